@@ -1,0 +1,1 @@
+"""Catalogs: reading folders of items, validating them, and importing them incrementally."""

@@ -1,0 +1,230 @@
+"""Incremental catalog import: validate everything first, then embed only what changed.
+
+Two passes over the files keep memory bounded: the first validates and hashes (keeping only
+id -> hash), the second re-reads and embeds changed items in batches. Nothing is written until
+the first pass has found the whole folder valid (or `skip_invalid` was asked for).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
+from recchat.catalog.items import content_hash, item_text, item_to_json, to_item
+from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, read_records
+from recchat.domain import Item
+from recchat.errors import CatalogError, InvalidCatalogError
+
+if TYPE_CHECKING:
+    from recchat.embed.base import Embedder
+    from recchat.store import Collection, Store
+
+Progress = Callable[[int, int], None]
+MAX_REPORTED_ERRORS = 1000
+
+
+@dataclass
+class ImportReport:
+    name: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    relinked: int = 0  # items whose collaborative neighbours changed, not their content
+    interactions: int = 0
+    skipped: list[CatalogError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+@dataclass
+class _Scan:
+    hashes: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
+    errors: list[CatalogError] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def iter_valid_items(root: Path, errors: list[CatalogError]) -> Iterator[tuple[Item, str]]:
+    """Every valid item with its 'file:line'; problems are appended to `errors`."""
+    for path in iter_catalog_files(root):
+        try:
+            for record in read_records(path):
+                try:
+                    yield to_item(record), f"{_relative(path, root)}:{record.line or 1}"
+                except CatalogError as error:
+                    errors.append(error)
+        except CatalogError as error:  # the file itself is unreadable: report it, go on
+            errors.append(error)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return path.name
+
+
+def _scan(root: Path) -> _Scan:
+    scan = _Scan()
+    for item, location in iter_valid_items(root, scan.errors):
+        if item.id in scan.locations:
+            path, _, line = location.rpartition(":")
+            scan.errors.append(
+                CatalogError(root / path, int(line), f"duplicate id '{item.id}' (first at {scan.locations[item.id]})")
+            )
+            continue
+        scan.hashes[item.id] = content_hash(item)
+        scan.locations[item.id] = location
+        scan.kinds[str(item.metadata.get("type", "")).strip().lower()] += 1
+        if len(scan.errors) > MAX_REPORTED_ERRORS:
+            break
+    return scan
+
+
+def import_catalog(
+    store: Store,
+    embedder: Embedder,
+    root: Path,
+    name: str,
+    *,
+    skip_invalid: bool = False,
+    on_progress: Progress | None = None,
+    batch_size: int = 256,  # big enough that the embedder can sort by length
+) -> ImportReport:
+    started = time.perf_counter()
+    root = root.expanduser()
+    if not root.exists():
+        raise CatalogError(root, None, "no such file or folder")
+    scan = _scan(root)
+    links, link_errors = _read_links(root, set(scan.hashes))
+    scan.errors.extend(link_errors)
+    if scan.errors and not skip_invalid:
+        raise InvalidCatalogError(scan.errors, "fix these, or import the valid items with --skip-invalid")
+    if not scan.hashes:
+        raise CatalogError(root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files")
+
+    report = ImportReport(name=name, skipped=scan.errors, interactions=len(links))
+    collection = store.open_or_create("catalog", name, embedder.name, embedder.dimension)
+    collection.set_info(state="importing", source=str(root.resolve()))
+    stored = {record.id: record.metadata for record in collection.iter_all()}
+    link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
+
+    changed = {i for i, h in scan.hashes.items() if stored.get(i, {}).get("_hash") != h}
+    report.added = len(changed - stored.keys())
+    report.updated = len(changed) - report.added
+    report.unchanged = len(scan.hashes) - len(changed)
+    _write_changed(collection, embedder, root, changed, link_text, batch_size, on_progress)
+    report.relinked = _relink(collection, scan.hashes.keys() - changed, stored, link_text)
+    removed = sorted(stored.keys() - scan.hashes.keys())
+    collection.delete(removed)
+    report.removed = len(removed)
+    collection.set_info(
+        state="ready",
+        revision=secrets.token_hex(8),
+        items=len(scan.hashes),
+        updated=time.time(),
+        kind=describe_kinds(scan.kinds),
+    )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _read_links(root: Path, known: set[str]) -> tuple[dict[str, list[tuple[str, float]]], list[CatalogError]]:
+    sessions = []
+    errors: list[CatalogError] = []
+    for path in iter_interaction_files(root):
+        found, problems = read_sessions(path)
+        sessions.extend(found)
+        errors.extend(problems)
+    return neighbours(sessions, known), errors
+
+
+def _write_changed(
+    collection: Collection,
+    embedder: Embedder,
+    root: Path,
+    changed: set[str],
+    link_text: dict[str, str],
+    batch_size: int,
+    on_progress: Progress | None,
+) -> None:
+    done = 0
+    if on_progress:
+        on_progress(0, len(changed))
+    batch: list[tuple[Item, str]] = []
+    ignored: list[CatalogError] = []  # already reported by the scan
+    seen: set[str] = set()
+    for item, location in iter_valid_items(root, ignored):
+        if item.id not in changed or item.id in seen:
+            continue
+        seen.add(item.id)
+        batch.append((item, location))
+        if len(batch) >= batch_size:
+            _write_batch(collection, embedder, batch, link_text)
+            done += len(batch)
+            batch = []
+            if on_progress:
+                on_progress(done, len(changed))
+    if batch:
+        _write_batch(collection, embedder, batch, link_text)
+        done += len(batch)
+    if on_progress:
+        on_progress(done, len(changed))
+
+
+def _write_batch(
+    collection: Collection, embedder: Embedder, batch: list[tuple[Item, str]], link_text: dict[str, str]
+) -> None:
+    texts = [item_text(item) for item, _ in batch]
+    vectors = embedder.embed(texts)
+    metadatas = [item_metadata(item, location, link_text.get(item.id, "")) for item, location in batch]
+    collection.upsert([item.id for item, _ in batch], vectors, texts, metadatas)
+
+
+def _relink(
+    collection: Collection, unchanged: set[str], stored: dict[str, dict[str, Any]], link_text: dict[str, str]
+) -> int:
+    stale = sorted(i for i in unchanged if stored[i].get("_co", "") != link_text.get(i, ""))
+    for start in range(0, len(stale), 1000):
+        ids = stale[start : start + 1000]
+        collection.update_metadatas(ids, [{"_co": link_text.get(i, "")} for i in ids])
+    return len(stale)
+
+
+def item_metadata(item: Item, location: str, links: str) -> dict[str, Any]:
+    """Chroma metadata: recchat's own keys start with '_'; scalar catalog fields stay filterable."""
+    metadata: dict[str, Any] = {
+        key: value
+        for key, value in item.metadata.items()
+        if isinstance(value, str | int | float | bool) and not key.startswith(("_", "#"))
+    }
+    metadata.update(
+        _title=item.title,
+        _tags="|".join(item.tags),
+        _hash=content_hash(item),
+        _co=links,
+        _src=location,
+        _item=json.dumps(item_to_json(item), ensure_ascii=False),
+    )
+    if item.popularity is not None:
+        metadata["_pop"] = item.popularity
+    return metadata
+
+
+def describe_kinds(kinds: Counter[str]) -> str:
+    """'movies', or 'movies, books and board games': what the catalog holds, for prompts."""
+    named = [f"{kind}s" if not kind.endswith("s") else kind for kind, _ in kinds.most_common(3) if kind]
+    if not named or ("" in kinds and kinds[""] >= sum(kinds.values()) / 2):
+        return "items"
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]

@@ -1,0 +1,180 @@
+"""Turning raw records into validated Items: field rules, stable ids, content hashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from typing import Any
+
+from recchat.catalog.readers import RawRecord
+from recchat.domain import Item
+from recchat.errors import CatalogError
+
+CORE_FIELDS = ("id", "title", "description", "tags", "popularity")
+MAX_ID = 256
+MAX_TITLE = 500
+MAX_DESCRIPTION = 100_000
+MAX_TAGS = 100
+MAX_TAG = 100
+MAX_METADATA_VALUE = 10_000
+EMBED_TEXT_VERSION = "1"  # bump when item_text changes, so every item is re-embedded
+EMBED_DESCRIPTION_CHARS = 1_000  # MiniLM reads 256 word pieces; more text only costs time
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def to_item(record: RawRecord) -> Item:
+    """Validate one record. Raises CatalogError naming the file, line and field."""
+    data = record.data
+    if not isinstance(data, dict):
+        raise _bad(record, f"expected an object with fields, got {type(data).__name__}")
+    title = _text_field(record, data, "title", MAX_TITLE, required=True)
+    description = _text_field(record, data, "description", MAX_DESCRIPTION, required=False)
+    metadata = {
+        str(key): _metadata_value(record, str(key), value)
+        for key, value in data.items()
+        if key not in CORE_FIELDS and value is not None and value != ""
+    }
+    item_id = _id_field(record, data.get("id"), title, metadata)
+    return Item(
+        id=item_id,
+        title=title,
+        description=description,
+        tags=_tags(record, data.get("tags")),
+        popularity=_popularity(record, data.get("popularity")),
+        metadata=metadata,
+    )
+
+
+def _bad(record: RawRecord, problem: str) -> CatalogError:
+    return CatalogError(record.path, record.line, problem)
+
+
+def _text_field(record: RawRecord, data: dict[str, Any], name: str, limit: int, *, required: bool) -> str:
+    value = data.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise _bad(record, f"missing '{name}'")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _bad(record, f"'{name}' must be text, got {type(value).__name__}")
+    text = " ".join(str(value).split()) if name == "title" else str(value).strip()
+    if len(text) > limit:
+        raise _bad(record, f"'{name}' is {len(text):,} characters; the limit is {limit:,}")
+    return text
+
+
+def _id_field(record: RawRecord, value: Any, title: str, metadata: dict[str, Any]) -> str:
+    if value is None or value == "":
+        # Stable across edits of the description: derived from what names the item.
+        basis = json.dumps([title.casefold(), metadata.get("year"), metadata.get("author")], default=str)
+        return "h" + hashlib.sha1(basis.encode()).hexdigest()[:15]
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _bad(record, f"'id' must be text or an integer, got {type(value).__name__}")
+    text = str(value).strip()
+    if not text or len(text) > MAX_ID or any(ord(ch) < 32 for ch in text):
+        raise _bad(record, f"'id' must be 1-{MAX_ID} printable characters")
+    return text
+
+
+def _tags(record: RawRecord, value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        separator = next((sep for sep in "|;," if sep in value), None)
+        parts: list[Any] = value.split(separator) if separator else [value]
+    elif isinstance(value, list):
+        parts = value
+    else:
+        raise _bad(record, f"'tags' must be a list of text or a '|'-separated string, got {type(value).__name__}")
+    tags: list[str] = []
+    for part in parts:
+        if not isinstance(part, str | int | float) or isinstance(part, bool):
+            raise _bad(record, "'tags' must contain only text")
+        tag = " ".join(str(part).split()).lower()
+        if len(tag) > MAX_TAG:
+            raise _bad(record, f"a tag is {len(tag):,} characters; the limit is {MAX_TAG}")
+        if tag and tag not in tags:
+            tags.append(tag)
+    if len(tags) > MAX_TAGS:
+        raise _bad(record, f"{len(tags)} tags; the limit is {MAX_TAGS}")
+    return tuple(tags)
+
+
+def _popularity(record: RawRecord, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise _bad(record, f"'popularity' must be a non-negative number, got {value!r}")
+    return float(value)
+
+
+def _metadata_value(record: RawRecord, key: str, value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > MAX_METADATA_VALUE:
+            raise _bad(record, f"'{key}' is {len(text):,} characters; the limit is {MAX_METADATA_VALUE:,}")
+        if record.path.suffix.lower() == ".csv" and _NUMBER.match(text):
+            return float(text) if "." in text else int(text)  # CSV has no types; keep numbers filterable
+        return text
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _bad(record, f"'{key}' must be a finite number")
+    if isinstance(value, bool | int | float):
+        return value
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError) as error:
+        raise _bad(record, f"'{key}' cannot be stored: {error}") from error
+    if len(encoded) > MAX_METADATA_VALUE:
+        raise _bad(record, f"'{key}' is {len(encoded):,} characters; the limit is {MAX_METADATA_VALUE:,}")
+    return json.loads(encoded)
+
+
+def item_to_json(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": item.id, "title": item.title}
+    if item.description:
+        data["description"] = item.description
+    if item.tags:
+        data["tags"] = list(item.tags)
+    if item.popularity is not None:
+        data["popularity"] = item.popularity
+    data.update(item.metadata)
+    return data
+
+
+def item_from_json(data: dict[str, Any]) -> Item:
+    """Inverse of item_to_json, for items already validated on import."""
+    metadata = {key: value for key, value in data.items() if key not in CORE_FIELDS}
+    return Item(
+        id=str(data["id"]),
+        title=str(data["title"]),
+        description=str(data.get("description", "")),
+        tags=tuple(data.get("tags", ())),
+        popularity=data.get("popularity"),
+        metadata=metadata,
+    )
+
+
+def content_hash(item: Item) -> str:
+    canonical = json.dumps(item_to_json(item), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{EMBED_TEXT_VERSION}\n{canonical}".encode()).hexdigest()[:32]
+
+
+def item_text(item: Item) -> str:
+    """What gets embedded: the title, who made it, its tags and the start of its description."""
+    parts = [item.title]
+    creator = item.metadata.get("author") or item.metadata.get("director") or item.metadata.get("brand")
+    if isinstance(creator, str) and creator:
+        parts.append(f"by {creator}")
+    if item.tags:
+        parts.append(", ".join(item.tags))
+    if item.description:
+        parts.append(item.description[:EMBED_DESCRIPTION_CHARS])
+    return ". ".join(parts)

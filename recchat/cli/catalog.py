@@ -1,0 +1,167 @@
+"""`recchat catalog add | list | remove`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recchat.cli.context import CliState, report_errors, stderr, stdout
+
+app = typer.Typer(help="Load, list and remove catalogs.", no_args_is_help=True)
+
+
+def default_name(folder: Path) -> str:
+    stem = folder.resolve().name if folder.is_dir() else folder.stem
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-._")
+    return (slug or "catalog")[:63]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="A folder of .jsonl, .json, .csv or .md items (or one file).")],
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Catalog name (default: the folder's name).")] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import the valid items and report the rest.")
+    ] = False,
+) -> None:
+    """Add or update a catalog; only new and changed items are embedded."""
+    state: CliState = ctx.obj
+    with report_errors(state):
+        from recchat.catalog.importer import import_catalog
+        from recchat.config import check_name
+
+        catalog_name = check_name(name or default_name(folder), "catalog")
+        runtime = state.runtime()
+        console = stderr()
+        with _progress(console) as progress:
+            task = progress.add_task(f"Embedding {catalog_name}", total=None)
+
+            def update(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = import_catalog(
+                runtime.store, runtime.embedder, folder, catalog_name, skip_invalid=skip_invalid, on_progress=update
+            )
+        for error in report.skipped[:50]:
+            console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
+        if len(report.skipped) > 50:
+            console.print(f"[yellow]... and {len(report.skipped) - 50} more skipped[/]")
+        rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
+        console.print(
+            f"catalog [bold]{catalog_name}[/]: {report.total} items "
+            f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
+            f"{f', {len(report.skipped)} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
+            + (f", {rate:.0f} items/s" if report.added + report.updated else "")
+        )
+        if report.interactions:
+            console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _progress(console: object):  # type: ignore[no-untyped-def]
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class RateColumn(TextColumn):
+        def render(self, task):  # type: ignore[no-untyped-def]
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} items/s" if speed else "", style="dim")
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        RateColumn(""),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,  # type: ignore[arg-type]
+        transient=False,
+    )
+
+
+@app.command("list")
+def list_catalogs(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the loaded catalogs."""
+    state: CliState = ctx.obj
+    with report_errors(state):
+        store = state.runtime().store
+        rows = []
+        for name in store.catalogs():
+            info = store.open("catalog", name).info
+            rows.append(
+                {
+                    "name": name,
+                    "items": info.get("items"),
+                    "kind": info.get("kind"),
+                    "state": info.get("state"),
+                    "embedder": info.get("embedder"),
+                    "source": info.get("source"),
+                    "updated": info.get("updated"),
+                }
+            )
+        if as_json:
+            import json
+
+            typer.echo(json.dumps(rows, indent=2))
+            return
+        if not rows:
+            stderr().print("no catalogs yet: add one with `recchat catalog add FOLDER`")
+            return
+        from rich.table import Table
+
+        table = Table("name", "items", "kind", "state", "updated", "source")
+        for row in rows:
+            updated = dt.datetime.fromtimestamp(float(row["updated"])).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
+            table.add_row(
+                *(
+                    _escape(str(v or ""))
+                    for v in (row["name"], row["items"], row["kind"], row["state"], updated, row["source"])
+                )
+            )
+        stdout().print(table)
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The catalog to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a catalog and its vectors (the source files are not touched)."""
+    state: CliState = ctx.obj
+    with report_errors(state):
+        from recchat.config import check_name
+
+        store = state.runtime().store
+        store.open("catalog", check_name(name, "catalog"))  # a clear error before asking
+        if not yes:
+            if not sys.stdin.isatty():
+                stderr().print("refusing to remove without confirmation: pass --yes")
+                raise typer.Exit(1)
+            typer.confirm(f"Remove catalog '{name}'?", abort=True)
+        store.delete("catalog", name)
+        stderr().print(f"removed catalog {name}")

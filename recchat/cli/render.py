@@ -1,0 +1,44 @@
+"""Rich renderings of core results. All catalog and model text is escaped: it is untrusted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from recchat.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from recchat.domain import Recommendation, Reply
+
+SHOWN_METADATA = ("year", "author", "director", "type", "players", "playtime_minutes")
+
+
+def safe(text: object) -> str:
+    from rich.markup import escape
+
+    return escape(clean(str(text)))
+
+
+def metadata_line(rec: Recommendation) -> str:
+    parts = [f"{key}: {rec.item.metadata[key]}" for key in SHOWN_METADATA if key in rec.item.metadata]
+    if rec.item.tags:
+        parts.append(", ".join(rec.item.tags[:5]))
+    return " · ".join(parts)
+
+
+def print_reply(console: Console, reply: Reply) -> None:
+    if not reply.recommendations:
+        console.print(safe(reply.question or reply.message))
+        return
+    console.print(safe(reply.message))
+    for number, rec in enumerate(reply.recommendations, start=1):
+        console.print()
+        console.print(f"[bold]{number}. {safe(rec.item.title)}[/]  [dim]score {rec.score:.2f}[/]")
+        line = metadata_line(rec)
+        if line:
+            console.print(f"   [dim]{safe(line)}[/]")
+        console.print(f"   {safe(rec.explanation)}")
+    if reply.question:
+        console.print()
+        console.print(f"[italic]{safe(reply.question)}[/]")

@@ -1,0 +1,1 @@
+"""Text embedders behind one small protocol: `Embedder.embed(texts) -> vectors`."""

@@ -1,0 +1,130 @@
+"""Settings -> wired objects. The only place where concrete backends are chosen."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from recchat.config import Settings, check_name
+from recchat.errors import NotFoundError
+from recchat.prompts import Prompts
+
+if TYPE_CHECKING:
+    from recchat.catalog.library import Catalog
+    from recchat.embed.base import Embedder
+    from recchat.llm.base import ChatModel
+    from recchat.profile import Profile, ProfileStore
+    from recchat.session import Session
+    from recchat.store import Store
+
+
+class Runtime:
+    """Lazily built parts shared by one process: the store, the embedder, the chat model."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def store(self) -> Store:
+        from recchat.store import Store
+
+        if self.settings.chroma is not None:
+            return Store.server(self.settings.chroma)
+        return Store.embedded(self.settings.store_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.settings.backend == "fake":
+            from recchat.embed.fake import HashingEmbedder
+
+            return HashingEmbedder()
+        from pathlib import Path
+
+        from recchat.embed.sentence_transformers import SentenceTransformerEmbedder
+
+        if self.settings.embedder:
+            return SentenceTransformerEmbedder(
+                Path(self.settings.embedder).expanduser(), threads=self.settings.generation.threads
+            )
+        return SentenceTransformerEmbedder.default(threads=self.settings.generation.threads)
+
+    @cached_property
+    def chat_model(self) -> ChatModel | None:
+        if not self.settings.use_llm:
+            return None
+        if self.settings.backend == "fake":
+            from recchat.llm.fake import ScriptedChatModel
+
+            return ScriptedChatModel()
+        from recchat.llm.llama_cpp import LlamaCppModel, default_model_path
+
+        return LlamaCppModel(self.settings.model or default_model_path(), self.settings.generation)
+
+    @cached_property
+    def prompts(self) -> Prompts:
+        return Prompts(self.settings.prompts_dir)
+
+    def catalog_name(self, name: str | None = None) -> str:
+        """The named catalog, the configured one, or the only one there is."""
+        chosen = name or self.settings.catalog
+        if chosen:
+            return check_name(chosen, "catalog")
+        names = self.store.catalogs()
+        if len(names) == 1:
+            return names[0]
+        if not names:
+            raise NotFoundError("no catalog loaded yet", "add one: `recchat catalog add ./sample_catalog`")
+        raise NotFoundError(
+            f"several catalogs ({', '.join(names)}): which one?", "pass --catalog NAME or set `catalog` in config.toml"
+        )
+
+    def catalog(self, name: str | None = None) -> Catalog:
+        from recchat.catalog.library import Catalog
+        from recchat.store import check_embedder
+
+        collection = self.store.open("catalog", self.catalog_name(name))
+        check_embedder(collection, self.embedder.name, self.embedder.dimension)
+        return Catalog(collection, self.settings.home / "cache")
+
+    def profile_store(self, name: str | None = None) -> ProfileStore:
+        from recchat.profile import ChromaProfileStore, MemoryProfileStore
+
+        if self.settings.incognito:
+            return MemoryProfileStore()
+        profile = check_name(name or self.settings.profile, "profile")
+        return ChromaProfileStore(
+            self.store.open_or_create("profile", profile, self.embedder.name, self.embedder.dimension)
+        )
+
+    def profile(self, name: str | None = None, store: ProfileStore | None = None) -> Profile:
+        from recchat.profile import Profile
+
+        return Profile(name or self.settings.profile, store or self.profile_store(name))
+
+    def session(
+        self,
+        *,
+        catalog: str | None = None,
+        profile: Profile | None = None,
+        session_id: str | None = None,
+    ) -> Session:
+        from recchat.explain import Explainer
+        from recchat.mentions import TitleMatcher
+        from recchat.policy import Elicitor
+        from recchat.retrieval import Retriever
+        from recchat.session import Parts, Session
+        from recchat.understanding import Reader
+
+        stored = self.catalog(catalog)
+        matcher = TitleMatcher(stored.index)
+        model = self.chat_model
+        parts = Parts(
+            catalog=stored,
+            profile=profile or self.profile(),
+            embedder=self.embedder,
+            reader=Reader(matcher, stored.index.tag_vocabulary()),
+            retriever=Retriever(stored),
+            explainer=Explainer(model, self.prompts, matcher, self.settings.generation.max_tokens),
+            elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
+        )
+        return Session(parts, k=self.settings.k, session_id=session_id)

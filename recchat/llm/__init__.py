@@ -1,0 +1,1 @@
+"""Chat models behind one small protocol: `ChatModel.stream(messages) -> Iterator[str]`."""

@@ -1,0 +1,28 @@
+"""The ChatModel protocol. Prompt assembly, validation and fallbacks live in the core, not here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypedDict
+
+
+class ChatMessage(TypedDict):
+    role: str  # "system", "user" or "assistant"
+    content: str
+
+
+class ChatModel(Protocol):
+    """A chat model that streams its reply as text pieces."""
+
+    @property
+    def name(self) -> str: ...
+
+    def load(self) -> None:
+        """Load weights now (idempotent). Lets a UI load in the background before first use."""
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]: ...
+
+
+def complete(model: ChatModel, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> str:
+    """Collect a whole reply. Shared by every backend, so none re-implements it."""
+    return "".join(model.stream(messages, max_tokens=max_tokens))

@@ -1,0 +1,60 @@
+"""A scripted chat model for tests and `--backend fake`: deterministic, instant, no weights."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+
+from recchat.llm.base import ChatMessage
+
+Responder = Callable[[Sequence[ChatMessage]], str]
+
+
+def _echo_item(messages: Sequence[ChatMessage]) -> str:
+    """Default script: a short, grounded sentence about the item named in the prompt."""
+    prompt = messages[-1]["content"] if messages else ""
+    title = re.search(r"^Title: (.+)$", prompt, re.MULTILINE)
+    tags = re.search(r"^Tags: (.+)$", prompt, re.MULTILINE)
+    if title is None:
+        return "What are you in the mood for?"
+    about = f" for its {tags.group(1).split(',')[0].strip()}" if tags and tags.group(1).strip() else ""
+    return f"{title.group(1).strip()} fits what you asked{about}."
+
+
+class ScriptedChatModel:
+    """Replies from a list (cycled) or a function of the messages; streams word by word."""
+
+    def __init__(
+        self,
+        replies: Sequence[str] | Responder | None = None,
+        *,
+        delay: float = 0.0,
+    ) -> None:
+        self._replies = replies
+        self._delay = delay
+        self.calls: list[list[ChatMessage]] = []
+        self.loaded = False
+
+    @property
+    def name(self) -> str:
+        return "fake:scripted"
+
+    def load(self) -> None:
+        self.loaded = True
+
+    def _reply_for(self, messages: Sequence[ChatMessage]) -> str:
+        if self._replies is None:
+            return _echo_item(messages)
+        if callable(self._replies):
+            return self._replies(messages)
+        return self._replies[(len(self.calls) - 1) % len(self._replies)]
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+        self.load()
+        self.calls.append(list(messages))
+        words = re.findall(r"\S+\s*", self._reply_for(messages))
+        for word in words[: max_tokens or None]:
+            if self._delay:
+                time.sleep(self._delay)
+            yield word

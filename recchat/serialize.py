@@ -1,0 +1,44 @@
+"""The stable JSON shapes recchat prints (`ask --json`). Documented in the README; change the
+schema version when a field's meaning changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from recchat.domain import Recommendation, Reply
+
+ASK_SCHEMA = "recchat.ask/1"
+
+
+def recommendation_json(rec: Recommendation) -> dict[str, Any]:
+    evidence = rec.evidence
+    return {
+        "id": rec.item.id,
+        "title": rec.item.title,
+        "score": rec.score,
+        "explanation": rec.explanation,
+        "explanation_source": rec.explanation_source,
+        "tags": list(rec.item.tags),
+        "metadata": dict(rec.item.metadata),
+        "evidence": {
+            "utterances": [
+                {"text": u.text, "weight": u.weight, "similarity": u.similarity} for u in evidence.utterances
+            ],
+            "fields": list(evidence.fields),
+            "related_titles": list(evidence.related_titles),
+            "score_parts": dict(evidence.score_parts),
+        },
+    }
+
+
+def reply_json(reply: Reply, *, query: str, catalog: str, profile: str) -> dict[str, Any]:
+    return {
+        "schema": ASK_SCHEMA,
+        "type": "recommendations" if reply.recommendations else ("question" if reply.question else "empty"),
+        "query": query,
+        "catalog": catalog,
+        "profile": profile,
+        "message": reply.message,
+        "question": reply.question,
+        "items": [recommendation_json(rec) for rec in reply.recommendations],
+    }

@@ -1,0 +1,75 @@
+"""Small text helpers shared by title matching, understanding and explanation checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+# Frequent words that carry no preference on their own (kept short on purpose: a stop list,
+# not a dictionary).
+STOPWORDS = frozenset(
+    """
+    a about above after again all also am an and any anything are aren't as at be because
+    been before being below between both but by can can't could couldn't did didn't do does
+    doesn't doing don't down during each even ever few for from further get got had hadn't
+    has hasn't have haven't having he he'd he's her here hers herself him himself his how i
+    i'd i'll i'm i've if in into is isn't it it's its itself just know let's like likes
+    liked love loved lot lots maybe me more most much my myself no nor not now of off on
+    once one only or other ought our ours ourselves out over own please really recommend
+    recommendation recommendations same see seen she should so some something such suggest
+    than thanks thank that that's the their theirs them themselves then there these they
+    this those through to too under until up very want wanted was wasn't watch watched we
+    were what when where which while who whom why will with would you your yours yourself
+    yourselves yes yeah ok okay hi hello hey sure good great well thing things stuff kind
+    sort movie movies film films book books show shows any other another similar enjoy
+    enjoyed think looking look find give new something anything everything mood feel feeling
+    today tonight haven't hasn't seen heard right cool nice awesome fun
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form for matching: accents dropped, '&' read as 'and'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return ascii_text.lower().replace("&", " and ")
+
+
+def normalise_title(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().strip("'-") for w in WORD.findall(fold(text))]
+
+
+def stem(word: str) -> str:
+    """Crude plural folding: 'comedies' -> 'comedy', 'thrillers' -> 'thriller'."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[-3:-2] in {"s", "x", "z", "h"} and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
+
+
+def clean(text: str) -> str:
+    """Untrusted text (LLM output, catalog fields) made safe to print: no escapes, no controls."""
+    return _CONTROL.sub("", text).replace("\r", "")
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"

@@ -1,0 +1,242 @@
+"""Reading one utterance: which titles it names and how it feels about them, which tags it asks
+for, and what it asks to avoid. Rules, not a model: fast, predictable and testable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recchat.domain import Mention, Polarity
+from recchat.mentions import TitleMatch, TitleMatcher
+from recchat.text import STOPWORDS, content_words, normalise_title, stem, words
+
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
+)
+_NEGATORS = re.compile(
+    r"\b(?:no|not|nothing|without|avoid|never|hate|hated|dislike|disliked|don'?t like|do not like|didn'?t like|"
+    r"did not like|don'?t want|do not want|not into|not a fan of|can'?t stand|couldn'?t stand|"
+    r"anything but|no more|tired of|sick of|skip|none of)\b\s+(?:any|too|very|so|much|more|really|the|a|an|"
+    r"of|those|that|all|kind of|sort of)?\s*",
+    re.I,
+)
+NEGATIVE_CUES = (
+    "hate",
+    "hated",
+    "dislike",
+    "disliked",
+    "didn't like",
+    "didnt like",
+    "did not like",
+    "don't like",
+    "dont like",
+    "do not like",
+    "not a fan",
+    "wasn't a fan",
+    "couldn't stand",
+    "can't stand",
+    "boring",
+    "awful",
+    "terrible",
+    "worst",
+    "overrated",
+    "not good",
+    "wasn't good",
+    "didn't enjoy",
+    "did not enjoy",
+    "not into",
+    "sucked",
+    "horrible",
+    "disappointing",
+    "meh",
+    "not for me",
+    "wasn't for me",
+)
+POSITIVE_CUES = (
+    "love",
+    "loved",
+    "like",
+    "liked",
+    "enjoy",
+    "enjoyed",
+    "favorite",
+    "favourite",
+    "great",
+    "amazing",
+    "awesome",
+    "good",
+    "best",
+    "fan of",
+    "adore",
+    "adored",
+    "fantastic",
+    "brilliant",
+    "classic",
+    "want",
+    "looking for",
+    "in the mood",
+    "recommend",
+    "similar",
+    "more like",
+    "such as",
+    "into",
+)
+_AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
+_GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
+# Everyday words for tags that catalogs tend to name differently.
+TAG_SYNONYMS = {
+    "sci fi": "science fiction",
+    "scifi": "science fiction",
+    "sf": "science fiction",
+    "rom com": "romantic comedy",
+    "romcom": "romantic comedy",
+    "scary": "horror",
+    "funny": "comedy",
+    "hilarious": "comedy",
+    "animated": "animation",
+    "cartoon": "animation",
+    "kids": "family",
+    "children": "family",
+    "superheroes": "superhero",
+    "whodunit": "mystery",
+    "cozy": "cozy mystery",
+    "thrilling": "thriller",
+    "romantic": "romance",
+    "spooky": "horror",
+}
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str
+    polarity: Polarity
+    mentions: tuple[Mention, ...]
+    avoid: tuple[str, ...]
+    wanted_tags: tuple[str, ...]
+    avoided_tags: tuple[str, ...]
+    positive_text: str  # the utterance without its negative clauses: what to embed as a like
+
+    @property
+    def informative(self) -> bool:
+        return bool(self.mentions or self.wanted_tags or self.avoid or content_words(self.positive_text))
+
+
+class Reader:
+    """Understands utterances against one catalog's titles and tags."""
+
+    def __init__(self, matcher: TitleMatcher, tags: Iterable[str]) -> None:
+        self._matcher = matcher
+        self._tags = _tag_lookup(tags)
+
+    def read(self, text: str) -> Understanding:
+        clauses = _clauses(text)
+        matches = self._matcher.find(text)
+        mentions = tuple(Mention(m.item_id, m.title, _mention_polarity(text, m, clauses)) for m in matches)
+        avoid = _avoid_phrases(clauses, matches)
+        avoided_tags = self._tags_in(" ".join(avoid))
+        positive_clauses = [c for start, c in clauses if not _is_negative_clause(c, start, matches)]
+        positive_text = " ".join(positive_clauses).strip()
+        wanted = tuple(t for t in self._tags_in(positive_text) if t not in avoided_tags)
+        return Understanding(
+            text=text,
+            polarity=_overall(mentions, avoid, positive_text),
+            mentions=mentions,
+            avoid=avoid,
+            wanted_tags=wanted,
+            avoided_tags=avoided_tags,
+            positive_text=positive_text,
+        )
+
+    def _tags_in(self, text: str) -> tuple[str, ...]:
+        tokens = [stem(w) for w in normalise_title(text).split()]
+        found: list[str] = []
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                phrase = " ".join(tokens[i : i + size])
+                tag = self._tags.get(phrase) or self._tags.get(TAG_SYNONYMS.get(phrase, ""))
+                if tag and tag not in found:
+                    found.append(tag)
+        return tuple(found)
+
+
+def _tag_lookup(tags: Iterable[str]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for tag in tags:
+        key = " ".join(stem(w) for w in normalise_title(tag).split())
+        if key and key not in STOPWORDS:
+            lookup.setdefault(key, tag)
+            lookup.setdefault(normalise_title(tag), tag)
+    for phrase, target in TAG_SYNONYMS.items():
+        if target in lookup:
+            lookup.setdefault(phrase, lookup[target])
+    return lookup
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """Clauses with their start offsets; 'X but no Y' splits before 'but'."""
+    result = []
+    position = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.start() > position:
+            result.append((position, text[position : match.start()]))
+        position = match.end()
+    if position < len(text):
+        result.append((position, text[position:]))
+    return [(start, clause) for start, clause in result if clause.strip()]
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    lowered = " " + " ".join(words(text)).replace("’", "'") + " "
+    return any(f" {cue} " in lowered for cue in cues)
+
+
+def _mention_polarity(text: str, match: TitleMatch, clauses: list[tuple[int, str]]) -> Polarity:
+    clause = next((c for start, c in clauses if start <= match.start < start + len(c)), text)
+    around = clause.replace(text[match.start : match.end], " ")
+    if _has_cue(around, NEGATIVE_CUES):
+        return Polarity.NEGATIVE
+    if _has_cue(around, POSITIVE_CUES):
+        return Polarity.POSITIVE
+    return Polarity.NEUTRAL
+
+
+def _is_negative_clause(clause: str, start: int, matches: list[TitleMatch]) -> bool:
+    if _NEGATORS.search(clause) and not _has_cue(clause, ("not only", "no doubt")):
+        return bool(_phrase_after_negator(clause))
+    inside = [m for m in matches if start <= m.start < start + len(clause)]
+    return bool(inside) and _has_cue(clause, NEGATIVE_CUES)
+
+
+def _phrase_after_negator(clause: str) -> str:
+    match = _NEGATORS.search(clause)
+    if match is None:
+        return ""
+    kept: list[str] = []
+    for word in words(clause[match.end() :])[:5]:
+        if word in _GENERIC or (kept and word in STOPWORDS):
+            break
+        if word not in STOPWORDS and word not in _AVOID_STOP:
+            kept.append(word)
+    return " ".join(kept[:3])
+
+
+def _avoid_phrases(clauses: list[tuple[int, str]], matches: list[TitleMatch]) -> tuple[str, ...]:
+    phrases: list[str] = []
+    for start, clause in clauses:
+        if any(start <= m.start < start + len(clause) for m in matches):
+            continue  # "I hated Titanic" is a disliked item, not a phrase to avoid
+        phrase = _phrase_after_negator(clause)
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+    return tuple(phrases)
+
+
+def _overall(mentions: tuple[Mention, ...], avoid: tuple[str, ...], positive_text: str) -> Polarity:
+    liked = any(m.polarity is Polarity.POSITIVE for m in mentions)
+    disliked = any(m.polarity is Polarity.NEGATIVE for m in mentions)
+    if liked or _has_cue(positive_text, POSITIVE_CUES):
+        return Polarity.POSITIVE
+    if disliked or (avoid and not content_words(positive_text)):
+        return Polarity.NEGATIVE
+    return Polarity.NEUTRAL
