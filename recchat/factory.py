@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from recchat.config import Settings, check_name
 from recchat.errors import NotFoundError
 from recchat.prompts import Prompts
+from recchat.timing import timed
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
@@ -28,9 +29,10 @@ class Runtime:
     def store(self) -> Store:
         from recchat.store import Store
 
-        if self.settings.chroma is not None:
-            return Store.server(self.settings.chroma)
-        return Store.embedded(self.settings.store_dir)
+        with timed("store.open"):
+            if self.settings.chroma is not None:
+                return Store.server(self.settings.chroma)
+            return Store.embedded(self.settings.store_dir)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -40,13 +42,15 @@ class Runtime:
             return HashingEmbedder()
         from pathlib import Path
 
-        from recchat.embed.sentence_transformers import SentenceTransformerEmbedder
+        from recchat.embed.onnx import OnnxEmbedder
 
+        # sentence-transformers models, run by onnxruntime: the same vectors (and the same name)
+        # without importing torch on every start. The export is made once, in the cache folder.
+        cache = self.settings.home / "cache" / "onnx"
+        threads = self.settings.generation.threads
         if self.settings.embedder:
-            return SentenceTransformerEmbedder(
-                Path(self.settings.embedder).expanduser(), threads=self.settings.generation.threads
-            )
-        return SentenceTransformerEmbedder.default(threads=self.settings.generation.threads)
+            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads)
+        return OnnxEmbedder.default(cache, threads=threads)
 
     @cached_property
     def chat_model(self) -> ChatModel | None:
@@ -82,9 +86,10 @@ class Runtime:
         from recchat.catalog.library import Catalog
         from recchat.store import check_embedder
 
-        collection = self.store.open("catalog", self.catalog_name(name))
-        check_embedder(collection, self.embedder.name, self.embedder.dimension)
-        return Catalog(collection, self.settings.home / "cache")
+        with timed("catalog.open"):
+            collection = self.store.open("catalog", self.catalog_name(name))
+            check_embedder(collection, self.embedder.name, self.embedder.dimension)
+            return Catalog(collection, self.settings.home / "cache")
 
     def profile_store(self, name: str | None = None) -> ProfileStore:
         from recchat.profile import ChromaProfileStore, MemoryProfileStore
@@ -116,13 +121,16 @@ class Runtime:
         from recchat.understanding import Reader
 
         stored = self.catalog(catalog)
-        matcher = TitleMatcher(stored.index)
+        with timed("catalog.index"):
+            index = stored.index
+        with timed("matcher.build", items=len(index)):
+            matcher = TitleMatcher(index)
         model = self.chat_model
         parts = Parts(
             catalog=stored,
             profile=profile or self.profile(),
             embedder=self.embedder,
-            reader=Reader(matcher, stored.index.tag_vocabulary()),
+            reader=Reader(matcher, index.tag_vocabulary()),
             retriever=Retriever(stored),
             explainer=Explainer(model, self.prompts, matcher, self.settings.generation.max_tokens),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),

@@ -13,6 +13,7 @@ from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Repl
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
 from recchat.retrieval import Query, Retriever
+from recchat.timing import timed
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
@@ -199,7 +200,8 @@ class Session:
         should_stop: Callable[[], bool] | None,
         question: str | None,
     ) -> Reply:
-        found = self.parts.retriever.recommend(query, snapshot, k or self.k)
+        with timed("retrieve"):
+            found = self.parts.retriever.recommend(query, snapshot, k or self.k)
         words = self._user_words(snapshot)
         recommendations = tuple(
             self._explain(index, rec, words, explain, on_token, should_stop) for index, rec in enumerate(found)
@@ -226,7 +228,10 @@ class Session:
         if not explain:
             return replace(rec, explanation=template_explanation(rec))
         sink = (lambda piece: on_token(index, piece)) if on_token else None
-        return self.parts.explainer.explain(rec, _evidence_words(rec, words), on_token=sink, should_stop=should_stop)
+        with timed("explain", index=index):
+            return self.parts.explainer.explain(
+                rec, _evidence_words(rec, words), on_token=sink, should_stop=should_stop
+            )
 
     def _finish(self, reply: Reply) -> Reply:
         self.last_reply = reply

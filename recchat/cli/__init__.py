@@ -108,6 +108,9 @@ def main() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from recchat.cli.trace import enable_if_asked
+
+    enable_if_asked(os.environ)
     try:
         app()
     except RecchatError as error:  # raised outside a command's own handler (e.g. settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from recchat.config import GenerationParams
 from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
+from recchat.timing import mark, timed
 
 GGUF_MAGIC = b"GGUF"
 _log_lock = threading.Lock()
@@ -83,26 +85,32 @@ class LlamaCppModel:
             if self._llama is not None:
                 return
             check_gguf(self.path)
-            _silence_llama_logs()
-            from llama_cpp import Llama
+            with timed("llm.load"):
+                self._llama = self._open()
 
-            try:
-                self._llama = Llama(
-                    model_path=str(self.path),
-                    n_ctx=self.params.context_size,
-                    n_threads=self.params.threads,
-                    seed=self.params.seed,
-                    verbose=False,
-                )
-            except (ValueError, RuntimeError, OSError) as error:
-                raise ModelError(
-                    f"llama.cpp could not load {self.path}: {error}",
-                    "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
-                ) from error
+    def _open(self) -> Any:
+        _silence_llama_logs()
+        from llama_cpp import Llama
+
+        try:
+            return Llama(
+                model_path=str(self.path),
+                n_ctx=self.params.context_size,
+                n_threads=self.params.threads,
+                seed=self.params.seed,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as error:
+            raise ModelError(
+                f"llama.cpp could not load {self.path}: {error}",
+                "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
+            ) from error
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
         self.load()
         params = self.params
+        started = time.perf_counter()
+        pieces = 0
         chunks = self._llama.create_chat_completion(
             messages=list(messages),
             stream=True,
@@ -115,8 +123,12 @@ class LlamaCppModel:
             for chunk in chunks:
                 piece = chunk["choices"][0]["delta"].get("content")
                 if piece:
+                    if not pieces:
+                        mark("llm.first_token", (time.perf_counter() - started) * 1000.0)
+                    pieces += 1
                     yield piece
         finally:
+            mark("llm.reply", (time.perf_counter() - started) * 1000.0, pieces=pieces)
             close = getattr(chunks, "close", None)
             if close:
                 close()

@@ -1,0 +1,192 @@
+"""A sentence-transformers model run by onnxruntime: the same vectors without importing torch.
+
+`import sentence_transformers` (torch, transformers) costs seconds before the first vector; a
+query needs one short text embedded. So the model is exported to ONNX once (recchat/embed/
+onnx_export.py, which does need torch), checked against sentence-transformers on real texts, and
+kept in the cache folder next to the tokenizer sentence-transformers itself used. Every later
+process loads it with onnxruntime and `tokenizers`, both light.
+
+The embedder's name is the sentence-transformers one: the vectors are the same (checked within
+1e-3 cosine at export), so catalogs embedded either way stay usable without a re-import. When a
+model cannot be exported (an architecture torch cannot trace, `onnx` not installed, a check that
+fails), recchat says nothing and runs sentence-transformers itself: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from recchat.embed.base import Vectors, normalise
+from recchat.embed.sentence_transformers import DEFAULT_DIMENSION, DEFAULT_NAME, check_model_dir, default_model_dir
+from recchat.errors import ModelError
+from recchat.timing import timed
+
+EXPORT_FORMAT = 1  # bump when the export changes, so old exports are made again
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+META_FILE = "export.json"
+
+
+def fingerprint(model_dir: Path) -> str:
+    """Changes whenever any file of the model folder changes (size or time), without reading
+    the weights: a reinstalled or edited model gets a fresh export."""
+    digest = hashlib.sha256(f"{EXPORT_FORMAT}\n{model_dir.resolve()}\n".encode())
+    for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(model_dir)}\t{stat.st_size}\t{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def export_dir(cache_dir: Path, model_dir: Path) -> Path:
+    return cache_dir / f"{model_dir.name}-{fingerprint(model_dir)}"
+
+
+class OnnxRunner:
+    """Tokenizer + ONNX session for one exported model: texts in, raw vectors out."""
+
+    def __init__(self, folder: Path, threads: int | None = None, batch_size: int = 32) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self._tokenizer.no_padding()  # padded per batch below, to the longest text in it
+        self._tokenizer.enable_truncation(int(self.meta["max_seq_length"]))
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # warnings would land in the user's terminal
+        if threads:
+            options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = [i.name for i in self._session.get_inputs()]
+        self._batch_size = batch_size
+
+    @property
+    def dimension(self) -> int:
+        return int(self.meta["dimension"])
+
+    def run(self, texts: Sequence[str]) -> Vectors:
+        import numpy as np
+
+        if self.meta.get("do_lower_case"):
+            texts = [t.lower() for t in texts]
+        # sentence-transformers strips each text before tokenising; so must we, for equal vectors.
+        encodings = self._tokenizer.encode_batch([t.strip() for t in texts])
+        # Longest first, like sentence-transformers: batches of similar length pad little.
+        order = sorted(range(len(encodings)), key=lambda i: -len(encodings[i].ids))
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), self._batch_size):
+            rows = order[start : start + self._batch_size]
+            out[rows] = self._session.run(None, self._feed([encodings[i] for i in rows]))[0]
+        return out
+
+    def _feed(self, encodings: Sequence[Any]) -> dict[str, Any]:
+        import numpy as np
+
+        width = max(len(e.ids) for e in encodings)
+        shape = (len(encodings), width)
+        feed = {name: np.zeros(shape, dtype=np.int64) for name in ("input_ids", "attention_mask", "token_type_ids")}
+        for row, encoding in enumerate(encodings):
+            size = len(encoding.ids)
+            feed["input_ids"][row, :size] = encoding.ids
+            feed["attention_mask"][row, :size] = 1
+            feed["token_type_ids"][row, :size] = encoding.type_ids
+        return {name: feed[name] for name in self._inputs}
+
+
+class OnnxEmbedder:
+    """Embedder over a sentence-transformers folder, run by onnxruntime when it can be."""
+
+    def __init__(
+        self,
+        path: Path,
+        cache_dir: Path,
+        *,
+        name: str | None = None,
+        dimension: int | None = None,
+        threads: int | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        self.path = path
+        self.cache_dir = cache_dir
+        self._name = name or f"sentence-transformers:{path.name}"
+        self._dimension = dimension
+        self._threads = threads
+        self._batch_size = batch_size
+        self._runner: OnnxRunner | None = None
+        self._fallback: Any = None  # a SentenceTransformerEmbedder, when no export can be made
+        self._lock = threading.Lock()
+
+    @classmethod
+    def default(cls, cache_dir: Path, threads: int | None = None) -> OnnxEmbedder:
+        return cls(
+            default_model_dir(),
+            cache_dir,
+            name=f"sentence-transformers:{DEFAULT_NAME}",
+            dimension=DEFAULT_DIMENSION,
+            threads=threads,
+        )
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dimension(self) -> int:
+        if self._dimension is None:
+            self.load()
+            self._dimension = self._fallback.dimension if self._fallback else self._runner.dimension  # type: ignore[union-attr]
+        return self._dimension
+
+    @property
+    def runtime(self) -> str:
+        """'onnxruntime' or 'sentence-transformers': what actually runs the model (after load)."""
+        return "sentence-transformers" if self._fallback is not None else "onnxruntime"
+
+    def load(self) -> None:
+        with self._lock:
+            if self._runner is not None or self._fallback is not None:
+                return
+            check_model_dir(self.path)
+            with timed("embedder.load"):
+                folder = export_dir(self.cache_dir, self.path)
+                try:
+                    if not (folder / META_FILE).exists():
+                        self._export(folder)
+                    self._runner = OnnxRunner(folder, self._threads, self._batch_size)
+                except ModelError:
+                    self._use_sentence_transformers()
+
+    def _export(self, folder: Path) -> None:
+        from recchat.embed.onnx_export import export
+
+        with timed("embedder.export"):
+            export(self.path, folder, threads=self._threads)
+
+    def _use_sentence_transformers(self) -> None:
+        from recchat.embed.sentence_transformers import SentenceTransformerEmbedder
+
+        self._fallback = SentenceTransformerEmbedder(
+            self.path, name=self._name, dimension=self._dimension, threads=self._threads
+        )
+        self._fallback.load()
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        import numpy as np
+
+        self.load()
+        if self._fallback is not None:
+            vectors: Vectors = self._fallback.embed(texts)
+            return vectors
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        assert self._runner is not None
+        with timed("embed", count=len(texts)):
+            return normalise(self._runner.run(texts))
