@@ -24,7 +24,6 @@ CUES = frozenset(
     """
     like liked love loved loves enjoy enjoyed adore adored hate hated dislike disliked seen
     saw watch watched watching read reading finished played play fan favorite favourite
-    about than as
     """.split()
 )
 
@@ -117,9 +116,11 @@ class TitleMatcher:
 
         found = []
         for run in _capitalised_runs(tokens, covered):
-            key = " ".join(token.key for token in run)
-            if len(key) < 5:
+            if not run:
                 continue
+            key = " ".join(token.key for token in run)
+            if len(key) < (5 if len(run) > 1 else 7) or key in STOPWORDS:
+                continue  # short words match too many titles by accident
             best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is None:
                 continue
@@ -164,14 +165,16 @@ def _capitalised_runs(tokens: list[_Token], covered: set[int]) -> Iterable[list[
         if index not in covered and (_is_capitalised(token) or (run and token.key in STOPWORDS)):
             run.append(token)
             continue
-        if len(run) >= 2:
+        if run:
             yield _trim(run)
         run = []
-    if len(run) >= 2:
+    if run:
         yield _trim(run)
 
 
 def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[0].key in STOPWORDS:
+        run = run[1:]
     while run and run[-1].key in STOPWORDS:
         run = run[:-1]
     return run

@@ -164,8 +164,9 @@ class Profile:
 
     def record(self, utterance: Utterance, vector: Vector) -> ProfileEntry:
         entry = ProfileEntry(utterance, vector)
+        entries = self.entries  # load before adding, or the new entry would be counted twice
         self._store.add(entry)
-        self.entries.append(entry)
+        entries.append(entry)
         return entry
 
     def forget(self, ids: Iterable[str]) -> int:

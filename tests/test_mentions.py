@@ -1,0 +1,65 @@
+"""Finding titles in what people type: exact, year-aware, fuzzy; not plain words."""
+
+from __future__ import annotations
+
+import pytest
+
+from recchat.catalog.library import CatalogIndex, IndexEntry
+from recchat.mentions import TitleMatcher
+
+
+def entry(
+    item_id: str, title: str, year: int | None, popularity: float = 1.0, aliases: tuple[str, ...] = ()
+) -> IndexEntry:
+    return IndexEntry(item_id, title, year, aliases, popularity)
+
+
+MATCHER = TitleMatcher(
+    CatalogIndex(
+        [
+            entry("i1", "Interstellar (2014)", 2014, 90),
+            entry("m94", "The Mask (1994)", 1994, 50),
+            entry("m88", "The Mask (1988)", 1988, 1),
+            entry("al", "Alien (1979)", 1979, 70),
+            entry("up", "Up (2009)", 2009, 60),
+            entry("nb", "The Notebook (2004)", 2004, 40),
+            entry("sw", "Star Wars: The Force Awakens (2015)", 2015, 30),
+            entry("io", "The Others (2001)", 2001, 20),
+            entry("hp", "Harry Potter and the Sorcerer's Stone (2001)", 2001, 10, aliases=("Harry Potter 1",)),
+        ]
+    )
+)
+
+
+def found(text: str) -> list[str]:
+    return [m.item_id for m in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I loved Interstellar", ["i1"]),
+        ("i loved interstellar", ["i1"]),
+        ("comedy like The Mask (1988)", ["m88"]),
+        ("comedy like The Mask (1994) please", ["m94"]),
+        ("have you seen The Mask?", ["m94"]),  # no year: the better known one
+        ("I liked Interstelar a lot", ["i1"]),  # typo: fuzzy
+        ("a movie about an alien invasion", []),  # a plain word, not the title
+        ("I watched Alien last night", ["al"]),
+        ("what's up with you", []),
+        ("I loved the notebook", ["nb"]),
+        ("the others were fine", []),
+        ("I enjoyed The Others", ["io"]),
+        ("anything like Star Wars", ["sw"]),
+        ("Harry Potter 1 was great", ["hp"]),
+        ("Interstellar (2014) and The Notebook (2004)", ["i1", "nb"]),
+    ],
+)
+def test_title_finding(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_match_reports_where_in_the_text_it_was() -> None:
+    match = MATCHER.find("so, I loved Interstellar (2014)!")[0]
+    assert "so, I loved Interstellar (2014)!"[match.start : match.end] == "Interstellar"
+    assert match.explicit_year
