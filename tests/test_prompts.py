@@ -33,3 +33,21 @@ def test_missing_prompt_folder_or_file_is_a_clear_error(tmp_path: Path) -> None:
         Prompts(tmp_path / "nope")
     with pytest.raises(ConfigError, match="is missing"):
         Prompts(tmp_path).template("explain.user")
+
+
+def test_wheel_carries_the_prompt_files(tmp_path: Path) -> None:
+    """An installed recchat (not a checkout) must find its prompts inside the package."""
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(root)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("recchat-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in PROMPT_NAMES:
+        assert f"recchat/_prompts/{name}.txt" in names
