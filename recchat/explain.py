@@ -7,7 +7,7 @@ it names another title, says nothing about the item, or rambles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from recchat.domain import Recommendation
 from recchat.text import clean, content_words, normalise_title, shorten, stem
 
 if TYPE_CHECKING:
-    from recchat.llm.base import ChatModel
+    from recchat.llm.base import ChatMessage, ChatModel
     from recchat.mentions import TitleMatcher
     from recchat.prompts import Prompts
 
@@ -25,6 +25,8 @@ MAX_SENTENCES = 2
 MAX_CHARS = 320
 DESCRIPTION_CHARS = 600
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=\s|$)")
+_YEAR_SUFFIX = re.compile(r"\s*\(\d{4}\)\s*$")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _REFUSAL = re.compile(r"\b(as an ai|language model|i cannot|i can't help|i'm sorry)\b", re.I)
 
 
@@ -42,7 +44,7 @@ def tidy(raw: str) -> str:
     return " ".join(sentences(text)[:MAX_SENTENCES])
 
 
-def rejection(raw: str, rec: Recommendation, matcher: TitleMatcher | None) -> str | None:
+def rejection(raw: str, rec: Recommendation, matcher: TitleMatcher | None, avoid: Sequence[str] = ()) -> str | None:
     """Why an LLM explanation cannot be shown, or None when it is fine."""
     text = tidy(raw)
     if not text:
@@ -53,9 +55,17 @@ def rejection(raw: str, rec: Recommendation, matcher: TitleMatcher | None) -> st
         return "not an explanation"
     if matcher is not None:
         own = normalise_title(rec.item.title)
-        for match in matcher.find(text, fuzzy=False):
+        for match in matcher.find(text, fuzzy=False, strict=True):
             if match.item_id != rec.item.id and normalise_title(match.title.rsplit("(", 1)[0]) not in own:
                 return f"names another title ({match.title})"
+    facts = f"{rec.item.title} {rec.item.description} {' '.join(str(v) for v in rec.item.metadata.values())}"
+    invented = [year for year in _YEAR.findall(text) if year not in facts]
+    if invented:
+        return f"mentions a year not in the item's facts ({invented[0]})"
+    said = {stem(w) for w in content_words(text)}
+    for phrase in avoid:
+        if {stem(w) for w in content_words(phrase)} & said:
+            return f"brings up what you asked to avoid ({phrase})"
     item_words = {stem(w) for w in content_words(f"{rec.item.title} {' '.join(rec.item.tags)} {rec.item.description}")}
     if not item_words.intersection(stem(w) for w in content_words(text)):
         return "not grounded in the item"
@@ -102,26 +112,29 @@ class Explainer:
         rec: Recommendation,
         user_words: str,
         *,
+        avoid: Sequence[str] = (),
         on_token: TokenSink | None = None,
         should_stop: StopCheck | None = None,
     ) -> Recommendation:
         if self.model is None or (should_stop and should_stop()):
             return replace(rec, explanation=template_explanation(rec), explanation_source="template")
         raw = self._generate(rec, user_words, on_token, should_stop)
-        if rejection(raw, rec, self.matcher) is None:
+        if rejection(raw, rec, self.matcher, avoid) is None:
             return replace(rec, explanation=tidy(raw), explanation_source="llm")
         return replace(rec, explanation=template_explanation(rec), explanation_source="template")
 
-    def messages(self, rec: Recommendation, user_words: str) -> list[dict[str, str]]:
+    def messages(self, rec: Recommendation, user_words: str) -> list[ChatMessage]:
         item = rec.item
         values = {
             "user_words": shorten(clean(user_words), 300),
-            "title": clean(item.title),
+            "title": _YEAR_SUFFIX.sub("", clean(item.title)),  # "Arrival", as people say it
             "tags": ", ".join(item.tags) or "none",
             "description": shorten(clean(item.description), DESCRIPTION_CHARS) or "no description",
         }
         return [
             {"role": "system", "content": self.prompts.render("explain.system", values)},
+            {"role": "user", "content": self.prompts.render("explain.example.user", values)},
+            {"role": "assistant", "content": self.prompts.render("explain.example.assistant", values)},
             {"role": "user", "content": self.prompts.render("explain.user", values)},
         ]
 
@@ -130,7 +143,7 @@ class Explainer:
     ) -> str:
         assert self.model is not None
         text = ""
-        pieces = self.model.stream(self.messages(rec, user_words), max_tokens=self.max_tokens)  # type: ignore[arg-type]
+        pieces = self.model.stream(self.messages(rec, user_words), max_tokens=self.max_tokens)
         for piece in pieces:
             text += piece
             if on_token:

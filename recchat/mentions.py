@@ -55,10 +55,14 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def title_keys(entry: IndexEntry) -> set[str]:
+def title_keys(entry: IndexEntry, *, shortened: bool = True) -> set[str]:
+    """Normalised names of an entry; `shortened` adds the forms people use when they talk
+    ("Star Wars" for "Star Wars: A New Hope", "Matrix" for "The Matrix")."""
     base = _YEAR_SUFFIX.sub("", entry.title)
     keys = {normalise_title(base)}
     keys.update(normalise_title(_YEAR_SUFFIX.sub("", alias)) for alias in entry.aliases)
+    if not shortened:
+        return {key for key in keys if key}
     if ":" in base:  # "Star Wars: A New Hope" is also said as "Star Wars"
         head = normalise_title(base.split(":", 1)[0])
         if len(head.split()) >= 2:
@@ -72,18 +76,22 @@ def title_keys(entry: IndexEntry) -> set[str]:
 class TitleMatcher:
     def __init__(self, index: CatalogIndex) -> None:
         self._by_key: dict[str, list[IndexEntry]] = defaultdict(list)
+        self._full_keys: dict[str, set[str]] = {}  # keys that are a whole title or alias
         for entry in index.entries:
             for key in title_keys(entry):
                 self._by_key[key].append(entry)
+            self._full_keys[entry.id] = title_keys(entry, shortened=False)
         self._keys = list(self._by_key)
 
-    def find(self, text: str, *, fuzzy: bool = True) -> list[TitleMatch]:
+    def find(self, text: str, *, fuzzy: bool = True, strict: bool = False) -> list[TitleMatch]:
+        """Titles named in `text`. `strict` is for checking model output, where an adjective
+        ("an American film") must not count as a title ("The American")."""
         tokens = _tokens(text)
         matches: list[TitleMatch] = []
         covered: set[int] = set()
         i = 0
         while i < len(tokens):
-            found = self._longest_at(text, tokens, i)
+            found = self._longest_at(text, tokens, i, strict)
             if found is None:
                 i += 1
                 continue
@@ -95,15 +103,19 @@ class TitleMatcher:
             matches.extend(self._fuzzy(text, tokens, covered))
         return _unique(matches)
 
-    def _longest_at(self, text: str, tokens: list[_Token], i: int) -> tuple[TitleMatch, int] | None:
+    def _longest_at(self, text: str, tokens: list[_Token], i: int, strict: bool) -> tuple[TitleMatch, int] | None:
         for length in range(min(MAX_TITLE_WORDS, len(tokens) - i), 0, -1):
             span = tokens[i : i + length]
             key = " ".join(token.key for token in span)
             entries = self._by_key.get(key)
+            if strict and entries:
+                entries = [e for e in entries if key in self._full_keys.get(e.id, ())]
             if not entries:
                 continue
             year = _year_after(text, span[-1].end)
             if year is None and not _plausible(text, tokens, i, length):
+                continue
+            if strict and year is None and length == 1 and not _quoted(text, span[0]):
                 continue
             entry = _choose(entries, year)
             return TitleMatch(
@@ -128,6 +140,11 @@ class TitleMatcher:
             entry = _choose(self._by_key[best[0]], year)
             found.append(TitleMatch(entry.id, entry.title, run[0].start, run[-1].end, year is not None, fuzzy=True))
         return found
+
+
+def _quoted(text: str, token: _Token) -> bool:
+    before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
+    return before in {'"', "“", "'", "*"} and after in {'"', "”", "'", "*"}
 
 
 def _year_after(text: str, end: int) -> int | None:

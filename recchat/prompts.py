@@ -13,7 +13,14 @@ from pathlib import Path
 
 from recchat.errors import ConfigError
 
-PROMPT_NAMES = ("explain.system", "explain.user", "elicit.system", "elicit.user")
+PROMPT_NAMES = (
+    "explain.system",
+    "explain.example.user",
+    "explain.example.assistant",
+    "explain.user",
+    "elicit.system",
+    "elicit.user",
+)
 
 
 def bundled_prompts_dir() -> Path:

@@ -201,8 +201,9 @@ class Session:
     ) -> Reply:
         found = self.parts.retriever.recommend(query, snapshot, k or self.k)
         words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
         recommendations = tuple(
-            self._explain(index, rec, words, explain, on_token, should_stop) for index, rec in enumerate(found)
+            self._explain(index, rec, words, avoid, explain, on_token, should_stop) for index, rec in enumerate(found)
         )
         if recommendations:
             message = (
@@ -217,6 +218,7 @@ class Session:
         index: int,
         rec: Recommendation,
         words: str,
+        avoid: tuple[str, ...],
         explain: bool,
         on_token: TokenCallback | None,
         should_stop: Callable[[], bool] | None,
@@ -226,7 +228,10 @@ class Session:
         if not explain:
             return replace(rec, explanation=template_explanation(rec))
         sink = (lambda piece: on_token(index, piece)) if on_token else None
-        return self.parts.explainer.explain(rec, _evidence_words(rec, words), on_token=sink, should_stop=should_stop)
+        said = [u.text for u in rec.evidence.utterances] or [words]
+        # Only the wishes go to the model: a small model shown "no horror" tends to write "horror".
+        wishes = " / ".join(self.parts.reader.read(text).positive_text or text for text in said if text)
+        return self.parts.explainer.explain(rec, wishes, avoid=avoid, on_token=sink, should_stop=should_stop)
 
     def _finish(self, reply: Reply) -> Reply:
         self.last_reply = reply
@@ -246,11 +251,6 @@ class Session:
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
         recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.text for e in recent if e.entry.utterance.feedback is None)
-
-
-def _evidence_words(rec: Recommendation, fallback: str) -> str:
-    said = [u.text for u in rec.evidence.utterances]
-    return " / ".join(said) if said else fallback
 
 
 def _assistant_vector(dimension: int) -> Vector:

@@ -21,7 +21,9 @@ INDEX = CatalogIndex(
     ]
 )
 MATCHER = TitleMatcher(INDEX)
-ITEM = Item("a", "Arrival (2016)", "A linguist learns the language of alien visitors.", ("science fiction", "drama"))
+ITEM = Item(
+    "a", "Arrival (2016)", "A translator decodes the speech of visitors from space.", ("science fiction", "drama")
+)
 REC = Recommendation(
     ITEM,
     1.0,
@@ -38,10 +40,10 @@ def explainer(replies: Sequence[str]) -> tuple[Explainer, ScriptedChatModel]:
 
 
 def test_good_model_text_is_used_and_cut_to_two_sentences() -> None:
-    text = "Arrival is a thoughtful film about language. A linguist talks to aliens. Then more words follow."
+    text = "Arrival is a thoughtful film about speech. A translator talks to aliens. Then more words follow."
     result = explainer([text])[0].explain(REC, "thoughtful sci-fi")
     assert result.explanation_source == "llm"
-    assert result.explanation == "Arrival is a thoughtful film about language. A linguist talks to aliens."
+    assert result.explanation == "Arrival is a thoughtful film about speech. A translator talks to aliens."
 
 
 @pytest.mark.parametrize(
@@ -50,6 +52,7 @@ def test_good_model_text_is_used_and_cut_to_two_sentences() -> None:
         ("", "empty"),
         ("You will love Interstellar (2014) for its aliens.", "names another title"),
         ("It is great and you will like it a lot.", "not grounded"),
+        ("Arrival won an award for its aliens in 1999.", "a year not in the item's facts"),
         ("A linguist and aliens " * 30, "empty or unfinished"),  # never ends a sentence
         ("As an AI language model, I cannot recommend films about language.", "not an explanation"),
     ],
@@ -62,29 +65,29 @@ def test_bad_model_text_falls_back_to_the_template(reply: str, reason: str) -> N
 
 
 def test_prompt_carries_the_item_facts_and_the_users_words() -> None:
-    explain, model = explainer(["Arrival is about language."])
+    explain, model = explainer(["Arrival is about speech."])
     explain.explain(REC, "thoughtful sci-fi about language")
     messages: list[ChatMessage] = model.calls[0]
-    assert messages[0]["role"] == "system"
-    user = messages[1]["content"]
-    assert "Title: Arrival (2016)" in user and "linguist" in user and "thoughtful sci-fi about language" in user
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]  # with a worked example
+    user = messages[-1]["content"]
+    assert "Item: Arrival\n" in user and "translator" in user and "thoughtful sci-fi about language" in user
 
 
 def test_escape_codes_and_markup_from_the_model_are_removed() -> None:
-    assert tidy("\x1b[31mArrival\x1b[0m is about [bold]language[/bold].") == "Arrival is about [bold]language[/bold]."
-    result = explainer(["\x1b]8;;http://x\x07Arrival\x1b]8;;\x07 is about language."])[0].explain(REC, "x")
+    assert tidy("\x1b[31mArrival\x1b[0m is about [bold]speech[/bold].") == "Arrival is about [bold]speech[/bold]."
+    result = explainer(["\x1b]8;;http://x\x07Arrival\x1b]8;;\x07 is about speech."])[0].explain(REC, "x")
     assert "\x1b" not in result.explanation
 
 
 def test_tokens_are_streamed_and_generation_stops_after_two_sentences() -> None:
     pieces: list[str] = []
-    explain, _ = explainer(["Arrival is about language. Aliens talk. Third sentence never needed."])
+    explain, _ = explainer(["Arrival is about speech. Aliens talk. Third sentence never needed."])
     explain.explain(REC, "x", on_token=pieces.append)
-    assert "".join(pieces).strip() == "Arrival is about language. Aliens talk."
+    assert "".join(pieces).strip() == "Arrival is about speech. Aliens talk."
 
 
 def test_stop_request_gives_the_template_without_calling_the_model() -> None:
-    explain, model = explainer(["Arrival is about language."])
+    explain, model = explainer(["Arrival is about speech."])
     result = explain.explain(REC, "x", should_stop=lambda: True)
     assert result.explanation_source == "template" and model.calls == []
 
@@ -93,3 +96,10 @@ def test_without_a_model_the_template_is_used() -> None:
     result = Explainer(None, Prompts(), MATCHER).explain(REC, "x")
     assert result.explanation == template_explanation(REC)
     assert result.explanation == "Arrival (2016) is science fiction, as you asked."
+
+
+def test_text_that_brings_up_what_the_user_wants_to_avoid_is_refused() -> None:
+    reply = "Arrival is a tense horror story about speech."
+    assert rejection(reply, REC, MATCHER, avoid=("horror",)) == "brings up what you asked to avoid (horror)"
+    result = explainer([reply])[0].explain(REC, "x", avoid=("horror",))
+    assert result.explanation_source == "template"

@@ -26,6 +26,8 @@ MATCHER = TitleMatcher(
             entry("sw", "Star Wars: The Force Awakens (2015)", 2015, 30),
             entry("io", "The Others (2001)", 2001, 20),
             entry("hp", "Harry Potter and the Sorcerer's Stone (2001)", 2001, 10, aliases=("Harry Potter 1",)),
+            entry("am", "The American (2010)", 2010, 5),
+            entry("y12", "2012 (2009)", 2009, 5),
         ]
     )
 )
@@ -63,3 +65,18 @@ def test_match_reports_where_in_the_text_it_was() -> None:
     match = MATCHER.find("so, I loved Interstellar (2014)!")[0]
     assert "so, I loved Interstellar (2014)!"[match.start : match.end] == "Interstellar"
     assert match.explicit_year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrival is a 2016 American science fiction film.", []),
+        ("It is like Interstellar (2014) but quieter.", ["i1"]),
+        ("Fans of The Notebook will cry.", ["nb"]),
+        ("Based on the 2012 novel.", []),
+        ('If you liked "Alien", try this.', ["al"]),
+        ("After Alien, Ridley Scott made more.", []),  # a lone capitalised word is too weak in model text
+    ],
+)
+def test_strict_matching_for_model_output(text: str, expected: list[str]) -> None:
+    assert [m.item_id for m in MATCHER.find(text, fuzzy=False, strict=True)] == expected
