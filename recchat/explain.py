@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from recchat.domain import Recommendation
-from recchat.text import clean, content_words, normalise_title, shorten, stem
+from recchat.text import STOPWORDS, clean, content_words, fold, normalise_title, shorten, stem, words
 
 if TYPE_CHECKING:
     from recchat.llm.base import ChatMessage, ChatModel
@@ -22,11 +23,14 @@ if TYPE_CHECKING:
 TokenSink = Callable[[str], None]
 StopCheck = Callable[[], bool]
 MAX_SENTENCES = 2
-MAX_CHARS = 320
+MAX_CHARS = 260
 DESCRIPTION_CHARS = 600
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=\s|$)")
 _YEAR_SUFFIX = re.compile(r"\s*\(\d{4}\)\s*$")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
+# Capitalised at the start of a sentence without being names.
+SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great".split())
 _REFUSAL = re.compile(r"\b(as an ai|language model|i cannot|i can't help|i'm sorry)\b", re.I)
 
 
@@ -44,29 +48,88 @@ def tidy(raw: str) -> str:
     return " ".join(sentences(text)[:MAX_SENTENCES])
 
 
-def rejection(raw: str, rec: Recommendation, matcher: TitleMatcher | None, avoid: Sequence[str] = ()) -> str | None:
+@dataclass(frozen=True)
+class Grounds:
+    """What an explanation may draw on: the item, the user's words, and what to stay off."""
+
+    rec: Recommendation
+    matcher: TitleMatcher | None = None
+    avoid: Sequence[str] = ()
+    user_words: str = ""
+    example: str = ""  # the prompt's worked answer, which small models like to copy
+
+    @property
+    def facts(self) -> str:
+        item = self.rec.item
+        return f"{item.title} {' '.join(item.tags)} {item.description} {' '.join(map(str, item.metadata.values()))}"
+
+
+def rejection(raw: str, grounds: Grounds) -> str | None:
     """Why an LLM explanation cannot be shown, or None when it is fine."""
     text = tidy(raw)
     if not text:
         return "empty or unfinished" if raw.strip() else "empty"
-    if len(text) > MAX_CHARS:
-        return "rambles"
+    checks = (_shape, _other_titles, _invented_facts, _avoided, _copied_example, _ungrounded)
+    return next((reason for check in checks if (reason := check(text, grounds))), None)
+
+
+def _shape(text: str, grounds: Grounds) -> str | None:
     if _REFUSAL.search(text):
         return "not an explanation"
-    if matcher is not None:
-        own = normalise_title(rec.item.title)
-        for match in matcher.find(text, fuzzy=False, strict=True):
-            if match.item_id != rec.item.id and normalise_title(match.title.rsplit("(", 1)[0]) not in own:
-                return f"names another title ({match.title})"
-    facts = f"{rec.item.title} {rec.item.description} {' '.join(str(v) for v in rec.item.metadata.values())}"
-    invented = [year for year in _YEAR.findall(text) if year not in facts]
+    if len(text) > MAX_CHARS:
+        return "rambles"
+    meaningful = [w for w in content_words(text) if w not in normalise_title(grounds.rec.item.title).split()]
+    tokens = words(text)
+    trigrams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+    if len(set(trigrams)) < len(trigrams) or any(meaningful.count(w) >= 3 for w in set(meaningful)):
+        return "rambles (repeats itself)"
+    return None
+
+
+def _other_titles(text: str, grounds: Grounds) -> str | None:
+    if grounds.matcher is None:
+        return None
+    own = normalise_title(grounds.rec.item.title)
+    for match in grounds.matcher.find(text, fuzzy=False, strict=True):
+        if match.item_id != grounds.rec.item.id and normalise_title(match.title.rsplit("(", 1)[0]) not in own:
+            return f"names another title ({match.title})"
+    return None
+
+
+def _invented_facts(text: str, grounds: Grounds) -> str | None:
+    """Years and names must come from the item or the user: a small model invents both."""
+    known = fold(f"{grounds.facts} {grounds.user_words}")
+    invented = [year for year in _YEAR.findall(text) if year not in known]
     if invented:
         return f"mentions a year not in the item's facts ({invented[0]})"
+    known_words = set(words(known)) | STOPWORDS | SENTENCE_STARTERS
+    for sentence in sentences(text) or [text]:
+        for name in _NAME.findall(sentence):
+            if words(name)[0] not in known_words:
+                return f"mentions a name not in the item's facts ({name})"
+    return None
+
+
+def _avoided(text: str, grounds: Grounds) -> str | None:
     said = {stem(w) for w in content_words(text)}
-    for phrase in avoid:
+    for phrase in grounds.avoid:
         if {stem(w) for w in content_words(phrase)} & said:
             return f"brings up what you asked to avoid ({phrase})"
-    item_words = {stem(w) for w in content_words(f"{rec.item.title} {' '.join(rec.item.tags)} {rec.item.description}")}
+    return None
+
+
+def _copied_example(text: str, grounds: Grounds) -> str | None:
+    allowed = fold(f"{grounds.facts} {grounds.user_words}")
+    example = content_words(grounds.example)
+    for pair in pairwise(example):
+        phrase = " ".join(pair)
+        if phrase in fold(text) and phrase not in allowed:
+            return f"copies the prompt's example ({phrase})"
+    return None
+
+
+def _ungrounded(text: str, grounds: Grounds) -> str | None:
+    item_words = {stem(w) for w in content_words(grounds.facts)}
     if not item_words.intersection(stem(w) for w in content_words(text)):
         return "not grounded in the item"
     return None
@@ -119,7 +182,8 @@ class Explainer:
         if self.model is None or (should_stop and should_stop()):
             return replace(rec, explanation=template_explanation(rec), explanation_source="template")
         raw = self._generate(rec, user_words, on_token, should_stop)
-        if rejection(raw, rec, self.matcher, avoid) is None:
+        example = self.prompts.template("explain.example.assistant")
+        if rejection(raw, Grounds(rec, self.matcher, avoid, user_words, example)) is None:
             return replace(rec, explanation=tidy(raw), explanation_source="llm")
         return replace(rec, explanation=template_explanation(rec), explanation_source="template")
 

@@ -8,7 +8,7 @@ import pytest
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
 from recchat.domain import Evidence, Item, MatchedUtterance, Recommendation
-from recchat.explain import Explainer, rejection, template_explanation, tidy
+from recchat.explain import Explainer, Grounds, rejection, template_explanation, tidy
 from recchat.llm.base import ChatMessage
 from recchat.llm.fake import ScriptedChatModel
 from recchat.mentions import TitleMatcher
@@ -53,13 +53,19 @@ def test_good_model_text_is_used_and_cut_to_two_sentences() -> None:
         ("You will love Interstellar (2014) for its aliens.", "names another title"),
         ("It is great and you will like it a lot.", "not grounded"),
         ("Arrival won an award for its aliens in 1999.", "a year not in the item's facts"),
+        ("Arrival stars Chris Hemsley as a translator.", "a name not in the item's facts (Chris)"),
+        ("Minecraft: a fun film about speech.", "a name not in the item's facts (Minecraft)"),
+        ("Arrival is speech, speech, and more speech for aliens.", "repeats itself"),
+        ("Arrival is about aliens and speech and aliens and speech.", "repeats itself"),
+        ("Arrival is the thoughtful sci-fi you asked for, with aliens.", "copies the prompt's example"),
         ("A linguist and aliens " * 30, "empty or unfinished"),  # never ends a sentence
         ("As an AI language model, I cannot recommend films about language.", "not an explanation"),
     ],
 )
 def test_bad_model_text_falls_back_to_the_template(reply: str, reason: str) -> None:
-    assert reason in (rejection(reply, REC, MATCHER) or "")
-    result = explainer([reply])[0].explain(REC, "thoughtful sci-fi")
+    example = Prompts().template("explain.example.assistant")
+    assert reason in (rejection(reply, Grounds(REC, MATCHER, example=example)) or "")
+    result = explainer([reply])[0].explain(REC, "something to watch")
     assert result.explanation_source == "template"
     assert result.explanation == template_explanation(REC)
 
@@ -100,6 +106,6 @@ def test_without_a_model_the_template_is_used() -> None:
 
 def test_text_that_brings_up_what_the_user_wants_to_avoid_is_refused() -> None:
     reply = "Arrival is a tense horror story about speech."
-    assert rejection(reply, REC, MATCHER, avoid=("horror",)) == "brings up what you asked to avoid (horror)"
+    assert rejection(reply, Grounds(REC, MATCHER, avoid=("horror",))) == "brings up what you asked to avoid (horror)"
     result = explainer([reply])[0].explain(REC, "x", avoid=("horror",))
     assert result.explanation_source == "template"
