@@ -138,23 +138,23 @@ def _ungrounded(text: str, grounds: Grounds) -> str | None:
 def template_explanation(rec: Recommendation) -> str:
     """A plain explanation built only from the evidence: always true, never pretty."""
     evidence = rec.evidence
-    title = clean(rec.item.title)
     tags = [f.split(": ", 1)[1] for f in evidence.fields if f.startswith("tags: ")]
-    words = next((f.split(": ", 1)[1] for f in evidence.fields if f.startswith("description: ")), "")
-    first: str
+    matched = next((f.split(": ", 1)[1] for f in evidence.fields if f.startswith("description: ")), "")
+    reasons = []
     if evidence.related_titles:
-        first = f"People who liked {clean(evidence.related_titles[0])} often bring up {title}."
-    elif tags:
-        first = f"{title} is {_join(tags)}, as you asked."
-    elif words:
-        first = f"{title} touches on {words}, which you mentioned."
-    elif evidence.utterances:
-        first = f"{title} is close to what you said: “{shorten(clean(evidence.utterances[0].text), 80)}”."
-    else:
-        first = f"{title} is a well-liked pick in this catalog."
-    kind = _join(list(rec.item.tags[:3]))
-    second = f" It is tagged {kind}." if kind and not tags else ""
-    return first + second
+        reasons.append(f"people who liked {clean(evidence.related_titles[0])} often bring it up")
+    if tags:
+        reasons.append(f"it is {_join(tags)}, as you asked")
+    if matched and len(reasons) < 2:
+        reasons.append(f"it touches on {matched}, which you mentioned")
+    if not reasons and evidence.utterances:
+        reasons.append(f"it is close to what you said: “{shorten(clean(evidence.utterances[0].text), 80)}”")
+    if not reasons:
+        reasons.append("it is well liked here" if rec.item.popularity else "it is among the closest matches")
+    text = f"{clean(rec.item.title)}: {'; '.join(reasons)}."
+    if rec.item.tags and not tags:
+        text += f" Tagged {_join(list(rec.item.tags[:3]))}."
+    return text
 
 
 def _join(words: list[str]) -> str:

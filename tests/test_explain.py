@@ -101,7 +101,18 @@ def test_stop_request_gives_the_template_without_calling_the_model() -> None:
 def test_without_a_model_the_template_is_used() -> None:
     result = Explainer(None, Prompts(), MATCHER).explain(REC, "x")
     assert result.explanation == template_explanation(REC)
-    assert result.explanation == "Arrival (2016) is science fiction, as you asked."
+    assert result.explanation == (
+        "Arrival (2016): it is science fiction, as you asked; it touches on language, which you mentioned."
+    )
+
+
+def test_template_says_only_what_the_evidence_shows() -> None:
+    bare = Recommendation(ITEM, 1.0, Evidence())
+    assert template_explanation(bare) == (
+        "Arrival (2016): it is among the closest matches. Tagged science fiction and drama."
+    )
+    related = Recommendation(ITEM, 1.0, Evidence(related_titles=("Interstellar (2014)",)))
+    assert template_explanation(related).startswith("Arrival (2016): people who liked Interstellar (2014) often")
 
 
 def test_text_that_brings_up_what_the_user_wants_to_avoid_is_refused() -> None:
