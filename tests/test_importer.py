@@ -109,3 +109,14 @@ def test_catalog_built_with_another_embedder_is_refused(runtime: Runtime, mini_c
     import_catalog(runtime.store, runtime.embedder, mini_catalog, "mini")
     with pytest.raises(StoreError, match="was built with embedder"):
         import_catalog(runtime.store, HashingEmbedder(dimension=64), mini_catalog, "mini")
+
+
+def test_sample_catalog_imports_cleanly_in_all_its_formats(runtime: Runtime) -> None:
+    from conftest import SAMPLE_CATALOG
+
+    report = import_catalog(runtime.store, runtime.embedder, SAMPLE_CATALOG, "sample")
+    assert report.skipped == [] and report.added == 350 + 65 + 37
+    kinds = {str(m.get("type")) for m in stored(runtime, "sample").values()}
+    assert kinds == {"movie", "book", "board game"}
+    assert report.interactions > 100  # the usage log became neighbours
+    assert runtime.store.open("catalog", "sample").info["kind"] == "movies, books and board games"
