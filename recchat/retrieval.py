@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.domain import Evidence, MatchedUtterance, Recommendation
 from recchat.text import content_words, stem
@@ -48,6 +48,13 @@ class Query:
     where: Mapping[str, Any] | None = None
     like_vector: Vector | None = None  # "more like this": an item to stay close to
     exclude: frozenset[str] = field(default_factory=frozenset)
+
+
+class Ranker(Protocol):
+    """Anything that turns a request and a profile into ranked suggestions. `Retriever` is
+    recchat's own; the evaluation's baselines are others, run through the same Session."""
+
+    def recommend(self, query: Query, snapshot: ProfileSnapshot, k: int) -> list[Recommendation]: ...
 
 
 class Retriever:

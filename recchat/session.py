@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
-from recchat.retrieval import Query, Retriever
+from recchat.retrieval import Query, Ranker
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
@@ -35,7 +35,7 @@ class Parts:
     profile: Profile
     embedder: Embedder
     reader: Reader
-    retriever: Retriever
+    retriever: Ranker
     explainer: Explainer
     elicitor: Elicitor
 
@@ -73,18 +73,31 @@ class Session:
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> Reply:
-        text = text.strip()[:MAX_UTTERANCE_CHARS]
-        if not text:
-            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
-        understood = self.parts.reader.read(text)
-        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
-        self._record(Role.USER, text, understood, vector)
+        understood, vector = self.listen(text)
         snapshot = self.snapshot()
         decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
         if not decision.recommend and not always_recommend:
             return self._finish(Reply(message=decision.question or "", question=decision.question))
         query = self._query(understood, vector if understood.informative else None, snapshot, where)
         return self._suggest(query, snapshot, k, explain, on_token, should_stop, decision.question)
+
+    def explain(self, recommendations: Sequence[Recommendation]) -> list[Recommendation]:
+        """Explanations for suggestions ranked earlier without them (e.g. with explain=False)."""
+        snapshot = self.snapshot()
+        words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
+        return [self._explain(i, rec, words, avoid, True, None, None) for i, rec in enumerate(recommendations)]
+
+    def listen(self, text: str) -> tuple[Understanding, Vector]:
+        """Take in one user turn (understand it, store it in the profile) without answering:
+        `handle` starts with this, and a replayed conversation uses it for earlier turns."""
+        text = text.strip()[:MAX_UTTERANCE_CHARS]
+        if not text:
+            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
+        understood = self.parts.reader.read(text)
+        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
+        self._record(Role.USER, text, understood, vector)
+        return understood, vector
 
     def more_like(
         self,

@@ -115,7 +115,7 @@ def test_sample_catalog_imports_cleanly_in_all_its_formats(runtime: Runtime) -> 
     from conftest import SAMPLE_CATALOG
 
     report = import_catalog(runtime.store, runtime.embedder, SAMPLE_CATALOG, "sample")
-    assert report.skipped == [] and report.added == 350 + 65 + 37
+    assert report.skipped == [] and report.added == 350 + 163 + 64
     kinds = {str(m.get("type")) for m in stored(runtime, "sample").values()}
     assert kinds == {"movie", "book", "board game"}
     assert report.interactions > 100  # the usage log became neighbours

@@ -59,11 +59,6 @@ def test_bad_records_name_file_line_and_field(data: object, problem: str) -> Non
     assert str(caught.value).startswith("cat.jsonl:7:")
 
 
-def test_csv_numbers_become_numbers_so_they_can_be_filtered() -> None:
-    parsed = item({"title": "Catan", "year": "1995", "rating": "7.5", "code": "A1"}, suffix=".csv")
-    assert parsed.metadata["year"] == 1995 and parsed.metadata["rating"] == 7.5 and parsed.metadata["code"] == "A1"
-
-
 def test_hash_changes_with_content_and_round_trip_is_lossless() -> None:
     parsed = item({"id": "x", "title": "A", "tags": ["b"], "extra": {"nested": [1, 2]}})
     assert item_from_json(item_to_json(parsed)).metadata == parsed.metadata

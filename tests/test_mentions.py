@@ -80,3 +80,23 @@ def test_match_reports_where_in_the_text_it_was() -> None:
 )
 def test_strict_matching_for_model_output(text: str, expected: list[str]) -> None:
     assert [m.item_id for m in MATCHER.find(text, fuzzy=False, strict=True)] == expected
+
+
+def test_a_year_anchors_the_title_before_it() -> None:
+    matcher = TitleMatcher(
+        CatalogIndex(
+            [
+                entry("sw77", "Star Wars (1977)", 1977, 10),
+                entry("swcw", "Star Wars: The Clone Wars (2008)", 2008, 1),
+                entry("star", "The Star (2017)", 2017, 5),
+                entry("lotr", "The Lord of the Rings", None, 3),
+                entry("fotr", "The Lord of the Rings: The Fellowship of the Ring (2001)", 2001, 20),
+                entry("ff", "Fast & Furious (2009)", 2009, 4),
+                entry("2012", "2012 (2009)", 2009, 4),
+            ]
+        )
+    )
+    assert [m.item_id for m in matcher.find("my favorites are the Star Wars (1977) saga")] == ["sw77"]
+    assert [m.item_id for m in matcher.find("I like Lord of the Rings")] == ["lotr"]  # the whole title wins
+    assert [m.item_id for m in matcher.find("I loved Fast & Furious (2009)")] == ["ff"]
+    assert [m.item_id for m in matcher.find("the disaster movie 2012 (2009)")] == ["2012"]

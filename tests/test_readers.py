@@ -119,3 +119,10 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     write(tmp_path / "a.jsonl", '{"title": "A"}\n')
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert [p.name for p in iter_catalog_files(tmp_path)] == ["a.jsonl"]
+
+
+def test_csv_columns_of_numbers_become_numbers_and_mixed_columns_stay_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.csv", "title,year,players,rating\nA,1995,2,7.5\nB,2004,2-4,\n")
+    rows = [data for _, data in records(path)]
+    assert rows[0] == {"title": "A", "year": 1995, "players": "2", "rating": 7.5}
+    assert rows[1] == {"title": "B", "year": 2004, "players": "2-4", "rating": ""}

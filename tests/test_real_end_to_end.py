@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import BENCHMARK, MINI_CATALOG, SAMPLE_CATALOG, run_cli
 
 pytestmark = pytest.mark.real

@@ -119,8 +119,6 @@ def _metadata_value(record: RawRecord, key: str, value: Any) -> Any:
         text = value.strip()
         if len(text) > MAX_METADATA_VALUE:
             raise _bad(record, f"'{key}' is {len(text):,} characters; the limit is {MAX_METADATA_VALUE:,}")
-        if record.path.suffix.lower() == ".csv" and _NUMBER.match(text):
-            return float(text) if "." in text else int(text)  # CSV has no types; keep numbers filterable
         return text
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()

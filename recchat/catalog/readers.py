@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ ITEM_SUFFIXES = frozenset({".jsonl", ".json", ".csv", ".md"})
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "attribution", "notice"})
 MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024  # .json arrays and .md files are read whole
 MAX_LINE_BYTES = 16 * 1024 * 1024
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,32 @@ def _line_of(text: str, index: int) -> int:
 
 
 def read_csv(path: Path) -> Iterator[RawRecord]:
-    """CSV with a header row; ragged rows and bad quoting are errors, reported by line."""
+    """CSV with a header row; ragged rows and bad quoting are errors, reported by line.
+
+    CSV has no types, so a column whose every value is a number becomes numbers (filterable
+    with `year>=2000`); a column mixing '2' and '2-4' stays text throughout.
+    """
+    filled: set[str] = set()
+    text: set[str] = set()
+    for _, row in _csv_rows(path):
+        for key, value in row.items():
+            if value.strip():
+                filled.add(key)
+                if not _NUMBER.match(value.strip()):
+                    text.add(key)
+    numeric = filled - text
+    for line, row in _csv_rows(path):
+        yield RawRecord(path, line, {key: _number(value) if key in numeric else value for key, value in row.items()})
+
+
+def _number(text: str) -> int | float | str:
+    text = text.strip()
+    if not text:
+        return text
+    return float(text) if "." in text else int(text)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     csv.field_size_limit(MAX_LINE_BYTES)
     with path.open("rb") as binary:
         head = binary.read(MAX_LINE_BYTES)
@@ -194,7 +221,7 @@ def read_csv(path: Path) -> Iterator[RawRecord]:
                             f"row has {len(row)} fields, the header has {len(header)}",
                             "quote fields that contain commas",
                         )
-                    yield RawRecord(path, start, dict(zip(header, row, strict=True)))
+                    yield start, dict(zip(header, row, strict=True))
                 start = reader.line_num + 1
         except csv.Error as error:
             raise CatalogError(path, reader.line_num or start, f"bad CSV: {error}") from error

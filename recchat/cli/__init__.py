@@ -93,9 +93,10 @@ def root(
 
 
 def _register() -> None:
-    from recchat.cli import ask, catalog, profile
+    from recchat.cli import ask, catalog, evaluation, profile
 
     app.command(name="ask")(ask.ask)
+    app.command(name="eval")(evaluation.eval_command)
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(profile.app, name="profile")
 
