@@ -78,11 +78,12 @@ class Retriever:
         parts = self._score_parts(query, snapshot, pool, matrix, liked_vectors, disliked_vectors, together)
         totals = np.sum(list(parts.values()), axis=0)
         chosen = _mmr(totals, matrix, k, self.weights.mmr_lambda)
+        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)}
         return [
             Recommendation(
                 item=pool[i].item,
                 score=round(float(totals[i]), 4),
-                evidence=self._evidence(i, pool[i], query, snapshot, matrix, parts, together),
+                evidence=self._evidence(i, pool[i], query, snapshot, matrix, parts, together, spoken),
             )
             for i in chosen
         ]
@@ -172,6 +173,7 @@ class Retriever:
         matrix: Vector,
         parts: Mapping[str, Any],
         together: Mapping[str, tuple[float, str]],
+        spoken: set[str],
     ) -> Evidence:
         vector = matrix[row]
         said = sorted(
@@ -185,7 +187,6 @@ class Retriever:
         )
         item = candidate.item
         fields = [f"tags: {tag}" for tag in item.tags if tag in query.wanted_tags]
-        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)}
         matched = [w for w in dict.fromkeys(content_words(f"{item.title} {item.description}")) if stem(w) in spoken]
         if matched:
             fields.append(f"description: {', '.join(matched[:5])}")
@@ -234,17 +235,24 @@ def _max_similarity(matrix: Vector, sources: Sequence[tuple[Vector, float]]) -> 
 
 
 def _mmr(scores: Vector, matrix: Vector, k: int, balance: float) -> list[int]:
-    """Maximal marginal relevance: each pick trades relevance against likeness to earlier picks."""
+    """Maximal marginal relevance: each pick trades relevance against likeness to earlier picks.
+    Keeps each candidate's closest likeness to the picks so far, so a pick costs one product."""
     import numpy as np
 
-    order = list(np.argsort(-scores)[: max(k * 8, 50)])
-    if not order:
-        return []
+    order = np.argsort(-scores)[: max(k * 8, 50)]
+    if balance >= 1.0 or len(order) == 0:
+        return [int(i) for i in order[:k]]
     low, high = float(scores[order[-1]]), float(scores[order[0]])
-    relevance = (scores - low) / (high - low) if high > low else np.ones_like(scores)
-    chosen = [order.pop(0)]
-    while order and len(chosen) < k:
-        similarity = matrix[order] @ matrix[chosen].T
-        marginal = balance * relevance[order] - (1 - balance) * similarity.max(axis=1)
-        chosen.append(order.pop(int(np.argmax(marginal))))
-    return [int(i) for i in chosen]
+    relevance = (scores[order] - low) / (high - low) if high > low else np.ones(len(order), dtype=np.float32)
+    vectors = matrix[order]
+    chosen = [0]
+    closest = vectors @ vectors[0]
+    available = np.ones(len(order), dtype=bool)
+    available[0] = False
+    while len(chosen) < min(k, len(order)):
+        marginal = np.where(available, balance * relevance - (1 - balance) * closest, -np.inf)
+        pick = int(np.argmax(marginal))
+        chosen.append(pick)
+        available[pick] = False
+        closest = np.maximum(closest, vectors @ vectors[pick])
+    return [int(order[i]) for i in chosen]
