@@ -229,3 +229,23 @@ def test_a_server_restart_during_an_import_is_ridden_out(own_server: ChromaProce
     assert restarted.wait(60)
     assert report.added == report.total
     assert_complete(Runtime(runtime.settings), MINI_CATALOG)
+
+
+# --- the real default models against a server -----------------------------------------------------
+
+
+@pytest.mark.real
+@pytest.mark.server
+def test_real_models_add_and_ask_through_a_server(chroma_server: ChromaProcess, home: Path) -> None:
+    env = {"RECCHAT_CHROMA_URL": chroma_server.url, "RECCHAT_CHROMA_DATABASE": "real-models"}
+    added = run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini", **env)
+    assert added.returncode == 0, added.stderr
+    asked = run_cli(
+        home, "ask", "I loved Interstellar, more space science fiction", "-k", "3", "--json", "--no-llm", **env
+    )
+    assert asked.returncode == 0, asked.stderr
+    reply = json.loads(asked.stdout)
+    known = {item.id for item, _ in iter_valid_items(MINI_CATALOG, [])}
+    assert reply["type"] == "recommendations" and len(reply["items"]) == 3
+    assert all(item["id"] in known and item["explanation"].strip() for item in reply["items"])
+    assert not (home / "chroma").exists()  # nothing went to an embedded store

@@ -8,7 +8,7 @@ import pytest
 
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.items import content_hash
-from recchat.errors import NotFoundError, StoreError
+from recchat.errors import NotFoundError, RecchatError, StoreError
 from recchat.factory import Runtime
 from recchat.store import PAGE
 
@@ -100,3 +100,10 @@ def test_stored_hashes_match_the_catalog_files(loaded: Runtime, mini_catalog) ->
     expected = {item.id: content_hash(item) for item, _ in iter_valid_items(mini_catalog, [])}
     stored = {r.id: r.metadata["_hash"] for r in loaded.catalog("mini").collection.iter_all()}
     assert stored == expected
+
+
+def test_a_catalog_whose_first_import_never_got_going_is_not_served(runtime: Runtime) -> None:
+    """The server can die between creating the collection and marking it 'importing'."""
+    runtime.store.open_or_create("catalog", "half", runtime.embedder.name, runtime.embedder.dimension)
+    with pytest.raises(RecchatError, match="incomplete"):
+        runtime.catalog("half")

@@ -106,7 +106,7 @@ class Catalog:
         self._cache_dir = cache_dir
         self._index: CatalogIndex | None = None
         info = collection.info
-        if info.get("state") == "importing":
+        if info.get("state") != "ready":  # importing, or created by an import that died at once
             raise RecchatError(
                 f"catalog '{self.name}' is incomplete: an import was interrupted",
                 f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {self.name}` again to finish it",
