@@ -103,10 +103,12 @@ def status(error: Exception) -> int | None:
 
 
 def transient(error: Exception) -> bool:
-    """Worth another try: the connection dropped or timed out, or the server said it is busy."""
+    """Worth another try: the connection was refused or dropped (a restart), or the server said it
+    is busy. Not a timeout: a server too slow to answer once is no quicker at once, and waiting
+    `timeout` seconds several times over would leave the user staring at nothing."""
     import httpx
 
-    return isinstance(error, httpx.TransportError) or status(error) in BUSY
+    return isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError) or status(error) in BUSY
 
 
 def failure(server: ChromaServer, action: str, error: Exception, tries: int, seconds: float) -> StoreError:

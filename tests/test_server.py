@@ -85,14 +85,14 @@ def test_a_server_that_never_answers_times_out() -> None:
 
 
 @pytest.mark.server
-def test_a_server_that_stalls_mid_session_times_out_after_bounded_retries(chroma_server: ChromaProcess) -> None:
+def test_a_server_that_stalls_mid_session_times_out_without_retrying(chroma_server: ChromaProcess) -> None:
     with Proxy(chroma_server.url) as proxy:
         store = Store.server(ChromaServer(url=proxy.url, database="stall", timeout=0.5), retry=QUICK)
         store.open_or_create("profile", "p", "e", 4)
         proxy.delay = 1.5
         with pytest.raises(StoreError) as error:
             store.profiles()
-    assert "did not answer within 0.5s while listing collections (tried 2 times" in error.value.message
+    assert error.value.message.endswith("did not answer within 0.5s while listing collections")
     assert proxy.url in error.value.message
 
 
