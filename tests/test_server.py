@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from chroma_process import ChromaProcess, Proxy, free_port, silent_server
-from conftest import MINI_CATALOG, run_cli
 
+from conftest import MINI_CATALOG, run_cli
 from recchat.catalog.importer import import_catalog, iter_valid_items
 from recchat.catalog.items import content_hash
 from recchat.config import ChromaServer, Settings, load_settings
