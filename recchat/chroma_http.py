@@ -25,14 +25,12 @@ def describe(server: ChromaServer) -> str:
 
 
 def start_hint(url: str) -> str:
-    parsed = urlparse(url)
-    try:
-        host, port = parsed.hostname or "127.0.0.1", parsed.port or 8000
-    except ValueError:
-        host, port = "127.0.0.1", 8000
+    parsed = urlparse(base_url(url))  # the URL was checked before anything was sent
+    host, port = parsed.hostname or "127.0.0.1", parsed.port
+    unsaid = "" if urlparse(url).port else f"; the URL names no port, so {port} was tried (`chroma run` uses 8000)"
     return (
         f"start it with `chroma run --path DIR --host {host} --port {port}`, "
-        "or fix the URL (--chroma-url, RECCHAT_CHROMA_URL or [chroma] url in config.toml)"
+        f"or fix the URL (--chroma-url, RECCHAT_CHROMA_URL or [chroma] url in config.toml){unsaid}"
     )
 
 
