@@ -62,7 +62,12 @@ def probe(server: ChromaServer, base: str) -> None:
         bearer = server.token_header == "Authorization"
         headers[server.token_header] = f"Bearer {server.token}" if bearer else server.token
     try:
-        response = httpx.get(f"{base}/api/v2/heartbeat", headers=headers, timeout=timeout(server.timeout))
+        response = httpx.get(
+            f"{base}/api/v2/heartbeat",
+            headers=headers,
+            timeout=timeout(server.timeout),
+            verify=base.startswith("https"),  # plain HTTP: skip loading certificates (~35 ms)
+        )
     except httpx.HTTPError as error:
         raise failure(server, "connecting", error, 1, 0.0) from error
     if response.status_code in DENIED:

@@ -352,6 +352,8 @@ def _client_settings(server: ChromaServer, base: str) -> Any:
         chroma_server_http_port=urlparse(base).port,
         chroma_server_ssl_enabled=base.startswith("https"),
     )
+    if not base.startswith("https"):  # no TLS, so no certificates to load (~35 ms per client)
+        settings.chroma_server_ssl_verify = False
     if server.token:  # Chroma's own token provider: "Authorization: Bearer T" or "X-Chroma-Token: T"
         settings.chroma_client_auth_provider = "chromadb.auth.token_authn.TokenAuthClientProvider"
         settings.chroma_client_auth_credentials = server.token
@@ -363,28 +365,41 @@ def _check_scope(server: ChromaServer, admin: Any, call: Caller) -> None:
     """The tenant must exist; the database is created on first use, so a household or team only
     has to name it to get collections of its own."""
     from chromadb.config import DEFAULT_TENANT
-    from chromadb.errors import NotFoundError as ChromaNotFound
 
     from recchat.chroma_http import limit_waits, public_url
 
     limit_waits(admin, server.timeout)
     tenant = server.tenant or DEFAULT_TENANT
+    if not _exists(server, call, "tenant", tenant, admin.get_tenant, tenant):
+        raise StoreError(
+            f"the Chroma server at {public_url(server.url)} has no tenant {tenant!r}",
+            "fix `tenant` in the [chroma] settings, or create it with chromadb's AdminClient",
+        )
+    database = server.database
+    if database and not _exists(server, call, "database", database, admin.get_database, database, tenant=tenant):
+        with contextlib.suppress(StoreError):  # another client may have just created it
+            call(f"creating database {database!r}", admin.create_database, database, tenant=tenant)
+        call("checking the database", admin.get_database, database, tenant=tenant)
+
+
+def _exists(
+    server: ChromaServer, call: Caller, label: str, name: str, lookup: Callable[..., Any], *args: Any, **kwargs: Any
+) -> bool:
+    """Whether the tenant or database is there; a name the server refuses is the user's to fix."""
+    from chromadb.errors import InvalidArgumentError
+    from chromadb.errors import NotFoundError as ChromaNotFound
+
+    from recchat.chroma_http import public_url
+
     try:
-        call("checking the tenant", admin.get_tenant, tenant)
+        call(f"checking the {label}", lookup, *args, **kwargs)
     except StoreError as error:
         if isinstance(error.__cause__, ChromaNotFound):
+            return False
+        if isinstance(error.__cause__, InvalidArgumentError):
             raise StoreError(
-                f"the Chroma server at {public_url(server.url)} has no tenant {tenant!r}",
-                "fix `tenant` in the [chroma] settings, or create it with chromadb's AdminClient",
+                f"the Chroma server at {public_url(server.url)} refuses the {label} name {name!r}: {error.__cause__}",
+                f"choose another `{label}` in the [chroma] settings (RECCHAT_CHROMA_{label.upper()})",
             ) from error
         raise
-    if not server.database:
-        return
-    try:
-        call("checking the database", admin.get_database, server.database, tenant=tenant)
-    except StoreError as error:
-        if not isinstance(error.__cause__, ChromaNotFound):
-            raise
-        with contextlib.suppress(StoreError):  # another client may have just created it
-            call(f"creating database {server.database!r}", admin.create_database, server.database, tenant=tenant)
-        call("checking the database", admin.get_database, server.database, tenant=tenant)
+    return True

@@ -113,9 +113,19 @@ def test_the_token_goes_in_the_configured_header(chroma_server: ChromaProcess, h
 
 
 @pytest.mark.server
-def test_a_missing_tenant_is_named(chroma_server: ChromaProcess) -> None:
-    with pytest.raises(StoreError, match="has no tenant 'nobody'"):
-        Store.server(ChromaServer(url=chroma_server.url, tenant="nobody"))
+@pytest.mark.parametrize(
+    ("scope", "message", "hint"),
+    [
+        ({"tenant": "nobody"}, "has no tenant 'nobody'", "tenant"),
+        ({"database": "x1"}, "refuses the database name 'x1'", "RECCHAT_CHROMA_DATABASE"),
+    ],
+)
+def test_a_tenant_or_database_the_server_will_not_serve_is_named(
+    chroma_server: ChromaProcess, scope: dict[str, str], message: str, hint: str
+) -> None:
+    with pytest.raises(StoreError, match=message) as error:
+        Store.server(ChromaServer(url=chroma_server.url, **scope))
+    assert error.value.hint and hint in error.value.hint
 
 
 @pytest.mark.server
