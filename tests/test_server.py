@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chroma_process import ChromaProcess, Proxy, free_port, silent_server
@@ -15,15 +17,17 @@ from conftest import MINI_CATALOG, run_cli
 from recchat.catalog.importer import import_catalog, iter_valid_items
 from recchat.catalog.items import content_hash
 from recchat.config import ChromaServer, Settings, load_settings
+from recchat.domain import Polarity, Role, Utterance
 from recchat.errors import ConfigError, RecchatError, StoreError
 from recchat.factory import Runtime
+from recchat.profile import new_id
 from recchat.store import Retry, Store
 
 QUICK = Retry(waits=(0.05,))
 
 
-def server_settings(home: Path, url: str, **chroma: object) -> Settings:
-    return Settings(home=home, backend="fake", chroma=ChromaServer(url=url, **chroma))  # type: ignore[arg-type]
+def server_settings(home: Path, url: str, **chroma: Any) -> Settings:
+    return Settings(home=home, backend="fake", chroma=ChromaServer(url=url, **chroma))
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -121,7 +125,7 @@ def test_the_token_goes_in_the_configured_header(chroma_server: ChromaProcess, h
     ],
 )
 def test_a_tenant_or_database_the_server_will_not_serve_is_named(
-    chroma_server: ChromaProcess, scope: dict[str, str], message: str, hint: str
+    chroma_server: ChromaProcess, scope: dict[str, Any], message: str, hint: str
 ) -> None:
     with pytest.raises(StoreError, match=message) as error:
         Store.server(ChromaServer(url=chroma_server.url, **scope))
@@ -149,11 +153,8 @@ def test_databases_on_one_server_never_see_each_others_data(chroma_server: Chrom
         assert texts == [f"only {name} says this"]
 
 
-def _utterance(runtime: Runtime, text: str):  # type: ignore[no-untyped-def]
+def _utterance(runtime: Runtime, text: str) -> tuple[Utterance, Any]:
     import time
-
-    from recchat.domain import Polarity, Role, Utterance
-    from recchat.profile import new_id
 
     now = time.time()
     utterance = Utterance(id=new_id(now), text=text, role=Role.USER, time=now, session="s", polarity=Polarity.POSITIVE)
@@ -184,10 +185,10 @@ def test_index_cache_never_mixes_up_same_named_catalogs_of_two_stores(
 
 
 @pytest.fixture
-def own_server(tmp_path: Path) -> ChromaProcess:
+def own_server(tmp_path: Path) -> Iterator[ChromaProcess]:
     """A server of this test's own, which it may kill and restart."""
     server = ChromaProcess(tmp_path / "own-chroma").start()
-    yield server  # type: ignore[misc]
+    yield server
     server.stop()
 
 
@@ -202,8 +203,9 @@ def assert_complete(runtime: Runtime, folder: Path) -> None:
 
 @pytest.mark.server
 def test_server_killed_mid_import_fails_clearly_and_a_re_run_completes(own_server: ChromaProcess, home: Path) -> None:
-    runtime = Runtime(server_settings(home, own_server.url))
-    store = Store.server(runtime.settings.chroma, retry=QUICK)  # type: ignore[arg-type]
+    server = ChromaServer(url=own_server.url)
+    runtime = Runtime(Settings(home=home, backend="fake", chroma=server))
+    store = Store.server(server, retry=QUICK)
 
     def crash_after_first_batch(done: int, total: int) -> None:
         if done == 4:
@@ -227,12 +229,16 @@ def test_a_server_restart_during_an_import_is_ridden_out(own_server: ChromaProce
     runtime = Runtime(server_settings(home, own_server.url))
     restarted = threading.Event()
 
+    def restart() -> None:
+        own_server.start()
+        restarted.set()
+
     def restart_after_first_batch(done: int, total: int) -> None:
         if done == 4:
             own_server.stop()
-            threading.Thread(target=lambda: (own_server.start(), restarted.set()), daemon=True).start()
+            threading.Thread(target=restart, daemon=True).start()
 
-    store = Store.server(runtime.settings.chroma, retry=Retry(waits=(0.5,) * 60))  # type: ignore[arg-type]
+    store = Store.server(ChromaServer(url=own_server.url), retry=Retry(waits=(0.5,) * 60))
     report = import_catalog(
         store, runtime.embedder, MINI_CATALOG, "mini", batch_size=4, on_progress=restart_after_first_batch
     )

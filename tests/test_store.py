@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from recchat.catalog.importer import import_catalog
@@ -13,9 +16,9 @@ from recchat.factory import Runtime
 from recchat.store import PAGE
 
 
-def vectors(rows: int, dimension: int = 8, seed: int = 0) -> np.ndarray:
+def vectors(rows: int, dimension: int = 8, seed: int = 0) -> npt.NDArray[np.float32]:
     values = np.random.default_rng(seed).normal(size=(rows, dimension)).astype(np.float32)
-    return values / np.linalg.norm(values, axis=1, keepdims=True)
+    return np.asarray(values / np.linalg.norm(values, axis=1, keepdims=True), dtype=np.float32)
 
 
 def test_round_trip_keeps_ids_documents_metadata_and_float32_vectors(runtime: Runtime) -> None:
@@ -73,7 +76,7 @@ def test_a_collection_built_by_another_embedder_is_refused(runtime: Runtime) -> 
         runtime.store.open_or_create("profile", "mixed", "model-b", 8)
 
 
-def test_incremental_import_writes_only_what_changed(runtime: Runtime, mini_catalog) -> None:  # type: ignore[no-untyped-def]
+def test_incremental_import_writes_only_what_changed(runtime: Runtime, mini_catalog: Path) -> None:
     first = import_catalog(runtime.store, runtime.embedder, mini_catalog, "mini")
     assert first.added == first.total > 20
     movies = mini_catalog / "movies.jsonl"
@@ -94,7 +97,7 @@ def test_profile_entries_survive_a_new_runtime(runtime: Runtime, loaded: Runtime
     assert any("cozy mysteries" in e.utterance.text for e in again.entries)
 
 
-def test_stored_hashes_match_the_catalog_files(loaded: Runtime, mini_catalog) -> None:  # type: ignore[no-untyped-def]
+def test_stored_hashes_match_the_catalog_files(loaded: Runtime, mini_catalog: Path) -> None:
     from recchat.catalog.importer import iter_valid_items
 
     expected = {item.id: content_hash(item) for item, _ in iter_valid_items(mini_catalog, [])}
