@@ -106,7 +106,7 @@ class Catalog:
         self._cache_dir = cache_dir
         self._index: CatalogIndex | None = None
         info = collection.info
-        if info.get("state") == "importing":
+        if info.get("state") != "ready":  # importing, or created by an import that died at once
             raise RecchatError(
                 f"catalog '{self.name}' is incomplete: an import was interrupted",
                 f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {self.name}` again to finish it",
@@ -123,7 +123,11 @@ class Catalog:
         return self._index
 
     def _load_index(self) -> CatalogIndex:
-        cache = self._cache_dir / f"index-{self.name}-{self.revision}.json" if self._cache_dir else None
+        # Keyed by the collection's uid (store or server, and Chroma's id for it) as well as the
+        # revision: two servers, or a server and the embedded store, can each hold a catalog
+        # called "movies", and one must never be read through the other's cached index.
+        key = f"index-{self.name}-{self.collection.uid}-{self.revision}.json"
+        cache = self._cache_dir / key if self._cache_dir else None
         if cache is not None and cache.exists():
             try:
                 return CatalogIndex.from_json(json.loads(cache.read_text(encoding="utf-8")))
