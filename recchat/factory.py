@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
 class Runtime:
     """Lazily built parts shared by one process: the store, the embedder, the chat model."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, on_wait: Callable[[str], None] | None = None) -> None:
         self.settings = settings
+        self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
 
     @cached_property
     def store(self) -> Store:
@@ -30,7 +32,7 @@ class Runtime:
 
         if self.settings.chroma is not None:
             return Store.server(self.settings.chroma)
-        return Store.embedded(self.settings.store_dir)
+        return Store.embedded(self.settings.store_dir, on_wait=self.on_wait)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -84,7 +86,8 @@ class Runtime:
 
         collection = self.store.open("catalog", self.catalog_name(name))
         check_embedder(collection, self.embedder.name, self.embedder.dimension)
-        return Catalog(collection, self.settings.home / "cache")
+        # Incognito writes nothing at all, not even the title index cache.
+        return Catalog(collection, None if self.settings.incognito else self.settings.home / "cache")
 
     def profile_store(self, name: str | None = None) -> ProfileStore:
         from recchat.profile import ChromaProfileStore, MemoryProfileStore

@@ -3,11 +3,16 @@
 Embedded (`PersistentClient`) by default, or a Chroma server (`HttpClient`). Vectors are always
 passed in explicitly; each collection records the embedder that made them, and a mismatch is
 refused, so vectors from different models never mix.
+
+Embedded, every operation runs under the data folder's lock (recchat/locking.py), with one
+client per folder per process, reopened when another process has written since.
 """
 
 from __future__ import annotations
 
 import contextlib
+import shutil
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from recchat.chroma_files import compact, secure_tree
 from recchat.errors import NotFoundError, StoreError
+from recchat.locking import FileLock, StoreLock, WaitCallback
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,6 +32,7 @@ if TYPE_CHECKING:
 
 Metadata = dict[str, Any]
 PREFIXES = {"catalog": "rc-catalog-", "profile": "rc-profile-"}
+REBUILD_PREFIX = "rc-rebuild-"  # a collection being rewritten without deleted records
 PAGE = 2000
 
 
@@ -54,23 +62,39 @@ def chroma_errors(action: str) -> Iterator[None]:
 class Collection:
     """A thin wrapper over one Chroma collection, returning plain Python values."""
 
-    def __init__(self, raw: Any, kind: str, name: str) -> None:
+    def __init__(self, raw: Any, kind: str, name: str, store: Store | None = None) -> None:
         self._raw = raw
         self.kind = kind
         self.name = name
+        self.store = store
+        self._epoch = store.epoch if store else 0
+
+    @contextlib.contextmanager
+    def _use(self, action: str, *, write: bool = False) -> Iterator[Any]:
+        """The raw collection, under the store's lock; looked up again after a reopen."""
+        if self.store is None:
+            with chroma_errors(action):
+                yield self._raw
+            return
+        with self.store.using(action, write=write) as client:
+            if self.store.epoch != self._epoch:
+                self._raw = _get_raw(client, self.kind, self.name)
+                self._epoch = self.store.epoch
+            yield self._raw
 
     @property
     def info(self) -> Metadata:
-        return dict(self._raw.metadata or {})
+        with self._use(f"reading {self.kind} '{self.name}'") as raw:
+            return dict(raw.metadata or {})
 
     def set_info(self, **fields: Any) -> None:
-        with chroma_errors(f"updating {self.kind} '{self.name}'"):
-            merged = {**self.info, **{k: v for k, v in fields.items() if v is not None}}
-            self._raw.modify(metadata=merged)
+        with self._use(f"updating {self.kind} '{self.name}'", write=True) as raw:
+            merged = {**(raw.metadata or {}), **{k: v for k, v in fields.items() if v is not None}}
+            raw.modify(metadata=merged)
 
     def count(self) -> int:
-        with chroma_errors(f"counting {self.kind} '{self.name}'"):
-            return int(self._raw.count())
+        with self._use(f"counting {self.kind} '{self.name}'") as raw:
+            return int(raw.count())
 
     def upsert(
         self,
@@ -79,20 +103,27 @@ class Collection:
         documents: Sequence[str],
         metadatas: Sequence[Metadata],
     ) -> None:
-        with chroma_errors(f"writing to {self.kind} '{self.name}'"):
-            self._raw.upsert(ids=list(ids), embeddings=embeddings, documents=list(documents), metadatas=list(metadatas))
+        with self._use(f"writing to {self.kind} '{self.name}'", write=True) as raw:
+            raw.upsert(ids=list(ids), embeddings=embeddings, documents=list(documents), metadatas=list(metadatas))
 
     def update_metadatas(self, ids: Sequence[str], metadatas: Sequence[Metadata]) -> None:
         """Merge fields into existing records' metadata (Chroma's update merges)."""
-        with chroma_errors(f"updating {self.kind} '{self.name}'"):
-            self._raw.update(ids=list(ids), metadatas=list(metadatas))
+        with self._use(f"updating {self.kind} '{self.name}'", write=True) as raw:
+            raw.update(ids=list(ids), metadatas=list(metadatas))
 
     def delete(self, ids: Sequence[str]) -> None:
         if not ids:
             return
-        with chroma_errors(f"deleting from {self.kind} '{self.name}'"):
+        with self._use(f"deleting from {self.kind} '{self.name}'", write=True) as raw:
             for start in range(0, len(ids), PAGE):
-                self._raw.delete(ids=list(ids[start : start + PAGE]))
+                raw.delete(ids=list(ids[start : start + PAGE]))
+
+    def erase(self, ids: Sequence[str]) -> None:
+        """Delete records for good: also from Chroma's log and free pages on disk (embedded)."""
+        if self.store is None:
+            self.delete(ids)
+        elif ids:
+            self.store.erase(self, ids)
 
     def get(
         self,
@@ -105,8 +136,8 @@ class Collection:
         offset: int | None = None,
     ) -> list[Record]:
         include = ["metadatas"] + (["embeddings"] if embeddings else []) + (["documents"] if documents else [])
-        with chroma_errors(f"reading {self.kind} '{self.name}'"):
-            result = self._raw.get(
+        with self._use(f"reading {self.kind} '{self.name}'") as raw:
+            result = raw.get(
                 ids=list(ids) if ids is not None else None,
                 where=dict(where) if where else None,
                 include=include,
@@ -135,8 +166,8 @@ class Collection:
     ) -> list[list[Record]]:
         """Nearest records for each query vector; `distance` is cosine distance."""
         include = ["metadatas", "distances"] + (["embeddings"] if embeddings else [])
-        with chroma_errors(f"searching {self.kind} '{self.name}'"):
-            result = self._raw.query(
+        with self._use(f"searching {self.kind} '{self.name}'") as raw:
+            result = raw.query(
                 query_embeddings=vectors, n_results=n, where=dict(where) if where else None, include=include
             )
         rows = []
@@ -165,24 +196,75 @@ def _records(result: Mapping[str, Any], distances: Sequence[float] | None) -> li
     ]
 
 
+class _Local:
+    """The embedded store of one folder in this process: one client, one lock. The client is
+    reopened (and collections looked up again) when another process has written meanwhile."""
+
+    def __init__(self, path: Path, lock: StoreLock) -> None:
+        self.path = path
+        self.lock = lock
+        self.client: Any = None
+        self.epoch = 0  # bumped on every reopen: Collection wrappers compare it
+
+    def client_for(self, stale: bool) -> Any:
+        if self.client is None or stale:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            self.close()
+            self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.client = chromadb.PersistentClient(
+                path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            )
+            self.epoch += 1
+            secure_tree(self.path)
+        return self.client
+
+    def close(self) -> None:
+        if self.client is not None:
+            client, self.client = self.client, None
+            self.epoch += 1
+            client.close()
+
+
+_LOCALS: dict[Path, _Local] = {}
+_LOCALS_LOCK = threading.Lock()
+
+
+def _local_store(path: Path, on_wait: WaitCallback | None, timeout: float) -> _Local:
+    # One per folder per process: two clients on one folder would share Chroma's cached system,
+    # so one could not really reopen while the other held it.
+    key = path.resolve()
+    with _LOCALS_LOCK:
+        local = _LOCALS.get(key)
+        if local is None:
+            local = _LOCALS[key] = _Local(key, StoreLock(lock_path(key), timeout=timeout))
+        local.lock.timeout = timeout
+        if on_wait is not None:
+            local.lock.on_wait = on_wait
+        return local
+
+
+def lock_path(store_dir: Path, name: str = "store") -> Path:
+    """Lock files live beside the store folder, so deleting the store never deletes a lock."""
+    return store_dir.parent / "locks" / f"{name}.lock"
+
+
 class Store:
     """Catalog and profile collections in one Chroma database (embedded or server)."""
 
-    def __init__(self, client: Any, where: str) -> None:
-        self._client = client
+    def __init__(self, client: Any, where: str, local: _Local | None = None) -> None:
+        self._remote = client
         self.where = where
+        self._local = local
 
     @classmethod
-    def embedded(cls, path: Path) -> Store:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
+    def embedded(cls, path: Path, *, on_wait: WaitCallback | None = None, lock_timeout: float = 60.0) -> Store:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with chroma_errors(f"opening the store at {path}"):
-            client = chromadb.PersistentClient(
-                path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-            )
-        return cls(client, str(path))
+        store = cls(None, str(path), _local_store(path, on_wait, lock_timeout))
+        with store.using(f"opening the store at {path}"):
+            pass  # opens now, so a damaged store is reported here rather than mid-command
+        return store
 
     @classmethod
     def server(cls, server: ChromaServer) -> Store:
@@ -209,11 +291,43 @@ class Store:
             )
         return cls(client, server.url)
 
+    @property
+    def _client(self) -> Any:
+        """The client outside any lock: only for a server, which serialises on its own."""
+        return self._remote if self._local is None else self._local.client_for(False)
+
+    @property
+    def embedded_path(self) -> Path | None:
+        return self._local.path if self._local else None
+
+    @property
+    def epoch(self) -> int:
+        return self._local.epoch if self._local else 0
+
+    @contextlib.contextmanager
+    def using(self, action: str, *, write: bool = False) -> Iterator[Any]:
+        """The Chroma client for one operation (or several nested ones), under the data folder's
+        lock when embedded; any Chroma failure becomes a StoreError saying what was being done."""
+        if self._local is None:
+            with chroma_errors(action):
+                yield self._remote
+            return
+        with self._local.lock.operation(write=write, doing=action) as stale, chroma_errors(action):
+            yield self._local.client_for(stale)
+
+    def import_lock(self, name: str) -> FileLock | None:
+        """Held for a whole catalog import, so two imports of one catalog never interleave and
+        readers can tell a running import from an interrupted one. None for a server."""
+        if self._local is None:
+            return None
+        return FileLock(
+            lock_path(self._local.path, f"import-{name}"), what=f"catalog '{name}'", timeout=0, on_wait=None
+        )
+
     def _names(self, kind: str) -> list[str]:
         prefix = PREFIXES[kind]
-        with chroma_errors("listing collections"):
-            collections = self._client.list_collections()
-        names = [getattr(c, "name", c) for c in collections]
+        with self.using("listing collections") as client:
+            names = _collection_names(client)
         return sorted(name[len(prefix) :] for name in names if name.startswith(prefix))
 
     def catalogs(self) -> list[str]:
@@ -223,37 +337,132 @@ class Store:
         return self._names("profile")
 
     def open(self, kind: str, name: str) -> Collection:
-        from chromadb.errors import NotFoundError as ChromaNotFound
+        with self.using(f"opening {kind} '{name}'") as client:
+            self._recover(client, kind, name)
+            raw = _get_raw(client, kind, name)
+        return Collection(raw, kind, name, self)
 
-        try:
-            with chroma_errors(f"opening {kind} '{name}'"):
-                raw = self._client.get_collection(PREFIXES[kind] + name, embedding_function=None)
-        except StoreError as error:
-            if isinstance(error.__cause__, ChromaNotFound):
-                raise NotFoundError(f"no {kind} named '{name}'", _missing_hint(kind)) from error
-            raise
-        return Collection(raw, kind, name)
-
-    def open_or_create(self, kind: str, name: str, embedder: str, dimension: int) -> Collection:
-        with chroma_errors(f"opening {kind} '{name}'"):
-            raw = self._client.get_or_create_collection(
-                PREFIXES[kind] + name,
-                metadata={"embedder": embedder, "dimension": dimension, "created": time.time()},
-                configuration={"hnsw": {"space": "cosine"}},
-                embedding_function=None,
-            )
-        collection = Collection(raw, kind, name)
+    def open_or_create(
+        self, kind: str, name: str, embedder: str, dimension: int, *, initial: Mapping[str, Any] | None = None
+    ) -> Collection:
+        """`initial` metadata is set only when the collection is created (e.g. state=importing,
+        so a crash right after creating it never leaves an empty catalog that looks ready)."""
+        with self.using(f"opening {kind} '{name}'") as client:
+            self._recover(client, kind, name)
+            try:
+                raw = _get_raw(client, kind, name)
+            except NotFoundError:
+                with self.using(f"creating {kind} '{name}'", write=True) as writer:
+                    raw = writer.get_or_create_collection(
+                        PREFIXES[kind] + name,
+                        metadata={
+                            "embedder": embedder,
+                            "dimension": dimension,
+                            "created": time.time(),
+                            **(initial or {}),
+                        },
+                        configuration={"hnsw": {"space": "cosine"}},
+                        embedding_function=None,
+                    )
+        collection = Collection(raw, kind, name, self)
         check_embedder(collection, embedder, dimension)
         return collection
 
     def delete(self, kind: str, name: str) -> None:
-        self.open(kind, name)  # raises NotFoundError with a hint when absent
-        with chroma_errors(f"deleting {kind} '{name}'"):
-            self._client.delete_collection(PREFIXES[kind] + name)
+        """Delete a collection; embedded, its bytes leave the disk too."""
+        with self.using(f"deleting {kind} '{name}'", write=True) as client:
+            _get_raw(client, kind, name)  # NotFoundError with a hint when absent
+            client.delete_collection(PREFIXES[kind] + name)
+            self._compact()
+
+    def erase(self, collection: Collection, ids: Sequence[str]) -> None:
+        """Delete records for good. Chroma keeps deleted text in its log table and free pages and
+        deleted vectors in its index files, so the collection is rebuilt without them (through a
+        staging collection, so a crash loses nothing) and the database compacted."""
+        with self.using(f"erasing from {collection.kind} '{collection.name}'", write=True):
+            collection.delete(ids)  # gone for every reader at once, even if the rest is interrupted
+            if self._local is None:
+                return  # a server does its own housekeeping
+            self._rebuild(collection)
+            self._compact()
+
+    def _rebuild(self, collection: Collection) -> None:
+        kind, name = collection.kind, collection.name
+        staging = f"{REBUILD_PREFIX}{kind}-{name}"
+        info = collection.info
+        records = list(collection.iter_all(embeddings=True, documents=True))
+        with self.using(f"rebuilding {kind} '{name}'", write=True) as client:
+            if staging in _collection_names(client):
+                client.delete_collection(staging)
+            raw = client.create_collection(
+                staging,
+                metadata={**info, "rebuild": "writing"},
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+            for start in range(0, len(records), PAGE):
+                page = records[start : start + PAGE]
+                raw.add(
+                    ids=[r.id for r in page],
+                    embeddings=[r.embedding for r in page],
+                    documents=[r.document or "" for r in page],
+                    metadatas=[r.metadata or None for r in page],
+                )
+            raw.modify(metadata={**info, "rebuild": "complete"})
+            client.delete_collection(PREFIXES[kind] + name)
+            raw.modify(name=PREFIXES[kind] + name, metadata=info)
+        assert self._local is not None
+        self._local.epoch += 1  # every wrapper looks its collection up again
+
+    def _recover(self, client: Any, kind: str, name: str) -> None:
+        """Finish or undo a rebuild that a crash interrupted."""
+        staging = f"{REBUILD_PREFIX}{kind}-{name}"
+        names = _collection_names(client)
+        if staging not in names:
+            return
+        with self.using(f"recovering {kind} '{name}'", write=True) as writer:
+            raw = writer.get_collection(staging, embedding_function=None)
+            metadata = dict(raw.metadata or {})
+            if PREFIXES[kind] + name not in names and metadata.pop("rebuild", None) == "complete":
+                raw.modify(name=PREFIXES[kind] + name, metadata=metadata)
+            else:
+                writer.delete_collection(staging)
+
+    def _compact(self) -> None:
+        if self._local is None:
+            return
+        self._local.close()  # sqlite's VACUUM wants no open transaction of ours
+        compact(self._local.path)
+
+    def destroy(self) -> None:
+        """Remove everything recchat stored here: embedded, the whole folder; on a server,
+        every recchat collection."""
+        if self._local is None:
+            with self.using("removing every recchat collection", write=True) as client:
+                for name in _collection_names(client):
+                    if name.startswith((*PREFIXES.values(), REBUILD_PREFIX)):
+                        client.delete_collection(name)
+            return
+        with self.using("removing the store", write=True):
+            self._local.close()
+            shutil.rmtree(self._local.path, ignore_errors=False)
 
     def heartbeat(self) -> None:
-        with chroma_errors(f"reaching the store at {self.where}"):
-            self._client.heartbeat()
+        with self.using(f"reaching the store at {self.where}") as client:
+            client.heartbeat()
+
+
+def _collection_names(client: Any) -> set[str]:
+    return {getattr(c, "name", c) for c in client.list_collections()}
+
+
+def _get_raw(client: Any, kind: str, name: str) -> Any:
+    from chromadb.errors import NotFoundError as ChromaNotFound
+
+    try:
+        return client.get_collection(PREFIXES[kind] + name, embedding_function=None)
+    except ChromaNotFound as error:
+        raise NotFoundError(f"no {kind} named '{name}'", _missing_hint(kind)) from error
 
 
 def check_embedder(collection: Collection, embedder: str, dimension: int) -> None:
