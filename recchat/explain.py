@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recchat.domain import Recommendation
+from recchat.injection import injected
 from recchat.text import clean, content_words, normalise_title, shorten, stem
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ def rejection(raw: str, rec: Recommendation, matcher: TitleMatcher | None) -> st
         return "rambles"
     if _REFUSAL.search(text):
         return "not an explanation"
+    hijacked = injected(text, rec.item.title)
+    if hijacked:
+        return hijacked
     if matcher is not None:
         own = normalise_title(rec.item.title)
         for match in matcher.find(text, fuzzy=False):

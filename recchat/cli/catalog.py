@@ -66,7 +66,9 @@ def add(
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    from recchat.text import clean
+
+    return escape(clean(text))  # paths and names can hold escape codes too
 
 
 def _progress(console: object):  # type: ignore[no-untyped-def]
