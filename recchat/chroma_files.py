@@ -42,6 +42,22 @@ def _chmod(path: Path, mode: int) -> None:
         pass  # removed meanwhile: nothing left to protect
 
 
+def integrity(root: Path) -> str | None:
+    """sqlite's own quick check of the database: None when it is sound, else its first complaint."""
+    database = root / DATABASE
+    if not database.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+        try:
+            row = connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    return None if row and row[0] == "ok" else str(row[0] if row else "no answer")
+
+
 def compact(root: Path) -> None:
     """Rewrite the database without deleted data and remove vector folders nobody uses."""
     database = root / DATABASE

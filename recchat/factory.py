@@ -28,10 +28,18 @@ class Runtime:
 
     @cached_property
     def store(self) -> Store:
+        from recchat.chroma_files import secure_tree
         from recchat.store import Store
 
         if self.settings.chroma is not None:
             return Store.server(self.settings.chroma)
+        if self.settings.incognito:  # reads a throwaway copy: not one byte of the data folder changes
+            return Store.snapshot_of(self.settings.store_dir, on_wait=self.on_wait)
+        # What recchat keeps holds what a person said: theirs alone, whatever made the folders.
+        # Only recchat's own folders are touched: --home may well point at a folder of the user's.
+        self.settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in (*self.settings.data_dirs, self.settings.lock_dir):
+            secure_tree(folder)
         return Store.embedded(self.settings.store_dir, on_wait=self.on_wait)
 
     @cached_property
@@ -87,7 +95,7 @@ class Runtime:
         collection = self.store.open("catalog", self.catalog_name(name))
         check_embedder(collection, self.embedder.name, self.embedder.dimension)
         # Incognito writes nothing at all, not even the title index cache.
-        return Catalog(collection, None if self.settings.incognito else self.settings.home / "cache")
+        return Catalog(collection, None if self.settings.incognito else self.settings.cache_dir)
 
     def profile_store(self, name: str | None = None) -> ProfileStore:
         from recchat.profile import ChromaProfileStore, MemoryProfileStore

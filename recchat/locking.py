@@ -39,14 +39,18 @@ class FileLock:
         self.timeout = timeout
         self.on_wait = on_wait
         self._fd: int | None = None
+        self._recorded = False
         self._depth = 0
         self._threads = threading.RLock()
 
     @contextlib.contextmanager
-    def held(self, doing: str = "") -> Iterator[None]:
+    def held(self, doing: str = "", *, record: bool = True) -> Iterator[None]:
+        """Hold the lock. With `record`, the file says who holds it and doing what (for the
+        messages of those who wait); without, the file is left untouched (reads change nothing
+        on disk, so an incognito run leaves the data folder exactly as it was)."""
         with self._threads:
             if self._depth == 0:
-                self._acquire(doing)
+                self._acquire(doing, record)
             self._depth += 1
             try:
                 yield
@@ -74,7 +78,7 @@ class FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
 
-    def _acquire(self, doing: str) -> None:
+    def _acquire(self, doing: str, record: bool) -> None:
         import fcntl
 
         fd = self._open()
@@ -100,15 +104,17 @@ class FileLock:
                     told = True
                 time.sleep(POLL_SECONDS)
         self._fd = fd
-        state = _read_state(fd)
-        state.update(pid=os.getpid(), doing=doing)
-        _write_state(fd, state)
+        self._recorded = record
+        if record:
+            _write_state(fd, {**_read_state(fd), "pid": os.getpid(), "doing": doing})
 
     def _release(self) -> None:
         import fcntl
 
         if self._fd is None:
             return
+        if self._recorded:  # the next holder may be a reader, which records nothing
+            _write_state(self._fd, {**_read_state(self._fd), "pid": None, "doing": None})
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
         self._fd = None
@@ -134,7 +140,7 @@ class StoreLock(FileLock):
     def operation(self, *, write: bool, doing: str = "") -> Iterator[bool]:
         """Hold the lock for one operation; yields True when another process wrote since this
         process last held it (so cached views of the store are stale)."""
-        with self.held(doing):
+        with self.held(doing, record=write):
             outermost = self._depth == 1
             if outermost:
                 self._bumped = False
@@ -143,8 +149,8 @@ class StoreLock(FileLock):
             if write and not self._bumped:
                 # Counted before writing: if this process dies mid-write, the others still know.
                 count += 1
-                self._set_state({**self._state(), "writes": count})
-                self._bumped = True
+                self._set_state({**self._state(), "writes": count, "pid": os.getpid(), "doing": doing})
+                self._bumped = self._recorded = True
             self._seen = count
             yield stale
 

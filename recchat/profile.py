@@ -116,7 +116,8 @@ class ChromaProfileStore:
         return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
 
     def delete(self, ids: Sequence[str]) -> None:
-        self._collection.delete(list(ids))
+        # Erased, not just deleted: Chroma would otherwise keep the words in its log on disk.
+        self._collection.erase(list(ids))
 
 
 def to_metadata(u: Utterance) -> dict[str, Any]:

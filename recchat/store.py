@@ -10,8 +10,10 @@ client per folder per process, reopened when another process has written since.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -267,6 +269,22 @@ class Store:
         return store
 
     @classmethod
+    def snapshot_of(cls, path: Path, *, on_wait: WaitCallback | None = None) -> Store:
+        """A private, throwaway copy of the embedded store at `path`, for incognito runs.
+
+        Embedded Chroma writes even to read: a bookkeeping row in its database on every open,
+        and a rewrite of each vector index it loads (with stray bytes of the process's memory).
+        Reading the real folder would change it, so an incognito run reads a copy, removed at
+        exit."""
+        copy = Path(tempfile.mkdtemp(prefix="recchat-incognito-"))
+        atexit.register(shutil.rmtree, copy, ignore_errors=True)
+        if path.is_dir():
+            lock = StoreLock(lock_path(path), on_wait=on_wait)
+            with lock.held("copying the store for an incognito run", record=False):
+                shutil.copytree(path, copy / "chroma")
+        return cls.embedded(copy / "chroma", on_wait=on_wait)
+
+    @classmethod
     def server(cls, server: ChromaServer) -> Store:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -323,6 +341,14 @@ class Store:
         return FileLock(
             lock_path(self._local.path, f"import-{name}"), what=f"catalog '{name}'", timeout=0, on_wait=None
         )
+
+    def running_imports(self) -> list[str]:
+        """Who is importing into this store right now ('another recchat (pid 12: ...)')."""
+        if self._local is None:
+            return []
+        folder = lock_path(self._local.path).parent
+        holders = (FileLock(path, what="").holder() for path in sorted(folder.glob("import-*.lock")))
+        return [holder for holder in holders if holder]
 
     def _names(self, kind: str) -> list[str]:
         prefix = PREFIXES[kind]
