@@ -52,12 +52,12 @@ def run_checks(runtime: Runtime, *, min_free_bytes: int = MIN_FREE_BYTES) -> lis
         if name in {"catalogs", "profiles"} and not store_opened:
             results.append(Check(name, False, "not checked: the store did not open"))
             continue
-        results.append(_guarded(name, check))
+        results.append(run_check(name, check))
         store_opened = store_opened and (name != "store" or results[-1].ok)
     return results
 
 
-def _guarded(name: str, check: Callable[[], Check]) -> Check:
+def run_check(name: str, check: Callable[[], Check]) -> Check:
     try:
         return check()
     except RecchatError as error:

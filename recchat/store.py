@@ -332,6 +332,8 @@ class Store:
             return
         with self._local.lock.operation(write=write, doing=action) as stale, chroma_errors(action):
             yield self._local.client_for(stale)
+            if write and self._local.client is not None:
+                secure_tree(self._local.path)  # files Chroma just made, whatever this process's umask
 
     def import_lock(self, name: str) -> FileLock | None:
         """Held for a whole catalog import, so two imports of one catalog never interleave and
