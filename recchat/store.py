@@ -36,6 +36,7 @@ Metadata = dict[str, Any]
 PREFIXES = {"catalog": "rc-catalog-", "profile": "rc-profile-"}
 REBUILD_PREFIX = "rc-rebuild-"  # a collection being rewritten without deleted records
 PAGE = 2000
+SQL_VARIABLES = 30_000  # under sqlite's 32,766 bound parameters per statement
 
 
 @dataclass(frozen=True)
@@ -166,18 +167,29 @@ class Collection:
         where: Mapping[str, Any] | None = None,
         embeddings: bool = False,
     ) -> list[list[Record]]:
-        """Nearest records for each query vector; `distance` is cosine distance."""
+        """Nearest records for each query vector; `distance` is cosine distance.
+
+        Chroma reads the results' metadata with one SQL variable per result, and sqlite allows
+        32,766 in a statement: so many vectors times a large `n` are asked in several calls."""
         include = ["metadatas", "distances"] + (["embeddings"] if embeddings else [])
-        with self._use(f"searching {self.kind} '{self.name}'") as raw:
-            result = raw.query(
-                query_embeddings=vectors, n_results=n, where=dict(where) if where else None, include=include
-            )
-        rows = []
-        for index in range(len(result["ids"])):
-            row = {
-                key: (value[index] if value is not None else None) for key, value in result.items() if key != "included"
-            }
-            rows.append(_records(row, distances=row.get("distances")))
+        n = max(1, min(n, SQL_VARIABLES))
+        per_call = max(1, SQL_VARIABLES // n)
+        rows: list[list[Record]] = []
+        for start in range(0, len(vectors), per_call):
+            with self._use(f"searching {self.kind} '{self.name}'") as raw:
+                result = raw.query(
+                    query_embeddings=vectors[start : start + per_call],
+                    n_results=n,
+                    where=dict(where) if where else None,
+                    include=include,
+                )
+            for index in range(len(result["ids"])):
+                row = {
+                    key: (value[index] if value is not None else None)
+                    for key, value in result.items()
+                    if key != "included"
+                }
+                rows.append(_records(row, distances=row.get("distances")))
         return rows
 
 

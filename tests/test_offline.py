@@ -17,7 +17,7 @@ import pytest
 
 from conftest import MINI_CATALOG, cli_env
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os, socket, sys
 
 def _record(variable, line):
@@ -52,7 +52,7 @@ class _WatchHuggingFace:
         return None
 
 sys.meta_path.insert(0, _WatchHuggingFace())
-'''
+"""
 
 
 def no_network_prefix() -> list[str]:
