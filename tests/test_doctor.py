@@ -145,3 +145,10 @@ def test_an_embedder_that_does_not_load(tmp_path: Path) -> None:
     runtime = Runtime(Settings(home=tmp_path, embedder=str(broken)))
     check = run_check("embedder", lambda: check_embedder_loads(runtime))
     assert not check.ok and "cannot load embedder" in check.detail and check.fix
+
+
+def test_doctor_and_reset_help_import_nothing_heavy() -> None:
+    from test_import_hygiene import imported_by
+
+    assert imported_by("doctor", "--help") == []
+    assert imported_by("reset", "--help") == []
