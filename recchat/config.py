@@ -67,6 +67,20 @@ class Settings:
     def history_dir(self) -> Path:
         return self.home / "history"
 
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def lock_dir(self) -> Path:
+        return self.home / "locks"  # what store.lock_path(store_dir) resolves to
+
+    @property
+    def data_dirs(self) -> tuple[Path, ...]:
+        """Every folder recchat writes in the data folder (a new one must be added here, so
+        permissions and `recchat reset` cover it). Lock files hold no data and stay on reset."""
+        return (self.store_dir, self.cache_dir, self.history_dir)
+
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 

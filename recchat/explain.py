@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from recchat.domain import Recommendation
+from recchat.injection import injected
 from recchat.text import STOPWORDS, clean, content_words, fold, normalise_title, shorten, stem, words
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def rejection(raw: str, grounds: Grounds) -> str | None:
     text = tidy(raw)
     if not text:
         return "empty or unfinished" if raw.strip() else "empty"
-    checks = (_shape, _other_titles, _invented_facts, _avoided, _copied_example, _ungrounded)
+    checks = (_shape, _other_titles, _hijacked, _invented_facts, _avoided, _copied_example, _ungrounded)
     return next((reason for check in checks if (reason := check(text, grounds))), None)
 
 
@@ -84,6 +85,11 @@ def _shape(text: str, grounds: Grounds) -> str | None:
     if len(set(trigrams)) < len(trigrams) or any(meaningful.count(w) >= 3 for w in set(meaningful)):
         return "rambles (repeats itself)"
     return None
+
+
+def _hijacked(text: str, grounds: Grounds) -> str | None:
+    """Orders, links or markup in the reply: an item's description tried to steer the model."""
+    return injected(text, grounds.rec.item.title)
 
 
 def _other_titles(text: str, grounds: Grounds) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -24,18 +25,27 @@ if TYPE_CHECKING:
 class Runtime:
     """Lazily built parts shared by one process: the store, the embedder, the chat model."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, on_wait: Callable[[str], None] | None = None) -> None:
         self.settings = settings
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
+        self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
 
     @cached_property
     def store(self) -> Store:
+        from recchat.chroma_files import secure_tree
         from recchat.store import Store
 
         if self.settings.chroma is not None:
             return Store.server(self.settings.chroma)
-        return Store.embedded(self.settings.store_dir)
+        if self.settings.incognito:  # reads a throwaway copy: not one byte of the data folder changes
+            return Store.snapshot_of(self.settings.store_dir, on_wait=self.on_wait)
+        # What recchat keeps holds what a person said: theirs alone, whatever made the folders.
+        # Only recchat's own folders are touched: --home may well point at a folder of the user's.
+        self.settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in (*self.settings.data_dirs, self.settings.lock_dir):
+            secure_tree(folder)
+        return Store.embedded(self.settings.store_dir, on_wait=self.on_wait)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -92,7 +102,9 @@ class Runtime:
         if chosen not in self._catalogs:
             collection = self.store.open("catalog", chosen)
             check_embedder(collection, self.embedder.name, self.embedder.dimension)
-            self._catalogs[chosen] = Catalog(collection, self.settings.home / "cache")
+            # Incognito writes nothing at all, not even the title index cache.
+            cache = None if self.settings.incognito else self.settings.cache_dir
+            self._catalogs[chosen] = Catalog(collection, cache)
         return self._catalogs[chosen]
 
     def forget_catalog(self, name: str) -> None:

@@ -29,6 +29,9 @@ HALF_LIFE_DAYS = 30.0
 FEEDBACK_HALF_LIFE_DAYS = 180.0  # a like or dislike is a lasting fact, not a passing mood
 NEUTRAL_MENTION_WEIGHT = 0.6  # "like The Mask" with no verdict still leans positive
 OTHER_SESSION_FACTOR = 0.35  # words from earlier conversations are background, not the request
+# Bounds that keep a turn fast with a 10,000-entry profile without changing what it believes:
+NEGLIGIBLE_WEIGHT = 1e-3  # words this faded move no score; their verdicts on items still count
+MAX_WEIGHTED = 500  # the strongest likes and dislikes; the rest weigh next to nothing
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ class ChromaProfileStore:
         return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
 
     def delete(self, ids: Sequence[str]) -> None:
-        self._collection.delete(list(ids))
+        # Erased, not just deleted: Chroma would otherwise keep the words in its log on disk.
+        self._collection.erase(list(ids))
 
 
 def to_metadata(u: Utterance) -> dict[str, Any]:
@@ -224,12 +228,33 @@ def build_snapshot(entries: Sequence[ProfileEntry], session: str, now: float) ->
         weight = 0.5 ** (turns_ago[u.id] / HALF_LIFE_TURNS) * _decay(now - u.time, HALF_LIFE_DAYS)
         if u.session != session:
             weight *= OTHER_SESSION_FACTOR
+        if weight < NEGLIGIBLE_WEIGHT:
+            _apply_mentions(snapshot, u, weight)
+            continue
         _apply_utterance(snapshot, entry, weight)
+    snapshot.likes = _strongest(snapshot.likes)
+    snapshot.dislikes = _strongest(snapshot.dislikes)
     return snapshot
+
+
+def _strongest(weighted: list[WeightedEntry]) -> list[WeightedEntry]:
+    if len(weighted) <= MAX_WEIGHTED:
+        return weighted
+    keep = {id(w) for w in sorted(weighted, key=lambda w: -w.weight)[:MAX_WEIGHTED]}
+    return [w for w in weighted if id(w) in keep]  # in their original (time) order
 
 
 def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
     u = entry.utterance
+    _apply_mentions(snapshot, u, weight)
+    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
+    if u.polarity is Polarity.NEGATIVE:
+        snapshot.dislikes.append(WeightedEntry(entry, weight))
+    elif content_words(u.text) or u.mentions:
+        snapshot.likes.append(WeightedEntry(entry, weight))
+
+
+def _apply_mentions(snapshot: ProfileSnapshot, u: Utterance, weight: float) -> None:
     for mention in u.mentions:
         snapshot.mentioned_items.add(mention.item_id)
         if mention.polarity is Polarity.NEGATIVE:
@@ -237,11 +262,6 @@ def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: flo
         else:
             strength = weight * (1.0 if mention.polarity is Polarity.POSITIVE else NEUTRAL_MENTION_WEIGHT)
             snapshot.liked_items[mention.item_id] = max(snapshot.liked_items.get(mention.item_id, 0.0), strength)
-    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
-    if u.polarity is Polarity.NEGATIVE:
-        snapshot.dislikes.append(WeightedEntry(entry, weight))
-    elif content_words(u.text) or u.mentions:
-        snapshot.likes.append(WeightedEntry(entry, weight))
 
 
 def _apply_feedback(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float, session: str) -> None:

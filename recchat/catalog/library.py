@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from recchat.catalog.interactions import decode_neighbours
 from recchat.catalog.items import item_from_json
 from recchat.domain import Item
-from recchat.errors import RecchatError
+from recchat.errors import BusyError, RecchatError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -106,11 +106,8 @@ class Catalog:
         self._cache_dir = cache_dir
         self._index: CatalogIndex | None = None
         info = collection.info
-        if info.get("state") != "ready":  # importing, or created by an import that died at once
-            raise RecchatError(
-                f"catalog '{self.name}' is incomplete: an import was interrupted",
-                f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {self.name}` again to finish it",
-            )
+        if info.get("state") != "ready":
+            raise incomplete(collection, info)
 
     @property
     def revision(self) -> str:
@@ -181,6 +178,21 @@ class Catalog:
         if not ids:
             return []
         return self.candidates(self.collection.get(list(ids), where=where, embeddings=True))
+
+
+def incomplete(collection: Collection, info: Mapping[str, Any]) -> RecchatError:
+    """Why a catalog cannot be read yet: an import is running now, or one was interrupted."""
+    name = collection.name
+    lock = collection.store.import_lock(name) if collection.store is not None else None
+    holder = lock.holder() if lock is not None else None
+    if holder:
+        return BusyError(
+            f"catalog '{name}' is being imported right now by {holder}", "try again when the import has finished"
+        )
+    return RecchatError(
+        f"catalog '{name}' is incomplete: an import was interrupted",
+        f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {name}` again to finish it",
+    )
 
 
 def _item(record: Record) -> Item:
