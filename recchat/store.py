@@ -132,9 +132,10 @@ class Collection:
         *,
         where: Mapping[str, Any] | None = None,
         embeddings: bool = False,
+        metadatas: bool = True,
     ) -> list[list[Record]]:
         """Nearest records for each query vector; `distance` is cosine distance."""
-        include = ["metadatas", "distances"] + (["embeddings"] if embeddings else [])
+        include = ["distances"] + (["metadatas"] if metadatas else []) + (["embeddings"] if embeddings else [])
         with chroma_errors(f"searching {self.kind} '{self.name}'"):
             result = self._raw.query(
                 query_embeddings=vectors, n_results=n, where=dict(where) if where else None, include=include
