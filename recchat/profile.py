@@ -57,6 +57,9 @@ class ProfileSnapshot:
     seen_items: set[str] = field(default_factory=set)
     mentioned_items: set[str] = field(default_factory=set)
     suggested_items: set[str] = field(default_factory=set)  # by recchat, in this session
+    # Items brought up by the assistant in this session, weighted by recency: the conversation's
+    # direction, even before the user says what they think of them.
+    context_items: dict[str, float] = field(default_factory=dict)
     skipped_items: set[str] = field(default_factory=set)  # "not now", in this session
     avoid: list[tuple[str, float]] = field(default_factory=list)
 
@@ -216,12 +219,15 @@ def build_snapshot(entries: Sequence[ProfileEntry], session: str, now: float) ->
     snapshot = ProfileSnapshot()
     user_turns = [e for e in entries if e.utterance.role is Role.USER and e.utterance.feedback is None]
     turns_ago = {e.utterance.id: len(user_turns) - 1 - i for i, e in enumerate(user_turns)}
+    heard = 0  # user turns so far
     for entry in entries:
         u = entry.utterance
         if u.role is Role.ASSISTANT:
             if u.session == session:
-                snapshot.suggested_items.update(m.item_id for m in u.mentions)
+                _apply_suggestion(snapshot, entry, 0.5 ** ((len(user_turns) - heard) / HALF_LIFE_TURNS))
             continue
+        if u.feedback is None:
+            heard += 1
         if u.feedback is not None:
             _apply_feedback(snapshot, entry, _decay(now - u.time, FEEDBACK_HALF_LIFE_DAYS), session)
             continue
@@ -242,6 +248,12 @@ def _strongest(weighted: list[WeightedEntry]) -> list[WeightedEntry]:
         return weighted
     keep = {id(w) for w in sorted(weighted, key=lambda w: -w.weight)[:MAX_WEIGHTED]}
     return [w for w in weighted if id(w) in keep]  # in their original (time) order
+
+
+def _apply_suggestion(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
+    for mention in entry.utterance.mentions:
+        snapshot.suggested_items.add(mention.item_id)
+        snapshot.context_items[mention.item_id] = max(snapshot.context_items.get(mention.item_id, 0.0), weight)
 
 
 def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:

@@ -231,12 +231,13 @@ class Collection:
         *,
         where: Mapping[str, Any] | None = None,
         embeddings: bool = False,
+        metadatas: bool = True,
     ) -> list[list[Record]]:
         """Nearest records for each query vector; `distance` is cosine distance.
 
         Chroma reads the results' metadata with one SQL variable per result, and sqlite allows
         32,766 in a statement: so many vectors times a large `n` are asked in several calls."""
-        include = ["metadatas", "distances"] + (["embeddings"] if embeddings else [])
+        include = ["distances"] + (["metadatas"] if metadatas else []) + (["embeddings"] if embeddings else [])
         n = max(1, min(n, SQL_VARIABLES))
         per_call = max(1, SQL_VARIABLES // n)
         rows: list[list[Record]] = []

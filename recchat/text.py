@@ -38,6 +38,8 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form for matching: accents dropped, '&' read as 'and'."""
+    if text.isascii():  # the common case, and nothing to decompose: much faster
+        return text.lower().replace("&", " and ")
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return ascii_text.lower().replace("&", " and ")

@@ -86,7 +86,17 @@ def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> No
     assert "tags: mystery" in evidence.fields
     assert any(f.startswith("description:") and "detective" in f for f in evidence.fields)
     assert evidence.utterances[0].text == "a detective mystery"
-    assert set(evidence.score_parts) == {"request", "profile", "items", "together", "popularity", "tags", "avoid"}
+    assert set(evidence.score_parts) == {
+        "request",
+        "profile",
+        "items",
+        "together",
+        "popularity",
+        "tags",
+        "genres",
+        "lexical",
+        "avoid",
+    }
     assert abs(sum(evidence.score_parts.values()) - top[0].score) < 1e-3
 
 

@@ -40,11 +40,11 @@ def make_ranker(method: str, runtime: Runtime, catalog: Catalog) -> Ranker | Non
     if method == "dense":
         return baselines.DenseRanker(catalog, runtime.embedder)
     if method.startswith("bm25"):
-        from recchat.lexical import Bm25Index
-
-        index = Bm25Index((r.id, r.document or "") for r in catalog.collection.iter_all(documents=True))
         return baselines.Bm25Ranker(
-            catalog, index, with_mentions="+items" in method, popularity=0.5 if "+popularity" in method else 0.0
+            catalog,
+            catalog.lexical,
+            with_mentions="+items" in method,
+            popularity=0.5 if "+popularity" in method else 0.0,
         )
     raise ConfigError(f"unknown method {method!r}", f"choose one of: {', '.join(METHODS)}")
 
@@ -69,9 +69,12 @@ def evaluate(
     ks: Sequence[int] = (1, 10, 50),
     explain: bool = False,
     on_progress: Progress | None = None,
+    ranker: Ranker | None = None,
 ) -> dict[str, Any]:
+    """Scores of `method` on `cases`; `ranker`, when given, replaces the method's ranking (the
+    ablation script runs recchat's own with other weights this way, `method` naming it)."""
     catalog = runtime.catalog(catalog_name)
-    ranker = make_ranker(method, runtime, catalog)
+    ranker = ranker or make_ranker(method, runtime, catalog)
     known = {entry.id for entry in catalog.index.entries}
     tally = Tally()
     for done, case in enumerate(cases, start=1):
