@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
-from recchat.retrieval import Query, Retriever
+from recchat.retrieval import Query, Ranker
 from recchat.timing import timed
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Parts:
     profile: Profile
     embedder: Embedder
     reader: Reader
-    retriever: Retriever
+    retriever: Ranker
     explainer: Explainer
     elicitor: Elicitor
 
@@ -74,18 +74,31 @@ class Session:
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> Reply:
-        text = text.strip()[:MAX_UTTERANCE_CHARS]
-        if not text:
-            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
-        understood = self.parts.reader.read(text)
-        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
-        self._record(Role.USER, text, understood, vector)
+        understood, vector = self.listen(text)
         snapshot = self.snapshot()
         decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
         if not decision.recommend and not always_recommend:
             return self._finish(Reply(message=decision.question or "", question=decision.question))
         query = self._query(understood, vector if understood.informative else None, snapshot, where)
         return self._suggest(query, snapshot, k, explain, on_token, should_stop, decision.question)
+
+    def explain(self, recommendations: Sequence[Recommendation]) -> list[Recommendation]:
+        """Explanations for suggestions ranked earlier without them (e.g. with explain=False)."""
+        snapshot = self.snapshot()
+        words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
+        return [self._explain(i, rec, words, avoid, True, None, None) for i, rec in enumerate(recommendations)]
+
+    def listen(self, text: str) -> tuple[Understanding, Vector]:
+        """Take in one user turn (understand it, store it in the profile) without answering:
+        `handle` starts with this, and a replayed conversation uses it for earlier turns."""
+        text = text.strip()[:MAX_UTTERANCE_CHARS]
+        if not text:
+            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
+        understood = self.parts.reader.read(text)
+        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
+        self._record(Role.USER, text, understood, vector)
+        return understood, vector
 
     def more_like(
         self,
@@ -203,8 +216,9 @@ class Session:
         with timed("retrieve"):
             found = self.parts.retriever.recommend(query, snapshot, k or self.k)
         words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
         recommendations = tuple(
-            self._explain(index, rec, words, explain, on_token, should_stop) for index, rec in enumerate(found)
+            self._explain(index, rec, words, avoid, explain, on_token, should_stop) for index, rec in enumerate(found)
         )
         if recommendations:
             message = (
@@ -219,6 +233,7 @@ class Session:
         index: int,
         rec: Recommendation,
         words: str,
+        avoid: tuple[str, ...],
         explain: bool,
         on_token: TokenCallback | None,
         should_stop: Callable[[], bool] | None,
@@ -228,10 +243,11 @@ class Session:
         if not explain:
             return replace(rec, explanation=template_explanation(rec))
         sink = (lambda piece: on_token(index, piece)) if on_token else None
+        said = [u.text for u in rec.evidence.utterances] or [words]
+        # Only the wishes go to the model: a small model shown "no horror" tends to write "horror".
+        wishes = " / ".join(self.parts.reader.read(text).positive_text or text for text in said if text)
         with timed("explain", index=index):
-            return self.parts.explainer.explain(
-                rec, _evidence_words(rec, words), on_token=sink, should_stop=should_stop
-            )
+            return self.parts.explainer.explain(rec, wishes, avoid=avoid, on_token=sink, should_stop=should_stop)
 
     def _finish(self, reply: Reply) -> Reply:
         self.last_reply = reply
@@ -251,11 +267,6 @@ class Session:
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
         recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.text for e in recent if e.entry.utterance.feedback is None)
-
-
-def _evidence_words(rec: Recommendation, fallback: str) -> str:
-    said = [u.text for u in rec.evidence.utterances]
-    return " / ".join(said) if said else fallback
 
 
 def _assistant_vector(dimension: int) -> Vector:
