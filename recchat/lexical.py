@@ -1,7 +1,9 @@
 """BM25 over catalog text: a lexical signal beside the embeddings, and a baseline of its own.
 
 A document's part of each term's score (its term frequency against its length) never changes,
-so it is computed once at build time; a query is then a few array additions per term.
+so it is computed once at build time; a query is then a few array additions per term. Building
+means tokenising and stemming every item text (about 2 s for 4k items on a 2-core machine), so a
+built index can be saved as plain arrays and loaded in milliseconds (`save` / `load`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recchat.text import content_words, stem
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
 
 K1 = 1.2
 B = 0.75
+SAVED_FORMAT = 1
 
 
 def terms(text: str) -> list[str]:
@@ -48,6 +52,47 @@ class Bm25Index:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def save(self, path: Path) -> None:
+        """Write the index as flat arrays (no pickle), atomically: a reader never sees half a file."""
+        import numpy as np
+
+        terms = list(self._postings)
+        sizes = [len(self._postings[term][0]) for term in terms]
+        empty_i, empty_f = np.zeros(0, np.int32), np.zeros(0, np.float32)
+        temporary = path.with_name(path.name + ".tmp")
+        with temporary.open("wb") as out:
+            np.savez(
+                out,
+                format=np.array([SAVED_FORMAT]),
+                ids=np.array(self._ids, dtype=str),
+                terms=np.array(terms, dtype=str),
+                offsets=np.cumsum([0, *sizes]),
+                docs=np.concatenate([self._postings[t][0] for t in terms]) if terms else empty_i,
+                weights=np.concatenate([self._postings[t][1] for t in terms]) if terms else empty_f,
+            )
+        temporary.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> Bm25Index:
+        """An index written by `save`; ValueError when the file is not one (damaged, old format)."""
+        import numpy as np
+
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                if int(saved["format"][0]) != SAVED_FORMAT:
+                    raise ValueError("old BM25 index format")
+                ids, terms, offsets = saved["ids"].tolist(), saved["terms"].tolist(), saved["offsets"]
+                docs, weights = saved["docs"], saved["weights"]
+        except (OSError, KeyError, IndexError, EOFError) as error:
+            raise ValueError(f"not a saved BM25 index: {error}") from error
+        index = cls(())
+        index._ids = ids
+        index._postings = {
+            term: (docs[offsets[i] : offsets[i + 1]], weights[offsets[i] : offsets[i + 1]])
+            for i, term in enumerate(terms)
+        }
+        return index
 
     def idf(self, term: str) -> float:
         found = len(self._postings[term][0]) if term in self._postings else 0

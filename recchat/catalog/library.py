@@ -124,11 +124,7 @@ class Catalog:
         return self._index
 
     def _load_index(self) -> CatalogIndex:
-        # Keyed by the collection's uid (store or server, and Chroma's id for it) as well as the
-        # revision: two servers, or a server and the embedded store, can each hold a catalog
-        # called "movies", and one must never be read through the other's cached index.
-        key = f"index-{self.name}-{self.collection.uid}-{self.revision}.json"
-        cache = self._cache_dir / key if self._cache_dir else None
+        cache = self._cache_path("index", "json")
         if cache is not None and cache.exists():
             try:
                 return CatalogIndex.from_json(json.loads(cache.read_text(encoding="utf-8")))
@@ -141,13 +137,31 @@ class Catalog:
 
     @property
     def lexical(self) -> Bm25Index:
-        """BM25 over the stored item texts, built on first use."""
+        """BM25 over the stored item texts, built on first use and cached on disk per revision
+        (building it is most of a cold `ask`'s retrieval time)."""
         if self._lexical is None:
             from recchat.lexical import Bm25Index
 
+            cache = self._cache_path("bm25", "npz")
+            if cache is not None and cache.exists():
+                try:
+                    self._lexical = Bm25Index.load(cache)
+                    return self._lexical
+                except ValueError:
+                    pass  # a stale or damaged cache is rebuilt below
             records = self.collection.iter_all(documents=True)
             self._lexical = Bm25Index((r.id, r.document or "") for r in records)
+            if cache is not None:
+                cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                self._lexical.save(cache)
         return self._lexical
+
+    def _cache_path(self, kind: str, suffix: str) -> Path | None:
+        # Keyed by the collection's uid (store or server, and Chroma's id for it) as well as the
+        # revision: two servers, or a server and the embedded store, can each hold a catalog
+        # called "movies", and one must never be read through the other's cached index.
+        key = f"{kind}-{self.name}-{self.collection.uid}-{self.revision}.{suffix}"
+        return self._cache_dir / key if self._cache_dir else None
 
     def items(self, ids: Iterable[str]) -> list[Item]:
         return [candidate.item for candidate in self._cached(ids).values()]

@@ -1,0 +1,88 @@
+"""The parts issue 5 added for speed: the saved BM25 index, the timing trace and the ONNX
+embedder. Speed itself is measured in benchmarks/, never asserted here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from recchat.factory import Runtime
+from recchat.lexical import Bm25Index
+from recchat.timing import mark, timed
+
+DOCS = [
+    ("a", "A heist comedy with a clever crew of thieves"),
+    ("b", "A slow space drama about a lonely astronaut"),
+    ("c", "Thieves, heists and more heists: the crew returns"),
+    ("d", ""),
+]
+
+
+def test_saved_bm25_index_scores_like_the_built_one(tmp_path: Path) -> None:
+    built = Bm25Index(DOCS)
+    built.save(tmp_path / "bm25.npz")
+    loaded = Bm25Index.load(tmp_path / "bm25.npz")
+    assert len(loaded) == len(built)
+    for query in ("heist crew", "astronaut", "nothing matches this"):
+        assert loaded.scores(query) == pytest.approx(built.scores(query))
+    assert loaded.idf("heist") == built.idf("heist")
+
+
+def test_damaged_bm25_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bm25.npz"
+    path.write_bytes(b"not an archive")
+    with pytest.raises(ValueError):
+        Bm25Index.load(path)
+
+
+def test_catalog_saves_its_bm25_index_and_rebuilds_a_damaged_one(loaded: Runtime) -> None:
+    catalog = loaded.catalog("mini")
+    expected = catalog.lexical.scores("space adventure")
+    saved = list(loaded.settings.cache_dir.glob("bm25-mini-*.npz"))
+    assert len(saved) == 1
+    assert Bm25Index.load(saved[0]).scores("space adventure") == pytest.approx(expected)
+    saved[0].write_bytes(b"damaged")
+    loaded.forget_catalog("mini")
+    assert loaded.catalog("mini").lexical.scores("space adventure") == pytest.approx(expected)
+    assert Bm25Index.load(saved[0]).scores("space adventure") == pytest.approx(expected)
+
+
+def test_timed_spans_go_to_the_timing_logger_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="recchat.timing"), timed("quiet"):
+        pass
+    assert caplog.records == []
+    with caplog.at_level(logging.DEBUG, logger="recchat.timing"):
+        with timed("store.open", items=3):
+            pass
+        mark("llm.first_token", 12.5)
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages[0].startswith("store.open ms=") and messages[0].endswith("items=3")
+    assert messages[1] == "llm.first_token ms=12.5"
+
+
+def test_trace_lines_on_stderr_with_recchat_trace(home: Path) -> None:
+    quiet = run_cli(home, "--backend", "fake", "catalog", "list")
+    traced = run_cli(home, "--backend", "fake", "catalog", "list", RECCHAT_TRACE="1")
+    assert "recchat-trace" not in quiet.stderr
+    lines = [line for line in traced.stderr.splitlines() if line.startswith("recchat-trace")]
+    assert lines[0].split()[2] == "main" and lines[-1].split()[2] == "exit"
+    assert traced.stdout == quiet.stdout
+
+
+@pytest.mark.real
+def test_onnx_embedder_gives_the_sentence_transformers_vectors(tmp_path: Path) -> None:
+    import numpy as np
+
+    from recchat.embed.onnx import OnnxEmbedder
+    from recchat.embed.sentence_transformers import SentenceTransformerEmbedder
+
+    texts = ["a funny heist movie", "  Space opera with robots  ", "Die Hard (1988) action " * 40, "x"]
+    onnx = OnnxEmbedder.default(tmp_path / "onnx")
+    reference = SentenceTransformerEmbedder.default()
+    assert onnx.name == reference.name and onnx.dimension == reference.dimension
+    ours, theirs = onnx.embed(texts), reference.embed(texts)
+    assert onnx.runtime == "onnxruntime"
+    assert np.min(np.sum(ours * theirs, axis=1)) >= 1 - 1e-3
