@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from recchat.factory import Runtime
 from recchat.lexical import Bm25Index
 from recchat.timing import mark, timed
