@@ -36,7 +36,7 @@ def commands(args: argparse.Namespace) -> dict[str, list[str]]:
             "--sample",
             "50" if quick else str(args.sample),
             "--sizes",
-            "4166" if quick else args.sizes,
+            "4166" if quick else args.index_sizes,
         ],
         "query": [
             *python,
@@ -44,7 +44,7 @@ def commands(args: argparse.Namespace) -> dict[str, list[str]]:
             "--queries",
             "5" if quick else "40",
             "--sizes",
-            "4166" if quick else args.sizes,
+            "4166" if quick else args.query_sizes,
         ],
         "server": [sys.executable, "benchmarks/server.py", "--queries", "5" if quick else "40"],
     }
