@@ -75,7 +75,7 @@ def test_bad_model_text_falls_back_to_the_template(reply: str, reason: str) -> N
     ("title", "reply", "user_words"),
     [
         # Both words are backed up: the user asked for thoughtful, the item is science fiction.
-        ("Arrival (2016)", "Arrival is the thoughtful sci-fi you asked for: speech from space.", "something thoughtful"),
+        ("Arrival (2016)", "Arrival is the thoughtful sci-fi you asked for: speech from space.", "thoughtful"),
         # A hyphenated title is a known name, however the model splits it.
         ("Slaughterhouse-Five", "Slaughterhouse-Five is a thoughtful story about speech from space.", "x"),
     ],
