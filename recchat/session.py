@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +85,18 @@ class Session:
             return self._finish(Reply(message=decision.question or "", question=decision.question))
         query = self._query(understood, vector if understood.informative else None, snapshot, where)
         return self._suggest(query, snapshot, k, explain, on_token, should_stop, decision.question)
+
+    def explain(
+        self,
+        recommendations: Sequence[Recommendation],
+        *,
+        on_token: TokenCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[Recommendation]:
+        """Explanations for suggestions ranked earlier without them (`explain=False`): the TUI
+        shows the cards at once and streams their explanations after."""
+        words = self._user_words(self.snapshot())
+        return [self._explain(i, rec, words, True, on_token, should_stop) for i, rec in enumerate(recommendations)]
 
     def more_like(
         self,

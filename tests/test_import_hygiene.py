@@ -38,6 +38,9 @@ def test_subcommand_help_imports_no_heavy_library() -> None:
 
 def test_probe_would_notice_a_heavy_import() -> None:
     # The probe itself must be able to fail: importing the store pulls in chromadb.
-    code = "import recchat.store, chromadb, sys; print('HEAVY:' + ('chromadb' if 'chromadb' in sys.modules else ''), file=sys.stderr)"
+    code = (
+        "import recchat.store, chromadb, sys\n"
+        "print('HEAVY:' + ('chromadb' if 'chromadb' in sys.modules else ''), file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert "HEAVY:chromadb" in result.stderr

@@ -135,7 +135,9 @@ def list_catalogs(
 
         table = Table("name", "items", "kind", "state", "updated", "source")
         for row in rows:
-            updated = dt.datetime.fromtimestamp(float(row["updated"])).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
+            updated = (
+                dt.datetime.fromtimestamp(float(row["updated"])).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
+            )
             table.add_row(
                 *(
                     _escape(str(v or ""))
