@@ -28,12 +28,19 @@ class GenerationParams:
     seed: int = 42
 
 
+TOKEN_HEADERS = ("Authorization", "X-Chroma-Token")
+
+
 @dataclass(frozen=True)
 class ChromaServer:
+    """Where a Chroma server is and how to talk to it (the `[chroma]` table)."""
+
     url: str
-    token: str | None = None
-    tenant: str | None = None
-    database: str | None = None
+    token: str | None = field(default=None, repr=False)  # never printed, not even with --debug
+    tenant: str | None = None  # None: the server's default tenant
+    database: str | None = None  # None: the default database; any other is created on first use
+    token_header: str = "Authorization"  # sent as "Bearer TOKEN"; Chroma Cloud wants X-Chroma-Token
+    timeout: float = 30.0  # seconds to wait for one answer before calling the server stuck
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,20 @@ class Settings:
     @property
     def history_dir(self) -> Path:
         return self.home / "history"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def lock_dir(self) -> Path:
+        return self.home / "locks"  # what store.lock_path(store_dir) resolves to
+
+    @property
+    def data_dirs(self) -> tuple[Path, ...]:
+        """Every folder recchat writes in the data folder (a new one must be added here, so
+        permissions and `recchat reset` cover it). Lock files hold no data and stay on reset."""
+        return (self.store_dir, self.cache_dir, self.history_dir)
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -99,11 +120,13 @@ _GENERATION: dict[str, tuple[str, Callable[[str], Any]]] = {
     "context_size": ("RECCHAT_CONTEXT_SIZE", int),
     "seed": ("RECCHAT_SEED", int),
 }
-_CHROMA: dict[str, str] = {
-    "url": "RECCHAT_CHROMA_URL",
-    "token": "RECCHAT_CHROMA_TOKEN",
-    "tenant": "RECCHAT_CHROMA_TENANT",
-    "database": "RECCHAT_CHROMA_DATABASE",
+_CHROMA: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "url": ("RECCHAT_CHROMA_URL", str),
+    "token": ("RECCHAT_CHROMA_TOKEN", str),
+    "tenant": ("RECCHAT_CHROMA_TENANT", str),
+    "database": ("RECCHAT_CHROMA_DATABASE", str),
+    "token_header": ("RECCHAT_CHROMA_TOKEN_HEADER", str),
+    "timeout": ("RECCHAT_CHROMA_TIMEOUT", float),
 }
 
 
@@ -171,7 +194,7 @@ def load_settings(flags: Mapping[str, Any], environ: Mapping[str, str]) -> Setti
     chroma: dict[str, Any] = dict(chroma_file)
     _layer_env(scalars, _SCALARS, environ)
     _layer_env(generation, _GENERATION, environ)
-    chroma.update({key: environ[var] for key, var in _CHROMA.items() if environ.get(var)})
+    _layer_env(chroma, {key: spec for key, spec in _CHROMA.items() if environ.get(spec[0])}, environ)
     for key, value in flags.items():
         if value is None or key == "home":
             continue
@@ -187,10 +210,29 @@ def load_settings(flags: Mapping[str, Any], environ: Mapping[str, str]) -> Setti
     for key in ("model", "prompts_dir"):
         if isinstance(scalars.get(key), str):
             scalars[key] = Path(scalars[key]).expanduser()
-    server = ChromaServer(**chroma) if chroma.get("url") else None
+    server = _chroma_server(chroma)
     settings = Settings(home=home, chroma=server, generation=GenerationParams(**generation), **scalars)
     validate(settings)
     return settings
+
+
+def _chroma_server(values: Mapping[str, Any]) -> ChromaServer | None:
+    if not values.get("url"):
+        return None
+    wanted = str(values.get("token_header", TOKEN_HEADERS[0])).lower()
+    header = next((h for h in TOKEN_HEADERS if h.lower() == wanted), None)
+    if header is None:
+        raise ConfigError(
+            f"chroma token_header must be one of {', '.join(TOKEN_HEADERS)}, not {values['token_header']!r}",
+            "X-Chroma-Token for Chroma Cloud; Authorization (Bearer) for most proxies",
+        )
+    try:
+        timeout = float(values.get("timeout", 30.0))
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"chroma timeout must be a number of seconds, not {values['timeout']!r}") from error
+    if not 0 < timeout <= 3600:
+        raise ConfigError(f"chroma timeout must be between 0 and 3600 seconds, not {timeout}")
+    return ChromaServer(**{**values, "url": str(values["url"]).strip(), "token_header": header, "timeout": timeout})
 
 
 def validate(settings: Settings) -> None:

@@ -33,19 +33,26 @@ class CatalogError(RecchatError):
     ) -> None:
         self.path = Path(path)
         self.line = line
-        self.problem = problem
-        where = f"{self.path}:{line}" if line is not None else str(self.path)
-        super().__init__(f"{where}: {problem}", hint)
+        self.problem = _one_line(problem)
+        shown = _one_line(str(self.path))  # a file name can hold newlines and escape codes too
+        where = f"{shown}:{line}" if line is not None else shown
+        super().__init__(f"{where}: {self.problem}", hint)
+
+
+def _one_line(text: str) -> str:
+    """Control characters (newlines, escape codes) shown as '?': one error, one line."""
+    return "".join("?" if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch for ch in text)
 
 
 class InvalidCatalogError(RecchatError):
     """Several bad records at once, reported together so one run shows every problem."""
 
-    def __init__(self, errors: list[CatalogError], hint: str | None = None) -> None:
+    def __init__(self, errors: list[CatalogError], hint: str | None = None, *, total: int | None = None) -> None:
         self.errors = errors
+        self.total = max(total or 0, len(errors))  # more than the list keeps, when it is capped
         shown = "\n".join(str(error) for error in errors[:20])
-        more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(f"{len(errors)} invalid record(s):\n{shown}{more}", hint)
+        more = f"\n... and {self.total - 20} more" if self.total > 20 else ""
+        super().__init__(f"{self.total} invalid record(s):\n{shown}{more}", hint)
 
 
 class ModelError(RecchatError):
@@ -54,6 +61,10 @@ class ModelError(RecchatError):
 
 class StoreError(RecchatError):
     """The Chroma store could not be opened, read or written."""
+
+
+class BusyError(StoreError):
+    """Another recchat process holds the data folder (or the catalog) for longer than we wait."""
 
 
 class NotFoundError(RecchatError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -15,24 +16,38 @@ if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatModel
+    from recchat.mentions import TitleMatcher
     from recchat.profile import Profile, ProfileStore
+    from recchat.retrieval import Ranker
     from recchat.session import Session
     from recchat.store import Store
+    from recchat.understanding import Reader
 
 
 class Runtime:
     """Lazily built parts shared by one process: the store, the embedder, the chat model."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, on_wait: Callable[[str], None] | None = None) -> None:
         self.settings = settings
+        self._catalogs: dict[str, Catalog] = {}
+        self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
+        self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
 
     @cached_property
     def store(self) -> Store:
+        from recchat.chroma_files import secure_tree
         from recchat.store import Store
 
         if self.settings.chroma is not None:
             return Store.server(self.settings.chroma)
-        return Store.embedded(self.settings.store_dir)
+        if self.settings.incognito:  # reads a throwaway copy: not one byte of the data folder changes
+            return Store.snapshot_of(self.settings.store_dir, on_wait=self.on_wait)
+        # What recchat keeps holds what a person said: theirs alone, whatever made the folders.
+        # Only recchat's own folders are touched: --home may well point at a folder of the user's.
+        self.settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in (*self.settings.data_dirs, self.settings.lock_dir):
+            secure_tree(folder)
+        return Store.embedded(self.settings.store_dir, on_wait=self.on_wait)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -81,12 +96,32 @@ class Runtime:
         )
 
     def catalog(self, name: str | None = None) -> Catalog:
+        """The named catalog, opened once per process (its index and title matcher are costly)."""
         from recchat.catalog.library import Catalog
         from recchat.store import check_embedder
 
-        collection = self.store.open("catalog", self.catalog_name(name))
-        check_embedder(collection, self.embedder.name, self.embedder.dimension)
-        return Catalog(collection, self.settings.home / "cache")
+        chosen = self.catalog_name(name)
+        if chosen not in self._catalogs:
+            collection = self.store.open("catalog", chosen)
+            check_embedder(collection, self.embedder.name, self.embedder.dimension)
+            # Incognito writes nothing at all, not even the title index cache.
+            cache = None if self.settings.incognito else self.settings.cache_dir
+            self._catalogs[chosen] = Catalog(collection, cache)
+        return self._catalogs[chosen]
+
+    def forget_catalog(self, name: str) -> None:
+        """Drop cached views of a catalog after it was re-imported or removed."""
+        self._catalogs.pop(name, None)
+        self._readers.pop(name, None)
+
+    def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
+        from recchat.mentions import TitleMatcher
+        from recchat.understanding import Reader
+
+        if catalog.name not in self._readers:
+            matcher = TitleMatcher(catalog.index)
+            self._readers[catalog.name] = (matcher, Reader(matcher, catalog.index.tag_vocabulary()))
+        return self._readers[catalog.name]
 
     def profile_store(self, name: str | None = None) -> ProfileStore:
         from recchat.profile import ChromaProfileStore, MemoryProfileStore
@@ -109,23 +144,22 @@ class Runtime:
         catalog: str | None = None,
         profile: Profile | None = None,
         session_id: str | None = None,
+        ranker: Ranker | None = None,
     ) -> Session:
         from recchat.explain import Explainer
-        from recchat.mentions import TitleMatcher
         from recchat.policy import Elicitor
         from recchat.retrieval import Retriever
         from recchat.session import Parts, Session
-        from recchat.understanding import Reader
 
         stored = self.catalog(catalog)
-        matcher = TitleMatcher(stored.index)
+        matcher, reader = self.reader(stored)
         model = self.chat_model
         parts = Parts(
             catalog=stored,
             profile=profile or self.profile(),
             embedder=self.embedder,
-            reader=Reader(matcher, stored.index.tag_vocabulary()),
-            retriever=Retriever(stored),
+            reader=reader,
+            retriever=ranker or Retriever(stored),
             explainer=Explainer(model, self.prompts, matcher, self.settings.generation.max_tokens),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )

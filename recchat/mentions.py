@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from recchat.catalog.library import CatalogIndex, IndexEntry
 from recchat.text import STOPWORDS, normalise_title
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+|&", re.UNICODE)
 _YEAR_AFTER = re.compile(r"^\s*[(\[]?\s*((?:19|20)\d\d)\s*[)\]]?")
 _YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")
 MAX_TITLE_WORDS = 12
@@ -24,7 +24,6 @@ CUES = frozenset(
     """
     like liked love loved loves enjoy enjoyed adore adored hate hated dislike disliked seen
     saw watch watched watching read reading finished played play fan favorite favourite
-    about than as
     """.split()
 )
 
@@ -50,41 +49,57 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
-        key = normalise_title(match.group())
+        key = "and" if match.group() == "&" else normalise_title(match.group())
         if key:
             tokens.append(_Token(match.group(), key, match.start(), match.end()))
     return tokens
 
 
-def title_keys(entry: IndexEntry) -> set[str]:
+# How a key names an entry: its whole title (or alias), the title without its article, or the
+# part before a colon. A whole-title match beats a shortened one ("Lord of the Rings" is the
+# film of that name, not "The Lord of the Rings: The Fellowship of the Ring").
+WHOLE, NO_ARTICLE, HEAD = 0, 1, 2
+
+
+def title_keys(entry: IndexEntry) -> dict[str, int]:
+    """Normalised names of an entry, each with how closely it names it."""
     base = _YEAR_SUFFIX.sub("", entry.title)
-    keys = {normalise_title(base)}
-    keys.update(normalise_title(_YEAR_SUFFIX.sub("", alias)) for alias in entry.aliases)
+    keys: dict[str, int] = {}
+    for name in (base, *(_YEAR_SUFFIX.sub("", alias) for alias in entry.aliases)):
+        keys.setdefault(normalise_title(name), WHOLE)
     if ":" in base:  # "Star Wars: A New Hope" is also said as "Star Wars"
         head = normalise_title(base.split(":", 1)[0])
         if len(head.split()) >= 2:
-            keys.add(head)
-    for key in list(keys):
+            keys.setdefault(head, HEAD)
+    for key, kind in list(keys.items()):
         if key.startswith(("the ", "a ", "an ")):
-            keys.add(key.split(" ", 1)[1])
-    return {key for key in keys if key}
+            keys.setdefault(key.split(" ", 1)[1], max(kind, NO_ARTICLE))
+    keys.pop("", None)
+    return keys
 
 
 class TitleMatcher:
     def __init__(self, index: CatalogIndex) -> None:
-        self._by_key: dict[str, list[IndexEntry]] = defaultdict(list)
+        self._by_key: dict[str, list[tuple[IndexEntry, int]]] = defaultdict(list)
         for entry in index.entries:
-            for key in title_keys(entry):
-                self._by_key[key].append(entry)
+            for key, kind in title_keys(entry).items():
+                self._by_key[key].append((entry, kind))
         self._keys = list(self._by_key)
 
-    def find(self, text: str, *, fuzzy: bool = True) -> list[TitleMatch]:
+    def find(self, text: str, *, fuzzy: bool = True, strict: bool = False) -> list[TitleMatch]:
+        """Titles named in `text`: first those followed by a year ("Star Wars (1977)"), then
+        the longest plausible phrases, then (if `fuzzy`) near-misses of capitalised phrases.
+        `strict` is for checking model output, where only whole titles count and an adjective
+        ("an American film") must not pass for a title ("The American")."""
         tokens = _tokens(text)
         matches: list[TitleMatch] = []
         covered: set[int] = set()
+        for match, span in self._before_years(text, tokens, strict):
+            matches.append(match)
+            covered.update(span)
         i = 0
         while i < len(tokens):
-            found = self._longest_at(text, tokens, i)
+            found = None if i in covered else self._longest_at(text, tokens, i, covered, strict)
             if found is None:
                 i += 1
                 continue
@@ -96,20 +111,46 @@ class TitleMatcher:
             matches.extend(self._fuzzy(text, tokens, covered))
         return _unique(matches)
 
-    def _longest_at(self, text: str, tokens: list[_Token], i: int) -> tuple[TitleMatch, int] | None:
+    def _entries(self, key: str, strict: bool) -> list[tuple[IndexEntry, int]]:
+        found = self._by_key.get(key, [])
+        return [pair for pair in found if pair[1] == WHOLE] if strict else found
+
+    def _before_years(self, text: str, tokens: list[_Token], strict: bool) -> list[tuple[TitleMatch, range]]:
+        """'... Star Wars (1977)': of the titles ending right before a year, the one whose year
+        fits best (then the most whole name, then the longest)."""
+        found = []
+        for end in range(len(tokens)):
+            year = _year_after(text, tokens[end].end)
+            if year is None:
+                continue
+            options = [
+                (entry, kind, start)
+                for start in range(max(0, end - MAX_TITLE_WORDS + 1), end + 1)
+                for entry, kind in self._entries(" ".join(t.key for t in tokens[start : end + 1]), strict)
+            ]
+            if not options:
+                continue
+            entry, _, start = min(
+                options, key=lambda o: (abs((o[0].year or year + 50) - year), o[1], o[2], -o[0].popularity)
+            )
+            match = TitleMatch(entry.id, entry.title, tokens[start].start, tokens[end].end, explicit_year=True)
+            found.append((match, range(start, end + 1)))
+        return found
+
+    def _longest_at(
+        self, text: str, tokens: list[_Token], i: int, covered: set[int], strict: bool
+    ) -> tuple[TitleMatch, int] | None:
         for length in range(min(MAX_TITLE_WORDS, len(tokens) - i), 0, -1):
+            if covered.intersection(range(i, i + length)):
+                continue
             span = tokens[i : i + length]
-            key = " ".join(token.key for token in span)
-            entries = self._by_key.get(key)
-            if not entries:
+            entries = self._entries(" ".join(token.key for token in span), strict)
+            if not entries or not _plausible(text, tokens, i, length):
                 continue
-            year = _year_after(text, span[-1].end)
-            if year is None and not _plausible(text, tokens, i, length):
+            if strict and length == 1 and not _quoted(text, span[0]):
                 continue
-            entry = _choose(entries, year)
-            return TitleMatch(
-                entry.id, entry.title, span[0].start, span[-1].end, explicit_year=year is not None
-            ), length
+            entry = _choose(entries, None)
+            return TitleMatch(entry.id, entry.title, span[0].start, span[-1].end), length
         return None
 
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int]) -> list[TitleMatch]:
@@ -117,9 +158,11 @@ class TitleMatcher:
 
         found = []
         for run in _capitalised_runs(tokens, covered):
-            key = " ".join(token.key for token in run)
-            if len(key) < 5:
+            if not run:
                 continue
+            key = " ".join(token.key for token in run)
+            if len(key) < (5 if len(run) > 1 else 7) or key in STOPWORDS:
+                continue  # short words match too many titles by accident
             best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is None:
                 continue
@@ -129,15 +172,22 @@ class TitleMatcher:
         return found
 
 
+def _quoted(text: str, token: _Token) -> bool:
+    before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
+    return before in {'"', "“", "'", "*"} and after in {'"', "”", "'", "*"}
+
+
 def _year_after(text: str, end: int) -> int | None:
     match = _YEAR_AFTER.match(text[end : end + 12])
     return int(match.group(1)) if match else None
 
 
-def _choose(entries: list[IndexEntry], year: int | None) -> IndexEntry:
+def _choose(entries: list[tuple[IndexEntry, int]], year: int | None) -> IndexEntry:
+    """The entry a name most likely means: the closest year if one was given, then the most
+    whole name, then the best known."""
     if year is None:
-        return max(entries, key=lambda e: (e.popularity, -(e.year or 0)))
-    return min(entries, key=lambda e: (abs((e.year or year + 50) - year), -e.popularity))
+        return min(entries, key=lambda p: (p[1], -p[0].popularity, -(p[0].year or 0)))[0]
+    return min(entries, key=lambda p: (abs((p[0].year or year + 50) - year), p[1], -p[0].popularity))[0]
 
 
 def _is_capitalised(token: _Token) -> bool:
@@ -164,14 +214,16 @@ def _capitalised_runs(tokens: list[_Token], covered: set[int]) -> Iterable[list[
         if index not in covered and (_is_capitalised(token) or (run and token.key in STOPWORDS)):
             run.append(token)
             continue
-        if len(run) >= 2:
+        if run:
             yield _trim(run)
         run = []
-    if len(run) >= 2:
+    if run:
         yield _trim(run)
 
 
 def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[0].key in STOPWORDS:
+        run = run[1:]
     while run and run[-1].key in STOPWORDS:
         run = run[:-1]
     return run

@@ -58,7 +58,7 @@ class Elicitor:
         return "what they want to avoid"
 
     def _singular(self) -> str:
-        return self.kind[:-1] if self.kind.endswith("s") else self.kind
+        return singular_kind(self.kind)
 
     def _ask_model(self, user_words: str, missing: str) -> str | None:
         from recchat.llm.base import complete
@@ -80,6 +80,14 @@ class Elicitor:
         if self.matcher is not None and self.matcher.find(question, fuzzy=False):
             return None  # a question must not smuggle in a title
         return question
+
+
+def singular_kind(kind: str) -> str:
+    """'movies' -> 'movie'; a mixed catalog ('movies, books and board games') -> 'movie, book or
+    board game', so that 'a ... you loved' reads right."""
+    parts = [part.strip() for part in kind.replace(" and ", ", ").split(",") if part.strip()]
+    single = [part[:-1] if part.endswith("s") else part for part in parts]
+    return single[0] if len(single) == 1 else f"{', '.join(single[:-1])} or {single[-1]}"
 
 
 def template_question(missing: str, kind: str) -> str:

@@ -29,6 +29,9 @@ HALF_LIFE_DAYS = 30.0
 FEEDBACK_HALF_LIFE_DAYS = 180.0  # a like or dislike is a lasting fact, not a passing mood
 NEUTRAL_MENTION_WEIGHT = 0.6  # "like The Mask" with no verdict still leans positive
 OTHER_SESSION_FACTOR = 0.35  # words from earlier conversations are background, not the request
+# Bounds that keep a turn fast with a 10,000-entry profile without changing what it believes:
+NEGLIGIBLE_WEIGHT = 1e-3  # words this faded move no score; their verdicts on items still count
+MAX_WEIGHTED = 500  # the strongest likes and dislikes; the rest weigh next to nothing
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class ProfileSnapshot:
     seen_items: set[str] = field(default_factory=set)
     mentioned_items: set[str] = field(default_factory=set)
     suggested_items: set[str] = field(default_factory=set)  # by recchat, in this session
+    # Items brought up by the assistant in this session, weighted by recency: the conversation's
+    # direction, even before the user says what they think of them.
+    context_items: dict[str, float] = field(default_factory=dict)
     skipped_items: set[str] = field(default_factory=set)  # "not now", in this session
     avoid: list[tuple[str, float]] = field(default_factory=list)
 
@@ -116,7 +122,8 @@ class ChromaProfileStore:
         return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
 
     def delete(self, ids: Sequence[str]) -> None:
-        self._collection.delete(list(ids))
+        # Erased, not just deleted: Chroma would otherwise keep the words in its log on disk.
+        self._collection.erase(list(ids))
 
 
 def to_metadata(u: Utterance) -> dict[str, Any]:
@@ -164,8 +171,9 @@ class Profile:
 
     def record(self, utterance: Utterance, vector: Vector) -> ProfileEntry:
         entry = ProfileEntry(utterance, vector)
+        entries = self.entries  # load before adding, or the new entry would be counted twice
         self._store.add(entry)
-        self.entries.append(entry)
+        entries.append(entry)
         return entry
 
     def forget(self, ids: Iterable[str]) -> int:
@@ -211,24 +219,54 @@ def build_snapshot(entries: Sequence[ProfileEntry], session: str, now: float) ->
     snapshot = ProfileSnapshot()
     user_turns = [e for e in entries if e.utterance.role is Role.USER and e.utterance.feedback is None]
     turns_ago = {e.utterance.id: len(user_turns) - 1 - i for i, e in enumerate(user_turns)}
+    heard = 0  # user turns so far
     for entry in entries:
         u = entry.utterance
         if u.role is Role.ASSISTANT:
             if u.session == session:
-                snapshot.suggested_items.update(m.item_id for m in u.mentions)
+                _apply_suggestion(snapshot, entry, 0.5 ** ((len(user_turns) - heard) / HALF_LIFE_TURNS))
             continue
+        if u.feedback is None:
+            heard += 1
         if u.feedback is not None:
             _apply_feedback(snapshot, entry, _decay(now - u.time, FEEDBACK_HALF_LIFE_DAYS), session)
             continue
         weight = 0.5 ** (turns_ago[u.id] / HALF_LIFE_TURNS) * _decay(now - u.time, HALF_LIFE_DAYS)
         if u.session != session:
             weight *= OTHER_SESSION_FACTOR
+        if weight < NEGLIGIBLE_WEIGHT:
+            _apply_mentions(snapshot, u, weight)
+            continue
         _apply_utterance(snapshot, entry, weight)
+    snapshot.likes = _strongest(snapshot.likes)
+    snapshot.dislikes = _strongest(snapshot.dislikes)
     return snapshot
+
+
+def _strongest(weighted: list[WeightedEntry]) -> list[WeightedEntry]:
+    if len(weighted) <= MAX_WEIGHTED:
+        return weighted
+    keep = {id(w) for w in sorted(weighted, key=lambda w: -w.weight)[:MAX_WEIGHTED]}
+    return [w for w in weighted if id(w) in keep]  # in their original (time) order
+
+
+def _apply_suggestion(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
+    for mention in entry.utterance.mentions:
+        snapshot.suggested_items.add(mention.item_id)
+        snapshot.context_items[mention.item_id] = max(snapshot.context_items.get(mention.item_id, 0.0), weight)
 
 
 def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
     u = entry.utterance
+    _apply_mentions(snapshot, u, weight)
+    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
+    if u.polarity is Polarity.NEGATIVE:
+        snapshot.dislikes.append(WeightedEntry(entry, weight))
+    elif content_words(u.text) or u.mentions:
+        snapshot.likes.append(WeightedEntry(entry, weight))
+
+
+def _apply_mentions(snapshot: ProfileSnapshot, u: Utterance, weight: float) -> None:
     for mention in u.mentions:
         snapshot.mentioned_items.add(mention.item_id)
         if mention.polarity is Polarity.NEGATIVE:
@@ -236,11 +274,6 @@ def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: flo
         else:
             strength = weight * (1.0 if mention.polarity is Polarity.POSITIVE else NEUTRAL_MENTION_WEIGHT)
             snapshot.liked_items[mention.item_id] = max(snapshot.liked_items.get(mention.item_id, 0.0), strength)
-    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
-    if u.polarity is Polarity.NEGATIVE:
-        snapshot.dislikes.append(WeightedEntry(entry, weight))
-    elif content_words(u.text) or u.mentions:
-        snapshot.likes.append(WeightedEntry(entry, weight))
 
 
 def _apply_feedback(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float, session: str) -> None:

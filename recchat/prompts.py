@@ -13,13 +13,20 @@ from pathlib import Path
 
 from recchat.errors import ConfigError
 
-PROMPT_NAMES = ("explain.system", "explain.user", "elicit.system", "elicit.user")
+PROMPT_NAMES = (
+    "explain.system",
+    "explain.example.user",
+    "explain.example.assistant",
+    "explain.user",
+    "elicit.system",
+    "elicit.user",
+)
 
 
 def bundled_prompts_dir() -> Path:
-    """`recchat/prompts` inside a wheel; the top-level `prompts/` in a source checkout."""
+    """`recchat/_prompts` inside a wheel; the top-level `prompts/` in a source checkout."""
     package = Path(__file__).resolve().parent
-    installed = package / "prompts"
+    installed = package / "_prompts"
     return installed if installed.is_dir() else package.parent / "prompts"
 
 

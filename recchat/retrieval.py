@@ -1,16 +1,24 @@
-"""Finding and ranking suggestions: candidates from Chroma, score fusion, exclusions, MMR.
+"""Finding and ranking suggestions: a candidate pool, score fusion, exclusions, MMR.
 
-Every score part is kept with the suggestion, so "why this?" shows the arithmetic, and the
-evaluation can switch parts off to measure what each is worth.
+Candidates come from Chroma (nearest to the request, the profile and the seed items), from the
+usage log (items that came up with the seeds), from BM25 over item texts, and from the popular
+items (overall and in the genres in play). Each candidate gets a weighted sum of score parts;
+every part is kept with the suggestion, so "why this?" shows the arithmetic, and the evaluation
+can switch parts off to measure what each is worth (README: ablation table).
+
+Seeds are the items the person liked or mentioned, and, more faintly, the items already brought
+up by the assistant in this conversation: they say where the conversation is going.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.domain import Evidence, MatchedUtterance, Recommendation
+from recchat.lexical import weighted_terms
 from recchat.text import content_words, stem
 
 if TYPE_CHECKING:
@@ -22,18 +30,26 @@ if TYPE_CHECKING:
 
     Vector = npt.NDArray[np.float32]
 
+MAX_SEEDS = 12  # the strongest seeds are enough; more only blur the picture
+
 
 @dataclass(frozen=True)
 class RankingWeights:
+    """Weights of the score parts. Tuned on the ReDial dev dialogues, with round values on purpose
+    (README: split-half check); each part is scaled to at most about 1 before weighting."""
+
     request: float = 1.0  # similarity to what was just said
-    profile: float = 0.5  # similarity to earlier words, decayed by age
-    items: float = 0.8  # similarity to items the person liked or mentioned
-    together: float = 0.6  # brought up together with liked items (the usage log)
-    popularity: float = 0.25
+    profile: float = 1.0  # similarity to everything the person said, recent words first
+    items: float = 2.0  # similarity to the seed items
+    together: float = 1.0  # brought up together with the seeds in the usage log
+    lexical: float = 1.0  # BM25: the person's words and the seeds' texts against each item's text
+    popularity: float = 1.0
     tags: float = 0.3  # tags the person asked for by name
+    genres: float = 0.5  # tags shared with the seed items
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes
-    mmr_lambda: float = 0.85  # 1.0 = pure relevance; lower = more varied lists
-    pool: int = 120  # candidates per search vector
+    suggested_seed: float = 0.5  # how much an item the assistant brought up counts as a seed
+    mmr_lambda: float = 1.0  # 1.0 = pure relevance; lower = more varied lists
+    pool: int = 150  # candidates per source
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,28 @@ class Query:
     exclude: frozenset[str] = field(default_factory=frozenset)
 
 
+class Ranker(Protocol):
+    """Anything that turns a request and a profile into ranked suggestions. `Retriever` is
+    recchat's own; the evaluation's baselines are others, run through the same Session."""
+
+    def recommend(self, query: Query, snapshot: ProfileSnapshot, k: int) -> list[Recommendation]: ...
+
+
+@dataclass
+class _Context:
+    """What one ranking call works from, gathered once."""
+
+    query: Query
+    snapshot: ProfileSnapshot
+    seeds: dict[str, float]
+    seed_vectors: dict[str, Vector]
+    profile_vector: Vector | None
+    together: dict[str, tuple[float, str]]
+    lexical: dict[str, float]
+    genres: dict[str, float]
+    excluded: set[str]
+
+
 class Retriever:
     def __init__(self, catalog: Catalog, weights: RankingWeights | None = None) -> None:
         self.catalog = catalog
@@ -58,101 +96,135 @@ class Retriever:
     def recommend(self, query: Query, snapshot: ProfileSnapshot, k: int) -> list[Recommendation]:
         import numpy as np
 
-        excluded = snapshot.excluded | query.exclude
-        liked_vectors = self.catalog.vectors(
-            sorted(snapshot.liked_items, key=snapshot.liked_items.__getitem__, reverse=True)[:8]
-        )
-        disliked_vectors = self.catalog.vectors(list(snapshot.disliked_items)[:20])
-        together = self._together(snapshot.liked_items)
-        pool = self._pool(query, snapshot, liked_vectors, together, excluded)
+        context = self._context(query, snapshot)
+        pool = self._pool(context)
         if not pool:
             return []
         matrix = np.stack([c.vector for c in pool]).astype(np.float32)
-        parts = self._score_parts(query, snapshot, pool, matrix, liked_vectors, disliked_vectors, together)
+        parts = self._score_parts(context, pool, matrix)
         totals = np.sum(list(parts.values()), axis=0)
         chosen = _mmr(totals, matrix, k, self.weights.mmr_lambda)
+        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)}
         return [
             Recommendation(
                 item=pool[i].item,
                 score=round(float(totals[i]), 4),
-                evidence=self._evidence(i, pool[i], query, snapshot, matrix, parts, together),
+                evidence=self._evidence(i, pool[i], context, matrix, parts, spoken),
             )
             for i in chosen
         ]
 
-    def _together(self, liked: Mapping[str, float]) -> dict[str, tuple[float, str]]:
-        """Collaborative scores: item -> (score, the liked item it came with most strongly)."""
+    def _context(self, query: Query, snapshot: ProfileSnapshot) -> _Context:
+        seeds = _seeds(snapshot, self.weights.suggested_seed)
+        seed_vectors = self.catalog.vectors(seeds)
+        return _Context(
+            query=query,
+            snapshot=snapshot,
+            seeds=seeds,
+            seed_vectors=seed_vectors,
+            profile_vector=_centroid([(e.entry.vector, e.weight) for e in snapshot.likes]),
+            together=self._together(seeds),
+            lexical=self._lexical(snapshot, seeds) if self.weights.lexical > 0 else {},
+            genres=self._genres(seeds),
+            excluded=snapshot.excluded | query.exclude,
+        )
+
+    def _together(self, seeds: Mapping[str, float]) -> dict[str, tuple[float, str]]:
+        """Collaborative scores: item -> (score, the seed it came with most strongly)."""
         scores: dict[str, tuple[float, str]] = {}
-        for source, pairs in self.catalog.neighbours(liked).items():
+        best: dict[str, float] = {}
+        for source, pairs in self.catalog.neighbours(seeds).items():
             for other, weight in pairs:
-                total, best = scores.get(other, (0.0, source))
-                scores[other] = (total + liked[source] * weight, best)
+                total, strongest = scores.get(other, (0.0, source))
+                contribution = seeds[source] * weight
+                if contribution > best.get(other, 0.0):
+                    best[other], strongest = contribution, source
+                scores[other] = (total + contribution, strongest)
         return scores
 
-    def _pool(
-        self,
-        query: Query,
-        snapshot: ProfileSnapshot,
-        liked_vectors: Mapping[str, Vector],
-        together: Mapping[str, tuple[float, str]],
-        excluded: set[str],
-    ) -> list[Candidate]:
+    def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> dict[str, float]:
+        texts = [(e.entry.utterance.text, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
+        liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
+        texts += [(item_text(c.item), liked[c.item.id]) for c in self.catalog.fetch(list(liked))]
+        return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
+
+    def _genres(self, seeds: Mapping[str, float]) -> dict[str, float]:
+        """Tag -> weight from the seed items' tags: the genres in play."""
+        genres: dict[str, float] = {}
+        for item_id, weight in seeds.items():
+            entry = self.catalog.index.by_id.get(item_id)
+            for tag in entry.tags if entry else ():
+                genres[tag] = genres.get(tag, 0.0) + weight
+        return genres
+
+    @cached_property
+    def _popular(self) -> list[str]:
+        return self.catalog.index.most_popular(len(self.catalog.index))
+
+    def _pool(self, context: _Context) -> list[Candidate]:
         import numpy as np
 
-        searches = [v for v in (query.vector, query.like_vector, _centroid(snapshot)) if v is not None]
-        searches.extend(liked_vectors.values())
+        query, size = context.query, self.weights.pool
+        searches = [v for v in (query.vector, query.like_vector, context.profile_vector) if v is not None]
+        seed_centroid = _centroid(
+            [(context.seed_vectors[i], w) for i, w in context.seeds.items() if i in context.seed_vectors]
+        )
+        if seed_centroid is not None:
+            searches.append(seed_centroid)
         found: dict[str, Candidate] = {}
         if searches:
-            for row in self.catalog.search(np.stack(searches), self.weights.pool + len(excluded), query.where):
+            for row in self.catalog.search(np.stack(searches), size + len(context.excluded), query.where):
                 for candidate in row:
                     found.setdefault(candidate.item.id, candidate)
-        extra = sorted(together, key=lambda i: -together[i][0])[:60]
+        extra = _top_keys({i: s for i, (s, _) in context.together.items()}, size)
+        extra += _top_keys(context.lexical, size)
+        extra += self._popular_in(set(query.wanted_tags) | set(context.genres), size)
         if self.weights.popularity > 0:
-            extra += self.catalog.index.most_popular(60)
-        missing = [i for i in dict.fromkeys(extra) if i not in found and i not in excluded]
+            extra += self._popular[:size]
+        missing = [i for i in dict.fromkeys(extra) if i not in found and i not in context.excluded]
         for candidate in self.catalog.fetch(missing, query.where):
             found.setdefault(candidate.item.id, candidate)
         avoided = set(query.avoided_tags)
-        return [c for c in found.values() if c.item.id not in excluded and not avoided.intersection(c.item.tags)]
+        return [
+            c for c in found.values() if c.item.id not in context.excluded and not avoided.intersection(c.item.tags)
+        ]
 
-    def _score_parts(
-        self,
-        query: Query,
-        snapshot: ProfileSnapshot,
-        pool: Sequence[Candidate],
-        matrix: Vector,
-        liked_vectors: Mapping[str, Vector],
-        disliked_vectors: Mapping[str, Vector],
-        together: Mapping[str, tuple[float, str]],
-    ) -> dict[str, Any]:
+    def _popular_in(self, tags: set[str], n: int) -> list[str]:
+        if not tags:
+            return []
+        by_id = self.catalog.index.by_id
+        return [i for i in self._popular if tags.intersection(by_id[i].tags)][:n]
+
+    def _score_parts(self, context: _Context, pool: Sequence[Candidate], matrix: Vector) -> dict[str, Any]:
         import numpy as np
 
-        w = self.weights
+        w, query, snapshot = self.weights, context.query, context.snapshot
         zeros = np.zeros(len(pool), dtype=np.float32)
-        parts: dict[str, Any] = {}
         request = matrix @ query.vector if query.vector is not None else zeros
         if query.like_vector is not None:
             request = np.maximum(request, matrix @ query.like_vector)
-        parts["request"] = w.request * request
-        parts["profile"] = w.profile * _weighted_similarity(
-            matrix, [(e.entry.vector, e.weight) for e in snapshot.likes]
+        parts: dict[str, Any] = {"request": w.request * request}
+        parts["profile"] = w.profile * (
+            matrix @ context.profile_vector if context.profile_vector is not None else zeros
         )
-        parts["items"] = w.items * _weighted_similarity(
-            matrix, [(v, snapshot.liked_items[i]) for i, v in liked_vectors.items()]
+        seeds = [(v, context.seeds[i]) for i, v in context.seed_vectors.items()]
+        parts["items"] = w.items * _weighted_similarity(matrix, seeds)
+        strongest = max(context.seeds.values(), default=0.0)
+        # Scaled by the strongest seed, so an old, faded seed cannot dominate a new request.
+        parts["together"] = (
+            w.together * strongest * _scaled([context.together.get(c.item.id, (0.0, ""))[0] for c in pool])
         )
-        co = np.array([together.get(c.item.id, (0.0, ""))[0] for c in pool], dtype=np.float32)
-        # Scaled by the strongest like, so an old, faded like cannot dominate a new request.
-        strongest = max(snapshot.liked_items.values(), default=0.0)
-        parts["together"] = w.together * (co / co.max() * strongest if co.max() > 0 else co)
+        parts["lexical"] = w.lexical * _scaled([context.lexical.get(c.item.id, 0.0) for c in pool], context.lexical)
         popularity = np.log1p(np.array([c.item.popularity or 0.0 for c in pool], dtype=np.float32))
         parts["popularity"] = w.popularity * popularity / float(np.log1p(max(self.catalog.index.max_popularity, 1.0)))
         wanted = set(query.wanted_tags)
         parts["tags"] = w.tags * np.array(
             [len(wanted.intersection(c.item.tags)) / len(wanted) if wanted else 0.0 for c in pool], dtype=np.float32
         )
+        parts["genres"] = w.genres * _scaled([sum(context.genres.get(t, 0.0) for t in c.item.tags) for c in pool])
         negatives = [(v, weight) for _, v, weight in query.avoid_vectors]
         negatives += [(e.entry.vector, e.weight) for e in snapshot.dislikes]
-        negatives += [(v, 1.0) for v in disliked_vectors.values()]
+        negatives += [(v, 1.0) for v in self.catalog.vectors(list(snapshot.disliked_items)[:20]).values()]
         parts["avoid"] = -w.avoid * _max_similarity(matrix, negatives)
         return parts
 
@@ -160,13 +232,12 @@ class Retriever:
         self,
         row: int,
         candidate: Candidate,
-        query: Query,
-        snapshot: ProfileSnapshot,
+        context: _Context,
         matrix: Vector,
         parts: Mapping[str, Any],
-        together: Mapping[str, tuple[float, str]],
+        spoken: set[str],
     ) -> Evidence:
-        vector = matrix[row]
+        vector, snapshot = matrix[row], context.snapshot
         said = sorted(
             ((float(e.entry.vector @ vector), e) for e in snapshot.likes if e.entry.utterance.feedback is None),
             key=lambda pair: -pair[0] * pair[1].weight,
@@ -177,12 +248,11 @@ class Retriever:
             if sim > 0.1
         )
         item = candidate.item
-        fields = [f"tags: {tag}" for tag in item.tags if tag in query.wanted_tags]
-        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)}
+        fields = [f"tags: {tag}" for tag in item.tags if tag in context.query.wanted_tags]
         matched = [w for w in dict.fromkeys(content_words(f"{item.title} {item.description}")) if stem(w) in spoken]
         if matched:
             fields.append(f"description: {', '.join(matched[:5])}")
-        source = together.get(item.id, (0.0, ""))[1]
+        source = context.together.get(item.id, (0.0, ""))[1]
         related = (self.catalog.index.by_id[source].title,) if source in self.catalog.index.by_id else ()
         return Evidence(
             utterances=utterances,
@@ -192,14 +262,38 @@ class Retriever:
         )
 
 
-def _centroid(snapshot: ProfileSnapshot) -> Vector | None:
+def item_text(item: Any) -> str:
+    return f"{item.title}. {', '.join(item.tags)}. {item.description}"
+
+
+def _seeds(snapshot: ProfileSnapshot, suggested_weight: float) -> dict[str, float]:
+    seeds = {i: w * suggested_weight for i, w in snapshot.context_items.items() if i not in snapshot.disliked_items}
+    for item_id, weight in snapshot.liked_items.items():
+        seeds[item_id] = max(weight, seeds.get(item_id, 0.0))
+    strongest = sorted(seeds, key=lambda i: (-seeds[i], i))[:MAX_SEEDS]
+    return {i: seeds[i] for i in strongest if seeds[i] > 0}
+
+
+def _top_keys(scores: Mapping[str, float], n: int) -> list[str]:
+    return sorted(scores, key=lambda i: -scores[i])[:n]
+
+
+def _scaled(values: Sequence[float], everything: Mapping[str, float] | None = None) -> Vector:
+    """Values divided by the largest (in the pool, or in `everything` when given): 0..1."""
     import numpy as np
 
-    if not snapshot.likes:
+    array = np.array(values, dtype=np.float32)
+    top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
+    return array / top if top > 0 else array
+
+
+def _centroid(sources: Sequence[tuple[Vector, float]]) -> Vector | None:
+    import numpy as np
+
+    if not sources:
         return None
-    weights = np.array([e.weight for e in snapshot.likes], dtype=np.float32)
-    vectors = np.stack([e.entry.vector for e in snapshot.likes])
-    mean = (weights[:, None] * vectors).sum(axis=0)
+    weights = np.array([w for _, w in sources], dtype=np.float32)
+    mean = (weights[:, None] * np.stack([v for v, _ in sources])).sum(axis=0)
     norm = float(np.linalg.norm(mean))
     return (mean / norm).astype(np.float32) if norm > 0 else None
 
@@ -227,17 +321,24 @@ def _max_similarity(matrix: Vector, sources: Sequence[tuple[Vector, float]]) -> 
 
 
 def _mmr(scores: Vector, matrix: Vector, k: int, balance: float) -> list[int]:
-    """Maximal marginal relevance: each pick trades relevance against likeness to earlier picks."""
+    """Maximal marginal relevance: each pick trades relevance against likeness to earlier picks.
+    Keeps each candidate's closest likeness to the picks so far, so a pick costs one product."""
     import numpy as np
 
-    order = list(np.argsort(-scores)[: max(k * 8, 50)])
-    if not order:
-        return []
+    order = np.argsort(-scores, kind="stable")[: max(k * 8, 50)]
+    if balance >= 1.0 or len(order) == 0:
+        return [int(i) for i in order[:k]]
     low, high = float(scores[order[-1]]), float(scores[order[0]])
-    relevance = (scores - low) / (high - low) if high > low else np.ones_like(scores)
-    chosen = [order.pop(0)]
-    while order and len(chosen) < k:
-        similarity = matrix[order] @ matrix[chosen].T
-        marginal = balance * relevance[order] - (1 - balance) * similarity.max(axis=1)
-        chosen.append(order.pop(int(np.argmax(marginal))))
-    return [int(i) for i in chosen]
+    relevance = (scores[order] - low) / (high - low) if high > low else np.ones(len(order), dtype=np.float32)
+    vectors = matrix[order]
+    chosen = [0]
+    closest = vectors @ vectors[0]
+    available = np.ones(len(order), dtype=bool)
+    available[0] = False
+    while len(chosen) < min(k, len(order)):
+        marginal = np.where(available, balance * relevance - (1 - balance) * closest, -np.inf)
+        pick = int(np.argmax(marginal))
+        chosen.append(pick)
+        available[pick] = False
+        closest = np.maximum(closest, vectors @ vectors[pick])
+    return [int(order[i]) for i in chosen]

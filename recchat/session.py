@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
-from recchat.retrieval import Query, Retriever
+from recchat.retrieval import Query, Ranker
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
@@ -35,7 +35,7 @@ class Parts:
     profile: Profile
     embedder: Embedder
     reader: Reader
-    retriever: Retriever
+    retriever: Ranker
     explainer: Explainer
     elicitor: Elicitor
 
@@ -73,12 +73,7 @@ class Session:
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> Reply:
-        text = text.strip()[:MAX_UTTERANCE_CHARS]
-        if not text:
-            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
-        understood = self.parts.reader.read(text)
-        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
-        self._record(Role.USER, text, understood, vector)
+        understood, vector = self.listen(text)
         snapshot = self.snapshot()
         decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
         if not decision.recommend and not always_recommend:
@@ -93,10 +88,25 @@ class Session:
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> list[Recommendation]:
-        """Explanations for suggestions ranked earlier without them (`explain=False`): the TUI
-        shows the cards at once and streams their explanations after."""
-        words = self._user_words(self.snapshot())
-        return [self._explain(i, rec, words, True, on_token, should_stop) for i, rec in enumerate(recommendations)]
+        """Explanations for suggestions ranked earlier without them (e.g. with explain=False); the
+        TUI shows the cards at once and streams their explanations after."""
+        snapshot = self.snapshot()
+        words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
+        return [
+            self._explain(i, rec, words, avoid, True, on_token, should_stop) for i, rec in enumerate(recommendations)
+        ]
+
+    def listen(self, text: str) -> tuple[Understanding, Vector]:
+        """Take in one user turn (understand it, store it in the profile) without answering:
+        `handle` starts with this, and a replayed conversation uses it for earlier turns."""
+        text = text.strip()[:MAX_UTTERANCE_CHARS]
+        if not text:
+            raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
+        understood = self.parts.reader.read(text)
+        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
+        self._record(Role.USER, text, understood, vector)
+        return understood, vector
 
     def more_like(
         self,
@@ -213,8 +223,9 @@ class Session:
     ) -> Reply:
         found = self.parts.retriever.recommend(query, snapshot, k or self.k)
         words = self._user_words(snapshot)
+        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
         recommendations = tuple(
-            self._explain(index, rec, words, explain, on_token, should_stop) for index, rec in enumerate(found)
+            self._explain(index, rec, words, avoid, explain, on_token, should_stop) for index, rec in enumerate(found)
         )
         if recommendations:
             message = (
@@ -229,6 +240,7 @@ class Session:
         index: int,
         rec: Recommendation,
         words: str,
+        avoid: tuple[str, ...],
         explain: bool,
         on_token: TokenCallback | None,
         should_stop: Callable[[], bool] | None,
@@ -238,7 +250,10 @@ class Session:
         if not explain:
             return replace(rec, explanation=template_explanation(rec))
         sink = (lambda piece: on_token(index, piece)) if on_token else None
-        return self.parts.explainer.explain(rec, _evidence_words(rec, words), on_token=sink, should_stop=should_stop)
+        said = [u.text for u in rec.evidence.utterances] or [words]
+        # Only the wishes go to the model: a small model shown "no horror" tends to write "horror".
+        wishes = " / ".join(self.parts.reader.read(text).positive_text or text for text in said if text)
+        return self.parts.explainer.explain(rec, wishes, avoid=avoid, on_token=sink, should_stop=should_stop)
 
     def _finish(self, reply: Reply) -> Reply:
         self.last_reply = reply
@@ -258,11 +273,6 @@ class Session:
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
         recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.text for e in recent if e.entry.utterance.feedback is None)
-
-
-def _evidence_words(rec: Recommendation, fallback: str) -> str:
-    said = [u.text for u in rec.evidence.utterances]
-    return " / ".join(said) if said else fallback
 
 
 def _assistant_vector(dimension: int) -> Vector:

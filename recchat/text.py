@@ -6,7 +6,11 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Escape sequences (CSI, OSC such as hyperlinks), C0/C1 controls, and the bidi overrides that
+# make a terminal show text in another order than it is stored.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 # Frequent words that carry no preference on their own (kept short on purpose: a stop list,
@@ -34,6 +38,8 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form for matching: accents dropped, '&' read as 'and'."""
+    if text.isascii():  # the common case, and nothing to decompose: much faster
+        return text.lower().replace("&", " and ")
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return ascii_text.lower().replace("&", " and ")

@@ -1,5 +1,7 @@
 """Shared fixtures. Unit tests use the fake backends (scripted chat model, hashing embedder)
-behind the real protocols, with a real embedded Chroma in a temporary folder."""
+behind the real protocols, with a real Chroma: the embedded store in a temporary folder, and,
+for every test that uses `settings` (and so `runtime`, `loaded`, `fake_cli`), a real Chroma
+server on loopback as well. Each server test gets a database of its own on that server."""
 
 from __future__ import annotations
 
@@ -7,12 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chroma_process import ChromaProcess
 
-from recchat.config import Settings
+from recchat.config import ChromaServer, Settings
 from recchat.factory import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +36,31 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaProcess]:
+    """One real `chroma run` for the whole test run (tests that kill a server start their own)."""
+    server = ChromaProcess(tmp_path_factory.mktemp("chroma-server") / "data").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def settings(home: Path) -> Settings:
-    return Settings(home=home, backend="fake")
+def chroma(store_kind: str, request: pytest.FixtureRequest) -> ChromaServer | None:
+    """None for the embedded store; else the shared server with a fresh database for this test."""
+    if store_kind == "embedded":
+        return None
+    server: ChromaProcess = request.getfixturevalue("chroma_server")
+    return ChromaServer(url=server.url, database=f"test-{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def settings(home: Path, chroma: ChromaServer | None) -> Settings:
+    return Settings(home=home, backend="fake", chroma=chroma)
 
 
 @pytest.fixture
@@ -77,9 +103,16 @@ def run_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> sub
     )
 
 
+def chroma_env(chroma: ChromaServer | None) -> dict[str, str]:
+    """The environment that points the CLI at the same store as `settings`."""
+    if chroma is None:
+        return {}
+    return {"RECCHAT_CHROMA_URL": chroma.url, "RECCHAT_CHROMA_DATABASE": chroma.database or ""}
+
+
 @pytest.fixture
-def fake_cli(home: Path) -> Iterator[object]:
+def fake_cli(home: Path, chroma: ChromaServer | None) -> Iterator[object]:
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        return run_cli(home, "--backend", "fake", *args, stdin=stdin)
+        return run_cli(home, "--backend", "fake", *args, stdin=stdin, **chroma_env(chroma))
 
     yield run

@@ -3,15 +3,23 @@
 Two passes over the files keep memory bounded: the first validates and hashes (keeping only
 id -> hash), the second re-reads and embeds changed items in batches. Nothing is written until
 the first pass has found the whole folder valid (or `skip_invalid` was asked for).
+
+Crash safety: the catalog is marked `state=importing` from the moment it is created until the
+last write, and readers refuse it in that state. Every step is idempotent (upsert by id, content
+hash compared with what is stored), so re-running an interrupted import finishes it, embedding
+only what the killed run had not written. A per-catalog lock makes a second import of the same
+catalog fail at once instead of interleaving, and tells readers a running import from a dead
+one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,20 +54,43 @@ class ImportReport:
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
 
+    @property
+    def skipped_count(self) -> int:
+        """All problems found; `skipped` keeps only the first MAX_REPORTED_ERRORS."""
+        return max(getattr(self.skipped, "total", 0), len(self.skipped))
+
+
+class ErrorList(list[CatalogError]):
+    """Problems found, keeping the first MAX_REPORTED_ERRORS and counting the rest: a huge file
+    of bad lines must not turn into millions of messages in memory."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total = 0
+
+    def append(self, error: CatalogError) -> None:
+        self.total += 1
+        if len(self) < MAX_REPORTED_ERRORS:
+            super().append(error)
+
+    def extend(self, errors: Iterable[CatalogError]) -> None:
+        for error in errors:
+            self.append(error)
+
 
 @dataclass
 class _Scan:
     hashes: dict[str, str] = field(default_factory=dict)
     locations: dict[str, str] = field(default_factory=dict)
-    errors: list[CatalogError] = field(default_factory=list)
+    errors: ErrorList = field(default_factory=ErrorList)
     kinds: Counter[str] = field(default_factory=Counter)
 
 
 def iter_valid_items(root: Path, errors: list[CatalogError]) -> Iterator[tuple[Item, str]]:
     """Every valid item with its 'file:line'; problems are appended to `errors`."""
-    for path in iter_catalog_files(root):
+    for path in iter_catalog_files(root, errors):
         try:
-            for record in read_records(path):
+            for record in read_records(path, errors):
                 try:
                     yield to_item(record), f"{_relative(path, root)}:{record.line or 1}"
                 except CatalogError as error:
@@ -70,24 +101,27 @@ def iter_valid_items(root: Path, errors: list[CatalogError]) -> Iterator[tuple[I
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return str(path.relative_to(root))
+        return str(path.relative_to(root)) if path != root else path.name
     except ValueError:
         return path.name
 
 
-def _scan(root: Path) -> _Scan:
+def _scan(root: Path, *, stop_early: bool) -> _Scan:
+    """Validate and hash every item. Without --skip-invalid the import fails anyway, so the
+    scan stops once the error list is full rather than reading a broken folder to its end."""
     scan = _Scan()
     for item, location in iter_valid_items(root, scan.errors):
         if item.id in scan.locations:
             path, _, line = location.rpartition(":")
+            where = root if root.is_file() else root / path
             scan.errors.append(
-                CatalogError(root / path, int(line), f"duplicate id '{item.id}' (first at {scan.locations[item.id]})")
+                CatalogError(where, int(line), f"duplicate id '{item.id}' (first at {scan.locations[item.id]})")
             )
             continue
         scan.hashes[item.id] = content_hash(item)
         scan.locations[item.id] = location
         scan.kinds[str(item.metadata.get("type", "")).strip().lower()] += 1
-        if len(scan.errors) > MAX_REPORTED_ERRORS:
+        if stop_early and scan.errors.total >= MAX_REPORTED_ERRORS:
             break
     return scan
 
@@ -104,27 +138,62 @@ def import_catalog(
 ) -> ImportReport:
     started = time.perf_counter()
     root = root.expanduser()
-    if not root.exists():
+    if not root.exists() and not root.is_symlink():
         raise CatalogError(root, None, "no such file or folder")
-    scan = _scan(root)
-    links, link_errors = _read_links(root, set(scan.hashes))
-    scan.errors.extend(link_errors)
-    if scan.errors and not skip_invalid:
-        raise InvalidCatalogError(scan.errors, "fix these, or import the valid items with --skip-invalid")
-    if not scan.hashes:
-        raise CatalogError(root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files")
+    with _importing(store, name):
+        scan = _scan(root, stop_early=not skip_invalid)
+        links, link_errors = _read_links(root, set(scan.hashes))
+        scan.errors.extend(link_errors)
+        if scan.errors and not skip_invalid:
+            raise InvalidCatalogError(
+                scan.errors, "fix these, or import the valid items with --skip-invalid", total=scan.errors.total
+            )
+        if not scan.hashes:
+            raise CatalogError(
+                root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files"
+            )
+        report = ImportReport(name=name, skipped=scan.errors, interactions=len(links))
+        _write_catalog(store, embedder, root, name, scan, links, report, batch_size, on_progress)
+    report.seconds = time.perf_counter() - started
+    return report
 
-    report = ImportReport(name=name, skipped=scan.errors, interactions=len(links))
-    collection = store.open_or_create("catalog", name, embedder.name, embedder.dimension)
+
+@contextlib.contextmanager
+def _importing(store: Store, name: str) -> Iterator[None]:
+    lock = store.import_lock(name)
+    if lock is None:
+        yield
+        return
+    with lock.held(f"importing catalog '{name}'"):
+        yield
+
+
+def _write_catalog(
+    store: Store,
+    embedder: Embedder,
+    root: Path,
+    name: str,
+    scan: _Scan,
+    links: dict[str, list[tuple[str, float]]],
+    report: ImportReport,
+    batch_size: int,
+    on_progress: Progress | None,
+) -> None:
+    collection = store.open_or_create(
+        "catalog", name, embedder.name, embedder.dimension, initial={"state": "importing"}
+    )
     collection.set_info(state="importing", source=str(root.resolve()))
-    stored = {record.id: record.metadata for record in collection.iter_all()}
+    # Only what the comparison needs: the whole metadata of a big catalog would not fit in memory.
+    stored = {r.id: (r.metadata.get("_hash"), r.metadata.get("_co", "")) for r in collection.iter_all()}
     link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
 
-    changed = {i for i, h in scan.hashes.items() if stored.get(i, {}).get("_hash") != h}
+    changed = {i for i, h in scan.hashes.items() if stored.get(i, (None, ""))[0] != h}
     report.added = len(changed - stored.keys())
     report.updated = len(changed) - report.added
     report.unchanged = len(scan.hashes) - len(changed)
-    _write_changed(collection, embedder, root, changed, link_text, batch_size, on_progress)
+    written = _write_changed(collection, embedder, root, changed, link_text, batch_size, on_progress)
+    if written != len(changed):
+        raise CatalogError(root, None, "files changed while they were being imported", "run the import again")
     report.relinked = _relink(collection, scan.hashes.keys() - changed, stored, link_text)
     removed = sorted(stored.keys() - scan.hashes.keys())
     collection.delete(removed)
@@ -136,8 +205,6 @@ def import_catalog(
         updated=time.time(),
         kind=describe_kinds(scan.kinds),
     )
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _read_links(root: Path, known: set[str]) -> tuple[dict[str, list[tuple[str, float]]], list[CatalogError]]:
@@ -158,7 +225,8 @@ def _write_changed(
     link_text: dict[str, str],
     batch_size: int,
     on_progress: Progress | None,
-) -> None:
+) -> int:
+    """Embed and store the changed items; returns how many were written."""
     done = 0
     if on_progress:
         on_progress(0, len(changed))
@@ -181,6 +249,7 @@ def _write_changed(
         done += len(batch)
     if on_progress:
         on_progress(done, len(changed))
+    return done
 
 
 def _write_batch(
@@ -193,9 +262,9 @@ def _write_batch(
 
 
 def _relink(
-    collection: Collection, unchanged: set[str], stored: dict[str, dict[str, Any]], link_text: dict[str, str]
+    collection: Collection, unchanged: set[str], stored: dict[str, tuple[Any, Any]], link_text: dict[str, str]
 ) -> int:
-    stale = sorted(i for i in unchanged if stored[i].get("_co", "") != link_text.get(i, ""))
+    stale = sorted(i for i in unchanged if stored[i][1] != link_text.get(i, ""))
     for start in range(0, len(stale), 1000):
         ids = stale[start : start + 1000]
         collection.update_metadatas(ids, [{"_co": link_text.get(i, "")} for i in ids])
@@ -207,7 +276,8 @@ def item_metadata(item: Item, location: str, links: str) -> dict[str, Any]:
     metadata: dict[str, Any] = {
         key: value
         for key, value in item.metadata.items()
-        if isinstance(value, str | int | float | bool) and not key.startswith(("_", "#"))
+        # '$' starts Chroma operators and 'chroma:' its own keys; such fields stay in `_item` only.
+        if isinstance(value, str | int | float | bool) and not key.startswith(("_", "#", "$", "chroma:"))
     }
     metadata.update(
         _title=item.title,

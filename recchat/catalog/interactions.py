@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from recchat.catalog.readers import read_jsonl
+from recchat.catalog.readers import check_file, read_jsonl
 from recchat.errors import CatalogError
 
 MAX_NEIGHBOURS = 40
@@ -31,7 +31,8 @@ def read_sessions(path: Path) -> tuple[list[Session], list[CatalogError]]:
     sessions: list[Session] = []
     errors: list[CatalogError] = []
     try:
-        for record in read_jsonl(path):
+        check_file(path)  # a pipe or a device named interactions.jsonl must not hang the import
+        for record in read_jsonl(path, errors):
             data = record.data
             problem = _problem(data)
             if problem:

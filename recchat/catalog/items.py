@@ -12,6 +12,7 @@ from typing import Any
 from recchat.catalog.readers import RawRecord
 from recchat.domain import Item
 from recchat.errors import CatalogError
+from recchat.text import clean
 
 CORE_FIELDS = ("id", "title", "description", "tags", "popularity")
 MAX_ID = 256
@@ -20,6 +21,9 @@ MAX_DESCRIPTION = 100_000
 MAX_TAGS = 100
 MAX_TAG = 100
 MAX_METADATA_VALUE = 10_000
+MAX_FIELDS = 200
+MAX_FIELD_NAME = 100
+INT64 = 2**63 - 1  # Chroma stores integers in 64 bits
 EMBED_TEXT_VERSION = "1"  # bump when item_text changes, so every item is re-embedded
 EMBED_DESCRIPTION_CHARS = 1_000  # MiniLM reads 256 word pieces; more text only costs time
 
@@ -31,6 +35,7 @@ def to_item(record: RawRecord) -> Item:
     data = record.data
     if not isinstance(data, dict):
         raise _bad(record, f"expected an object with fields, got {type(data).__name__}")
+    _check_shape(record, data)
     title = _text_field(record, data, "title", MAX_TITLE, required=True)
     description = _text_field(record, data, "description", MAX_DESCRIPTION, required=False)
     metadata = {
@@ -53,6 +58,26 @@ def _bad(record: RawRecord, problem: str) -> CatalogError:
     return CatalogError(record.path, record.line, problem)
 
 
+def _check_shape(record: RawRecord, data: dict[Any, Any]) -> None:
+    if len(data) > MAX_FIELDS:
+        raise _bad(record, f"{len(data):,} fields; the limit is {MAX_FIELDS}")
+    for key in data:
+        name = str(key)
+        if not name.strip() or len(name) > MAX_FIELD_NAME or clean(name) != name:
+            raise _bad(record, f"field name {_shown(name)} must be 1-{MAX_FIELD_NAME} printable characters")
+    try:  # JSON escapes can smuggle in lone surrogates, which no file or database can store
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _bad(record, f"not valid Unicode: a lone surrogate (\\u{ord(error.object[error.start]):04x})") from error
+    except (ValueError, RecursionError) as error:
+        raise _bad(record, f"cannot be stored: {error}") from error
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
+
+
 def _text_field(record: RawRecord, data: dict[str, Any], name: str, limit: int, *, required: bool) -> str:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -61,7 +86,10 @@ def _text_field(record: RawRecord, data: dict[str, Any], name: str, limit: int, 
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _bad(record, f"'{name}' must be text, got {type(value).__name__}")
-    text = " ".join(str(value).split()) if name == "title" else str(value).strip()
+    # Escape codes and control characters are stripped: catalog text is shown in terminals.
+    text = " ".join(clean(str(value)).split()) if name == "title" else clean(str(value)).strip()
+    if required and not text:
+        raise _bad(record, f"missing '{name}'")
     if len(text) > limit:
         raise _bad(record, f"'{name}' is {len(text):,} characters; the limit is {limit:,}")
     return text
@@ -75,7 +103,7 @@ def _id_field(record: RawRecord, value: Any, title: str, metadata: dict[str, Any
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise _bad(record, f"'id' must be text or an integer, got {type(value).__name__}")
     text = str(value).strip()
-    if not text or len(text) > MAX_ID or any(ord(ch) < 32 for ch in text):
+    if not text or len(text) > MAX_ID or clean(text) != text or "\t" in text or "\n" in text:
         raise _bad(record, f"'id' must be 1-{MAX_ID} printable characters")
     return text
 
@@ -94,7 +122,7 @@ def _tags(record: RawRecord, value: Any) -> tuple[str, ...]:
     for part in parts:
         if not isinstance(part, str | int | float) or isinstance(part, bool):
             raise _bad(record, "'tags' must contain only text")
-        tag = " ".join(str(part).split()).lower()
+        tag = " ".join(clean(str(part)).split()).lower()
         if len(tag) > MAX_TAG:
             raise _bad(record, f"a tag is {len(tag):,} characters; the limit is {MAX_TAG}")
         if tag and tag not in tags:
@@ -116,16 +144,16 @@ def _popularity(record: RawRecord, value: Any) -> float | None:
 
 def _metadata_value(record: RawRecord, key: str, value: Any) -> Any:
     if isinstance(value, str):
-        text = value.strip()
+        text = clean(value).strip()
         if len(text) > MAX_METADATA_VALUE:
             raise _bad(record, f"'{key}' is {len(text):,} characters; the limit is {MAX_METADATA_VALUE:,}")
-        if record.path.suffix.lower() == ".csv" and _NUMBER.match(text):
-            return float(text) if "." in text else int(text)  # CSV has no types; keep numbers filterable
         return text
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, float) and not math.isfinite(value):
         raise _bad(record, f"'{key}' must be a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT64:
+        raise _bad(record, f"'{key}' is too large a number to store")
     if isinstance(value, bool | int | float):
         return value
     try:

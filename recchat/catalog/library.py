@@ -5,23 +5,25 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.interactions import decode_neighbours
 from recchat.catalog.items import item_from_json
 from recchat.domain import Item
-from recchat.errors import RecchatError
+from recchat.errors import BusyError, RecchatError
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from recchat.lexical import Bm25Index
     from recchat.store import Collection, Record
 
 _YEAR_IN_TITLE = re.compile(r"\s*\((\d{4})\)\s*$")
 INDEX_FORMAT = 1
+RECORD_CACHE_SIZE = 20_000  # decoded items kept in memory (about 3 KB each with the vector)
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,11 @@ class Catalog:
         self.name = collection.name
         self._cache_dir = cache_dir
         self._index: CatalogIndex | None = None
+        self._lexical: Bm25Index | None = None
+        self._records: dict[str, Candidate] = {}
         info = collection.info
-        if info.get("state") == "importing":
-            raise RecchatError(
-                f"catalog '{self.name}' is incomplete: an import was interrupted",
-                f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {self.name}` again to finish it",
-            )
+        if info.get("state") != "ready":
+            raise incomplete(collection, info)
 
     @property
     def revision(self) -> str:
@@ -123,7 +124,11 @@ class Catalog:
         return self._index
 
     def _load_index(self) -> CatalogIndex:
-        cache = self._cache_dir / f"index-{self.name}-{self.revision}.json" if self._cache_dir else None
+        # Keyed by the collection's uid (store or server, and Chroma's id for it) as well as the
+        # revision: two servers, or a server and the embedded store, can each hold a catalog
+        # called "movies", and one must never be read through the other's cached index.
+        key = f"index-{self.name}-{self.collection.uid}-{self.revision}.json"
+        cache = self._cache_dir / key if self._cache_dir else None
         if cache is not None and cache.exists():
             try:
                 return CatalogIndex.from_json(json.loads(cache.read_text(encoding="utf-8")))
@@ -134,49 +139,83 @@ class Catalog:
             _write_cache(cache, index)
         return index
 
+    @property
+    def lexical(self) -> Bm25Index:
+        """BM25 over the stored item texts, built on first use."""
+        if self._lexical is None:
+            from recchat.lexical import Bm25Index
+
+            records = self.collection.iter_all(documents=True)
+            self._lexical = Bm25Index((r.id, r.document or "") for r in records)
+        return self._lexical
+
     def items(self, ids: Iterable[str]) -> list[Item]:
-        wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return []
-        found = {r.id: _item(r) for r in self.collection.get(wanted)}
-        return [found[i] for i in wanted if i in found]
+        return [candidate.item for candidate in self._cached(ids).values()]
 
     def vectors(self, ids: Iterable[str]) -> dict[str, npt.NDArray[np.float32]]:
-        wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return {}
-        return {r.id: r.embedding for r in self.collection.get(wanted, embeddings=True) if r.embedding is not None}
+        return {item_id: candidate.vector for item_id, candidate in self._cached(ids).items()}
 
     def neighbours(self, ids: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
-        wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return {}
-        return {r.id: decode_neighbours(r.metadata.get("_co")) for r in self.collection.get(wanted)}
-
-    def candidates(self, records: Iterable[Record]) -> list[Candidate]:
-        import numpy as np
-
-        return [
-            Candidate(
-                item=_item(r),
-                vector=np.asarray(r.embedding, dtype=np.float32),
-                similarity=1.0 - float(r.distance) if r.distance is not None else 0.0,
-                neighbours=tuple(decode_neighbours(r.metadata.get("_co"))),
-            )
-            for r in records
-        ]
+        return {item_id: list(candidate.neighbours) for item_id, candidate in self._cached(ids).items()}
 
     def search(
         self, vectors: npt.NDArray[np.float32], n: int, where: Mapping[str, Any] | None = None
     ) -> list[list[Candidate]]:
+        """The n nearest items to each vector, with their cosine similarity."""
         n = max(1, min(n, len(self.index)))
-        return [self.candidates(row) for row in self.collection.query(vectors, n, where=where, embeddings=True)]
+        rows = self.collection.query(vectors, n, where=where, metadatas=False)
+        found = self._cached(r.id for row in rows for r in row)
+        return [
+            [replace(found[r.id], similarity=1.0 - float(r.distance or 0.0)) for r in row if r.id in found]
+            for row in rows
+        ]
 
     def fetch(self, ids: Sequence[str], where: Mapping[str, Any] | None = None) -> list[Candidate]:
         """Candidates by id (similarity 0), e.g. collaborative neighbours or popular items."""
         if not ids:
             return []
-        return self.candidates(self.collection.get(list(ids), where=where, embeddings=True))
+        if where:
+            allowed = {r.id for r in self.collection.get(list(ids), where=where)}
+            ids = [i for i in ids if i in allowed]
+        return list(self._cached(ids).values())
+
+    def _cached(self, ids: Iterable[str]) -> dict[str, Candidate]:
+        """Items by id, in the order asked, read from Chroma once per process: a catalog revision
+        never changes under a reader, and conversations keep coming back to the same items."""
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self._records]
+        if missing:
+            if len(self._records) + len(missing) > RECORD_CACHE_SIZE:
+                self._records.clear()  # crude but bounded; refilling costs one read
+            for record in self.collection.get(missing, embeddings=True):
+                self._records[record.id] = _candidate(record)
+        return {i: self._records[i] for i in wanted if i in self._records}
+
+
+def _candidate(record: Record) -> Candidate:
+    import numpy as np
+
+    return Candidate(
+        item=_item(record),
+        vector=np.asarray(record.embedding, dtype=np.float32),
+        similarity=0.0,
+        neighbours=tuple(decode_neighbours(record.metadata.get("_co"))),
+    )
+
+
+def incomplete(collection: Collection, info: Mapping[str, Any]) -> RecchatError:
+    """Why a catalog cannot be read yet: an import is running now, or one was interrupted."""
+    name = collection.name
+    lock = collection.store.import_lock(name) if collection.store is not None else None
+    holder = lock.holder() if lock is not None else None
+    if holder:
+        return BusyError(
+            f"catalog '{name}' is being imported right now by {holder}", "try again when the import has finished"
+        )
+    return RecchatError(
+        f"catalog '{name}' is incomplete: an import was interrupted",
+        f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {name}` again to finish it",
+    )
 
 
 def _item(record: Record) -> Item:

@@ -93,9 +93,12 @@ def root(
 
 
 def _register() -> None:
-    from recchat.cli import ask, catalog, profile
+    from recchat.cli import ask, catalog, doctor, evaluation, profile, reset
 
     app.command(name="ask")(ask.ask)
+    app.command(name="doctor")(doctor.doctor)
+    app.command(name="eval")(evaluation.eval_command)
+    app.command(name="reset")(reset.reset)
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(profile.app, name="profile")
 
@@ -108,6 +111,8 @@ def main() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    # Everything recchat writes (the store, caches, history) is readable by this user only.
+    os.umask(0o077)
     try:
         app()
     except RecchatError as error:  # raised outside a command's own handler (e.g. settings)

@@ -58,8 +58,12 @@ def ask(
     """Ask for suggestions once and print them."""
     state: CliState = ctx.obj
     with report_errors(state):
+        from recchat.session import MAX_UTTERANCE_CHARS
+
         query = read_text_argument(text)
         where = parse_filters(filters or [])
+        if len(query.strip()) > MAX_UTTERANCE_CHARS:
+            stderr().print(f"note: only the first {MAX_UTTERANCE_CHARS:,} characters are read")
         runtime = state.runtime(
             profile=profile, catalog=catalog, use_llm=False if no_llm else None, incognito=incognito or None, k=k
         )

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from recchat.cli.context import CliState, report_errors, stderr, stdout
+from recchat.cli.context import SHOWN_ERRORS, CliState, report_errors, stderr, stdout
 
 app = typer.Typer(help="Load, list and remove catalogs.", no_args_is_help=True)
 
@@ -48,15 +48,15 @@ def add(
             report = import_catalog(
                 runtime.store, runtime.embedder, folder, catalog_name, skip_invalid=skip_invalid, on_progress=update
             )
-        for error in report.skipped[:50]:
+        for error in report.skipped[:SHOWN_ERRORS]:
             console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
-        if len(report.skipped) > 50:
-            console.print(f"[yellow]... and {len(report.skipped) - 50} more skipped[/]")
+        if report.skipped_count > SHOWN_ERRORS:
+            console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
         rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
         console.print(
             f"catalog [bold]{catalog_name}[/]: {report.total} items "
             f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
-            f"{f', {len(report.skipped)} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
+            f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
             + (f", {rate:.0f} items/s" if report.added + report.updated else "")
         )
         if report.interactions:
@@ -66,7 +66,9 @@ def add(
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    from recchat.text import clean
+
+    return escape(clean(text))  # paths and names can hold escape codes too
 
 
 def _progress(console: object):  # type: ignore[no-untyped-def]

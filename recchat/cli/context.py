@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from recchat.factory import Runtime
 
 
+SHOWN_ERRORS = 200
+
+
 @dataclass
 class CliState:
     flags: dict[str, Any]
@@ -40,7 +43,7 @@ class CliState:
         from recchat.factory import Runtime
 
         if self._runtime is None:
-            self._runtime = Runtime(self.settings(**overrides))
+            self._runtime = Runtime(self.settings(**overrides), on_wait=lambda message: stderr().print(message))
         return self._runtime
 
 
@@ -59,15 +62,20 @@ def stdout() -> Console:
 def print_error(error: RecchatError) -> None:
     from rich.markup import escape
 
+    from recchat.text import clean
+
     console = stderr()
     if isinstance(error, InvalidCatalogError):
-        console.print(f"[bold red]error:[/] {escape(error.message.splitlines()[0])}")
-        for line in error.message.splitlines()[1:]:
-            console.print(f"  {escape(line)}")
+        # Every problem on its own line, file:line first, so each can be found and fixed.
+        console.print(f"[bold red]error:[/] {error.total} invalid record(s):")
+        for problem in error.errors[:SHOWN_ERRORS]:
+            console.print(f"  {escape(clean(str(problem)))}")
+        if error.total > SHOWN_ERRORS:
+            console.print(f"  ... and {error.total - SHOWN_ERRORS} more")
     else:
-        console.print(f"[bold red]error:[/] {escape(error.message)}")
+        console.print(f"[bold red]error:[/] {escape(clean(error.message))}")
     if error.hint:
-        console.print(f"[dim]hint:[/] {escape(error.hint)}")
+        console.print(f"[dim]hint:[/] {escape(clean(error.hint))}")
 
 
 @contextlib.contextmanager

@@ -32,6 +32,7 @@ def show(
         from rich.table import Table
 
         from recchat.profile import build_snapshot
+        from recchat.text import clean
 
         runtime = state.runtime(profile=profile)
         person = runtime.profile(profile)
@@ -49,14 +50,15 @@ def show(
             ("seen", snapshot.seen_items),
         ):
             if ids:
-                console.print(f"[bold]{label}:[/] " + escape("; ".join(titles.get(i, i) for i in ids)))
+                console.print(f"[bold]{label}:[/] " + escape(clean("; ".join(titles.get(i, i) for i in ids))))
         if snapshot.avoid:
-            console.print("[bold]avoid:[/] " + escape(", ".join(dict.fromkeys(p for p, _ in snapshot.avoid))))
+            console.print("[bold]avoid:[/] " + escape(clean(", ".join(dict.fromkeys(p for p, _ in snapshot.avoid)))))
         weights = {w.entry.utterance.id: w.weight for w in [*snapshot.likes, *snapshot.dislikes]}
         table = Table("id", "when", "said", "polarity", "weight", title="recent entries (user)")
         for entry in [e for e in entries if e.utterance.role.value == "user"][-limit:]:
             u = entry.utterance
-            table.add_row(u.id, _when(u.time), escape(u.text[:80]), u.polarity.value, f"{weights.get(u.id, 0.0):.2f}")
+            said = escape(clean(u.text)[:80])
+            table.add_row(u.id, _when(u.time), said, u.polarity.value, f"{weights.get(u.id, 0.0):.2f}")
         console.print(table)
 
 

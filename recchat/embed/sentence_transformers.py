@@ -101,7 +101,7 @@ class SentenceTransformerEmbedder:
                 torch.set_num_threads(self._threads)
             try:
                 self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
-            except (OSError, ValueError, RuntimeError) as error:
+            except Exception as error:  # broken weights raise anything (e.g. SafetensorError)
                 raise ModelError(
                     f"cannot load embedder from {self.path}: {error}",
                     "check the folder is a complete sentence-transformers model",

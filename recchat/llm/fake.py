@@ -14,7 +14,7 @@ Responder = Callable[[Sequence[ChatMessage]], str]
 def _echo_item(messages: Sequence[ChatMessage]) -> str:
     """Default script: a short, grounded sentence about the item named in the prompt."""
     prompt = messages[-1]["content"] if messages else ""
-    title = re.search(r"^Title: (.+)$", prompt, re.MULTILINE)
+    title = re.search(r"^(?:Item|Title): (.+)$", prompt, re.MULTILINE)
     tags = re.search(r"^Tags: (.+)$", prompt, re.MULTILINE)
     if title is None:
         return "What are you in the mood for?"

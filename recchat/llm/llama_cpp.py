@@ -14,6 +14,7 @@ from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
 
 GGUF_MAGIC = b"GGUF"
+TOKENS_PER_MESSAGE = 16  # what the chat template wraps around each message, with room to spare
 _log_lock = threading.Lock()
 _log_silenced = False
 
@@ -100,11 +101,32 @@ class LlamaCppModel:
                     "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
                 ) from error
 
+    def fit(self, messages: Sequence[ChatMessage], max_tokens: int) -> list[ChatMessage]:
+        """The messages, their longest parts cut in the middle until prompt and reply fit the
+        context window (llama.cpp would fail instead)."""
+        self.load()
+        budget = self.params.context_size - max_tokens - TOKENS_PER_MESSAGE * len(messages)
+        fitted: list[ChatMessage] = [{"role": m["role"], "content": m["content"]} for m in messages]
+        while True:
+            counts = [len(self._llama.tokenize(m["content"].encode("utf-8"), add_bos=False)) for m in fitted]
+            excess = sum(counts) - budget
+            if excess <= 0:
+                return fitted
+            longest = max(range(len(fitted)), key=counts.__getitem__)
+            if counts[longest] <= 16:
+                raise ModelError(
+                    f"a prompt does not fit the model's context of {self.params.context_size} tokens",
+                    "raise --context-size, or lower --max-tokens",
+                )
+            fitted[longest]["content"] = _cut_middle(
+                fitted[longest]["content"], counts[longest] - excess - 8, counts[longest]
+            )
+
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
         self.load()
         params = self.params
         chunks = self._llama.create_chat_completion(
-            messages=list(messages),
+            messages=self.fit(messages, max_tokens or params.max_tokens),
             stream=True,
             temperature=params.temperature,
             top_p=params.top_p,
@@ -120,3 +142,12 @@ class LlamaCppModel:
             close = getattr(chunks, "close", None)
             if close:
                 close()
+
+
+def _cut_middle(text: str, keep_tokens: int, tokens: int) -> str:
+    """Keep the start and the end (a prompt's question is at its end), about `keep_tokens` long."""
+    keep = max(16, int(len(text) * max(keep_tokens, 0) / max(tokens, 1)))
+    if keep >= len(text):
+        keep = len(text) * 3 // 4
+    half = keep // 2
+    return f"{text[:half]} … {text[len(text) - half :]}"

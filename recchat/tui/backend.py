@@ -79,9 +79,7 @@ class Backend:
             with self._state:
                 conversation = history.load(self.settings.history_dir, resume) if resume else None
                 chosen = catalog or (conversation.catalog if conversation else None)
-                session = self.runtime.session(
-                    catalog=chosen, session_id=conversation.id if conversation else None
-                )
+                session = self.runtime.session(catalog=chosen, session_id=conversation.id if conversation else None)
                 if conversation is not None:
                     _replay(session, conversation)
                 self._install(session, conversation)
@@ -161,9 +159,7 @@ class Backend:
 
     def _explained(self, reply: Reply, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
         on_ranked(reply)  # the cards show now; their explanations stream in below
-        recommendations = tuple(
-            self.session.explain(reply.recommendations, on_token=on_token, should_stop=should_stop)
-        )
+        recommendations = tuple(self.session.explain(reply.recommendations, on_token=on_token, should_stop=should_stop))
         stopped = should_stop()
         self._logged().reply(reply, recommendations, stopped=stopped)
         return Answer(reply, recommendations, stopped)
@@ -246,9 +242,7 @@ class Backend:
         with self._state:
             conversation = history.load(self.settings.history_dir, conversation_id)
             profile = self._session.profile if self._session else None
-            session = self.runtime.session(
-                catalog=conversation.catalog, profile=profile, session_id=conversation.id
-            )
+            session = self.runtime.session(catalog=conversation.catalog, profile=profile, session_id=conversation.id)
             _replay(session, conversation)
             self._install(session, conversation)
             return self._opening(conversation)

@@ -92,6 +92,4 @@ def _avoided(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot) -> list
 def _words(snapshot: ProfileSnapshot) -> list[Belief]:
     said = [w for w in (*snapshot.likes, *snapshot.dislikes) if w.entry.utterance.feedback is None]
     said.sort(key=lambda w: (-w.entry.utterance.time, w.entry.utterance.id))
-    return [
-        Belief("You said", w.entry.utterance.text, w.weight, (w.entry.utterance.id,)) for w in said[:RECENT_WORDS]
-    ]
+    return [Belief("You said", w.entry.utterance.text, w.weight, (w.entry.utterance.id,)) for w in said[:RECENT_WORDS]]

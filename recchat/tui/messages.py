@@ -39,6 +39,13 @@ class ModelChanged(Message):
 
 
 @dataclass
+class Noted(Message):
+    """A line for the conversation (a listing, a confirmation)."""
+
+    text: str
+
+
+@dataclass
 class WorkFailed(Message):
     """Something the user asked for failed; the message and its fix go in the conversation."""
 

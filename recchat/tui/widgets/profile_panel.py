@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -32,7 +33,7 @@ class ProfilePanel(Vertical):
     ProfilePanel Button { width: 100%; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,backspace,x", "forget", "Forget entry"),
         Binding("r", "refresh", "Refresh", show=False),
     ]
@@ -81,7 +82,11 @@ class ProfilePanel(Vertical):
             for belief in rows:
                 options.add_option(Option(_row(belief)))
                 self.beliefs.append(belief)
-        note = "incognito: nothing is stored" if incognito else ("nothing yet: tell me what you like" if not beliefs else "")
+        note = (
+            "incognito: nothing is stored"
+            if incognito
+            else ("nothing yet: tell me what you like" if not beliefs else "")
+        )
         self.query_one("#profile-note", Static).update(Content(note))
         if highlighted is not None and self.beliefs:
             options.highlighted = min(highlighted, len(self.beliefs) - 1)

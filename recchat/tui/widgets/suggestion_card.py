@@ -5,9 +5,10 @@ the screen saves it through the session."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -67,7 +68,7 @@ class SuggestionCard(Vertical, can_focus=True):
     SuggestionCard .actions Button { margin-right: 1; min-width: 4; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "feedback('like')", "Like"),
         Binding("d", "feedback('dislike')", "Dislike"),
         Binding("s", "feedback('seen')", "Seen"),
@@ -110,7 +111,9 @@ class SuggestionCard(Vertical, can_focus=True):
         if meta:
             yield Static(Content(meta), markup=False, classes="meta")
         text = self.rec.explanation if self._explained else EXPLAINING
-        yield Static(Content(clean(text)), markup=False, classes="explanation" + ("" if self._explained else " -pending"))
+        yield Static(
+            Content(clean(text)), markup=False, classes="explanation" + ("" if self._explained else " -pending")
+        )
         yield Static("", markup=False, classes="state")
         with Horizontal(classes="actions"):
             for name, label in ACTIONS:

@@ -1,0 +1,1 @@
+"""Measuring recommendation quality on recorded conversations (`recchat eval`)."""

@@ -1,0 +1,77 @@
+"""BM25 over catalog text: a lexical signal beside the embeddings, and a baseline of its own.
+
+A document's part of each term's score (its term frequency against its length) never changes,
+so it is computed once at build time; a query is then a few array additions per term.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from recchat.text import content_words, stem
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+K1 = 1.2
+B = 0.75
+
+
+def terms(text: str) -> list[str]:
+    return [stem(word) for word in content_words(text)]
+
+
+class Bm25Index:
+    def __init__(self, documents: Iterable[tuple[str, str]]) -> None:
+        import numpy as np
+
+        rows: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._ids: list[str] = []
+        lengths: list[int] = []
+        for doc_id, text in documents:
+            counts = Counter(terms(text))
+            for term, count in counts.items():
+                rows[term].append((len(self._ids), count))
+            self._ids.append(doc_id)
+            lengths.append(sum(counts.values()))
+        average = sum(lengths) / max(len(lengths), 1)
+        self._postings: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {}
+        for term, found in rows.items():
+            docs = np.array([d for d, _ in found], dtype=np.int32)
+            tf = np.array([c for _, c in found], dtype=np.float32)
+            norm = K1 * (1 - B + B * np.array([lengths[d] for d, _ in found], dtype=np.float32) / average)
+            self._postings[term] = (docs, (tf * (K1 + 1) / (tf + norm)).astype(np.float32))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def idf(self, term: str) -> float:
+        found = len(self._postings[term][0]) if term in self._postings else 0
+        return math.log(1 + (len(self._ids) - found + 0.5) / (found + 0.5))
+
+    def scores(self, query: str) -> dict[str, float]:
+        return self.weighted_scores(Counter(terms(query)))
+
+    def weighted_scores(self, query: Mapping[str, float]) -> dict[str, float]:
+        """BM25 of every document sharing a term with the query (term -> how much it counts)."""
+        import numpy as np
+
+        totals = np.zeros(len(self._ids), dtype=np.float32)
+        for term, repeats in query.items():
+            if term in self._postings and repeats > 0:
+                docs, weights = self._postings[term]
+                totals[docs] += self.idf(term) * repeats * weights  # a term appears once per document
+        return {self._ids[row]: float(totals[row]) for row in np.flatnonzero(totals)}
+
+
+def weighted_terms(texts: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """A query from weighted texts (recent words count more): each term once per text."""
+    weights: dict[str, float] = defaultdict(float)
+    for text, weight in texts:
+        for term in set(terms(text)):
+            weights[term] += weight
+    return dict(weights)

@@ -1,0 +1,119 @@
+"""The profile: stored in Chroma, decayed by age, negatives kept negative, forget deletes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
+from recchat.factory import Runtime
+from recchat.profile import MemoryProfileStore, Profile, build_snapshot
+
+DAY = 86400.0
+
+
+def said(
+    uid: str,
+    text: str,
+    *,
+    time: float = 0.0,
+    session: str = "s",
+    polarity: Polarity = Polarity.POSITIVE,
+    mentions: tuple[Mention, ...] = (),
+    avoid: tuple[str, ...] = (),
+    role: Role = Role.USER,
+    feedback: FeedbackKind | None = None,
+) -> Utterance:
+    return Utterance(uid, text, role, time, session, polarity, mentions, avoid, feedback)
+
+
+def vector(seed: int) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=8).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def memory_profile(*utterances: Utterance) -> Profile:
+    profile = Profile("p", MemoryProfileStore())
+    for n, u in enumerate(utterances):
+        profile.record(u, vector(n))
+    return profile
+
+
+def test_recent_words_weigh_more_than_old_ones() -> None:
+    profile = memory_profile(
+        said("1", "space adventures", time=0), said("2", "quiet dramas", time=10), said("3", "funny heists", time=20)
+    )
+    weights = {w.entry.utterance.id: w.weight for w in profile.snapshot("s", now=20).likes}
+    assert weights["3"] > weights["2"] > weights["1"]
+
+
+def test_words_from_long_ago_and_other_sessions_fade() -> None:
+    profile = memory_profile(
+        said("old", "space adventures", time=0, session="other"), said("new", "funny heists", time=60 * DAY)
+    )
+    weights = {w.entry.utterance.id: w.weight for w in profile.snapshot("s", now=60 * DAY).likes}
+    assert weights["old"] < 0.1 < weights["new"]
+
+
+def test_negative_mentions_are_dislikes_and_positive_ones_likes() -> None:
+    profile = memory_profile(
+        said(
+            "1", "I hated Titanic", polarity=Polarity.NEGATIVE, mentions=(Mention("t", "Titanic", Polarity.NEGATIVE),)
+        ),
+        said("2", "I loved Alien", mentions=(Mention("a", "Alien", Polarity.POSITIVE),)),
+    )
+    snapshot = profile.snapshot("s", now=0)
+    assert snapshot.disliked_items == {"t"} and set(snapshot.liked_items) == {"a"}
+    assert [w.entry.utterance.id for w in snapshot.dislikes] == ["1"]
+    assert [w.entry.utterance.id for w in snapshot.likes] == ["2"]
+    assert snapshot.excluded == {"t", "a"}
+
+
+def test_feedback_and_assistant_suggestions_shape_exclusions() -> None:
+    profile = memory_profile(
+        said("1", "seen: X", mentions=(Mention("x", "X", Polarity.NEUTRAL),), feedback=FeedbackKind.SEEN),
+        said(
+            "2",
+            "not now: Y",
+            mentions=(Mention("y", "Y", Polarity.NEUTRAL),),
+            feedback=FeedbackKind.NOT_NOW,
+            session="old",
+        ),
+        said("3", "Here: Z", role=Role.ASSISTANT, mentions=(Mention("z", "Z", Polarity.NEUTRAL),)),
+        said("4", "Here: W", role=Role.ASSISTANT, session="old", mentions=(Mention("w", "W", Polarity.NEUTRAL),)),
+    )
+    snapshot = profile.snapshot("s", now=0)
+    assert snapshot.seen_items == {"x"}
+    assert snapshot.suggested_items == {"z"}  # only this conversation's suggestions
+    assert snapshot.skipped_items == set()  # "not now" was said in another conversation
+    assert snapshot.is_thin
+
+
+def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) -> None:
+    profile = runtime.profile("alice")
+    mention = Mention("i1", "Interstellar (2014)", Polarity.POSITIVE)
+    first = said("a", "I loved Interstellar", mentions=(mention,), avoid=("horror",))
+    profile.record(first, runtime.embedder.embed(["I loved Interstellar"])[0])
+    profile.record(said("b", "funny heists", time=1), runtime.embedder.embed(["funny heists"])[0])
+
+    reopened = runtime.profile("alice")  # read back from Chroma, not from memory
+    assert [e.utterance for e in reopened.entries] == [first, said("b", "funny heists", time=1)]
+    assert reopened.forget(["a", "missing"]) == 1
+    assert [e.utterance.id for e in runtime.profile("alice").entries] == ["b"]
+    assert runtime.profile("alice").forget_all() == 1
+    assert runtime.store.open("profile", "alice").count() == 0
+
+
+def test_profiles_are_separate(runtime: Runtime) -> None:
+    runtime.profile("alice").record(said("a", "horror"), runtime.embedder.embed(["horror"])[0])
+    assert runtime.profile("bob").entries == []
+
+
+def test_export_has_every_entry_with_its_fields() -> None:
+    profile = memory_profile(said("1", "no horror please", avoid=("horror",), polarity=Polarity.NEGATIVE))
+    exported = profile.export()
+    assert exported["profile"] == "p"
+    assert exported["entries"][0]["text"] == "no horror please" and exported["entries"][0]["avoid"] == ["horror"]
+
+
+def test_snapshot_of_nothing_is_thin() -> None:
+    assert build_snapshot([], "s", 0.0).is_thin

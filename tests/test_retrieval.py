@@ -1,0 +1,116 @@
+"""Ranking on the mini catalog: fusion, exclusions, filters, diversity, evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from recchat.domain import Mention, Polarity, Role, Utterance
+from recchat.factory import Runtime
+from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry
+from recchat.retrieval import Query, RankingWeights, Retriever, _mmr
+
+
+def query(runtime: Runtime, text: str, **extra: object) -> Query:
+    return Query(text=text, vector=runtime.embedder.embed([text])[0], **extra)  # type: ignore[arg-type]
+
+
+def liked(runtime: Runtime, text: str, weight: float = 1.0) -> WeightedEntry:
+    u = Utterance("u", text, Role.USER, 0.0, "s", Polarity.POSITIVE)
+    return WeightedEntry(ProfileEntry(u, runtime.embedder.embed([text])[0]), weight)
+
+
+def ids(recs: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.item.id for r in recs]
+
+
+def test_request_similarity_ranks_matching_items_first(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"), RankingWeights(popularity=0.0, together=0.0))
+    top = retriever.recommend(query(loaded, "detective mystery murder"), ProfileSnapshot(), 3)
+    assert {"m15", "m16"} <= set(ids(top))
+
+
+def test_excluded_items_never_appear_even_when_they_match_best(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"))
+    snapshot = ProfileSnapshot(
+        disliked_items={"m15"}, seen_items={"m16"}, mentioned_items={"m17"}, suggested_items={"b02"}
+    )
+    top = retriever.recommend(query(loaded, "detective mystery murder village"), snapshot, 30)
+    assert not {"m15", "m16", "m17", "b02"} & set(ids(top))
+    assert len(top) == 26 - 4
+
+
+def test_avoided_tags_are_hard_filters(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"))
+    top = retriever.recommend(query(loaded, "space alien", avoided_tags=("horror",)), ProfileSnapshot(), 10)
+    assert all("horror" not in r.item.tags for r in top)
+    assert "m07" not in ids(top)  # Alien: space, but horror
+
+
+def test_catalog_fields_filter_through_chroma(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"))
+    top = retriever.recommend(query(loaded, "mystery", where={"type": "book"}), ProfileSnapshot(), 5)
+    assert top and all(r.item.metadata["type"] == "book" for r in top)
+
+
+def test_liked_items_pull_their_neighbours_from_the_usage_log(loaded: Runtime) -> None:
+    retriever = Retriever(
+        loaded.catalog("mini"), RankingWeights(request=0.0, profile=0.0, items=0.0, popularity=0.0, tags=0.0)
+    )
+    snapshot = ProfileSnapshot(liked_items={"m10": 1.0}, mentioned_items={"m10"})
+    top = retriever.recommend(Query(text="", vector=None), snapshot, 1)
+    assert ids(top) == ["m11"]  # The Mask -> Groundhog Day (liked together); Superbad was disliked
+    assert top[0].evidence.related_titles == ("The Mask (1994)",)
+
+
+def test_popularity_breaks_ties_when_nothing_else_is_known(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"))
+    top = retriever.recommend(Query(text="", vector=None), ProfileSnapshot(), 3)
+    assert ids(top)[0] in {"m01", "b01"}  # the most popular items (90)
+
+
+def test_dislikes_push_similar_items_down(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"), RankingWeights(popularity=0.0, together=0.0))
+    base = retriever.recommend(query(loaded, "comedy"), ProfileSnapshot(), 26)
+    hated = replace(ProfileSnapshot(), dislikes=[liked(loaded, "romance love couple")])
+    after = retriever.recommend(query(loaded, "comedy"), hated, 26)
+    assert ids(after).index("m14") > ids(base).index("m14")  # Notting Hill: romantic comedy
+
+
+def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> None:
+    retriever = Retriever(loaded.catalog("mini"))
+    snapshot = ProfileSnapshot(likes=[liked(loaded, "a detective mystery")])
+    top = retriever.recommend(query(loaded, "a detective mystery", wanted_tags=("mystery",)), snapshot, 1)
+    evidence = top[0].evidence
+    assert "tags: mystery" in evidence.fields
+    assert any(f.startswith("description:") and "detective" in f for f in evidence.fields)
+    assert evidence.utterances[0].text == "a detective mystery"
+    assert set(evidence.score_parts) == {
+        "request",
+        "profile",
+        "items",
+        "together",
+        "popularity",
+        "tags",
+        "genres",
+        "lexical",
+        "avoid",
+    }
+    assert abs(sum(evidence.score_parts.values()) - top[0].score) < 1e-3
+
+
+def test_mmr_prefers_a_different_item_over_a_near_duplicate() -> None:
+    vectors = np.array([[1.0, 0.0], [0.999, 0.045], [0.0, 1.0]], dtype=np.float32)
+    scores = np.array([1.0, 0.99, 0.8], dtype=np.float32)
+    assert _mmr(scores, vectors, 2, balance=0.5) == [0, 2]
+    assert _mmr(scores, vectors, 2, balance=1.0) == [0, 1]
+
+
+def test_mentions_in_the_profile_are_excluded_end_to_end(loaded: Runtime) -> None:
+    session = loaded.session(catalog="mini")
+    session.handle("I liked Knives Out")
+    snapshot = session.snapshot()
+    assert "m15" in snapshot.excluded
+    assert snapshot.liked_items.keys() == {"m15"}
+    assert isinstance(next(iter(snapshot.likes)).entry.utterance.mentions[0], Mention)
