@@ -117,7 +117,7 @@ class SuggestionCard(Vertical, can_focus=True):
         yield Static("", markup=False, classes="state")
         with Horizontal(classes="actions"):
             for name, label in ACTIONS:
-                button = Button(Content.from_markup(label), name=name, compact=True)
+                button = Button(Content.from_markup(label), name=name, classes=f"action-{name}", compact=True)
                 button.can_focus = False  # Tab moves between cards, not through every button
                 yield button
 
