@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_CATALOG
 from textual.command import CommandPalette
 from tui_support import SIZE, last_cards, make_app, ready, say, screen_text, titles, wait_until
 
+from conftest import SAMPLE_CATALOG
 from recchat.domain import FeedbackKind
 from recchat.factory import Runtime
 from recchat.tui.screens.help import HelpScreen
