@@ -284,7 +284,7 @@ class ChatScreen(Screen[None]):
     async def on_conversation_opened(self, event: msg.ConversationOpened) -> None:
         opened = self.opened = event.opened
         self.app.sub_title = f"{opened.catalog} · {opened.items} {opened.kind}"
-        if event.how != "catalog":
+        if event.how in {"new", "resume"}:
             await self.log_view.clear()
             self.cards.clear()
         if opened.resumed is not None:
@@ -292,8 +292,8 @@ class ChatScreen(Screen[None]):
             await self.log_view.add(Notice(f"resumed conversation {opened.resumed.id}"))
         elif event.how == "catalog":
             await self.log_view.add(Notice(f"now suggesting from {opened.catalog} ({opened.items} {opened.kind})"))
-        else:
-            await self.log_view.add(AssistantMessage(_greeting(opened), question=True))
+        else:  # above anything typed while the catalog was opening
+            await self.log_view.add(AssistantMessage(_greeting(opened), question=True), first=True)
         if self._loading == "opening the catalog":
             self._set_loading("")
         self._refresh_status()

@@ -18,8 +18,12 @@ class ChatLog(VerticalScroll, can_focus=False):
     def on_mount(self) -> None:
         self.anchor()
 
-    async def add(self, *widgets: Widget) -> None:
-        await self.mount_all(widgets)
+    async def add(self, *widgets: Widget, first: bool = False) -> None:
+        """Append (or, with `first`, put above everything shown so far)."""
+        if first and self.children:
+            await self.mount_all(widgets, before=0)
+        else:
+            await self.mount_all(widgets)
 
     async def clear(self) -> None:
         await self.remove_children()

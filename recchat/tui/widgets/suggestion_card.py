@@ -110,6 +110,9 @@ class SuggestionCard(Vertical, can_focus=True):
         meta = metadata_line(self.rec)
         if meta:
             yield Static(Content(meta), markup=False, classes="meta")
+        if self.rec.evidence.related_titles:  # the usage-log neighbour that pulled it up
+            related = "often liked with: " + ", ".join(self.rec.evidence.related_titles[:3])
+            yield Static(Content(clean(related)), markup=False, classes="meta related")
         text = self.rec.explanation if self._explained else EXPLAINING
         yield Static(
             Content(clean(text)), markup=False, classes="explanation" + ("" if self._explained else " -pending")
