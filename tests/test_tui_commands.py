@@ -70,12 +70,17 @@ async def test_catalog_lists_adds_with_progress_and_switches(loaded: Runtime) ->
         screen = await say(pilot, "/catalog")
         await wait_until(pilot, lambda: any("→ mini" in n for n in notices(screen)))
         progress: list[str] = []
+        show_loading = screen._set_loading
+
+        def recorded(step: str) -> None:  # every loading state the status line is given, however brief
+            progress.append(step)
+            show_loading(step)
+
+        screen._set_loading = recorded  # type: ignore[method-assign]
         screen.query_one(ChatInput).load_text(f"/catalog add {SAMPLE_CATALOG} games")
         await pilot.press("enter")
-        while not any("now suggesting from games" in n for n in notices(screen)):
-            progress.append(screen._loading)
-            await pilot.pause(0.01)
-        assert any(step.startswith("importing") for step in progress)
+        await wait_until(pilot, lambda: any("now suggesting from games" in n for n in notices(screen)))
+        assert any(step.startswith("importing: ") for step in progress)
         assert any(n.startswith("imported catalog games") for n in notices(screen))
         screen = await say(pilot, "a cooperative game")
         games = {e.title for e in Runtime(loaded.settings).catalog("games").index.entries}
