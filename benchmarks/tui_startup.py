@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,7 +27,7 @@ from pathlib import Path
 
 PROMPT = "in the mood for"  # the input's placeholder: the app is up and takes typing
 GREETING = "Hi! I suggest"  # the catalog is open
-FIRST_CARD = " 1. "  # the first suggestion card's title line
+FIRST_CARD = re.compile(r"│ \d\. ")  # a suggestion card's title line (the first may scroll away)
 THINKING = "thinking"  # the status line while a reply is written
 
 
@@ -47,23 +48,33 @@ def wait_for(session: str, seen: Callable[[str], bool], timeout: float) -> float
     raise TimeoutError(f"not seen within {timeout}s; the screen was:\n{screen(session)}")
 
 
+def peak_rss_mb(pid: int) -> float:
+    """The app's high-water mark of resident memory (VmHWM), read while it still runs."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmHWM for pid {pid}")
+
+
 def one_run(home: Path, catalog: str, message: str, size: tuple[int, int]) -> dict[str, float]:
     session = f"recchat-bench-{os.getpid()}"
-    command = f"{sys.executable} -m recchat --home {home} --catalog {catalog}"
+    # exec: the pane's process is recchat itself, so its memory can be read.
+    command = f"exec env -u COLUMNS -u LINES {sys.executable} -m recchat --home {home} --catalog {catalog}"
     started = time.perf_counter()
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command)
     try:
         prompt = wait_for(session, lambda text: PROMPT in text, 120)
         tmux("send-keys", "-t", session, "-l", message)
         tmux("send-keys", "-t", session, "Enter")
-        greeting = wait_for(session, lambda text: GREETING in text or FIRST_CARD in text, 300)
-        card = wait_for(session, lambda text: FIRST_CARD in text, 300)
+        greeting = wait_for(session, lambda text: GREETING in text or FIRST_CARD.search(text), 300)
+        card = wait_for(session, lambda text: bool(FIRST_CARD.search(text)), 300)
         done = wait_for(session, lambda text: THINKING not in text, 600)
         return {
             "prompt_s": round(prompt - started, 2),
             "catalog_open_s": round(greeting - started, 2),
             "first_suggestion_s": round(card - started, 2),
             "all_explained_s": round(done - started, 2),
+            "peak_rss_mb": peak_rss_mb(int(tmux("display", "-p", "-t", session, "#{pane_pid}").strip())),
         }
     finally:
         tmux("kill-session", "-t", session)

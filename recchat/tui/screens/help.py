@@ -20,7 +20,7 @@ KEYS = (
     ("Esc", "stop the reply in progress"),
     ("Tab / Shift+Tab", "move between the input and the suggestions"),
     ("l d s n", "like, dislike, seen, not now (focused suggestion)"),
-    ("m / o", "more like this / something else"),
+    ("m / o", "more like it / something other (a different direction)"),
     ("w or Enter", "why this? (the evidence)"),
     ("Ctrl+B", "profile panel; Del forgets the selected entry"),
     ("Ctrl+P", "command palette"),

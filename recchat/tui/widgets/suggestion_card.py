@@ -31,9 +31,9 @@ ACTIONS = (
     ("dislike", "[u]D[/u]islike"),
     ("seen", "[u]S[/u]een"),
     ("not_now", "[u]N[/u]ot now"),
-    ("more", "[u]M[/u]ore like this"),
+    ("more", "[u]M[/u]ore like it"),
     ("why", "[u]W[/u]hy?"),
-    ("other", "S[u]o[/u]mething else"),
+    ("other", "[u]O[/u]ther"),  # short labels: the whole row fits a card in 80 columns
 )
 
 
@@ -73,8 +73,8 @@ class SuggestionCard(Vertical, can_focus=True):
         Binding("d", "feedback('dislike')", "Dislike"),
         Binding("s", "feedback('seen')", "Seen"),
         Binding("n", "feedback('not_now')", "Not now"),
-        Binding("m", "more", "More like this"),
-        Binding("o", "other", "Something else"),
+        Binding("m", "more", "More like it"),
+        Binding("o", "other", "Other"),
         Binding("w,enter", "why", "Why?"),
         Binding("up,k", "move(-1)", "Previous", show=False),
         Binding("down,j", "move(1)", "Next", show=False),
