@@ -59,7 +59,7 @@ def root(
     context_size: Annotated[int | None, typer.Option(help="LLM context window in tokens.")] = None,
     incognito: Annotated[bool, typer.Option("--incognito", help="Store nothing from this run.")] = False,
     resume: Annotated[
-        str | None, typer.Option(help="Resume a saved conversation (TUI); 'last' for the latest.")
+        str | None, typer.Option(help="Resume a saved conversation (TUI): an id, or 'last' (the default).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[
@@ -106,6 +106,16 @@ def _register() -> None:
 _register()
 
 
+def _bare_resume_means_last(args: list[str]) -> list[str]:
+    """`recchat --resume` alone resumes the latest conversation (Typer has no optional values)."""
+    if "--resume" not in args:
+        return args
+    at = args.index("--resume")
+    if at + 1 == len(args) or args[at + 1].startswith("-"):
+        return [*args[: at + 1], "last", *args[at + 1 :]]
+    return args
+
+
 def main() -> None:
     # Offline before anything can import a Hugging Face library.
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -114,7 +124,7 @@ def main() -> None:
     # Everything recchat writes (the store, caches, history) is readable by this user only.
     os.umask(0o077)
     try:
-        app()
+        app(args=_bare_resume_means_last(sys.argv[1:]))
     except RecchatError as error:  # raised outside a command's own handler (e.g. settings)
         from recchat.cli.context import print_error
 
