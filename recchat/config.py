@@ -22,6 +22,9 @@ class GenerationParams:
     temperature: float = 0.3
     top_p: float = 0.9
     top_k: int = 40
+    # A 135M model loops ("a murder that's not just any murder, but a murder..."): a mild penalty
+    # keeps more of its explanations past the repetition check.
+    repeat_penalty: float = 1.15
     max_tokens: int = 72
     threads: int | None = None  # None: llama.cpp picks (physical cores)
     context_size: int = 2048
@@ -115,6 +118,7 @@ _GENERATION: dict[str, tuple[str, Callable[[str], Any]]] = {
     "temperature": ("RECCHAT_TEMPERATURE", float),
     "top_p": ("RECCHAT_TOP_P", float),
     "top_k": ("RECCHAT_TOP_K", int),
+    "repeat_penalty": ("RECCHAT_REPEAT_PENALTY", float),
     "max_tokens": ("RECCHAT_MAX_TOKENS", int),
     "threads": ("RECCHAT_THREADS", _optional_int),
     "context_size": ("RECCHAT_CONTEXT_SIZE", int),
@@ -248,6 +252,8 @@ def validate(settings: Settings) -> None:
         raise ConfigError(f"temperature must be in [0, 2], not {params.temperature}")
     if not 0.0 < params.top_p <= 1.0:
         raise ConfigError(f"top_p must be in (0, 1], not {params.top_p}")
+    if not 0.5 <= params.repeat_penalty <= 2.0:
+        raise ConfigError(f"repeat_penalty must be in [0.5, 2], not {params.repeat_penalty}")
     if params.max_tokens < 1 or params.context_size < 256:
         raise ConfigError("max_tokens must be >= 1 and context_size >= 256")
 

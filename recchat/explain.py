@@ -108,7 +108,7 @@ def _invented_facts(text: str, grounds: Grounds) -> str | None:
     invented = [year for year in _YEAR.findall(text) if year not in known]
     if invented:
         return f"mentions a year not in the item's facts ({invented[0]})"
-    known_words = set(words(known)) | STOPWORDS | SENTENCE_STARTERS
+    known_words = set(words(known)) | _word_parts(known) | STOPWORDS | SENTENCE_STARTERS  # "Slaughterhouse-Five"
     for sentence in sentences(text) or [text]:
         for name in _NAME.findall(sentence):
             if words(name)[0] not in known_words:
@@ -125,13 +125,35 @@ def _avoided(text: str, grounds: Grounds) -> str | None:
 
 
 def _copied_example(text: str, grounds: Grounds) -> str | None:
+    """A phrase of the worked example that neither the item nor the user backs up.
+
+    Words the item or the user do back up may be reused ("thoughtful sci-fi" for a user who
+    asked for something thoughtful and a science fiction item): only the borrowed claim is wrong.
+    """
     allowed = fold(f"{grounds.facts} {grounds.user_words}")
+    backed = _word_parts(allowed)
     example = content_words(grounds.example)
     for pair in pairwise(example):
         phrase = " ".join(pair)
-        if phrase in fold(text) and phrase not in allowed:
+        if phrase in fold(text) and phrase not in allowed and not all(stem(w) in backed for w in pair):
             return f"copies the prompt's example ({phrase})"
     return None
+
+
+# Ways people write a genre that catalogs spell out.
+_GENRE_ALIASES = {"science fiction": ("sci-fi", "scifi"), "romantic comedy": ("rom-com", "romcom")}
+
+
+def _word_parts(text: str) -> set[str]:
+    """Stems of every word and of each part of a hyphenated word, plus common genre spellings."""
+    found = set()
+    for word in words(text):
+        found.add(stem(word))
+        found.update(stem(part) for part in word.split("-") if part)
+    for spelled_out, aliases in _GENRE_ALIASES.items():
+        if spelled_out in text:
+            found.update(aliases)
+    return found
 
 
 def _ungrounded(text: str, grounds: Grounds) -> str | None:

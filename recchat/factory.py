@@ -12,6 +12,8 @@ from recchat.prompts import Prompts
 from recchat.timing import timed
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from recchat.catalog.library import Catalog
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatModel
@@ -170,3 +172,9 @@ class Runtime:
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )
         return Session(parts, k=self.settings.k, session_id=session_id)
+
+    def use_model(self, model: Path | None, *, use_llm: bool = True) -> None:
+        """Point later sessions at another GGUF (None: the default), or at none (template
+        explanations); the store and the embedder stay loaded."""
+        self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
+        self.__dict__.pop("chat_model", None)  # drop the cached model so the next use builds the new one

@@ -46,6 +46,10 @@ class Elicitor:
                 return asked
         return template_question(missing, self.kind)
 
+    def opening(self, snapshot: ProfileSnapshot) -> str:
+        """The question a conversation opens with (a template: no model call, so it is instant)."""
+        return template_question(self._missing(snapshot), self.kind)
+
     def _missing(self, snapshot: ProfileSnapshot) -> str:
         if snapshot.is_thin:
             return "anything about their taste"

@@ -82,12 +82,21 @@ class Session:
         query = self._query(understood, vector if understood.informative else None, snapshot, where)
         return self._suggest(query, snapshot, k, explain, on_token, should_stop, decision.question)
 
-    def explain(self, recommendations: Sequence[Recommendation]) -> list[Recommendation]:
-        """Explanations for suggestions ranked earlier without them (e.g. with explain=False)."""
+    def explain(
+        self,
+        recommendations: Sequence[Recommendation],
+        *,
+        on_token: TokenCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[Recommendation]:
+        """Explanations for suggestions ranked earlier without them (e.g. with explain=False); the
+        TUI shows the cards at once and streams their explanations after."""
         snapshot = self.snapshot()
         words = self._user_words(snapshot)
         avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
-        return [self._explain(i, rec, words, avoid, True, None, None) for i, rec in enumerate(recommendations)]
+        return [
+            self._explain(i, rec, words, avoid, True, on_token, should_stop) for i, rec in enumerate(recommendations)
+        ]
 
     def listen(self, text: str) -> tuple[Understanding, Vector]:
         """Take in one user turn (understand it, store it in the profile) without answering:

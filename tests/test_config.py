@@ -35,6 +35,7 @@ def test_defaults_without_any_file() -> None:
         ("k = [\n", "cannot read config"),
         ('profile = "bad name!"\n', "invalid profile name"),
         ("[generation]\ntemperature = 9\n", "temperature must be"),
+        ("[generation]\nrepeat_penalty = 0\n", "repeat_penalty must be"),
     ],
 )
 def test_bad_config_names_the_problem(tmp_path: Path, content: str, message: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -68,6 +69,23 @@ def test_bad_model_text_falls_back_to_the_template(reply: str, reason: str) -> N
     result = explainer([reply])[0].explain(REC, "something to watch")
     assert result.explanation_source == "template"
     assert result.explanation == template_explanation(REC)
+
+
+@pytest.mark.parametrize(
+    ("title", "reply", "user_words"),
+    [
+        # Both words are backed up: the user asked for thoughtful, the item is science fiction.
+        ("Arrival (2016)", "Arrival is the thoughtful sci-fi you asked for: speech from space.", "thoughtful"),
+        # A hyphenated title is a known name, however the model splits it.
+        ("Slaughterhouse-Five", "Slaughterhouse-Five is a thoughtful story about speech from space.", "x"),
+    ],
+)
+def test_grounded_text_that_resembles_the_example_or_has_hyphenated_names_is_kept(
+    title: str, reply: str, user_words: str
+) -> None:
+    rec = Recommendation(replace(ITEM, title=title), 1.0, REC.evidence)
+    example = Prompts().template("explain.example.assistant")
+    assert rejection(reply, Grounds(rec, MATCHER, user_words=user_words, example=example)) is None
 
 
 def test_prompt_carries_the_item_facts_and_the_users_words() -> None:

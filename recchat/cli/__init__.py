@@ -59,7 +59,7 @@ def root(
     context_size: Annotated[int | None, typer.Option(help="LLM context window in tokens.")] = None,
     incognito: Annotated[bool, typer.Option("--incognito", help="Store nothing from this run.")] = False,
     resume: Annotated[
-        str | None, typer.Option(help="Resume a saved conversation (TUI); 'last' for the latest.")
+        str | None, typer.Option(help="Resume a saved conversation (TUI): an id, or 'last' (the default).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[
@@ -106,6 +106,16 @@ def _register() -> None:
 _register()
 
 
+def _bare_resume_means_last(args: list[str]) -> list[str]:
+    """`recchat --resume` alone resumes the latest conversation (Typer has no optional values)."""
+    if "--resume" not in args:
+        return args
+    at = args.index("--resume")
+    if at + 1 == len(args) or args[at + 1].startswith("-"):
+        return [*args[: at + 1], "last", *args[at + 1 :]]
+    return args
+
+
 def main() -> None:
     # Offline before anything can import a Hugging Face library.
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -117,7 +127,7 @@ def main() -> None:
 
     enable_if_asked(os.environ)
     try:
-        app()
+        app(args=_bare_resume_means_last(sys.argv[1:]))
     except RecchatError as error:  # raised outside a command's own handler (e.g. settings)
         from recchat.cli.context import print_error
 

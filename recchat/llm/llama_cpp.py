@@ -139,6 +139,7 @@ class LlamaCppModel:
             temperature=params.temperature,
             top_p=params.top_p,
             top_k=params.top_k,
+            repeat_penalty=params.repeat_penalty,
             max_tokens=max_tokens or params.max_tokens,
         )
         try:

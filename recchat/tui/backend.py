@@ -1,0 +1,287 @@
+"""The TUI's one door to the core: a Runtime, the current Session and the conversation log.
+
+Every method here blocks (Chroma, models) and is called from Textual thread workers, never from
+the UI thread. No recommendation logic lives here: each call delegates to `Session`.
+
+Two locks: `_turn` makes replies take turns (the LLM serves one prompt at a time), and `_state`
+guards the session and profile for short calls. A reply holds `_state` only while ranking, not
+while its explanations stream, so feedback on a card is saved at once even mid-reply.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recchat.domain import FeedbackKind, Recommendation, Reply
+from recchat.errors import NotFoundError, RecchatError
+from recchat.factory import Runtime
+from recchat.tui import history
+from recchat.tui.beliefs import Belief, beliefs
+from recchat.tui.history import Conversation, ConversationLog
+
+if TYPE_CHECKING:
+    from recchat.catalog.importer import ImportReport, Progress
+    from recchat.config import Settings
+    from recchat.session import Session, TokenCallback
+
+OPEN_TIMEOUT = 600.0  # seconds a turn waits for the catalog to open before giving up
+Ranked = Callable[[Reply], None]
+StopCheck = Callable[[], bool]
+NO_CATALOG_HINT = "add one with `/catalog add FOLDER` (for example /catalog add ./sample_catalog)"
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A conversation ready to go: what the greeting needs, and what a resume brings back."""
+
+    catalog: str
+    kind: str
+    items: int
+    question: str
+    resumed: Conversation | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    reply: Reply
+    recommendations: tuple[Recommendation, ...]
+    stopped: bool
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    name: str
+    items: int
+    kind: str
+    current: bool
+
+
+class Backend:
+    def __init__(self, settings: Settings, runtime: Runtime | None = None) -> None:
+        self.settings = settings
+        self.runtime = runtime or Runtime(settings)
+        self._session: Session | None = None
+        self._log: ConversationLog | None = None
+        self._opened = threading.Event()
+        self._open_error: RecchatError | None = None
+        self._turn = threading.Lock()
+        self._state = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def open(self, catalog: str | None = None, resume: str | None = None) -> Opened:
+        """Open the catalog and a conversation (a new one, or a saved one to resume)."""
+        try:
+            with self._state:
+                conversation = history.load(self.settings.history_dir, resume) if resume else None
+                chosen = catalog or (conversation.catalog if conversation else None)
+                session = self.runtime.session(catalog=chosen, session_id=conversation.id if conversation else None)
+                if conversation is not None:
+                    _replay(session, conversation)
+                self._install(session, conversation)
+                return self._opening(conversation)
+        except RecchatError as error:
+            self._open_error = _with_tui_hint(error)
+            raise self._open_error from error
+        finally:
+            self._opened.set()
+
+    def warm_up(self, on_step: Callable[[str], None]) -> None:
+        """Load the models now, so the first reply does not wait for them."""
+        on_step(f"loading the embedder ({self.runtime.embedder.name})")
+        self.runtime.embedder.embed(["warm up"])
+        model = self.runtime.chat_model
+        if model is not None:
+            on_step(f"loading the language model ({model.name})")
+            model.load()
+
+    @property
+    def session(self) -> Session:
+        """The open session; a turn sent while the catalog is still opening waits for it."""
+        self._opened.wait(OPEN_TIMEOUT)
+        if self._session is None:
+            raise self._open_error or NotFoundError("no catalog is open", NO_CATALOG_HINT)
+        return self._session
+
+    @property
+    def log(self) -> ConversationLog | None:
+        return self._log
+
+    def _install(self, session: Session, conversation: Conversation | None) -> None:
+        folder = None if self.settings.incognito else self.settings.history_dir
+        self._log = ConversationLog(folder, session.id, conversation.events if conversation else None)
+        self._log.start(catalog=session.catalog.name, profile=session.profile.name)
+        self._session = session
+        self._open_error = None
+        self._opened.set()
+
+    def _opening(self, conversation: Conversation | None = None) -> Opened:
+        session = self.session
+        return Opened(
+            catalog=session.catalog.name,
+            kind=session.parts.elicitor.kind,
+            items=len(session.catalog.index),
+            question=session.parts.elicitor.opening(session.snapshot()),
+            resumed=conversation,
+        )
+
+    # -- replies -------------------------------------------------------------------------------
+
+    def ask(self, text: str, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+        with self._turn:
+            with self._state:
+                session = self.session
+                self._logged().user(text)
+                reply = session.handle(text, explain=False)
+            return self._explained(reply, on_ranked, on_token, should_stop)
+
+    def more_like(
+        self, item_id: str, title: str, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck
+    ) -> Answer:
+        with self._turn:
+            with self._state:
+                session = self.session
+                self._logged().action(f"more like {title}")
+                reply = session.more_like(item_id, explain=False)
+            return self._explained(reply, on_ranked, on_token, should_stop)
+
+    def something_different(self, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+        with self._turn:
+            with self._state:
+                session = self.session
+                self._logged().action("something different")
+                reply = session.something_different(explain=False)
+            return self._explained(reply, on_ranked, on_token, should_stop)
+
+    def _explained(self, reply: Reply, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+        on_ranked(reply)  # the cards show now; their explanations stream in below
+        recommendations = tuple(self.session.explain(reply.recommendations, on_token=on_token, should_stop=should_stop))
+        stopped = should_stop()
+        self._logged().reply(reply, recommendations, stopped=stopped)
+        return Answer(reply, recommendations, stopped)
+
+    def _logged(self) -> ConversationLog:
+        assert self._log is not None  # set together with the session
+        return self._log
+
+    # -- feedback and profile ------------------------------------------------------------------
+
+    def feedback(self, item_id: str, title: str, kind: FeedbackKind) -> None:
+        with self._state:
+            self.session.feedback(item_id, kind)
+            self._logged().feedback(item_id, title, kind)
+
+    def beliefs(self) -> list[Belief]:
+        with self._state:
+            session = self.session
+            return beliefs(session.profile.entries, session.snapshot())
+
+    def forget(self, entry_ids: list[str]) -> int:
+        with self._state:
+            return self.session.profile.forget(entry_ids)
+
+    def forget_matching(self, words: str) -> int:
+        """Forget every entry whose text contains `words` (case-insensitive)."""
+        wanted = words.casefold()
+        with self._state:
+            profile = self.session.profile
+            return profile.forget(e.utterance.id for e in profile.entries if wanted in e.utterance.text.casefold())
+
+    def forget_all(self) -> int:
+        with self._state:
+            return self.session.profile.forget_all()
+
+    # -- catalogs, conversations, models -------------------------------------------------------
+
+    def catalogs(self) -> list[CatalogInfo]:
+        current = self._session.catalog.name if self._session else None
+        rows = []
+        for name in self.runtime.store.catalogs():
+            info = self.runtime.store.open("catalog", name).info
+            rows.append(CatalogInfo(name, int(info.get("items", 0)), str(info.get("kind", "items")), name == current))
+        return rows
+
+    def import_catalog(self, folder: Path, name: str, on_progress: Progress) -> ImportReport:
+        from recchat.catalog.importer import import_catalog
+
+        report = import_catalog(self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress)
+        # A Runtime that caches opened catalogs must forget this one: its index changed.
+        forget_cached = getattr(self.runtime, "forget_catalog", None)
+        if forget_cached is not None:
+            forget_cached(name)
+        return report
+
+    def switch_catalog(self, name: str) -> Opened:
+        """Carry on the same conversation (same profile and session id) in another catalog."""
+        with self._state:
+            old = self._session
+            session = self.runtime.session(
+                catalog=name, profile=old.profile if old else None, session_id=old.id if old else None
+            )
+            if old is None or self._log is None:
+                self._install(session, None)
+            else:
+                self._session = session
+                self._log.catalog(name)
+            return self._opening()
+
+    def new_conversation(self) -> Opened:
+        with self._state:
+            old = self.session
+            self._install(self.runtime.session(catalog=old.catalog.name, profile=old.profile), None)
+            return self._opening()
+
+    def conversations(self) -> list[Conversation]:
+        return history.recent(self.settings.history_dir)
+
+    def resume(self, conversation_id: str) -> Opened:
+        with self._state:
+            conversation = history.load(self.settings.history_dir, conversation_id)
+            profile = self._session.profile if self._session else None
+            session = self.runtime.session(catalog=conversation.catalog, profile=profile, session_id=conversation.id)
+            _replay(session, conversation)
+            self._install(session, conversation)
+            return self._opening(conversation)
+
+    def model_name(self) -> str:
+        model = self.runtime.chat_model
+        return model.name if model is not None else "none (template explanations)"
+
+    def use_model(self, choice: str) -> str:
+        """`default`, `off`, or a path to a GGUF file. The conversation carries on."""
+        if choice in {"off", "none"}:
+            self.runtime.use_model(None, use_llm=False)
+        else:
+            self.runtime.use_model(None if choice == "default" else Path(choice).expanduser(), use_llm=True)
+        with self._state:
+            old = self._session
+            if old is not None:
+                session = self.runtime.session(catalog=old.catalog.name, profile=old.profile, session_id=old.id)
+                session.last_reply = old.last_reply
+                self._session = session
+        model = self.runtime.chat_model
+        if model is not None:
+            model.load()  # a bad file fails here, with its fix, not in the middle of a reply
+        return self.model_name()
+
+
+def _replay(session: Session, conversation: Conversation) -> None:
+    """A resumed conversation whose turns the profile no longer holds (incognito, forgotten,
+    another profile) gets its assistant turns back, so what it suggested stays excluded."""
+    if any(entry.utterance.session == session.id for entry in session.profile.entries):
+        return
+    for text in conversation.assistant_texts():
+        session.note_assistant(text)
+
+
+def _with_tui_hint(error: RecchatError) -> RecchatError:
+    """Hints written for the shell, said the TUI's way."""
+    if isinstance(error, NotFoundError) and "no catalog" in error.message:
+        return NotFoundError(error.message, NO_CATALOG_HINT)
+    if isinstance(error, NotFoundError) and "several catalogs" in error.message:
+        return NotFoundError(error.message, "choose one with `/catalog NAME`")
+    return error

@@ -1,0 +1,234 @@
+"""Saved conversations: one JSON Lines file per conversation in `settings.history_dir`.
+
+Each line is one event (`start`, `user`, `reply`, `feedback`, `catalog`), appended as it
+happens, so a crash loses at most the line being written; a damaged line is skipped on load.
+The file name is the session id, so a resumed conversation keeps excluding what it suggested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recchat.domain import Evidence, FeedbackKind, Item, MatchedUtterance, Recommendation, Reply
+from recchat.errors import NotFoundError
+from recchat.serialize import recommendation_json
+from recchat.text import clean, shorten
+
+FORMAT = 1
+Event = dict[str, Any]
+
+
+class ConversationLog:
+    """The events of one conversation, kept in memory and appended to its file as they happen.
+
+    With no folder (incognito) nothing is written. The file is created (private) with the first
+    message, so opening the app and quitting leaves no empty conversation behind.
+    """
+
+    def __init__(self, folder: Path | None, conversation_id: str, events: list[Event] | None = None) -> None:
+        self.path = folder / f"{conversation_id}.jsonl" if folder is not None else None
+        self.id = conversation_id
+        self.events: list[Event] = list(events or [])
+
+    def start(self, *, catalog: str, profile: str) -> None:
+        if not self.events:
+            self.events.append(
+                {
+                    "type": "start",
+                    "id": self.id,
+                    "format": FORMAT,
+                    "catalog": catalog,
+                    "profile": profile,
+                    "time": time.time(),
+                }
+            )
+
+    def user(self, text: str) -> None:
+        self._append({"type": "user", "text": text})
+
+    def action(self, text: str) -> None:
+        """A request made with a key or button ("more like X"), not typed words."""
+        self._append({"type": "action", "text": text})
+
+    def reply(self, reply: Reply, recommendations: Iterable[Recommendation], *, stopped: bool = False) -> None:
+        self._append(
+            {
+                "type": "reply",
+                "message": reply.message,
+                "question": reply.question,
+                "items": [recommendation_json(rec) for rec in recommendations],
+                "stopped": stopped,
+            }
+        )
+
+    def feedback(self, item_id: str, title: str, kind: FeedbackKind) -> None:
+        self._append({"type": "feedback", "item": item_id, "title": title, "kind": kind.value})
+
+    def catalog(self, name: str) -> None:
+        self._append({"type": "catalog", "name": name})
+
+    def _append(self, event: Event) -> None:
+        event = {**event, "time": time.time()}
+        self.events.append(event)
+        if self.path is None:
+            return
+        new_file = not self.path.exists()
+        unwritten = self.events if new_file else [event]
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(descriptor, "a", encoding="utf-8") as handle:
+            handle.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in unwritten))
+
+
+@dataclass
+class Conversation:
+    """A saved conversation, read back."""
+
+    id: str
+    path: Path
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def catalog(self) -> str | None:
+        names = [e.get("catalog") or e.get("name") for e in self.events if e["type"] in {"start", "catalog"}]
+        return next((str(n) for n in reversed(names) if n), None)
+
+    @property
+    def title(self) -> str:
+        first = next((e["text"] for e in self.events if e["type"] == "user"), "")
+        return shorten(clean(str(first)), 60) or "(no messages)"
+
+    @property
+    def turns(self) -> int:
+        return sum(1 for e in self.events if e["type"] == "user")
+
+    @property
+    def updated(self) -> float:
+        return max((float(e.get("time", 0.0)) for e in self.events), default=0.0)
+
+    def user_texts(self) -> list[str]:
+        return [str(e["text"]) for e in self.events if e["type"] == "user"]
+
+    def assistant_texts(self) -> list[str]:
+        """What the assistant said, titles included: replayed into a profile that lacks it."""
+        texts = []
+        for event in self.events:
+            if event["type"] == "reply":
+                titles = "; ".join(str(item.get("title", "")) for item in event.get("items", []))
+                texts.append(f"{event.get('message', '')} {titles}".strip())
+        return texts
+
+
+def read_events(path: Path) -> list[Event]:
+    events = []
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by a crash: the rest of the conversation still loads
+            if isinstance(event, dict) and isinstance(event.get("type"), str):
+                events.append(event)
+    return events
+
+
+def load(folder: Path, wanted: str) -> Conversation:
+    """`wanted` is a conversation id, a unique prefix of one, or 'last'."""
+    paths = _by_recency(folder)
+    if not paths:
+        raise NotFoundError("no saved conversations yet", "chat first; conversations are saved as you go")
+    if wanted == "last":
+        chosen = paths[0]
+    else:
+        matches = [p for p in paths if p.stem == wanted] or [p for p in paths if p.stem.startswith(wanted)]
+        if len(matches) != 1:
+            problem = "no saved conversation" if not matches else "several saved conversations start with"
+            raise NotFoundError(
+                f"{problem} '{wanted}'", "/history lists them; `recchat --resume last` takes the latest"
+            )
+        chosen = matches[0]
+    return Conversation(chosen.stem, chosen, read_events(chosen))
+
+
+def recent(folder: Path, limit: int = 200) -> list[Conversation]:
+    conversations = [Conversation(p.stem, p, read_events(p)) for p in _by_recency(folder)[:limit]]
+    return [c for c in conversations if c.turns]
+
+
+def _by_recency(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.jsonl"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
+    """Inverse of serialize.recommendation_json, for cards shown again on resume."""
+    evidence = data.get("evidence") or {}
+    item = Item(
+        id=str(data["id"]),
+        title=str(data.get("title", data["id"])),
+        tags=tuple(str(t) for t in data.get("tags", ())),
+        metadata=dict(data.get("metadata") or {}),
+    )
+    return Recommendation(
+        item=item,
+        score=float(data.get("score", 0.0)),
+        evidence=Evidence(
+            utterances=tuple(
+                MatchedUtterance(str(u["text"]), float(u["weight"]), float(u["similarity"]))
+                for u in evidence.get("utterances", ())
+            ),
+            fields=tuple(str(f) for f in evidence.get("fields", ())),
+            related_titles=tuple(str(t) for t in evidence.get("related_titles", ())),
+            score_parts={str(k): float(v) for k, v in (evidence.get("score_parts") or {}).items()},
+        ),
+        explanation=str(data.get("explanation", "")),
+        explanation_source=str(data.get("explanation_source", "template")),
+    )
+
+
+def feedback_given(events: Iterable[Event]) -> dict[str, FeedbackKind]:
+    """The latest feedback per item, to show resumed cards as they were left."""
+    given: dict[str, FeedbackKind] = {}
+    for event in events:
+        if event["type"] == "feedback" and event.get("kind") in FeedbackKind._value2member_map_:
+            given[str(event["item"])] = FeedbackKind(event["kind"])
+    return given
+
+
+def to_markdown(conversation_id: str, events: Iterable[Event]) -> str:
+    """The conversation as a Markdown document (`/export`)."""
+    lines = [f"# recchat conversation {conversation_id}", ""]
+    for event in events:
+        lines.extend(_event_markdown(event))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _event_markdown(event: Event) -> Iterator[str]:
+    kind = event["type"]
+    if kind == "user":
+        yield from (f"**You:** {_one_line(event['text'])}", "")
+    elif kind == "reply":
+        yield from (f"**recchat:** {_one_line(event.get('message', ''))}", "")
+        for number, item in enumerate(event.get("items", []), start=1):
+            yield f"{number}. **{_one_line(item.get('title', ''))}** — {_one_line(item.get('explanation', ''))}"
+        if event.get("items"):
+            yield ""
+        if event.get("question") and event.get("items"):
+            yield from (f"*{_one_line(event['question'])}*", "")
+    elif kind == "action":
+        yield from (f"**You:** *{_one_line(event.get('text', ''))}*", "")
+    elif kind == "feedback":
+        yield from (f"> {event.get('kind', '').replace('_', ' ')}: {_one_line(event.get('title', ''))}", "")
+    elif kind == "catalog":
+        yield from (f"> switched to catalog {_one_line(event.get('name', ''))}", "")
+
+
+def _one_line(value: object) -> str:
+    return " ".join(clean(str(value)).split())

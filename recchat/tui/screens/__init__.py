@@ -1,0 +1,1 @@
+"""The screens of the recchat app, one per module."""

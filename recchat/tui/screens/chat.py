@@ -1,0 +1,534 @@
+"""The conversation screen: the log, the suggestion cards, the input, the profile panel.
+
+Everything that blocks (Chroma, the models) runs in thread workers through `Backend`; the
+workers post messages (recchat.tui.messages) back, and the handlers here only touch widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from recchat.domain import FeedbackKind, Reply
+from recchat.errors import RecchatError
+from recchat.tui import history
+from recchat.tui import messages as msg
+from recchat.tui.backend import Answer, Opened
+from recchat.tui.commands import COMMANDS, Command, message_text, parse
+from recchat.tui.screens.help import HelpScreen
+from recchat.tui.screens.history import HistoryScreen
+from recchat.tui.screens.why import WhyScreen
+from recchat.tui.widgets.assistant_message import AssistantMessage, md_escape
+from recchat.tui.widgets.chat_input import ChatInput
+from recchat.tui.widgets.chat_log import ChatLog
+from recchat.tui.widgets.notice import ErrorMessage, Notice
+from recchat.tui.widgets.profile_panel import ProfilePanel
+from recchat.tui.widgets.status_line import StatusLine
+from recchat.tui.widgets.suggestion_card import SuggestionCard
+from recchat.tui.widgets.user_message import UserMessage
+
+if TYPE_CHECKING:
+    from recchat.catalog.importer import ImportReport
+    from recchat.session import TokenCallback
+    from recchat.tui.backend import Backend
+
+ReplyCall = Callable[[Callable[[Reply], None], "TokenCallback", Callable[[], bool]], Answer]
+PLACEHOLDER = "Tell me what you're in the mood for (Enter sends, /help for commands)"
+
+
+class ChatScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stop", "Stop reply"),
+        Binding("ctrl+c", "stop", "Stop reply", show=False),
+        Binding("ctrl+b,f2", "toggle_profile", "Profile"),
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+r", "history", "History"),
+        Binding("ctrl+n", "new", "New chat", show=False),
+    ]
+
+    def __init__(self, backend: Backend, *, catalog: str | None = None, resume: str | None = None) -> None:
+        super().__init__()
+        self.backend = backend
+        self._catalog = catalog
+        self._resume = resume
+        self.turn = 0
+        self.cards: dict[int, list[SuggestionCard]] = {}
+        self.replying = False
+        self.opened: Opened | None = None
+        self._stop = threading.Event()
+        self._loading = ""
+
+    # -- layout and start-up ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal():
+            with Vertical(id="conversation"):
+                yield ChatLog(id="log")
+                yield StatusLine(id="status")
+                yield ChatInput(placeholder=PLACEHOLDER, id="input")
+            yield ProfilePanel(id="profile")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ChatInput).focus()
+        self._set_loading("opening the catalog")
+        self._in_thread(self._open_and_warm_up, "start")
+
+    def _open_and_warm_up(self) -> None:
+        try:
+            self._post(msg.ConversationOpened(self.backend.open(self._catalog, self._resume), "start"))
+        except RecchatError as error:
+            self._post(msg.WorkFailed(error))
+        self.backend.warm_up(lambda step: self._post(msg.ModelsLoading(step)))
+        self._post(msg.ModelsLoaded())
+
+    @property
+    def log_view(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    # -- input ----------------------------------------------------------------------------------
+
+    @on(ChatInput.Submitted)
+    async def _submitted(self, event: ChatInput.Submitted) -> None:
+        try:
+            command = parse(event.text)
+        except RecchatError as error:
+            await self.log_view.add(ErrorMessage(error))
+            return
+        if command is not None:
+            await self.run_command(command)
+            return
+        text = message_text(event.text)
+        if self._busy_replying():
+            return
+        await self.log_view.add(UserMessage(text))
+        self._start_reply(
+            lambda ranked, token, stop: self.backend.ask(text, on_ranked=ranked, on_token=token, should_stop=stop)
+        )
+
+    def _busy_replying(self) -> bool:
+        if self.replying:
+            self.notify("A reply is still being written: Esc stops it.", severity="warning")
+        return self.replying
+
+    # -- replies --------------------------------------------------------------------------------
+
+    def _start_reply(self, call: ReplyCall) -> None:
+        self.turn += 1
+        turn = self.turn
+        self.replying = True
+        self._stop.clear()
+        self.log_view.anchor()  # a new turn is worth following again
+        self._refresh_status()
+
+        def work() -> None:
+            try:
+                answer = call(
+                    lambda reply: self._post(msg.ReplyRanked(turn, reply)),
+                    lambda index, piece: self._post(msg.ExplanationStreamed(turn, index, piece)),
+                    self._stop.is_set,
+                )
+                self._post(msg.ReplyFinished(turn, answer))
+            except RecchatError as error:
+                self._post(msg.TurnFailed(turn, error))
+
+        self._in_thread(work, "reply")
+
+    async def on_reply_ranked(self, event: msg.ReplyRanked) -> None:
+        reply = event.reply
+        widgets: list[Widget] = []
+        if reply.recommendations:
+            widgets.append(AssistantMessage(md_escape(reply.message)))
+            cards = [
+                SuggestionCard(rec, number, id=f"card-{event.turn}-{number}")
+                for number, rec in enumerate(reply.recommendations, start=1)
+            ]
+            self.cards[event.turn] = cards
+            widgets.extend(cards)
+        if reply.question:
+            widgets.append(AssistantMessage(md_escape(reply.question), question=True))
+        elif not reply.recommendations:
+            widgets.append(AssistantMessage(md_escape(reply.message)))
+        await self.log_view.add(*widgets)
+        self._refresh_status()
+
+    def on_explanation_streamed(self, event: msg.ExplanationStreamed) -> None:
+        cards = self.cards.get(event.turn, [])
+        if event.index < len(cards):
+            cards[event.index].add_explanation(event.piece)
+
+    async def on_reply_finished(self, event: msg.ReplyFinished) -> None:
+        for card, rec in zip(self.cards.get(event.turn, []), event.answer.recommendations, strict=False):
+            card.set_explanation(rec)
+        if event.answer.stopped:
+            await self.log_view.add(Notice("stopped: the rest of the explanations are the short kind"))
+        self._reply_done()
+
+    async def on_turn_failed(self, event: msg.TurnFailed) -> None:
+        await self.log_view.add(ErrorMessage(event.error))
+        self._reply_done()
+
+    def _reply_done(self) -> None:
+        self.replying = False
+        self._refresh_status()
+
+    def action_stop(self) -> None:
+        if self.replying:
+            self._stop.set()
+            self.notify("Stopping the reply…")
+        elif self.query_one(ProfilePanel).is_open:
+            self.action_toggle_profile()
+        else:
+            self.query_one(ChatInput).focus()
+
+    # -- cards ----------------------------------------------------------------------------------
+
+    @on(SuggestionCard.FeedbackGiven)
+    def _feedback(self, event: SuggestionCard.FeedbackGiven) -> None:
+        card, kind = event.card, event.kind
+        card_id = card.id or ""
+
+        def work() -> None:
+            self.backend.feedback(card.rec.item.id, card.rec.item.title, kind)
+            self._post(msg.FeedbackSaved(card_id, kind))
+
+        self._in_thread(work, "feedback")
+
+    def on_feedback_saved(self, event: msg.FeedbackSaved) -> None:
+        card = self.query_one(f"#{event.card_id}", SuggestionCard)
+        card.mark(event.kind)
+        self._refresh_profile()
+
+    @on(SuggestionCard.MoreLikeThisAsked)
+    async def _more_like(self, event: SuggestionCard.MoreLikeThisAsked) -> None:
+        await self._more_like_card(event.card)
+
+    async def _more_like_card(self, card: SuggestionCard) -> None:
+        if self._busy_replying():
+            return
+        item_id, title = card.rec.item.id, card.rec.item.title
+        await self.log_view.add(UserMessage(f"more like {title}", action=True))
+        self._start_reply(
+            lambda ranked, token, stop: self.backend.more_like(
+                item_id, title, on_ranked=ranked, on_token=token, should_stop=stop
+            )
+        )
+
+    @on(SuggestionCard.SomethingElseAsked)
+    async def _something_else(self, event: SuggestionCard.SomethingElseAsked) -> None:
+        await self._something_different()
+
+    async def _something_different(self) -> None:
+        if self._busy_replying():
+            return
+        await self.log_view.add(UserMessage("something different", action=True))
+        self._start_reply(
+            lambda ranked, token, stop: self.backend.something_different(
+                on_ranked=ranked, on_token=token, should_stop=stop
+            )
+        )
+
+    @on(SuggestionCard.WhyThisAsked)
+    def _why(self, event: SuggestionCard.WhyThisAsked) -> None:
+        self.app.push_screen(WhyScreen(event.card.rec))
+
+    def _focused_or_last_card(self) -> SuggestionCard | None:
+        if isinstance(self.focused, SuggestionCard):
+            return self.focused
+        cards = self.cards.get(max(self.cards), []) if self.cards else []
+        return cards[0] if cards else None
+
+    # -- profile panel --------------------------------------------------------------------------
+
+    def action_toggle_profile(self) -> None:
+        panel = self.query_one(ProfilePanel)
+        panel.toggle()
+        if not panel.is_open:
+            self.query_one(ChatInput).focus()
+
+    def _refresh_profile(self) -> None:
+        if self.query_one(ProfilePanel).is_open:
+            self._in_thread(lambda: self._post(msg.BeliefsLoaded(self.backend.beliefs())), "profile")
+
+    @on(ProfilePanel.RefreshAsked)
+    def _profile_refresh_asked(self) -> None:
+        self._refresh_profile()
+
+    def on_beliefs_loaded(self, event: msg.BeliefsLoaded) -> None:
+        self.query_one(ProfilePanel).show_beliefs(event.beliefs, incognito=self.backend.settings.incognito)
+
+    @on(ProfilePanel.ForgetAsked)
+    def _forget_asked(self, event: ProfilePanel.ForgetAsked) -> None:
+        ids, text = list(event.entry_ids), event.text
+        self._in_thread(lambda: self._post(msg.ProfileForgotten(self.backend.forget(ids), text)), "profile")
+
+    async def on_profile_forgotten(self, event: msg.ProfileForgotten) -> None:
+        entries = f"{event.count} entr{'y' if event.count == 1 else 'ies'}"
+        await self.log_view.add(Notice(f"forgotten: {event.what} ({entries})"))
+        self._refresh_profile()
+
+    # -- conversations --------------------------------------------------------------------------
+
+    async def on_conversation_opened(self, event: msg.ConversationOpened) -> None:
+        opened = self.opened = event.opened
+        self.app.sub_title = f"{opened.catalog} · {opened.items} {opened.kind}"
+        if event.how in {"new", "resume"}:
+            await self.log_view.clear()
+            self.cards.clear()
+        if opened.resumed is not None:
+            await self._show_transcript(opened.resumed)
+            await self.log_view.add(Notice(f"resumed conversation {opened.resumed.id}"))
+        elif event.how == "catalog":
+            await self.log_view.add(Notice(f"now suggesting from {opened.catalog} ({opened.items} {opened.kind})"))
+        else:  # above anything typed while the catalog was opening
+            await self.log_view.add(AssistantMessage(_greeting(opened), question=True), first=True)
+        if self._loading == "opening the catalog":
+            self._set_loading("")
+        self._refresh_status()
+        self._refresh_profile()
+
+    async def _show_transcript(self, conversation: history.Conversation) -> None:
+        widgets: list[Widget] = []
+        given = history.feedback_given(conversation.events)
+        for event in conversation.events:
+            if event["type"] in {"user", "action"}:
+                widgets.append(UserMessage(str(event.get("text", "")), action=event["type"] == "action"))
+            elif event["type"] == "reply":
+                widgets.extend(self._replayed_reply(event, given))
+        self.query_one(ChatInput).remember(conversation.user_texts())
+        await self.log_view.add(*widgets)
+
+    def _replayed_reply(self, event: history.Event, given: dict[str, FeedbackKind]) -> list[Widget]:
+        self.turn += 1
+        recs = [history.recommendation_from_json(item) for item in event.get("items", [])]
+        cards = [
+            SuggestionCard(rec, number, explained=True, id=f"card-{self.turn}-{number}")
+            for number, rec in enumerate(recs, start=1)
+        ]
+        self.cards[self.turn] = cards
+        widgets: list[Widget] = [AssistantMessage(md_escape(str(event.get("message", ""))))] if recs else []
+        widgets.extend(cards)
+        if event.get("question") or not recs:
+            widgets.append(AssistantMessage(md_escape(str(event.get("question") or event.get("message", "")))))
+        for card in cards:
+            if card.rec.item.id in given:
+                card.call_after_refresh(card.mark, given[card.rec.item.id])
+        return widgets
+
+    async def on_noted(self, event: msg.Noted) -> None:
+        await self.log_view.add(Notice(event.text))
+
+    async def on_work_failed(self, event: msg.WorkFailed) -> None:
+        await self.log_view.add(ErrorMessage(event.error))
+        if self._loading == "opening the catalog":
+            self._set_loading("")
+
+    def on_models_loading(self, event: msg.ModelsLoading) -> None:
+        self._set_loading(event.step)
+
+    def on_models_loaded(self) -> None:
+        self._set_loading("")
+
+    def on_model_changed(self, event: msg.ModelChanged) -> None:
+        self._set_loading("")
+        self.notify(f"language model: {event.name}")
+
+    def _set_loading(self, step: str) -> None:
+        self._loading = step
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        status = self.query_one(StatusLine)
+        if self.replying:
+            status.busy = "thinking… (Esc stops)"
+        else:
+            status.busy = f"{self._loading}…" if self._loading else ""
+        opened = self.opened
+        mode = " · incognito: nothing is saved" if self.backend.settings.incognito else ""
+        status.idle_text = (f"{opened.catalog} · {opened.items} {opened.kind}" if opened else "no catalog") + mode
+
+    # -- slash commands -------------------------------------------------------------------------
+
+    async def run_command(self, command: Command) -> None:
+        handler = getattr(self, f"_command_{command.name}")
+        await handler(command.argument)
+
+    async def _command_help(self, argument: str) -> None:
+        self.action_help()
+
+    async def _command_quit(self, argument: str) -> None:
+        self.app.exit()
+
+    async def _command_profile(self, argument: str) -> None:
+        self.action_toggle_profile()
+
+    async def _command_forget(self, argument: str) -> None:
+        if not argument:
+            if not self.query_one(ProfilePanel).is_open:
+                self.action_toggle_profile()
+            await self.log_view.add(Notice("select an entry and press Del, or type /forget WORDS or /forget all"))
+            return
+        if argument.lower() == "all":
+            self._in_thread(
+                lambda: self._post(msg.ProfileForgotten(self.backend.forget_all(), "everything")), "profile"
+            )
+        else:
+            self._in_thread(
+                lambda: self.post_message(
+                    msg.ProfileForgotten(self.backend.forget_matching(argument), f"entries with '{argument}'")
+                ),
+                "profile",
+            )
+
+    async def _command_catalog(self, argument: str) -> None:
+        verb, _, rest = argument.partition(" ")
+        if not argument:
+            self._in_thread(self._list_catalogs, "catalog")
+        elif verb == "add":
+            folder_text, _, name = rest.strip().partition(" ")
+            if not folder_text:
+                raise_usage = RecchatError("which folder?", "/catalog add FOLDER [NAME]")
+                await self.log_view.add(ErrorMessage(raise_usage))
+                return
+            folder = Path(folder_text).expanduser()
+            self._in_thread(lambda: self._import(folder, name.strip() or folder.resolve().name), "catalog")
+        else:
+            self._set_loading(f"opening catalog {argument}")
+            self._in_thread(
+                lambda: self._post(msg.ConversationOpened(self.backend.switch_catalog(argument), "catalog")),
+                "catalog",
+            )
+
+    def _list_catalogs(self) -> None:
+        rows = self.backend.catalogs()
+        lines = [f"{'→' if c.current else ' '} {c.name}: {c.items} {c.kind}" for c in rows]
+        text = "catalogs:\n" + "\n".join(lines) if rows else "no catalogs yet: /catalog add FOLDER"
+        self._post(msg.Noted(text + "\n/catalog NAME switches"))
+
+    def _import(self, folder: Path, name: str) -> None:
+        self._post(msg.ModelsLoading(f"importing {folder} as {name}"))
+        report = self.backend.import_catalog(
+            folder, name, lambda done, total: self._post(msg.CatalogImportProgressed(done, total))
+        )
+        self._post(msg.CatalogImported(report))
+        self._post(msg.ConversationOpened(self.backend.switch_catalog(name), "catalog"))
+
+    def on_catalog_import_progressed(self, event: msg.CatalogImportProgressed) -> None:
+        self._set_loading(f"importing: {event.done}/{event.total} items")
+
+    async def on_catalog_imported(self, event: msg.CatalogImported) -> None:
+        self._set_loading("")
+        await self.log_view.add(Notice(f"imported catalog {event.report.name}: {_report_line(event.report)}"))
+
+    async def _command_export(self, argument: str) -> None:
+        log = self.backend.log
+        if log is None:
+            await self.log_view.add(ErrorMessage(RecchatError("nothing to export yet", "chat first")))
+            return
+        path = Path(argument or f"recchat-{log.id}.md").expanduser()
+        try:
+            path.write_text(history.to_markdown(log.id, log.events), encoding="utf-8")
+        except OSError as error:
+            fix = "give another path: /export FILE.md"
+            await self.log_view.add(ErrorMessage(RecchatError(f"could not write {path}: {error.strerror}", fix)))
+            return
+        await self.log_view.add(Notice(f"conversation saved to {path}"))
+
+    async def _command_new(self, argument: str) -> None:
+        self.action_new()
+
+    def action_new(self) -> None:
+        if not self._busy_replying():
+            self._in_thread(lambda: self._post(msg.ConversationOpened(self.backend.new_conversation(), "new")), "open")
+
+    async def _command_history(self, argument: str) -> None:
+        self.action_history()
+
+    def action_history(self) -> None:
+        def show(conversations: list[history.Conversation]) -> None:
+            self.app.push_screen(HistoryScreen(conversations), self._resume_chosen)
+
+        self._in_thread(lambda: self.app.call_from_thread(show, self.backend.conversations()), "history")
+
+    def _resume_chosen(self, conversation_id: str | None) -> None:
+        if conversation_id and not self._busy_replying():
+            self.turn = 0
+            self._in_thread(
+                lambda: self._post(msg.ConversationOpened(self.backend.resume(conversation_id), "resume")),
+                "open",
+            )
+
+    async def _command_model(self, argument: str) -> None:
+        if not argument:
+            self._in_thread(
+                lambda: self._post(msg.Noted(f"model: {self.backend.model_name()}")),
+                "model",
+            )
+            return
+        self._set_loading(f"loading model {argument}")
+        self._in_thread(lambda: self._post(msg.ModelChanged(self.backend.use_model(argument))), "model")
+
+    async def _command_more(self, argument: str) -> None:
+        card = self._focused_or_last_card()
+        if card is None:
+            await self.log_view.add(Notice("no suggestion yet: ask for something first"))
+        else:
+            await self._more_like_card(card)
+
+    async def _command_different(self, argument: str) -> None:
+        await self._something_different()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    # -- workers --------------------------------------------------------------------------------
+
+    def _post(self, message: Message) -> None:
+        """post_message for lambdas that must return None (thread-safe, like post_message)."""
+        self.post_message(message)
+
+    def _in_thread(self, work: Callable[[], object], group: str) -> None:
+        """Run blocking work off the UI thread; a RecchatError (or a bug) becomes a message in the
+        conversation, and the app keeps running."""
+
+        def guarded() -> None:
+            try:
+                work()
+            except RecchatError as error:
+                self._post(msg.WorkFailed(error))
+            except Exception as error:  # a bug must not take the conversation down with it
+                failure = RecchatError(
+                    f"unexpected {type(error).__name__}: {error}", "please report it; the conversation goes on"
+                )
+                # a failed reply must also free the input for the next one
+                self._post(msg.TurnFailed(self.turn, failure) if group == "reply" else msg.WorkFailed(failure))
+
+        self.run_worker(guarded, thread=True, group=group, exit_on_error=False)
+
+
+def _greeting(opened: Opened) -> str:
+    return (
+        f"Hi! I suggest {md_escape(opened.kind)} from the **{md_escape(opened.catalog)}** catalog "
+        f"({opened.items} of them), and only from it.\n\n{md_escape(opened.question)}"
+    )
+
+
+def _report_line(report: ImportReport) -> str:
+    return f"{report.added} added, {report.updated} updated, {report.total} in all"
+
+
+def palette_commands() -> list[tuple[str, str, str]]:
+    """(name, usage, what it does) for the command palette."""
+    return [(name, usage, what) for name, (usage, what) in COMMANDS.items()]

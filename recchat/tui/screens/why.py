@@ -1,0 +1,66 @@
+""" "Why this?": the evidence behind one suggestion, as the ranker reported it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from recchat.domain import Recommendation
+from recchat.text import clean, shorten
+from recchat.tui.widgets.suggestion_card import metadata_line
+
+
+def evidence_lines(rec: Recommendation) -> list[str]:
+    """The evidence as plain lines (also what the tests read)."""
+    evidence = rec.evidence
+    lines = [clean(rec.item.title), metadata_line(rec), ""]
+    lines.append("What you said that matched:")
+    if evidence.utterances:
+        lines += [
+            f"  · “{shorten(clean(u.text), 70)}”  similarity {u.similarity:.2f} · weight {u.weight:.2f}"
+            for u in evidence.utterances
+        ]
+    else:
+        lines.append("  (nothing you said: it came from the catalog side)")
+    lines.append("")
+    lines.append("Fields of the item that matched: " + (", ".join(clean(f) for f in evidence.fields) or "none"))
+    if evidence.related_titles:
+        lines.append("Close to: " + ", ".join(clean(t) for t in evidence.related_titles))
+    lines.append("")
+    lines.append(f"Score {rec.score:.3f}, made of:")
+    lines += [f"  {name:<24} {value:+.3f}" for name, value in evidence.score_parts.items()]
+    if not evidence.score_parts:
+        lines.append("  (no parts recorded)")
+    return lines
+
+
+class WhyScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    WhyScreen { align: center middle; }
+    WhyScreen > VerticalScroll {
+        width: 90%;
+        max-width: 100;
+        height: 80%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    WhyScreen .heading { text-style: bold; color: $accent; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,w", "dismiss", "Close")]
+
+    def __init__(self, rec: Recommendation) -> None:
+        super().__init__()
+        self.rec = rec
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("Why this?  (Esc closes)", classes="heading", markup=False)
+            yield Static(Content("\n".join(evidence_lines(self.rec))), markup=False, id="evidence")

@@ -1,0 +1,1 @@
+"""Self-contained widgets of the recchat app, each with its own DEFAULT_CSS."""
