@@ -12,9 +12,11 @@ up by the assistant in this conversation: they say where the conversation is goi
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.domain import Evidence, MatchedUtterance, Recommendation
@@ -193,7 +195,7 @@ class Retriever:
         if not tags:
             return []
         by_id = self.catalog.index.by_id
-        return [i for i in self._popular if tags.intersection(by_id[i].tags)][:n]
+        return list(islice((i for i in self._popular if tags.intersection(by_id[i].tags)), n))
 
     def _score_parts(self, context: _Context, pool: Sequence[Candidate], matrix: Vector) -> dict[str, Any]:
         import numpy as np
@@ -275,7 +277,8 @@ def _seeds(snapshot: ProfileSnapshot, suggested_weight: float) -> dict[str, floa
 
 
 def _top_keys(scores: Mapping[str, float], n: int) -> list[str]:
-    return sorted(scores, key=lambda i: -scores[i])[:n]
+    # = sorted(scores, key=lambda i: -scores[i])[:n], ties in the same order, without sorting all
+    return heapq.nlargest(n, scores, key=scores.__getitem__)
 
 
 def _scaled(values: Sequence[float], everything: Mapping[str, float] | None = None) -> Vector:

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ class CatalogIndex:
         ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
         return [entry.id for entry in ranked[:n] if entry.popularity > 0]
 
-    @property
+    @cached_property  # entries never change after construction; every turn asks (100k items: 30 ms)
     def max_popularity(self) -> float:
         return max((entry.popularity for entry in self.entries), default=0.0)
 
