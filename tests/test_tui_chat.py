@@ -144,6 +144,9 @@ async def test_the_view_follows_new_text_unless_scrolled_up(loaded: Runtime) -> 
         screen.query_one(ChatInput).focus()
         await pilot.press(*"comedy", "enter")
         await wait_until(pilot, lambda: len(screen.cards) == 2)
-        log.scroll_home(animate=False)  # the user scrolls up to reread while the reply streams
+        for _ in range(20):  # the user pages up to reread while the reply streams
+            await pilot.press("pageup")
         await wait_until(pilot, lambda: not screen.replying)
         assert log.scroll_y == 0 < log.max_scroll_y  # left where the user was reading
+        await pilot.press("pagedown")
+        assert log.scroll_y > 0
