@@ -48,7 +48,8 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("- negatives (avoid)", {"avoid": 0.0}),
     ("+ MMR diversification (0.85)", {"mmr_lambda": 0.85}),
     ("seed similarity x0.5", {"items": 1.0}),
-    ("popularity x2", {"popularity": 2.0}),
+    ("popularity 2.0 (default 1.25)", {"popularity": 2.0}),
+    ("previous default (words 1.0, popularity 1.0)", {"profile": 1.0, "request": 1.0, "popularity": 1.0}),
     ("BM25 x2", {"lexical": 2.0}),
 ]
 

@@ -40,12 +40,12 @@ class RankingWeights:
     """Weights of the score parts. Tuned on the ReDial dev dialogues, with round values on purpose
     (README: split-half check); each part is scaled to at most about 1 before weighting."""
 
-    request: float = 1.0  # similarity to what was just said
-    profile: float = 1.0  # similarity to everything the person said, recent words first
+    request: float = 0.5  # similarity to what was just said
+    profile: float = 0.5  # similarity to everything the person said, recent words first
     items: float = 2.0  # similarity to the seed items
     together: float = 1.0  # brought up together with the seeds in the usage log
     lexical: float = 1.0  # BM25: the person's words and the seeds' texts against each item's text
-    popularity: float = 1.0
+    popularity: float = 1.25
     tags: float = 0.3  # tags the person asked for by name
     genres: float = 0.5  # tags shared with the seed items
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes

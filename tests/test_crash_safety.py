@@ -118,3 +118,40 @@ def test_killing_ask_never_loses_or_doubles_profile_entries(home: Path, tmp_path
     assert len(said) == len(set(said)), "an entry was written twice"
     assert set(finished) <= set(said), "an answered question is missing from the profile"
     time.sleep(0)  # the store opened fine after every kill: export above read all of it
+
+
+def _break_vector_index(home: Path, *, interrupted: bool) -> None:
+    """What a kill mid-write can leave: Chroma's on-disk vector index unreadable."""
+    runtime = Runtime(Settings(home=home, backend="fake"))
+    collection = runtime.store.open("catalog", "c")
+    if interrupted:
+        collection.set_info(state="importing")
+    headers = list((home / "chroma").glob("*/header.bin"))
+    assert headers, "the catalog has an on-disk vector index"
+    for header in headers:
+        header.write_bytes(b"\xff" * len(header.read_bytes()))
+
+
+def test_an_interrupted_import_that_left_the_index_unreadable_is_redone_from_the_folder(
+    home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "catalog"
+    write_catalog(folder, random.Random(SEED), 0)
+    assert run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c").returncode == 0
+    _break_vector_index(home, interrupted=True)
+    again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
+    assert again.returncode == 0, again.stderr
+    records, info = stored(home)
+    assert records == expected(folder) and info["state"] == "ready"
+    asked = run_cli(home, "--backend", "fake", "ask", "--no-llm", "thing 3", "-c", "c", "--json")
+    assert asked.returncode == 0, asked.stderr
+
+
+def test_a_ready_catalog_with_an_unreadable_index_is_never_dropped_silently(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    write_catalog(folder, random.Random(SEED), 0)
+    assert run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c").returncode == 0
+    _break_vector_index(home, interrupted=False)
+    again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
+    assert again.returncode == 1 and "store error while reading catalog 'c'" in again.stderr
+    assert "recchat catalog remove c --yes" in again.stderr

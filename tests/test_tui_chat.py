@@ -105,7 +105,7 @@ async def test_ctrl_q_quits(loaded: Runtime) -> None:
 async def test_no_catalog_is_shown_in_the_app_with_the_fix(home: Path) -> None:
     app = make_app(home, catalog=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot) if False else app.chat
+        screen = app.chat  # not ready(): the catalog never opens
         await wait_until(pilot, lambda: bool(screen.query(ErrorMessage)))
         error = screen.query(ErrorMessage).first()
         assert "no catalog" in error.text
@@ -113,3 +113,40 @@ async def test_no_catalog_is_shown_in_the_app_with_the_fix(home: Path) -> None:
         screen = await say(pilot, "anything")  # still running, still answering (with the fix)
         assert app.is_running
         assert len(screen.query(ErrorMessage)) == 2
+
+
+async def test_a_missing_model_is_shown_with_the_fix_and_suggestions_still_come(
+    loaded: Runtime, tmp_path: Path
+) -> None:
+    from recchat.config import GenerationParams
+    from recchat.llm.llama_cpp import LlamaCppModel
+
+    missing = LlamaCppModel(tmp_path / "gone.gguf", GenerationParams())  # the real backend, no file
+    app = make_app(loaded.settings.home, model=missing)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.chat
+        await wait_until(pilot, lambda: bool(screen.query(ErrorMessage)))
+        error = screen.query(ErrorMessage).first()
+        assert "gone.gguf" in error.text
+        screen = await say(pilot, "space science fiction")
+        assert app.is_running
+        cards = last_cards(screen)
+        assert cards and all(card.rec.explanation_source == "template" for card in cards)
+
+
+async def test_the_view_follows_new_text_unless_scrolled_up(loaded: Runtime) -> None:
+    app = make_app(loaded.settings.home, model=ScriptedChatModel(delay=0.05))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await say(pilot, "space science fiction")
+        log = screen.log_view
+        assert log.scroll_y == log.max_scroll_y > 0  # followed the reply to its end
+        screen.query_one(ChatInput).focus()
+        await pilot.press(*"comedy", "enter")
+        await wait_until(pilot, lambda: len(screen.cards) == 2)
+        for _ in range(20):  # the user pages up to reread while the reply streams
+            await pilot.press("pageup")
+        await wait_until(pilot, lambda: not screen.replying)
+        assert log.scroll_y == 0 < log.max_scroll_y  # left where the user was reading
+        await pilot.press("pagedown")
+        assert log.scroll_y > 0

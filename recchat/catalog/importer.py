@@ -28,7 +28,7 @@ from recchat.catalog.interactions import encode_neighbours, neighbours, read_ses
 from recchat.catalog.items import content_hash, item_text, item_to_json, to_item
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, read_records
 from recchat.domain import Item
-from recchat.errors import CatalogError, InvalidCatalogError
+from recchat.errors import CatalogError, InvalidCatalogError, StoreError
 
 if TYPE_CHECKING:
     from recchat.embed.base import Embedder
@@ -168,6 +168,37 @@ def _importing(store: Store, name: str) -> Iterator[None]:
         yield
 
 
+def _open_for_import(
+    store: Store, embedder: Embedder, root: Path, name: str
+) -> tuple[Collection, dict[str, tuple[Any, Any]]]:
+    """The catalog's collection marked as importing, and each stored id's (hash, neighbours).
+
+    An import killed mid-write can leave Chroma's index unreadable. The folder is the truth and
+    such a catalog was never marked ready again, so it is dropped and imported from scratch."""
+    collection = store.open_or_create(
+        "catalog", name, embedder.name, embedder.dimension, initial={"state": "importing"}
+    )
+    interrupted = collection.info.get("state") == "importing"
+    collection.set_info(state="importing", source=str(root.resolve()))
+    try:
+        return collection, _stored_hashes(collection)
+    except StoreError as error:
+        if not interrupted:  # a ready catalog is never dropped behind the user's back
+            hint = f"if it persists, `recchat catalog remove {name} --yes` and add the folder again"
+            raise StoreError(error.message, hint) from error
+    store.delete("catalog", name)
+    collection = store.open_or_create(
+        "catalog", name, embedder.name, embedder.dimension, initial={"state": "importing"}
+    )
+    collection.set_info(source=str(root.resolve()))
+    return collection, _stored_hashes(collection)
+
+
+def _stored_hashes(collection: Collection) -> dict[str, tuple[Any, Any]]:
+    # Only what the comparison needs: a big catalog's whole metadata would not fit in memory.
+    return {r.id: (r.metadata.get("_hash"), r.metadata.get("_co", "")) for r in collection.iter_all()}
+
+
 def _write_catalog(
     store: Store,
     embedder: Embedder,
@@ -179,12 +210,7 @@ def _write_catalog(
     batch_size: int,
     on_progress: Progress | None,
 ) -> None:
-    collection = store.open_or_create(
-        "catalog", name, embedder.name, embedder.dimension, initial={"state": "importing"}
-    )
-    collection.set_info(state="importing", source=str(root.resolve()))
-    # Only what the comparison needs: the whole metadata of a big catalog would not fit in memory.
-    stored = {r.id: (r.metadata.get("_hash"), r.metadata.get("_co", "")) for r in collection.iter_all()}
+    collection, stored = _open_for_import(store, embedder, root, name)
     link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
 
     changed = {i for i, h in scan.hashes.items() if stored.get(i, (None, ""))[0] != h}

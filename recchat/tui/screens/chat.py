@@ -55,6 +55,9 @@ class ChatScreen(Screen[None]):
         Binding("f1", "help", "Help"),
         Binding("ctrl+r", "history", "History"),
         Binding("ctrl+n", "new", "New chat", show=False),
+        # The input is a line or two: page keys scroll the conversation, wherever the focus is.
+        Binding("pageup", "scroll_log(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_log(1)", "Scroll down", show=False, priority=True),
     ]
 
     def __init__(self, backend: Backend, *, catalog: str | None = None, resume: str | None = None) -> None:
@@ -251,6 +254,12 @@ class ChatScreen(Screen[None]):
         return cards[0] if cards else None
 
     # -- profile panel --------------------------------------------------------------------------
+
+    def action_scroll_log(self, pages: int) -> None:
+        if pages < 0:
+            self.log_view.scroll_page_up(animate=False)
+        else:
+            self.log_view.scroll_page_down(animate=False)
 
     def action_toggle_profile(self) -> None:
         panel = self.query_one(ProfilePanel)
