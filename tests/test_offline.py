@@ -66,21 +66,41 @@ def no_network_prefix() -> list[str]:
     return prefix
 
 
-@pytest.mark.real
-def test_catalog_add_and_ask_never_touch_the_network(home: Path, tmp_path: Path) -> None:
-    prefix = no_network_prefix()
+def watched_env(home: Path, tmp_path: Path) -> dict[str, str]:
+    """The CLI's environment with the watcher installed and every offline/telemetry switch
+    removed: whatever keeps recchat offline must come from recchat itself."""
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(SITECUSTOMIZE)
-    net_log, import_log = tmp_path / "net.log", tmp_path / "imports.log"
     env = cli_env(home)
     for variable in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "ANONYMIZED_TELEMETRY"):
         env.pop(variable, None)
     env.update(
         PYTHONPATH=os.pathsep.join(filter(None, [str(hooks), env.get("PYTHONPATH", "")])),
-        RECCHAT_TEST_NET_LOG=str(net_log),
-        RECCHAT_TEST_IMPORT_LOG=str(import_log),
+        RECCHAT_TEST_NET_LOG=str(tmp_path / "net.log"),
+        RECCHAT_TEST_IMPORT_LOG=str(tmp_path / "imports.log"),
     )
+    return env
+
+
+def test_catalog_add_and_ask_on_the_embedded_store_attempt_no_connection(home: Path, tmp_path: Path) -> None:
+    # Runs everywhere (fake models, no network namespace needed), so a connection added anywhere
+    # on the store and CLI path (a telemetry client, a hub lookup) fails the fast suite too.
+    env = watched_env(home, tmp_path)
+    for args in (["catalog", "add", str(MINI_CATALOG), "--name", "mini"], ["ask", "space science fiction", "--json"]):
+        command = [sys.executable, "-m", "recchat", "--backend", "fake", *args]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, check=False)
+        assert result.returncode == 0, result.stderr
+    assert (home / "chroma").is_dir(), "the embedded store was used"
+    net_log = tmp_path / "net.log"
+    assert not net_log.exists(), net_log.read_text()
+
+
+@pytest.mark.real
+def test_catalog_add_and_ask_never_touch_the_network(home: Path, tmp_path: Path) -> None:
+    prefix = no_network_prefix()
+    env = watched_env(home, tmp_path)
+    net_log, import_log = tmp_path / "net.log", tmp_path / "imports.log"
     strace = shutil.which("strace")
     traces: list[Path] = []
     results = []
