@@ -109,9 +109,9 @@ class Runtime:
             with timed("catalog.open"):
                 collection = self.store.open("catalog", chosen)
                 check_embedder(collection, self.embedder.name, self.embedder.dimension)
-                # Incognito writes nothing at all, not even the title index cache.
-                cache = None if self.settings.incognito else self.settings.cache_dir
-                self._catalogs[chosen] = Catalog(collection, cache)
+                # Incognito writes nothing at all, not even the catalog caches; it may read them.
+                incognito = self.settings.incognito
+                self._catalogs[chosen] = Catalog(collection, self.settings.cache_dir, write_cache=not incognito)
         return self._catalogs[chosen]
 
     def forget_catalog(self, name: str) -> None:

@@ -367,7 +367,11 @@ class Store:
             lock = StoreLock(lock_path(path), on_wait=on_wait)
             with lock.held("copying the store for an incognito run", record=False):
                 shutil.copytree(path, copy / "chroma")
-        return cls.embedded(copy / "chroma", on_wait=on_wait)
+        snapshot = cls.embedded(copy / "chroma", on_wait=on_wait)
+        # It names the folder it copies: the same collections, so caches keyed by where a
+        # collection lives (the catalog's index and BM25 files) are the real folder's.
+        snapshot.where = str(path)
+        return snapshot
 
     @classmethod
     def server(cls, server: ChromaServer, retry: Retry = Retry()) -> Store:

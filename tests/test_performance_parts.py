@@ -50,6 +50,28 @@ def test_catalog_saves_its_bm25_index_and_rebuilds_a_damaged_one(loaded: Runtime
     assert Bm25Index.load(saved[0]).scores("space adventure") == pytest.approx(expected)
 
 
+def test_incognito_reads_the_saved_catalog_caches_and_writes_none(loaded: Runtime) -> None:
+    from dataclasses import replace
+
+    normal = loaded.catalog("mini")  # a normal run saves both caches
+    expected, size = normal.lexical.scores("space adventure"), len(normal.index)
+    cache = loaded.settings.cache_dir
+    saved = {p.name: p.read_bytes() for p in cache.iterdir()}
+    assert any(name.startswith("bm25-") for name in saved) and any(name.startswith("index-") for name in saved)
+    incognito = Runtime(replace(loaded.settings, incognito=True))
+    catalog = incognito.catalog("mini")
+    # Reading the saved files must be enough: a rebuild would have to walk the collection.
+    catalog.collection.iter_all = None  # type: ignore[method-assign]
+    assert catalog.lexical.scores("space adventure") == pytest.approx(expected)
+    assert len(catalog.index) == size
+    for path in cache.iterdir():
+        path.unlink()
+    fresh = Runtime(replace(loaded.settings, incognito=True)).catalog("mini")
+    assert fresh.lexical.scores("space adventure") == pytest.approx(expected)  # built in memory
+    assert len(fresh.index) == size
+    assert list(cache.iterdir()) == [], "incognito wrote a cache file"
+
+
 def test_timed_spans_go_to_the_timing_logger_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger="recchat.timing"), timed("quiet"):
         pass

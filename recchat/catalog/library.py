@@ -103,10 +103,13 @@ def index_entry(record_id: str, metadata: Mapping[str, Any]) -> IndexEntry:
 class Catalog:
     """One stored catalog. Reads go through Chroma; the index is cached on disk per revision."""
 
-    def __init__(self, collection: Collection, cache_dir: Path | None) -> None:
+    def __init__(self, collection: Collection, cache_dir: Path | None, *, write_cache: bool = True) -> None:
         self.collection = collection
         self.name = collection.name
         self._cache_dir = cache_dir
+        # Incognito reads the caches an earlier run left (they hold catalog data, nothing of the
+        # person) but writes none.
+        self._write_cache = write_cache
         self._index: CatalogIndex | None = None
         self._lexical: Bm25Index | None = None
         self._records: dict[str, Candidate] = {}
@@ -132,7 +135,7 @@ class Catalog:
             except (ValueError, KeyError, IndexError, TypeError):
                 pass  # a stale or damaged cache is rebuilt below
         index = CatalogIndex([index_entry(r.id, r.metadata) for r in self.collection.iter_all()])
-        if cache is not None:
+        if cache is not None and self._write_cache:
             _write_cache(cache, index)
         return index
 
@@ -152,7 +155,7 @@ class Catalog:
                     pass  # a stale or damaged cache is rebuilt below
             records = self.collection.iter_all(documents=True)
             self._lexical = Bm25Index((r.id, r.document or "") for r in records)
-            if cache is not None:
+            if cache is not None and self._write_cache:
                 cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 self._lexical.save(cache)
         return self._lexical
