@@ -106,7 +106,10 @@ class Retriever:
         parts = self._score_parts(context, pool, matrix)
         totals = np.sum(list(parts.values()), axis=0)
         chosen = _mmr(totals, matrix, k, self.weights.mmr_lambda)
-        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)}
+        # Words the person said, less those they said to avoid ("sci-fi but no horror"): a
+        # card must never say it touches on horror "which you mentioned".
+        avoided = {stem(w) for phrase, _ in snapshot.avoid for w in content_words(phrase)}
+        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)} - avoided
         return [
             Recommendation(
                 item=pool[i].item,

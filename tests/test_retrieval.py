@@ -100,6 +100,18 @@ def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> No
     assert abs(sum(evidence.score_parts.values()) - top[0].score) < 1e-3
 
 
+def test_evidence_never_claims_a_word_the_person_asked_to_avoid(loaded: Runtime) -> None:
+    # An old "no horror" has faded below the avoid threshold, so horror items can come back;
+    # a card may then say they touch on "satire", never on horror "which you mentioned".
+    said = "satire, a disturbing secret, but no horror"
+    snapshot = ProfileSnapshot(likes=[liked(loaded, said)], avoid=[("horror", 0.05)])
+    retriever = Retriever(loaded.catalog("mini"))
+    top = retriever.recommend(query(loaded, "a disturbing secret horror satire"), snapshot, 3)
+    get_out = next(r for r in top if r.item.title.startswith("Get Out"))
+    described = next(f for f in get_out.evidence.fields if f.startswith("description:"))
+    assert "satire" in described and "horror" not in described
+
+
 def test_mmr_prefers_a_different_item_over_a_near_duplicate() -> None:
     vectors = np.array([[1.0, 0.0], [0.999, 0.045], [0.0, 1.0]], dtype=np.float32)
     scores = np.array([1.0, 0.99, 0.8], dtype=np.float32)
