@@ -240,7 +240,9 @@ class Explainer:
             text += piece
             if on_token:
                 on_token(clean(piece))
-            if (should_stop and should_stop()) or len(sentences(text)) >= MAX_SENTENCES:
+            # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
+            done = len(sentences(text)) >= MAX_SENTENCES or len(text) > MAX_CHARS
+            if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:
                     close()  # stop llama.cpp now rather than generating tokens nobody reads

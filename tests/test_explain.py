@@ -9,7 +9,7 @@ import pytest
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
 from recchat.domain import Evidence, Item, MatchedUtterance, Recommendation
-from recchat.explain import Explainer, Grounds, rejection, template_explanation, tidy
+from recchat.explain import MAX_CHARS, Explainer, Grounds, rejection, template_explanation, tidy
 from recchat.llm.base import ChatMessage
 from recchat.llm.fake import ScriptedChatModel
 from recchat.mentions import TitleMatcher
@@ -108,6 +108,17 @@ def test_tokens_are_streamed_and_generation_stops_after_two_sentences() -> None:
     explain, _ = explainer(["Arrival is about speech. Aliens talk. Third sentence never needed."])
     explain.explain(REC, "x", on_token=pieces.append)
     assert "".join(pieces).strip() == "Arrival is about speech. Aliens talk."
+
+
+def test_a_reply_past_the_length_limit_is_cut_there_and_keeps_its_whole_sentences() -> None:
+    ramble = "and the translator keeps on talking about speech with the visitors " * 6
+    pieces: list[str] = []
+    explain, _ = explainer([f"Arrival is a thoughtful film about speech. Then {ramble}."])
+    result = explain.explain(REC, "thoughtful sci-fi", on_token=pieces.append)
+    assert result.explanation_source == "llm"
+    assert result.explanation == "Arrival is a thoughtful film about speech."
+    streamed = "".join(pieces)
+    assert MAX_CHARS < len(streamed) < MAX_CHARS + 20, "generation stops as soon as it is too long"
 
 
 def test_stop_request_gives_the_template_without_calling_the_model() -> None:
