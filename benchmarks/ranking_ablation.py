@@ -39,6 +39,7 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("- popularity prior", {"popularity": 0.0}),
     ("- usage log (together)", {"together": 0.0}),
     ("- BM25 (lexical)", {"lexical": 0.0}),
+    ("- BM25 over the seeds' texts", {"seed_text": 0.0}),
     ("- seed-item similarity", {"items": 0.0}),
     ("- profile words similarity", {"profile": 0.0}),
     ("- request similarity", {"request": 0.0}),
@@ -49,7 +50,9 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("+ MMR diversification (0.85)", {"mmr_lambda": 0.85}),
     ("seed similarity x0.5", {"items": 1.0}),
     ("popularity 2.0 (default 1.25)", {"popularity": 2.0}),
-    ("previous default (words 1.0, popularity 1.0)", {"profile": 1.0, "request": 1.0, "popularity": 1.0}),
+    ("seeds' texts x2", {"seed_text": 2.0}),
+    ("assistant's titles 0.5 (default 0.75)", {"suggested_seed": 0.5}),
+    ("previous default (no seeds' texts, assistant's titles 0.5)", {"seed_text": 0.0, "suggested_seed": 0.5}),
     ("BM25 x2", {"lexical": 2.0}),
 ]
 

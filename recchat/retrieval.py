@@ -1,8 +1,9 @@
 """Finding and ranking suggestions: a candidate pool, score fusion, exclusions, MMR.
 
 Candidates come from Chroma (nearest to the request, the profile and the seed items), from the
-usage log (items that came up with the seeds), from BM25 over item texts, and from the popular
-items (overall and in the genres in play). Each candidate gets a weighted sum of score parts;
+usage log (items that came up with the seeds), from BM25 over item texts (queried with the
+person's words, and with the seed items' own texts), and from the popular items (overall and in
+the genres in play). Each candidate gets a weighted sum of score parts;
 every part is kept with the suggestion, so "why this?" shows the arithmetic, and the evaluation
 can switch parts off to measure what each is worth (README: ablation table).
 
@@ -44,12 +45,15 @@ class RankingWeights:
     profile: float = 0.5  # similarity to everything the person said, recent words first
     items: float = 2.0  # similarity to the seed items
     together: float = 1.0  # brought up together with the seeds in the usage log
-    lexical: float = 1.0  # BM25: the person's words and the seeds' texts against each item's text
+    lexical: float = 1.0  # BM25: the person's words and the liked items' texts against each item's text
+    # BM25 with every seed's text (assistant's titles too) as the query: the names a dense vector
+    # blurs, such as cast, director, franchise and setting (README: ablation table).
+    seed_text: float = 1.0
     popularity: float = 1.25
     tags: float = 0.3  # tags the person asked for by name
     genres: float = 0.5  # tags shared with the seed items
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes
-    suggested_seed: float = 0.5  # how much an item the assistant brought up counts as a seed
+    suggested_seed: float = 0.75  # how much an item the assistant brought up counts as a seed
     mmr_lambda: float = 1.0  # 1.0 = pure relevance; lower = more varied lists
     pool: int = 150  # candidates per source
 
@@ -86,6 +90,7 @@ class _Context:
     profile_vector: Vector | None
     together: dict[str, tuple[float, str]]
     lexical: dict[str, float]
+    seed_text: dict[str, float]
     genres: dict[str, float]
     excluded: set[str]
 
@@ -130,6 +135,7 @@ class Retriever:
             profile_vector=_centroid([(e.entry.vector, e.weight) for e in snapshot.likes]),
             together=self._together(seeds),
             lexical=self._lexical(snapshot, seeds) if self.weights.lexical > 0 else {},
+            seed_text=self._seed_text(seeds) if self.weights.seed_text > 0 else {},
             genres=self._genres(seeds),
             excluded=snapshot.excluded | query.exclude,
         )
@@ -151,6 +157,10 @@ class Retriever:
         texts = [(e.entry.utterance.text, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
         texts += [(item_text(c.item), liked[c.item.id]) for c in self.catalog.fetch(list(liked))]
+        return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
+
+    def _seed_text(self, seeds: Mapping[str, float]) -> dict[str, float]:
+        texts = [(item_text(c.item), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
     def _genres(self, seeds: Mapping[str, float]) -> dict[str, float]:
@@ -183,6 +193,7 @@ class Retriever:
                     found.setdefault(candidate.item.id, candidate)
         extra = _top_keys({i: s for i, (s, _) in context.together.items()}, size)
         extra += _top_keys(context.lexical, size)
+        extra += _top_keys(context.seed_text, size)
         extra += self._popular_in(set(query.wanted_tags) | set(context.genres), size)
         if self.weights.popularity > 0:
             extra += self._popular[:size]
@@ -220,6 +231,9 @@ class Retriever:
             w.together * strongest * _scaled([context.together.get(c.item.id, (0.0, ""))[0] for c in pool])
         )
         parts["lexical"] = w.lexical * _scaled([context.lexical.get(c.item.id, 0.0) for c in pool], context.lexical)
+        # Scaled within the pool: over the whole catalog the largest score is a seed's own text,
+        # and seeds are never suggested.
+        parts["seed_text"] = w.seed_text * _scaled([context.seed_text.get(c.item.id, 0.0) for c in pool])
         popularity = np.log1p(np.array([c.item.popularity or 0.0 for c in pool], dtype=np.float32))
         parts["popularity"] = w.popularity * popularity / float(np.log1p(max(self.catalog.index.max_popularity, 1.0)))
         wanted = set(query.wanted_tags)

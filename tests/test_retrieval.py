@@ -64,6 +64,19 @@ def test_liked_items_pull_their_neighbours_from_the_usage_log(loaded: Runtime) -
     assert top[0].evidence.related_titles == ("The Mask (1994)",)
 
 
+def test_a_title_the_assistant_brought_up_pulls_items_whose_texts_share_its_words(loaded: Runtime) -> None:
+    # Only the seed-text part counts: The Shining's text (horror, haunt...) is the BM25 query.
+    only_seed_text = RankingWeights(
+        request=0, profile=0, items=0, together=0, lexical=0, popularity=0, tags=0, genres=0, avoid=0, seed_text=1
+    )
+    snapshot = ProfileSnapshot(context_items={"m06": 1.0}, suggested_items={"m06"})
+    top = Retriever(loaded.catalog("mini"), only_seed_text).recommend(Query(text="", vector=None), snapshot, 26)
+    assert set(ids(top[:3])) == {"m07", "m08", "m09"}  # the other horror films
+    assert top[0].evidence.score_parts["seed_text"] == 1.0  # scaled within the candidates
+    assert all(r.evidence.score_parts["seed_text"] == 0.0 for r in top[3:] if "comedy" in r.item.tags)
+    assert "m06" not in ids(top)
+
+
 def test_popularity_breaks_ties_when_nothing_else_is_known(loaded: Runtime) -> None:
     retriever = Retriever(loaded.catalog("mini"))
     top = retriever.recommend(Query(text="", vector=None), ProfileSnapshot(), 3)
@@ -95,6 +108,7 @@ def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> No
         "tags",
         "genres",
         "lexical",
+        "seed_text",
         "avoid",
     }
     assert abs(sum(evidence.score_parts.values()) - top[0].score) < 1e-3
