@@ -7,12 +7,13 @@ it names another title, says nothing about the item, or rambles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from recchat.domain import Recommendation
+from recchat.errors import ConfigError
 from recchat.injection import injected
 from recchat.text import STOPWORDS, clean, content_words, fold, normalise_title, shorten, stem, words
 
@@ -223,11 +224,22 @@ class Explainer:
             "tags": ", ".join(item.tags) or "none",
             "description": shorten(clean(item.description), DESCRIPTION_CHARS) or "no description",
         }
+        return [*self._start(values), {"role": "user", "content": self.prompts.render("explain.user", values)}]
+
+    def shared_start(self) -> list[ChatMessage]:
+        """The instructions and the worked example that begin every explanation prompt: what a
+        model can read ahead before the suggestions are known. When an edited prompt makes
+        them depend on the item or the person's words: empty."""
+        try:
+            return self._start({})
+        except ConfigError:
+            return []
+
+    def _start(self, values: Mapping[str, str]) -> list[ChatMessage]:
         return [
             {"role": "system", "content": self.prompts.render("explain.system", values)},
             {"role": "user", "content": self.prompts.render("explain.example.user", values)},
             {"role": "assistant", "content": self.prompts.render("explain.example.assistant", values)},
-            {"role": "user", "content": self.prompts.render("explain.user", values)},
         ]
 
     def _generate(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from recchat.catalog.library import Catalog
     from recchat.embed.base import Embedder
-    from recchat.llm.base import ChatModel
+    from recchat.llm.base import ChatMessage, ChatModel
     from recchat.mentions import TitleMatcher
     from recchat.profile import Profile, ProfileStore
     from recchat.retrieval import Ranker
@@ -80,6 +80,13 @@ class Runtime:
         from recchat.llm.llama_cpp import LlamaCppModel, default_model_path
 
         return LlamaCppModel(self.settings.model or default_model_path(), self.settings.generation)
+
+    def explanation_start(self) -> list[ChatMessage]:
+        """What every explanation prompt begins with: the app has the model read it while the
+        person types (`ChatModel.prefill`), so the first explanation starts sooner."""
+        from recchat.explain import Explainer
+
+        return Explainer(self.chat_model, self.prompts, None).shared_start()
 
     @cached_property
     def prompts(self) -> Prompts:

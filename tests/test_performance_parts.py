@@ -1,5 +1,6 @@
-"""The parts issue 5 added for speed: the saved BM25 index, the timing trace and the ONNX
-embedder. Speed itself is measured in benchmarks/, never asserted here."""
+"""The parts issue 5 added for speed: the saved BM25 index, the timing trace, the ONNX
+embedder and the explanation prompts' shared start. Speed itself is measured in
+benchmarks/, never asserted here."""
 
 from __future__ import annotations
 
@@ -70,6 +71,21 @@ def test_incognito_reads_the_saved_catalog_caches_and_writes_none(loaded: Runtim
     assert fresh.lexical.scores("space adventure") == pytest.approx(expected)  # built in memory
     assert len(fresh.index) == size
     assert list(cache.iterdir()) == [], "incognito wrote a cache file"
+
+
+def test_the_start_read_ahead_is_how_every_explanation_prompt_begins(loaded: Runtime) -> None:
+    # llama.cpp reuses a prompt's cached start only if the next prompt begins with exactly it.
+    from recchat.llm.fake import ScriptedChatModel
+
+    model = loaded.chat_model
+    assert isinstance(model, ScriptedChatModel)
+    start = loaded.explanation_start()
+    model.prefill(start)
+    assert model.prefilled == [start] and len(start) == 3
+    reply = loaded.session(catalog="mini").handle("a witty detective mystery")
+    explained = [call for call in model.calls if call[-1]["content"].startswith("You asked for:")]
+    assert len(explained) == len(reply.recommendations) > 0
+    assert all(call[: len(start)] == start and len(call) == len(start) + 1 for call in explained)
 
 
 def test_timed_spans_go_to_the_timing_logger_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:

@@ -43,6 +43,15 @@ async def test_a_message_gets_catalog_suggestions_with_explanations(loaded: Runt
         assert "I want space science fiction" in screen_text(screen)
 
 
+async def test_while_the_person_types_the_model_reads_the_explanation_prompts_start(loaded: Runtime) -> None:
+    model = ScriptedChatModel()
+    app = make_app(loaded.settings.home, model=model)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_until(pilot, lambda: bool(model.prefilled))
+        assert model.prefilled == [loaded.explanation_start()]
+
+
 async def test_explanations_stream_piece_by_piece(loaded: Runtime) -> None:
     model = ScriptedChatModel(delay=0.05)
     app = make_app(loaded.settings.home, model=model)

@@ -34,6 +34,7 @@ class ScriptedChatModel:
         self._replies = replies
         self._delay = delay
         self.calls: list[list[ChatMessage]] = []
+        self.prefilled: list[list[ChatMessage]] = []
         self.loaded = False
 
     @property
@@ -42,6 +43,10 @@ class ScriptedChatModel:
 
     def load(self) -> None:
         self.loaded = True
+
+    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+        self.load()
+        self.prefilled.append(list(messages))
 
     def _reply_for(self, messages: Sequence[ChatMessage]) -> str:
         if self._replies is None:

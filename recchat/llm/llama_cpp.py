@@ -76,6 +76,13 @@ class LlamaCppModel:
         self.params = params
         self._llama: Any = None
         self._lock = threading.Lock()
+        # Imported now, on the caller's thread, because loading may happen on another (the app's
+        # warm-up): two threads importing numpy at once can leave it half-initialised.
+        import llama_cpp  # noqa: F401
+
+        # Held while a prefill evaluates (on another thread): a reply waits for it, since both
+        # use the one llama.cpp context, and then starts from what it left in the cache.
+        self._evaluating = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -134,8 +141,17 @@ class LlamaCppModel:
                 fitted[longest]["content"], counts[longest] - excess - 8, counts[longest]
             )
 
+    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+        self.load()
+        with self._evaluating, timed("llm.prefill"):
+            # One token generated: llama-cpp-python has no public "evaluate only" for chat prompts,
+            # and what it keeps afterwards is the prompt's tokens, which the next prompt reuses.
+            self._llama.create_chat_completion(messages=self.fit(messages, 1), max_tokens=1, temperature=0.0)
+
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
         self.load()
+        with self._evaluating:
+            pass  # a prefill on another thread finishes first
         params = self.params
         started = time.perf_counter()
         pieces = 0

@@ -97,7 +97,7 @@ class Backend:
         model = self.runtime.chat_model
         if model is not None:
             on_step(f"loading the language model ({model.name})")
-            model.load()
+            model.prefill(self.runtime.explanation_start())
 
     @property
     def session(self) -> Session:
