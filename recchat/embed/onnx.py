@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,9 +51,15 @@ class OnnxRunner:
     """Tokenizer + ONNX session for one exported model: texts in, raw vectors out."""
 
     def __init__(self, folder: Path, threads: int | None = None, batch_size: int = 32) -> None:
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # read when onnxruntime starts
         import onnxruntime
         from tokenizers import Tokenizer
 
+        # onnxruntime's Linux wheels carry Microsoft's 1DS telemetry, which resolves its
+        # collector's name on a background thread (strace: getaddrinfo from
+        # onnxruntime_pybind11_state): recchat never reaches out, so it is switched off before
+        # any session exists.
+        onnxruntime.disable_telemetry_events()
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self._tokenizer.no_padding()  # padded per batch below, to the longest text in it
