@@ -81,7 +81,7 @@ def test_killing_catalog_add_at_random_moments_never_leaves_a_wrong_catalog(home
     killed = 0
     for round_number in range(ROUNDS):
         write_catalog(folder, rng, round_number)
-        code = kill_after(start(home, "catalog", "add", str(folder), "--name", "c"), rng.uniform(0.2, 4.0))
+        code = kill_after(start(home, "catalog", "add", str(folder), "--name", "c"), rng.uniform(0.2, 2.0))
         killed += code == -9
         # Whatever the moment, reading either works or says clearly that the import must be re-run.
         asked = run_cli(home, "--backend", "fake", "ask", "--no-llm", "thing 3 science", "-c", "c", "--incognito")
