@@ -18,6 +18,7 @@ from pathlib import Path
 
 from recchat import explain
 from recchat.config import load_settings
+from recchat.explain import explainer
 from recchat.factory import Runtime
 
 REQUESTS = (
@@ -35,14 +36,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the result here")
     args = parser.parse_args()
     reasons: Counter[str] = Counter()
-    checked = explain.rejection
+    checked = explainer.rejection
 
     def counted(raw: str, grounds: explain.Grounds) -> str | None:
         reason = checked(raw, grounds)
         reasons[(reason or "passed").split(" (")[0]] += 1
         return reason
 
-    explain.rejection = counted  # counts every verdict; the verdicts themselves are unchanged
+    explainer.rejection = counted  # counts every verdict; the verdicts themselves are unchanged
     runtime = Runtime(load_settings({"incognito": True, "k": 5}, os.environ))
     for request in REQUESTS:
         runtime.session().handle(request)

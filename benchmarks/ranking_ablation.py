@@ -29,7 +29,7 @@ from recchat.eval.harness import evaluate
 from recchat.eval.metrics import ndcg_at, recall_at
 from recchat.factory import Runtime
 from recchat.profile import ProfileSnapshot
-from recchat.retrieval import Query, RankingWeights, Retriever
+from recchat.ranking.retrieval import Query, RankingWeights, Retriever
 
 LIST_SIZE = 50
 

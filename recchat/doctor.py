@@ -146,7 +146,7 @@ def check_embedder_loads(runtime: Runtime) -> Check:
 
 
 def check_store(runtime: Runtime) -> Check:
-    from recchat.chroma_files import integrity
+    from recchat.store.files import integrity
 
     try:
         store = runtime.store

@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from recchat.catalog.library import Catalog
+    from recchat.conversation.mentions import TitleMatcher
+    from recchat.conversation.understanding import Reader
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatMessage, ChatModel
-    from recchat.mentions import TitleMatcher
     from recchat.profile import Profile, ProfileStore
-    from recchat.retrieval import Ranker
+    from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
     from recchat.store import Store
-    from recchat.understanding import Reader
 
 
 class Runtime:
@@ -36,8 +36,8 @@ class Runtime:
 
     @cached_property
     def store(self) -> Store:
-        from recchat.chroma_files import secure_tree
         from recchat.store import Store
+        from recchat.store.files import secure_tree
 
         with timed("store.open"):
             if self.settings.chroma is not None:
@@ -127,8 +127,8 @@ class Runtime:
         self._readers.pop(name, None)
 
     def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
-        from recchat.mentions import TitleMatcher
-        from recchat.understanding import Reader
+        from recchat.conversation.mentions import TitleMatcher
+        from recchat.conversation.understanding import Reader
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
@@ -161,9 +161,9 @@ class Runtime:
         session_id: str | None = None,
         ranker: Ranker | None = None,
     ) -> Session:
+        from recchat.conversation.policy import Elicitor
         from recchat.explain import Explainer
-        from recchat.policy import Elicitor
-        from recchat.retrieval import Retriever
+        from recchat.ranking.retrieval import Retriever
         from recchat.session import Parts, Session
 
         stored = self.catalog(catalog)

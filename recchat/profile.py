@@ -187,6 +187,11 @@ class Profile:
     def forget_all(self) -> int:
         return self.forget(e.utterance.id for e in self.entries)
 
+    def forget_matching(self, words: str) -> int:
+        """Forget every entry whose text contains `words` (case-insensitive)."""
+        wanted = words.casefold()
+        return self.forget(e.utterance.id for e in self.entries if wanted in e.utterance.text.casefold())
+
     def export(self) -> dict[str, Any]:
         return {
             "profile": self.name,

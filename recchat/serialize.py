@@ -3,9 +3,10 @@ schema version when a field's meaning changes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from recchat.domain import Recommendation, Reply
+from recchat.domain import Evidence, Item, MatchedUtterance, Recommendation, Reply
 
 ASK_SCHEMA = "recchat.ask/1"
 
@@ -42,3 +43,29 @@ def reply_json(reply: Reply, *, query: str, catalog: str, profile: str) -> dict[
         "question": reply.question,
         "items": [recommendation_json(rec) for rec in reply.recommendations],
     }
+
+
+def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
+    """Inverse of recommendation_json, for cards shown again on resume."""
+    evidence = data.get("evidence") or {}
+    item = Item(
+        id=str(data["id"]),
+        title=str(data.get("title", data["id"])),
+        tags=tuple(str(t) for t in data.get("tags", ())),
+        metadata=dict(data.get("metadata") or {}),
+    )
+    return Recommendation(
+        item=item,
+        score=float(data.get("score", 0.0)),
+        evidence=Evidence(
+            utterances=tuple(
+                MatchedUtterance(str(u["text"]), float(u["weight"]), float(u["similarity"]))
+                for u in evidence.get("utterances", ())
+            ),
+            fields=tuple(str(f) for f in evidence.get("fields", ())),
+            related_titles=tuple(str(t) for t in evidence.get("related_titles", ())),
+            score_parts={str(k): float(v) for k, v in (evidence.get("score_parts") or {}).items()},
+        ),
+        explanation=str(data.get("explanation", "")),
+        explanation_source=str(data.get("explanation_source", "template")),
+    )

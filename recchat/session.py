@@ -12,20 +12,34 @@ from typing import TYPE_CHECKING, Any
 from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
-from recchat.retrieval import Query, Ranker
+from recchat.ranking.retrieval import Query, Ranker
 from recchat.timing import timed
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
+    from recchat.conversation.policy import Elicitor
+    from recchat.conversation.understanding import Reader, Understanding
     from recchat.embed.base import Embedder, Vector
     from recchat.explain import Explainer
-    from recchat.policy import Elicitor
     from recchat.profile import ProfileSnapshot
-    from recchat.understanding import Reader, Understanding
 
 MAX_UTTERANCE_CHARS = 4000  # longer input is cut: it would only dilute the embedding and the prompt
 AVOID_MIN_WEIGHT = 0.15  # "no horror" fades out after many turns unless said again
 TokenCallback = Callable[[int, str], None]  # (suggestion index, text piece)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing the person asks for: typed words, or an action on a suggestion card (then
+    `text` is how the action reads in the conversation, "more like Arrival")."""
+
+    text: str
+    more_like: str | None = None  # an item id: "more like it"
+    different: bool = False  # "something other": away from the last list
+
+    @property
+    def is_action(self) -> bool:
+        return self.more_like is not None or self.different
 
 
 @dataclass(frozen=True)
@@ -74,7 +88,37 @@ class Session:
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> Reply:
-        understood, vector = self.listen(text)
+        """Answer typed words (the shell's and the evaluation's way in)."""
+        return self.respond(
+            Request(text),
+            k=k,
+            explain=explain,
+            always_recommend=always_recommend,
+            where=where,
+            on_token=on_token,
+            should_stop=should_stop,
+        )
+
+    def respond(
+        self,
+        request: Request,
+        *,
+        k: int | None = None,
+        explain: bool = True,
+        always_recommend: bool = False,
+        where: Mapping[str, Any] | None = None,
+        on_token: TokenCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Reply:
+        """The one way a turn is answered, whatever asked for it."""
+        if request.more_like is not None:
+            snapshot = self.snapshot()
+            query = self._more_like_query(request.more_like, snapshot)
+            return self._suggest(query, snapshot, k, explain, on_token, should_stop, None)
+        if request.different:
+            snapshot = self.snapshot()
+            return self._suggest(self._different_query(snapshot), snapshot, k, explain, on_token, should_stop, None)
+        understood, vector = self.listen(request.text)
         snapshot = self.snapshot()
         decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
         if not decision.recommend and not always_recommend:
@@ -109,38 +153,19 @@ class Session:
         self._record(Role.USER, text, understood, vector)
         return understood, vector
 
-    def more_like(
-        self,
-        item_id: str,
-        *,
-        k: int | None = None,
-        explain: bool = True,
-        on_token: TokenCallback | None = None,
-        should_stop: Callable[[], bool] | None = None,
-    ) -> Reply:
-        """Refill the list with items close to one suggestion."""
+    def _more_like_query(self, item_id: str, snapshot: ProfileSnapshot) -> Query:
+        """Items close to one suggestion."""
         vectors = self.catalog.vectors([item_id])
         if item_id not in vectors:
             raise NotFoundError(f"no item '{item_id}' in catalog '{self.catalog.name}'")
-        snapshot = self.snapshot()
-        query = replace(self._query(None, None, snapshot, None), like_vector=vectors[item_id])
-        return self._suggest(query, snapshot, k, explain, on_token, should_stop, None)
+        return replace(self._query(None, None, snapshot, None), like_vector=vectors[item_id])
 
-    def something_different(
-        self,
-        *,
-        k: int | None = None,
-        explain: bool = True,
-        on_token: TokenCallback | None = None,
-        should_stop: Callable[[], bool] | None = None,
-    ) -> Reply:
-        """Refill with items unlike what was just suggested: the last list counts as a dislike."""
-        snapshot = self.snapshot()
+    def _different_query(self, snapshot: ProfileSnapshot) -> Query:
+        """Items unlike what was just suggested: the last list counts as a dislike."""
         last = [r.item.id for r in self.last_reply.recommendations] if self.last_reply else []
         vectors = self.catalog.vectors(last)
         query = self._query(None, None, snapshot, None)
-        query = replace(query, avoid_vectors=[*query.avoid_vectors, *(("last list", v, 1.0) for v in vectors.values())])
-        return self._suggest(query, snapshot, k, explain, on_token, should_stop, None)
+        return replace(query, avoid_vectors=[*query.avoid_vectors, *(("last list", v, 1.0) for v in vectors.values())])
 
     def note_assistant(self, text: str) -> None:
         """Record what the assistant said (a resumed or replayed conversation): titles in it

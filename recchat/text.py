@@ -12,6 +12,8 @@ _CONTROL = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")  # "Arrival (2016)": catalogs often put the year in the title
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")  # a year written in running text
 
 # Frequent words that carry no preference on their own (kept short on purpose: a stop list,
 # not a dictionary).
@@ -62,6 +64,16 @@ def stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def without_year(title: str) -> str:
+    """'Arrival (2016)' -> 'Arrival', as people say it."""
+    return YEAR_SUFFIX.sub("", title)
+
+
+def year_in_title(title: str) -> int | None:
+    found = YEAR_SUFFIX.search(title)
+    return int(found.group(1)) if found else None
 
 
 def content_words(text: str) -> list[str]:

@@ -16,11 +16,12 @@ import pytest
 from conftest import cli_env, run_cli
 from recchat.catalog.importer import ErrorList, iter_valid_items
 from recchat.catalog.items import content_hash
+from recchat.catalog.record import HASH
 from recchat.config import Settings
 from recchat.errors import BusyError
 from recchat.factory import Runtime
-from recchat.locking import StoreLock
 from recchat.store import lock_path
+from recchat.store.locking import StoreLock
 
 SECONDS = 15
 RAW_ERRORS = ("Traceback", "store error", "database is locked", "internal error", "Error finding id")
@@ -75,7 +76,7 @@ def write_items(folder: Path, count: int, version: int) -> None:
 
 def catalog_matches(home: Path, folder: Path, name: str) -> bool:
     collection = Runtime(Settings(home=home, backend="fake")).store.open("catalog", name)
-    stored = {r.id: r.metadata["_hash"] for r in collection.iter_all()}
+    stored = {r.id: r.metadata[HASH] for r in collection.iter_all()}
     wanted = {item.id: content_hash(item) for item, _ in iter_valid_items(folder, ErrorList())}
     return stored == wanted and collection.info["state"] == "ready"
 
@@ -144,7 +145,7 @@ def test_session_ask_and_import_at_once_lose_nothing(home: Path, tmp_path: Path)
 HOLD = """
 import sys, time
 from pathlib import Path
-from recchat.locking import FileLock
+from recchat.store.locking import FileLock
 with FileLock(Path(sys.argv[1]), what="test").held(sys.argv[2]):
     print("held", flush=True)
     time.sleep(float(sys.argv[3]))

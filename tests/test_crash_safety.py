@@ -17,6 +17,7 @@ from pathlib import Path
 from conftest import cli_env, run_cli
 from recchat.catalog.importer import ErrorList, iter_valid_items
 from recchat.catalog.items import content_hash, item_to_json
+from recchat.catalog.record import HASH, ITEM
 from recchat.config import Settings
 from recchat.factory import Runtime
 
@@ -52,7 +53,7 @@ def expected(folder: Path) -> dict[str, tuple[str, dict[str, object]]]:
 def stored(home: Path) -> tuple[dict[str, tuple[str, dict[str, object]]], dict[str, object]]:
     runtime = Runtime(Settings(home=home, backend="fake"))
     collection = runtime.store.open("catalog", "c")
-    records = {r.id: (str(r.metadata["_hash"]), json.loads(r.metadata["_item"])) for r in collection.iter_all()}
+    records = {r.id: (str(r.metadata[HASH]), json.loads(r.metadata[ITEM])) for r in collection.iter_all()}
     return records, collection.info
 
 

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
+from recchat.conversation.mentions import TitleMatcher
 from recchat.domain import Evidence, Item, MatchedUtterance, Recommendation
 from recchat.explain import MAX_CHARS, Explainer, Grounds, rejection, template_explanation, tidy
 from recchat.llm.base import ChatMessage
 from recchat.llm.fake import ScriptedChatModel
-from recchat.mentions import TitleMatcher
 from recchat.prompts import Prompts
 
 INDEX = CatalogIndex(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from recchat.catalog.importer import import_catalog
+from recchat.catalog.record import ITEM, NEIGHBOURS
 from recchat.errors import InvalidCatalogError
 from recchat.factory import Runtime
 
@@ -62,7 +63,7 @@ def test_changed_item_is_re_embedded_and_removed_item_deleted(runtime: Runtime, 
     assert (report.updated, report.removed, report.added) == (1, 1, 0)
     assert len(counting.embedded) == 1 and "farming" in counting.embedded[0]
     items = stored(runtime)
-    assert "b03" not in items and "farming" in str(items["m01"]["_item"])
+    assert "b03" not in items and "farming" in str(items["m01"][ITEM])
 
 
 def test_bad_file_leaves_the_stored_catalog_exactly_as_it_was(runtime: Runtime, mini_catalog: Path) -> None:
@@ -92,14 +93,14 @@ def test_skip_invalid_imports_the_good_rows_and_reports_the_rest(runtime: Runtim
 
 def test_usage_log_becomes_neighbours_and_updates_without_re_embedding(runtime: Runtime, mini_catalog: Path) -> None:
     import_catalog(runtime.store, runtime.embedder, mini_catalog, "mini")
-    neighbours = json.loads(str(stored(runtime)["m01"]["_co"]))
+    neighbours = json.loads(str(stored(runtime)["m01"][NEIGHBOURS]))
     assert {pair[0] for pair in neighbours} == {"m02", "m03", "m05"}
     with (mini_catalog / "interactions.jsonl").open("a") as log:
         log.write(json.dumps({"session": "s5", "items": ["m01", "m18"], "liked": ["m01", "m18"]}) + "\n")
     counting = CountingEmbedder(runtime.embedder)
     report = import_catalog(runtime.store, counting, mini_catalog, "mini")  # type: ignore[arg-type]
     assert counting.embedded == [] and report.relinked >= 2
-    assert "m18" in {pair[0] for pair in json.loads(str(stored(runtime)["m01"]["_co"]))}
+    assert "m18" in {pair[0] for pair in json.loads(str(stored(runtime)["m01"][NEIGHBOURS]))}
 
 
 def test_catalog_built_with_another_embedder_is_refused(runtime: Runtime, mini_catalog: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
-from recchat.mentions import TitleMatcher
+from recchat.conversation.mentions import TitleMatcher
 
 
 def entry(

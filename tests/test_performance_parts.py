@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_cli
 from recchat.factory import Runtime
-from recchat.lexical import Bm25Index
+from recchat.ranking.lexical import Bm25Index
 from recchat.timing import mark, timed
 
 DOCS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recchat.policy import singular_kind
+from recchat.conversation.policy import singular_kind
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ def test_reset_asks_then_removes_everything_but_the_config(used: Path) -> None:
 
 def test_reset_waits_for_no_one_and_refuses_during_an_import(used: Path) -> None:
     code = (
-        "import sys, time\nfrom pathlib import Path\nfrom recchat.locking import FileLock\n"
+        "import sys, time\nfrom pathlib import Path\nfrom recchat.store.locking import FileLock\n"
         "with FileLock(Path(sys.argv[1]), what='x').held(\"importing catalog 'mini'\"):\n"
         "    print('held', flush=True); time.sleep(30)\n"
     )

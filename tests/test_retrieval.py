@@ -9,7 +9,7 @@ import numpy as np
 from recchat.domain import Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
 from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry
-from recchat.retrieval import Query, RankingWeights, Retriever, _mmr
+from recchat.ranking.retrieval import Query, RankingWeights, Retriever, _mmr
 
 
 def query(runtime: Runtime, text: str, **extra: object) -> Query:

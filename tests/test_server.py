@@ -16,6 +16,7 @@ from chroma_process import ChromaProcess, Proxy, free_port, silent_server
 from conftest import MINI_CATALOG, run_cli
 from recchat.catalog.importer import import_catalog, iter_valid_items
 from recchat.catalog.items import content_hash
+from recchat.catalog.record import HASH
 from recchat.config import ChromaServer, Settings, load_settings
 from recchat.domain import Polarity, Role, Utterance
 from recchat.errors import ConfigError, RecchatError, StoreError
@@ -196,7 +197,7 @@ def assert_complete(runtime: Runtime, folder: Path) -> None:
     expected = {item.id: content_hash(item) for item, _ in iter_valid_items(folder, [])}
     catalog = runtime.catalog("mini")  # refuses a catalog whose import did not finish
     assert catalog.collection.info["state"] == "ready"
-    assert {r.id: r.metadata["_hash"] for r in catalog.collection.iter_all()} == expected
+    assert {r.id: r.metadata[HASH] for r in catalog.collection.iter_all()} == expected
     reply = runtime.session(catalog="mini").handle("space science fiction with aliens", k=3)
     assert len(reply.recommendations) == 3 and all(r.item.id in expected for r in reply.recommendations)
 

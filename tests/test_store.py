@@ -11,6 +11,7 @@ import pytest
 
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.items import content_hash
+from recchat.catalog.record import HASH
 from recchat.errors import NotFoundError, RecchatError, StoreError
 from recchat.factory import Runtime
 from recchat.store import PAGE
@@ -101,7 +102,7 @@ def test_stored_hashes_match_the_catalog_files(loaded: Runtime, mini_catalog: Pa
     from recchat.catalog.importer import iter_valid_items
 
     expected = {item.id: content_hash(item) for item, _ in iter_valid_items(mini_catalog, [])}
-    stored = {r.id: r.metadata["_hash"] for r in loaded.catalog("mini").collection.iter_all()}
+    stored = {r.id: r.metadata[HASH] for r in loaded.catalog("mini").collection.iter_all()}
     assert stored == expected
 
 

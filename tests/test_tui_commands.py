@@ -70,13 +70,13 @@ async def test_catalog_lists_adds_with_progress_and_switches(loaded: Runtime) ->
         screen = await say(pilot, "/catalog")
         await wait_until(pilot, lambda: any("→ mini" in n for n in notices(screen)))
         progress: list[str] = []
-        show_loading = screen._set_loading
+        show_loading = screen.show_step
 
         def recorded(step: str) -> None:  # every loading state the status line is given, however brief
             progress.append(step)
             show_loading(step)
 
-        screen._set_loading = recorded  # type: ignore[method-assign]
+        screen.show_step = recorded  # type: ignore[method-assign]
         screen.query_one(ChatInput).load_text(f"/catalog add {SAMPLE_CATALOG} games")
         await pilot.press("enter")
         await wait_until(pilot, lambda: any("now suggesting from games" in n for n in notices(screen)))

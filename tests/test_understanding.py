@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
+from recchat.conversation.mentions import TitleMatcher
+from recchat.conversation.understanding import Reader
 from recchat.domain import Polarity
-from recchat.mentions import TitleMatcher
-from recchat.understanding import Reader
 
 INDEX = CatalogIndex(
     [

@@ -15,7 +15,6 @@ one.
 from __future__ import annotations
 
 import contextlib
-import json
 import secrets
 import time
 from collections import Counter
@@ -25,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, item_text, item_to_json, to_item
+from recchat.catalog.items import content_hash, item_text, to_item
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, read_records
+from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
 from recchat.domain import Item
 from recchat.errors import CatalogError, InvalidCatalogError, StoreError
 
@@ -196,7 +196,7 @@ def _open_for_import(
 
 def _stored_hashes(collection: Collection) -> dict[str, tuple[Any, Any]]:
     # Only what the comparison needs: a big catalog's whole metadata would not fit in memory.
-    return {r.id: (r.metadata.get("_hash"), r.metadata.get("_co", "")) for r in collection.iter_all()}
+    return {r.id: (r.metadata.get(HASH), r.metadata.get(NEIGHBOURS, "")) for r in collection.iter_all()}
 
 
 def _write_catalog(
@@ -293,29 +293,8 @@ def _relink(
     stale = sorted(i for i in unchanged if stored[i][1] != link_text.get(i, ""))
     for start in range(0, len(stale), 1000):
         ids = stale[start : start + 1000]
-        collection.update_metadatas(ids, [{"_co": link_text.get(i, "")} for i in ids])
+        collection.update_metadatas(ids, [{NEIGHBOURS: link_text.get(i, "")} for i in ids])
     return len(stale)
-
-
-def item_metadata(item: Item, location: str, links: str) -> dict[str, Any]:
-    """Chroma metadata: recchat's own keys start with '_'; scalar catalog fields stay filterable."""
-    metadata: dict[str, Any] = {
-        key: value
-        for key, value in item.metadata.items()
-        # '$' starts Chroma operators and 'chroma:' its own keys; such fields stay in `_item` only.
-        if isinstance(value, str | int | float | bool) and not key.startswith(("_", "#", "$", "chroma:"))
-    }
-    metadata.update(
-        _title=item.title,
-        _tags="|".join(item.tags),
-        _hash=content_hash(item),
-        _co=links,
-        _src=location,
-        _item=json.dumps(item_to_json(item), ensure_ascii=False),
-    )
-    if item.popularity is not None:
-        metadata["_pop"] = item.popularity
-    return metadata
 
 
 def describe_kinds(kinds: Counter[str]) -> str:

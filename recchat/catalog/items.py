@@ -195,8 +195,9 @@ def content_hash(item: Item) -> str:
     return hashlib.sha256(f"{EMBED_TEXT_VERSION}\n{canonical}".encode()).hexdigest()[:32]
 
 
-def item_text(item: Item) -> str:
-    """What gets embedded: the title, who made it, its tags and the start of its description."""
+def item_text(item: Item, *, description_chars: int | None = EMBED_DESCRIPTION_CHARS) -> str:
+    """An item as one text: the title, who made it, its tags and its description (what gets
+    embedded, with the description's start only; what BM25 is queried with, whole)."""
     parts = [item.title]
     creator = item.metadata.get("author") or item.metadata.get("director") or item.metadata.get("brand")
     if isinstance(creator, str) and creator:
@@ -204,5 +205,5 @@ def item_text(item: Item) -> str:
     if item.tags:
         parts.append(", ".join(item.tags))
     if item.description:
-        parts.append(item.description[:EMBED_DESCRIPTION_CHARS])
+        parts.append(item.description[:description_chars])
     return ". ".join(parts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -11,18 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.interactions import decode_neighbours
-from recchat.catalog.items import item_from_json
+from recchat.catalog.record import (
+    stored_item,
+    stored_json,
+    stored_neighbours,
+    stored_popularity,
+    stored_tags,
+    stored_title,
+)
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
+from recchat.text import year_in_title
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from recchat.lexical import Bm25Index
+    from recchat.ranking.lexical import Bm25Index
     from recchat.store import Collection, Record
 
-_YEAR_IN_TITLE = re.compile(r"\s*\((\d{4})\)\s*$")
 INDEX_FORMAT = 1
 RECORD_CACHE_SIZE = 20_000  # decoded items kept in memory (about 3 KB each with the vector)
 
@@ -61,7 +67,7 @@ class CatalogIndex:
         ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
         return [entry.id for entry in ranked[:n] if entry.popularity > 0]
 
-    @cached_property  # entries never change after construction; every turn asks (100k items: 30 ms)
+    @cached_property  # entries never change after construction, and every turn asks
     def max_popularity(self) -> float:
         return max((entry.popularity for entry in self.entries), default=0.0)
 
@@ -80,12 +86,11 @@ class CatalogIndex:
 
 
 def index_entry(record_id: str, metadata: Mapping[str, Any]) -> IndexEntry:
-    item = json.loads(metadata["_item"])
-    title = str(metadata.get("_title", item.get("title", "")))
+    item = stored_json(metadata)
+    title = stored_title(metadata)
     year = metadata.get("year")
     if not isinstance(year, int):
-        found = _YEAR_IN_TITLE.search(title)
-        year = int(found.group(1)) if found else None
+        year = year_in_title(title)
     aliases = item.get("aliases") or ()
     return IndexEntry(
         id=record_id,
@@ -95,8 +100,8 @@ def index_entry(record_id: str, metadata: Mapping[str, Any]) -> IndexEntry:
         aliases=tuple(a for a in aliases if isinstance(a, str) and not a.isdigit())
         if isinstance(aliases, list)
         else (),
-        popularity=float(metadata.get("_pop", 0.0)),
-        tags=tuple(t for t in str(metadata.get("_tags", "")).split("|") if t),
+        popularity=stored_popularity(metadata),
+        tags=stored_tags(metadata),
     )
 
 
@@ -144,7 +149,7 @@ class Catalog:
         """BM25 over the stored item texts, built on first use and cached on disk per revision
         (building it is most of a cold `ask`'s retrieval time)."""
         if self._lexical is None:
-            from recchat.lexical import Bm25Index
+            from recchat.ranking.lexical import Bm25Index
 
             cache = self._cache_path("bm25", "npz")
             if cache is not None and cache.exists():
@@ -214,10 +219,10 @@ def _candidate(record: Record) -> Candidate:
     import numpy as np
 
     return Candidate(
-        item=_item(record),
+        item=stored_item(record.metadata),
         vector=np.asarray(record.embedding, dtype=np.float32),
         similarity=0.0,
-        neighbours=tuple(decode_neighbours(record.metadata.get("_co"))),
+        neighbours=tuple(decode_neighbours(stored_neighbours(record.metadata))),
     )
 
 
@@ -234,10 +239,6 @@ def incomplete(collection: Collection, info: Mapping[str, Any]) -> RecchatError:
         f"catalog '{name}' is incomplete: an import was interrupted",
         f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {name}` again to finish it",
     )
-
-
-def _item(record: Record) -> Item:
-    return item_from_json(json.loads(record.metadata["_item"]))
 
 
 def _write_cache(path: Path, index: CatalogIndex) -> None:

@@ -110,25 +110,13 @@ def list_catalogs(
     """List the loaded catalogs."""
     state: CliState = ctx.obj
     with report_errors(state):
-        store = state.runtime().store
-        rows = []
-        for name in store.catalogs():
-            info = store.open("catalog", name).info
-            rows.append(
-                {
-                    "name": name,
-                    "items": info.get("items"),
-                    "kind": info.get("kind"),
-                    "state": info.get("state"),
-                    "embedder": info.get("embedder"),
-                    "source": info.get("source"),
-                    "updated": info.get("updated"),
-                }
-            )
+        from recchat.catalog.summary import catalog_summaries
+
+        rows = catalog_summaries(state.runtime().store)
         if as_json:
             import json
 
-            typer.echo(json.dumps(rows, indent=2))
+            typer.echo(json.dumps([row.to_json() for row in rows], indent=2))
             return
         if not rows:
             stderr().print("no catalogs yet: add one with `recchat catalog add FOLDER`")
@@ -137,15 +125,9 @@ def list_catalogs(
 
         table = Table("name", "items", "kind", "state", "updated", "source")
         for row in rows:
-            updated = (
-                dt.datetime.fromtimestamp(float(row["updated"])).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
-            )
-            table.add_row(
-                *(
-                    _escape(str(v or ""))
-                    for v in (row["name"], row["items"], row["kind"], row["state"], updated, row["source"])
-                )
-            )
+            updated = dt.datetime.fromtimestamp(row.updated).strftime("%Y-%m-%d %H:%M") if row.updated else ""
+            cells = (row.name, row.items, row.kind, row.state, updated, row.source)
+            table.add_row(*(_escape(str(cell)) for cell in cells))
         stdout().print(table)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from typing import Annotated
@@ -15,51 +14,40 @@ from recchat.errors import RecchatError
 app = typer.Typer(help="See, export and delete what recchat has learned about you.", no_args_is_help=True)
 
 
-def _when(seconds: float) -> str:
-    return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
-
-
 @app.command("show")
 def show(
     ctx: typer.Context,
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="Profile name.")] = None,
     limit: Annotated[int, typer.Option(help="How many recent entries to list.")] = 20,
 ) -> None:
-    """What recchat believes: likes, dislikes, things to avoid, and recent words with weights."""
+    """What recchat believes: likes, dislikes, seen, things to avoid, and recent words, with weights
+    and the entry ids behind each (for `profile forget`)."""
     state: CliState = ctx.obj
     with report_errors(state):
         from rich.markup import escape
         from rich.table import Table
 
-        from recchat.profile import build_snapshot
+        from recchat.beliefs import SECTIONS, beliefs
         from recchat.text import clean
 
         runtime = state.runtime(profile=profile)
         person = runtime.profile(profile)
-        entries = person.entries
         console = stdout()
-        if not entries:
+        if not person.entries:
             console.print(f"profile [bold]{escape(person.name)}[/] is empty")
             return
-        snapshot = build_snapshot(entries, session="", now=dt.datetime.now().timestamp())
-        titles = {m.item_id: m.title for e in entries for m in e.utterance.mentions}
-        console.print(f"profile [bold]{escape(person.name)}[/]: {len(entries)} entries")
-        for label, ids in (
-            ("likes", snapshot.liked_items),
-            ("dislikes", snapshot.disliked_items),
-            ("seen", snapshot.seen_items),
-        ):
-            if ids:
-                console.print(f"[bold]{label}:[/] " + escape(clean("; ".join(titles.get(i, i) for i in ids))))
-        if snapshot.avoid:
-            console.print("[bold]avoid:[/] " + escape(clean(", ".join(dict.fromkeys(p for p, _ in snapshot.avoid)))))
-        weights = {w.entry.utterance.id: w.weight for w in [*snapshot.likes, *snapshot.dislikes]}
-        table = Table("id", "when", "said", "polarity", "weight", title="recent entries (user)")
-        for entry in [e for e in entries if e.utterance.role.value == "user"][-limit:]:
-            u = entry.utterance
-            said = escape(clean(u.text)[:80])
-            table.add_row(u.id, _when(u.time), said, u.polarity.value, f"{weights.get(u.id, 0.0):.2f}")
-        console.print(table)
+        # No conversation is open here: every session's words count as background.
+        rows = beliefs(person.entries, person.snapshot(session=""), recent=limit)
+        console.print(f"profile [bold]{escape(person.name)}[/]: {len(person.entries)} entries")
+        for section in SECTIONS:
+            shown = [row for row in rows if row.section == section]
+            if not shown:
+                continue
+            table = Table("entries", section.lower(), "weight", title=None, title_justify="left")
+            for row in shown:
+                weight = "" if row.weight is None else f"{row.weight:.2f}"
+                table.add_row(" ".join(row.entry_ids), escape(clean(row.text)[:80]), weight)
+            console.print(table)
 
 
 @app.command("export")

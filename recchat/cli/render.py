@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from recchat.catalog.facts import metadata_line
 from recchat.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from recchat.domain import Recommendation, Reply
-
-SHOWN_METADATA = ("year", "author", "director", "type", "players", "playtime_minutes")
+    from recchat.domain import Reply
 
 
 def safe(text: object) -> str:
     from rich.markup import escape
 
     return escape(clean(str(text)))
-
-
-def metadata_line(rec: Recommendation) -> str:
-    parts = [f"{key}: {rec.item.metadata[key]}" for key in SHOWN_METADATA if key in rec.item.metadata]
-    if rec.item.tags:
-        parts.append(", ".join(rec.item.tags[:5]))
-    return " · ".join(parts)
 
 
 def print_reply(console: Console, reply: Reply) -> None:
@@ -35,7 +27,7 @@ def print_reply(console: Console, reply: Reply) -> None:
     for number, rec in enumerate(reply.recommendations, start=1):
         console.print()
         console.print(f"[bold]{number}. {safe(rec.item.title)}[/]  [dim]score {rec.score:.2f}[/]")
-        line = metadata_line(rec)
+        line = metadata_line(rec.item)
         if line:
             console.print(f"   [dim]{safe(line)}[/]")
         console.print(f"   {safe(rec.explanation)}")

@@ -1,4 +1,4 @@
-"""The Embedder protocol, and batching shared by every backend."""
+"""The Embedder protocol, and the normalisation every backend shares."""
 
 from __future__ import annotations
 

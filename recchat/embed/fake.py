@@ -9,17 +9,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from recchat.embed.base import Vectors, normalise
+from recchat.text import stem
 
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def _stem(word: str) -> str:
-    # Crude plural folding so "mysteries" meets "mystery" and "movies" meets "movie".
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 class HashingEmbedder:
@@ -40,7 +32,7 @@ class HashingEmbedder:
         vectors = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in _WORD.findall(text.lower()):
-                digest = hashlib.blake2b(_stem(word).encode(), digest_size=8).digest()
+                digest = hashlib.blake2b(stem(word).encode(), digest_size=8).digest()
                 bucket = int.from_bytes(digest[:4], "little") % self._dimension
                 sign = 1.0 if digest[4] & 1 else -1.0
                 vectors[row, bucket] += sign

@@ -55,10 +55,8 @@ class OnnxRunner:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        # onnxruntime's Linux wheels carry Microsoft's 1DS telemetry, which resolves its
-        # collector's name on a background thread (strace: getaddrinfo from
-        # onnxruntime_pybind11_state): recchat never reaches out, so it is switched off before
-        # any session exists.
+        # onnxruntime's Linux wheels carry telemetry that looks up its collector's address on a
+        # background thread: recchat never reaches out, so it is off before any session exists.
         onnxruntime.disable_telemetry_events()
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))

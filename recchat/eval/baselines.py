@@ -3,17 +3,17 @@ recchat's own ranking, so their numbers compare directly."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from recchat.catalog.items import item_text
 from recchat.domain import Evidence, Recommendation
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
     from recchat.embed.base import Embedder
-    from recchat.lexical import Bm25Index
     from recchat.profile import ProfileSnapshot
-    from recchat.retrieval import Query
+    from recchat.ranking.lexical import Bm25Index
+    from recchat.ranking.retrieval import Query
 
 
 def seeker_words(snapshot: ProfileSnapshot) -> str:
@@ -76,15 +76,13 @@ class Bm25Ranker:
     def recommend(self, query: Query, snapshot: ProfileSnapshot, k: int) -> list[Recommendation]:
         text = seeker_words(snapshot) or query.text
         if self.with_mentions:
-            text += " " + " ".join(_documents(self.catalog, sorted(snapshot.liked_items)))
+            text += " " + " ".join(
+                item_text(item, description_chars=None) for item in self.catalog.items(sorted(snapshot.liked_items))
+            )
         scores = self.index.scores(text)
         if self.popularity:
             scores = _fuse(scores, _popularity(self.catalog), self.popularity)
         return _ranked(self.catalog, scores, snapshot, k, "bm25")
-
-
-def _documents(catalog: Catalog, ids: Sequence[str]) -> list[str]:
-    return [f"{item.title} {' '.join(item.tags)} {item.description}" for item in catalog.items(ids)]
 
 
 def _fuse(lexical: dict[str, float], popularity: dict[str, float], weight: float) -> dict[str, float]:

@@ -21,7 +21,7 @@ from recchat.profile import MemoryProfileStore, Profile
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
     from recchat.factory import Runtime
-    from recchat.retrieval import Ranker
+    from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
 
 METHODS = ("recchat", "popularity", "dense", "bm25", "bm25+items", "bm25+items+popularity")

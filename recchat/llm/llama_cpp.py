@@ -106,10 +106,9 @@ class LlamaCppModel:
                 model_path=str(self.path),
                 n_ctx=self.params.context_size,
                 n_threads=threads,
-                # Set, `threads` counts for prompt evaluation too (llama-cpp-python would use every
-                # logical CPU there): on a 2-core machine shared with other work, two spinning
-                # threads evaluated prompts 3x slower than one. Unset, llama-cpp-python's choice:
-                # on a quiet machine every core evaluates prompts (2x faster on 2 cores).
+                # Set, `threads` counts for prompt evaluation too: llama-cpp-python would use every
+                # logical CPU there, whose spinning threads crawl on a busy machine. Unset, its
+                # choice stands, which is the faster one on a quiet machine (README: Performance).
                 n_threads_batch=threads,
                 seed=self.params.seed,
                 verbose=False,

@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recchat import history
+from recchat.beliefs import Belief, beliefs
+from recchat.catalog.summary import CatalogSummary, catalog_summaries
 from recchat.domain import FeedbackKind, Recommendation, Reply
 from recchat.errors import NotFoundError, RecchatError
 from recchat.factory import Runtime
-from recchat.tui import history
-from recchat.tui.beliefs import Belief, beliefs
-from recchat.tui.history import Conversation, ConversationLog
+from recchat.history import Conversation, ConversationLog
 
 if TYPE_CHECKING:
     from recchat.catalog.importer import ImportReport, Progress
     from recchat.config import Settings
-    from recchat.session import Session, TokenCallback
+    from recchat.session import Request, Session, TokenCallback
 
 OPEN_TIMEOUT = 600.0  # seconds a turn waits for the catalog to open before giving up
 Ranked = Callable[[Reply], None]
@@ -50,14 +51,6 @@ class Answer:
     reply: Reply
     recommendations: tuple[Recommendation, ...]
     stopped: bool
-
-
-@dataclass(frozen=True)
-class CatalogInfo:
-    name: str
-    items: int
-    kind: str
-    current: bool
 
 
 class Backend:
@@ -131,30 +124,16 @@ class Backend:
 
     # -- replies -------------------------------------------------------------------------------
 
-    def ask(self, text: str, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+    def reply(self, request: Request, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+        """Answer one request: the cards come (`on_ranked`), then their explanations stream."""
         with self._turn:
             with self._state:
                 session = self.session
-                self._logged().user(text)
-                reply = session.handle(text, explain=False)
-            return self._explained(reply, on_ranked, on_token, should_stop)
-
-    def more_like(
-        self, item_id: str, title: str, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck
-    ) -> Answer:
-        with self._turn:
-            with self._state:
-                session = self.session
-                self._logged().action(f"more like {title}")
-                reply = session.more_like(item_id, explain=False)
-            return self._explained(reply, on_ranked, on_token, should_stop)
-
-    def something_different(self, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
-        with self._turn:
-            with self._state:
-                session = self.session
-                self._logged().action("something different")
-                reply = session.something_different(explain=False)
+                if request.is_action:
+                    self._logged().action(request.text)
+                else:
+                    self._logged().user(request.text)
+                reply = session.respond(request, explain=False)
             return self._explained(reply, on_ranked, on_token, should_stop)
 
     def _explained(self, reply: Reply, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
@@ -185,11 +164,8 @@ class Backend:
             return self.session.profile.forget(entry_ids)
 
     def forget_matching(self, words: str) -> int:
-        """Forget every entry whose text contains `words` (case-insensitive)."""
-        wanted = words.casefold()
         with self._state:
-            profile = self.session.profile
-            return profile.forget(e.utterance.id for e in profile.entries if wanted in e.utterance.text.casefold())
+            return self.session.profile.forget_matching(words)
 
     def forget_all(self) -> int:
         with self._state:
@@ -197,13 +173,12 @@ class Backend:
 
     # -- catalogs, conversations, models -------------------------------------------------------
 
-    def catalogs(self) -> list[CatalogInfo]:
-        current = self._session.catalog.name if self._session else None
-        rows = []
-        for name in self.runtime.store.catalogs():
-            info = self.runtime.store.open("catalog", name).info
-            rows.append(CatalogInfo(name, int(info.get("items", 0)), str(info.get("kind", "items")), name == current))
-        return rows
+    def catalogs(self) -> list[CatalogSummary]:
+        return catalog_summaries(self.runtime.store)
+
+    @property
+    def catalog_name(self) -> str | None:
+        return self._session.catalog.name if self._session else None
 
     def import_catalog(self, folder: Path, name: str, on_progress: Progress) -> ImportReport:
         from recchat.catalog.importer import import_catalog

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from recchat.beliefs import Belief
 from recchat.catalog.importer import ImportReport
 from recchat.domain import FeedbackKind, Reply
 from recchat.errors import RecchatError
 from recchat.tui.backend import Answer, Opened
-from recchat.tui.beliefs import Belief
 
 
 @dataclass

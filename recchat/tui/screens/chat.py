@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -20,14 +19,17 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from recchat.domain import FeedbackKind, Reply
+from recchat import history
+from recchat.domain import FeedbackKind
 from recchat.errors import RecchatError
-from recchat.tui import history
+from recchat.serialize import recommendation_from_json
+from recchat.session import Request
 from recchat.tui import messages as msg
-from recchat.tui.backend import Answer, Opened
+from recchat.tui.backend import Opened
 from recchat.tui.commands import COMMANDS, Command, message_text, parse
 from recchat.tui.screens.help import HelpScreen
 from recchat.tui.screens.history import HistoryScreen
+from recchat.tui.screens.slash import SlashCommands
 from recchat.tui.screens.why import WhyScreen
 from recchat.tui.widgets.assistant_message import AssistantMessage, md_escape
 from recchat.tui.widgets.chat_input import ChatInput
@@ -40,10 +42,8 @@ from recchat.tui.widgets.user_message import UserMessage
 
 if TYPE_CHECKING:
     from recchat.catalog.importer import ImportReport
-    from recchat.session import TokenCallback
     from recchat.tui.backend import Backend
 
-ReplyCall = Callable[[Callable[[Reply], None], "TokenCallback", Callable[[], bool]], Answer]
 PLACEHOLDER = "Tell me what you're in the mood for (Enter sends, /help for commands)"
 
 
@@ -71,6 +71,7 @@ class ChatScreen(Screen[None]):
         self.opened: Opened | None = None
         self._stop = threading.Event()
         self._loading = ""
+        self.commands = SlashCommands(self)
 
     # -- layout and start-up ------------------------------------------------------------------
 
@@ -86,16 +87,16 @@ class ChatScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ChatInput).focus()
-        self._set_loading("opening the catalog")
-        self._in_thread(self._open_and_warm_up, "start")
+        self.show_step("opening the catalog")
+        self.in_thread(self._open_and_warm_up, "start")
 
     def _open_and_warm_up(self) -> None:
         try:
-            self._post(msg.ConversationOpened(self.backend.open(self._catalog, self._resume), "start"))
+            self.post(msg.ConversationOpened(self.backend.open(self._catalog, self._resume), "start"))
         except RecchatError as error:
-            self._post(msg.WorkFailed(error))
-        self.backend.warm_up(lambda step: self._post(msg.ModelsLoading(step)))
-        self._post(msg.ModelsLoaded())
+            self.post(msg.WorkFailed(error))
+        self.backend.warm_up(lambda step: self.post(msg.ModelsLoading(step)))
+        self.post(msg.ModelsLoaded())
 
     @property
     def log_view(self) -> ChatLog:
@@ -113,22 +114,20 @@ class ChatScreen(Screen[None]):
         if command is not None:
             await self.run_command(command)
             return
-        text = message_text(event.text)
-        if self._busy_replying():
-            return
-        await self.log_view.add(UserMessage(text))
-        self._start_reply(
-            lambda ranked, token, stop: self.backend.ask(text, on_ranked=ranked, on_token=token, should_stop=stop)
-        )
+        await self.send(Request(message_text(event.text)))
 
-    def _busy_replying(self) -> bool:
+    def busy_replying(self) -> bool:
         if self.replying:
             self.notify("A reply is still being written: Esc stops it.", severity="warning")
         return self.replying
 
     # -- replies --------------------------------------------------------------------------------
 
-    def _start_reply(self, call: ReplyCall) -> None:
+    async def send(self, request: Request) -> None:
+        """Show the request in the conversation and answer it: typed words and card actions alike."""
+        if self.busy_replying():
+            return
+        await self.log_view.add(UserMessage(request.text, action=request.is_action))
         self.turn += 1
         turn = self.turn
         self.replying = True
@@ -138,16 +137,17 @@ class ChatScreen(Screen[None]):
 
         def work() -> None:
             try:
-                answer = call(
-                    lambda reply: self._post(msg.ReplyRanked(turn, reply)),
-                    lambda index, piece: self._post(msg.ExplanationStreamed(turn, index, piece)),
-                    self._stop.is_set,
+                answer = self.backend.reply(
+                    request,
+                    on_ranked=lambda reply: self.post(msg.ReplyRanked(turn, reply)),
+                    on_token=lambda index, piece: self.post(msg.ExplanationStreamed(turn, index, piece)),
+                    should_stop=self._stop.is_set,
                 )
-                self._post(msg.ReplyFinished(turn, answer))
+                self.post(msg.ReplyFinished(turn, answer))
             except RecchatError as error:
-                self._post(msg.TurnFailed(turn, error))
+                self.post(msg.TurnFailed(turn, error))
 
-        self._in_thread(work, "reply")
+        self.in_thread(work, "reply")
 
     async def on_reply_ranked(self, event: msg.ReplyRanked) -> None:
         reply = event.reply
@@ -205,9 +205,9 @@ class ChatScreen(Screen[None]):
 
         def work() -> None:
             self.backend.feedback(card.rec.item.id, card.rec.item.title, kind)
-            self._post(msg.FeedbackSaved(card_id, kind))
+            self.post(msg.FeedbackSaved(card_id, kind))
 
-        self._in_thread(work, "feedback")
+        self.in_thread(work, "feedback")
 
     def on_feedback_saved(self, event: msg.FeedbackSaved) -> None:
         card = self.query_one(f"#{event.card_id}", SuggestionCard)
@@ -216,38 +216,23 @@ class ChatScreen(Screen[None]):
 
     @on(SuggestionCard.MoreLikeThisAsked)
     async def _more_like(self, event: SuggestionCard.MoreLikeThisAsked) -> None:
-        await self._more_like_card(event.card)
+        await self.more_like_card(event.card)
 
-    async def _more_like_card(self, card: SuggestionCard) -> None:
-        if self._busy_replying():
-            return
-        item_id, title = card.rec.item.id, card.rec.item.title
-        await self.log_view.add(UserMessage(f"more like {title}", action=True))
-        self._start_reply(
-            lambda ranked, token, stop: self.backend.more_like(
-                item_id, title, on_ranked=ranked, on_token=token, should_stop=stop
-            )
-        )
+    async def more_like_card(self, card: SuggestionCard) -> None:
+        await self.send(Request(f"more like {card.rec.item.title}", more_like=card.rec.item.id))
 
     @on(SuggestionCard.SomethingElseAsked)
     async def _something_else(self, event: SuggestionCard.SomethingElseAsked) -> None:
-        await self._something_different()
+        await self.something_different()
 
-    async def _something_different(self) -> None:
-        if self._busy_replying():
-            return
-        await self.log_view.add(UserMessage("something different", action=True))
-        self._start_reply(
-            lambda ranked, token, stop: self.backend.something_different(
-                on_ranked=ranked, on_token=token, should_stop=stop
-            )
-        )
+    async def something_different(self) -> None:
+        await self.send(Request("something different", different=True))
 
     @on(SuggestionCard.WhyThisAsked)
     def _why(self, event: SuggestionCard.WhyThisAsked) -> None:
         self.app.push_screen(WhyScreen(event.card.rec))
 
-    def _focused_or_last_card(self) -> SuggestionCard | None:
+    def focused_or_last_card(self) -> SuggestionCard | None:
         if isinstance(self.focused, SuggestionCard):
             return self.focused
         cards = self.cards.get(max(self.cards), []) if self.cards else []
@@ -269,7 +254,7 @@ class ChatScreen(Screen[None]):
 
     def _refresh_profile(self) -> None:
         if self.query_one(ProfilePanel).is_open:
-            self._in_thread(lambda: self._post(msg.BeliefsLoaded(self.backend.beliefs())), "profile")
+            self.in_thread(lambda: self.post(msg.BeliefsLoaded(self.backend.beliefs())), "profile")
 
     @on(ProfilePanel.RefreshAsked)
     def _profile_refresh_asked(self) -> None:
@@ -281,7 +266,7 @@ class ChatScreen(Screen[None]):
     @on(ProfilePanel.ForgetAsked)
     def _forget_asked(self, event: ProfilePanel.ForgetAsked) -> None:
         ids, text = list(event.entry_ids), event.text
-        self._in_thread(lambda: self._post(msg.ProfileForgotten(self.backend.forget(ids), text)), "profile")
+        self.in_thread(lambda: self.post(msg.ProfileForgotten(self.backend.forget(ids), text)), "profile")
 
     async def on_profile_forgotten(self, event: msg.ProfileForgotten) -> None:
         entries = f"{event.count} entr{'y' if event.count == 1 else 'ies'}"
@@ -304,7 +289,7 @@ class ChatScreen(Screen[None]):
         else:  # above anything typed while the catalog was opening
             await self.log_view.add(AssistantMessage(_greeting(opened), question=True), first=True)
         if self._loading == "opening the catalog":
-            self._set_loading("")
+            self.show_step("")
         self._refresh_status()
         self._refresh_profile()
 
@@ -321,7 +306,7 @@ class ChatScreen(Screen[None]):
 
     def _replayed_reply(self, event: history.Event, given: dict[str, FeedbackKind]) -> list[Widget]:
         self.turn += 1
-        recs = [history.recommendation_from_json(item) for item in event.get("items", [])]
+        recs = [recommendation_from_json(item) for item in event.get("items", [])]
         cards = [
             SuggestionCard(rec, number, explained=True, id=f"card-{self.turn}-{number}")
             for number, rec in enumerate(recs, start=1)
@@ -342,19 +327,19 @@ class ChatScreen(Screen[None]):
     async def on_work_failed(self, event: msg.WorkFailed) -> None:
         await self.log_view.add(ErrorMessage(event.error))
         if self._loading == "opening the catalog":
-            self._set_loading("")
+            self.show_step("")
 
     def on_models_loading(self, event: msg.ModelsLoading) -> None:
-        self._set_loading(event.step)
+        self.show_step(event.step)
 
     def on_models_loaded(self) -> None:
-        self._set_loading("")
+        self.show_step("")
 
     def on_model_changed(self, event: msg.ModelChanged) -> None:
-        self._set_loading("")
+        self.show_step("")
         self.notify(f"language model: {event.name}")
 
-    def _set_loading(self, step: str) -> None:
+    def show_step(self, step: str) -> None:
         self._loading = step
         self._refresh_status()
 
@@ -368,147 +353,46 @@ class ChatScreen(Screen[None]):
         mode = " · incognito: nothing is saved" if self.backend.settings.incognito else ""
         status.idle_text = (f"{opened.catalog} · {opened.items} {opened.kind}" if opened else "no catalog") + mode
 
-    # -- slash commands -------------------------------------------------------------------------
+    # -- slash commands (recchat/tui/screens/slash.py) -----------------------------------------
 
     async def run_command(self, command: Command) -> None:
-        handler = getattr(self, f"_command_{command.name}")
-        await handler(command.argument)
-
-    async def _command_help(self, argument: str) -> None:
-        self.action_help()
-
-    async def _command_quit(self, argument: str) -> None:
-        self.app.exit()
-
-    async def _command_profile(self, argument: str) -> None:
-        self.action_toggle_profile()
-
-    async def _command_forget(self, argument: str) -> None:
-        if not argument:
-            if not self.query_one(ProfilePanel).is_open:
-                self.action_toggle_profile()
-            await self.log_view.add(Notice("select an entry and press Del, or type /forget WORDS or /forget all"))
-            return
-        if argument.lower() == "all":
-            self._in_thread(
-                lambda: self._post(msg.ProfileForgotten(self.backend.forget_all(), "everything")), "profile"
-            )
-        else:
-            self._in_thread(
-                lambda: self.post_message(
-                    msg.ProfileForgotten(self.backend.forget_matching(argument), f"entries with '{argument}'")
-                ),
-                "profile",
-            )
-
-    async def _command_catalog(self, argument: str) -> None:
-        verb, _, rest = argument.partition(" ")
-        if not argument:
-            self._in_thread(self._list_catalogs, "catalog")
-        elif verb == "add":
-            folder_text, _, name = rest.strip().partition(" ")
-            if not folder_text:
-                raise_usage = RecchatError("which folder?", "/catalog add FOLDER [NAME]")
-                await self.log_view.add(ErrorMessage(raise_usage))
-                return
-            folder = Path(folder_text).expanduser()
-            self._in_thread(lambda: self._import(folder, name.strip() or folder.resolve().name), "catalog")
-        else:
-            self._set_loading(f"opening catalog {argument}")
-            self._in_thread(
-                lambda: self._post(msg.ConversationOpened(self.backend.switch_catalog(argument), "catalog")),
-                "catalog",
-            )
-
-    def _list_catalogs(self) -> None:
-        rows = self.backend.catalogs()
-        lines = [f"{'→' if c.current else ' '} {c.name}: {c.items} {c.kind}" for c in rows]
-        text = "catalogs:\n" + "\n".join(lines) if rows else "no catalogs yet: /catalog add FOLDER"
-        self._post(msg.Noted(text + "\n/catalog NAME switches"))
-
-    def _import(self, folder: Path, name: str) -> None:
-        self._post(msg.ModelsLoading(f"importing {folder} as {name}"))
-        report = self.backend.import_catalog(
-            folder, name, lambda done, total: self._post(msg.CatalogImportProgressed(done, total))
-        )
-        self._post(msg.CatalogImported(report))
-        self._post(msg.ConversationOpened(self.backend.switch_catalog(name), "catalog"))
+        await self.commands.run(command)
 
     def on_catalog_import_progressed(self, event: msg.CatalogImportProgressed) -> None:
-        self._set_loading(f"importing: {event.done}/{event.total} items")
+        self.show_step(f"importing: {event.done}/{event.total} items")
 
     async def on_catalog_imported(self, event: msg.CatalogImported) -> None:
-        self._set_loading("")
+        self.show_step("")
         await self.log_view.add(Notice(f"imported catalog {event.report.name}: {_report_line(event.report)}"))
 
-    async def _command_export(self, argument: str) -> None:
-        log = self.backend.log
-        if log is None:
-            await self.log_view.add(ErrorMessage(RecchatError("nothing to export yet", "chat first")))
-            return
-        path = Path(argument or f"recchat-{log.id}.md").expanduser()
-        try:
-            path.write_text(history.to_markdown(log.id, log.events), encoding="utf-8")
-        except OSError as error:
-            fix = "give another path: /export FILE.md"
-            await self.log_view.add(ErrorMessage(RecchatError(f"could not write {path}: {error.strerror}", fix)))
-            return
-        await self.log_view.add(Notice(f"conversation saved to {path}"))
-
-    async def _command_new(self, argument: str) -> None:
-        self.action_new()
-
     def action_new(self) -> None:
-        if not self._busy_replying():
-            self._in_thread(lambda: self._post(msg.ConversationOpened(self.backend.new_conversation(), "new")), "open")
-
-    async def _command_history(self, argument: str) -> None:
-        self.action_history()
+        if not self.busy_replying():
+            self.in_thread(lambda: self.post(msg.ConversationOpened(self.backend.new_conversation(), "new")), "open")
 
     def action_history(self) -> None:
         def show(conversations: list[history.Conversation]) -> None:
             self.app.push_screen(HistoryScreen(conversations), self._resume_chosen)
 
-        self._in_thread(lambda: self.app.call_from_thread(show, self.backend.conversations()), "history")
+        self.in_thread(lambda: self.app.call_from_thread(show, self.backend.conversations()), "history")
 
     def _resume_chosen(self, conversation_id: str | None) -> None:
-        if conversation_id and not self._busy_replying():
+        if conversation_id and not self.busy_replying():
             self.turn = 0
-            self._in_thread(
-                lambda: self._post(msg.ConversationOpened(self.backend.resume(conversation_id), "resume")),
+            self.in_thread(
+                lambda: self.post(msg.ConversationOpened(self.backend.resume(conversation_id), "resume")),
                 "open",
             )
-
-    async def _command_model(self, argument: str) -> None:
-        if not argument:
-            self._in_thread(
-                lambda: self._post(msg.Noted(f"model: {self.backend.model_name()}")),
-                "model",
-            )
-            return
-        self._set_loading(f"loading model {argument}")
-        self._in_thread(lambda: self._post(msg.ModelChanged(self.backend.use_model(argument))), "model")
-
-    async def _command_more(self, argument: str) -> None:
-        card = self._focused_or_last_card()
-        if card is None:
-            await self.log_view.add(Notice("no suggestion yet: ask for something first"))
-        else:
-            await self._more_like_card(card)
-
-    async def _command_different(self, argument: str) -> None:
-        await self._something_different()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
     # -- workers --------------------------------------------------------------------------------
 
-    def _post(self, message: Message) -> None:
+    def post(self, message: Message) -> None:
         """post_message for lambdas that must return None (thread-safe, like post_message)."""
         self.post_message(message)
 
-    def _in_thread(self, work: Callable[[], object], group: str) -> None:
+    def in_thread(self, work: Callable[[], object], group: str) -> None:
         """Run blocking work off the UI thread; a RecchatError (or a bug) becomes a message in the
         conversation, and the app keeps running."""
 
@@ -516,13 +400,13 @@ class ChatScreen(Screen[None]):
             try:
                 work()
             except RecchatError as error:
-                self._post(msg.WorkFailed(error))
+                self.post(msg.WorkFailed(error))
             except Exception as error:  # a bug must not take the conversation down with it
                 failure = RecchatError(
                     f"unexpected {type(error).__name__}: {error}", "please report it; the conversation goes on"
                 )
                 # a failed reply must also free the input for the next one
-                self._post(msg.TurnFailed(self.turn, failure) if group == "reply" else msg.WorkFailed(failure))
+                self.post(msg.TurnFailed(self.turn, failure) if group == "reply" else msg.WorkFailed(failure))
 
         self.run_worker(guarded, thread=True, group=group, exit_on_error=False)
 

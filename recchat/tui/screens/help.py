@@ -6,12 +6,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from recchat.tui.commands import COMMANDS
+from recchat.tui.screens.panel import PanelScreen
 
 KEYS = (
     ("Enter", "send"),
@@ -38,23 +37,9 @@ def help_text() -> str:
     return "\n".join(["Keys", *keys, "", "Commands", *commands, "", "A message starting with // is sent as /…"])
 
 
-class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90%;
-        max-width: 110;
-        height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    HelpScreen .heading { text-style: bold; color: $accent; }
-    """
+class HelpScreen(PanelScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1", "close", "Close")]
+    heading = "recchat help  (Esc closes)"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1", "dismiss", "Close")]
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("recchat help  (Esc closes)", classes="heading", markup=False)
-            yield Static(Content(help_text()), markup=False, id="help-text")
+    def body(self) -> ComposeResult:
+        yield Static(Content(help_text()), markup=False, id="help-text")

@@ -6,20 +6,19 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from recchat.catalog.facts import metadata_line
 from recchat.domain import Recommendation
 from recchat.text import clean, shorten
-from recchat.tui.widgets.suggestion_card import metadata_line
+from recchat.tui.screens.panel import PanelScreen
 
 
 def evidence_lines(rec: Recommendation) -> list[str]:
     """The evidence as plain lines (also what the tests read)."""
     evidence = rec.evidence
-    lines = [clean(rec.item.title), metadata_line(rec), ""]
+    lines = [clean(rec.item.title), metadata_line(rec.item), ""]
     lines.append("What you said that matched:")
     if evidence.utterances:
         lines += [
@@ -40,27 +39,13 @@ def evidence_lines(rec: Recommendation) -> list[str]:
     return lines
 
 
-class WhyScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    WhyScreen { align: center middle; }
-    WhyScreen > VerticalScroll {
-        width: 90%;
-        max-width: 100;
-        height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    WhyScreen .heading { text-style: bold; color: $accent; }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,w", "dismiss", "Close")]
+class WhyScreen(PanelScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,w", "close", "Close")]
+    heading = "Why this?  (Esc closes)"
 
     def __init__(self, rec: Recommendation) -> None:
         super().__init__()
         self.rec = rec
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("Why this?  (Esc closes)", classes="heading", markup=False)
-            yield Static(Content("\n".join(evidence_lines(self.rec))), markup=False, id="evidence")
+    def body(self) -> ComposeResult:
+        yield Static(Content("\n".join(evidence_lines(self.rec))), markup=False, id="evidence")

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from recchat.beliefs import SECTIONS, Belief
 from recchat.text import clean, shorten
-from recchat.tui.beliefs import SECTIONS, Belief
 
 
 class ProfilePanel(Vertical):

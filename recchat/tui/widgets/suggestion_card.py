@@ -14,10 +14,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from recchat.catalog.facts import metadata_line
 from recchat.domain import FeedbackKind, Recommendation
 from recchat.text import clean
 
-SHOWN_METADATA = ("year", "author", "director", "type", "players", "playtime_minutes")
 EXPLAINING = "…"
 STATES = {
     FeedbackKind.LIKE: "liked · noted in your profile",
@@ -35,13 +35,6 @@ ACTIONS = (
     ("why", "[u]W[/u]hy?"),
     ("other", "[u]O[/u]ther"),  # short labels: the whole row fits a card in 80 columns
 )
-
-
-def metadata_line(rec: Recommendation) -> str:
-    parts = [f"{key.replace('_', ' ')}: {rec.item.metadata[key]}" for key in SHOWN_METADATA if key in rec.item.metadata]
-    if rec.item.tags:
-        parts.append(", ".join(rec.item.tags[:4]))
-    return clean(" · ".join(parts))
 
 
 class SuggestionCard(Vertical, can_focus=True):
@@ -107,7 +100,7 @@ class SuggestionCard(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.assemble(f"{self.number}. ", clean(self.rec.item.title)), markup=False, classes="title")
-        meta = metadata_line(self.rec)
+        meta = metadata_line(self.rec.item)
         if meta:
             yield Static(Content(meta), markup=False, classes="meta")
         if self.rec.evidence.related_titles:  # the usage-log neighbour that pulled it up

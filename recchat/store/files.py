@@ -3,7 +3,7 @@
 Deleting records or collections through Chroma's API does not remove their bytes: the text stays
 in the sqlite write-ahead log table and in free pages, and a deleted collection's vector folder
 stays behind. `compact` finishes the job. Only call it while holding the store lock with no
-Chroma client open in this process (store.py does both).
+Chroma client open in this process (database.py does both).
 """
 
 from __future__ import annotations

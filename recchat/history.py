@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recchat.domain import Evidence, FeedbackKind, Item, MatchedUtterance, Recommendation, Reply
+from recchat.domain import FeedbackKind, Recommendation, Reply
 from recchat.errors import NotFoundError
 from recchat.serialize import recommendation_json
 from recchat.text import clean, shorten
@@ -165,32 +165,6 @@ def _by_recency(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.jsonl"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-
-
-def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
-    """Inverse of serialize.recommendation_json, for cards shown again on resume."""
-    evidence = data.get("evidence") or {}
-    item = Item(
-        id=str(data["id"]),
-        title=str(data.get("title", data["id"])),
-        tags=tuple(str(t) for t in data.get("tags", ())),
-        metadata=dict(data.get("metadata") or {}),
-    )
-    return Recommendation(
-        item=item,
-        score=float(data.get("score", 0.0)),
-        evidence=Evidence(
-            utterances=tuple(
-                MatchedUtterance(str(u["text"]), float(u["weight"]), float(u["similarity"]))
-                for u in evidence.get("utterances", ())
-            ),
-            fields=tuple(str(f) for f in evidence.get("fields", ())),
-            related_titles=tuple(str(t) for t in evidence.get("related_titles", ())),
-            score_parts={str(k): float(v) for k, v in (evidence.get("score_parts") or {}).items()},
-        ),
-        explanation=str(data.get("explanation", "")),
-        explanation_source=str(data.get("explanation_source", "template")),
-    )
 
 
 def feedback_given(events: Iterable[Event]) -> dict[str, FeedbackKind]:

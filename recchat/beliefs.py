@@ -27,13 +27,13 @@ class Belief:
     entry_ids: tuple[str, ...]
 
 
-def beliefs(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot) -> list[Belief]:
+def beliefs(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot, *, recent: int = RECENT_WORDS) -> list[Belief]:
     return [
         *_items(entries, snapshot.liked_items, "Likes", _supports_like),
         *_items(entries, dict.fromkeys(snapshot.disliked_items), "Dislikes", _supports_dislike),
         *_items(entries, dict.fromkeys(snapshot.seen_items), "Seen", _supports_seen),
         *_avoided(entries, snapshot),
-        *_words(snapshot),
+        *_words(snapshot, recent),
     ]
 
 
@@ -89,7 +89,7 @@ def _avoided(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot) -> list
     ]
 
 
-def _words(snapshot: ProfileSnapshot) -> list[Belief]:
+def _words(snapshot: ProfileSnapshot, recent: int) -> list[Belief]:
     said = [w for w in (*snapshot.likes, *snapshot.dislikes) if w.entry.utterance.feedback is None]
     said.sort(key=lambda w: (-w.entry.utterance.time, w.entry.utterance.id))
-    return [Belief("You said", w.entry.utterance.text, w.weight, (w.entry.utterance.id,)) for w in said[:RECENT_WORDS]]
+    return [Belief("You said", w.entry.utterance.text, w.weight, (w.entry.utterance.id,)) for w in said[:recent]]

@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
-from recchat.text import STOPWORDS, normalise_title
+from recchat.text import STOPWORDS, normalise_title, without_year
 
 _TOKEN = re.compile(r"[^\W_]+|&", re.UNICODE)
 _YEAR_AFTER = re.compile(r"^\s*[(\[]?\s*((?:19|20)\d\d)\s*[)\]]?")
-_YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")
 MAX_TITLE_WORDS = 12
 FUZZY_CUTOFF = 90.0
 # Words that, just before a title, say it is a title ("I loved the notebook").
@@ -63,9 +62,9 @@ WHOLE, NO_ARTICLE, HEAD = 0, 1, 2
 
 def title_keys(entry: IndexEntry) -> dict[str, int]:
     """Normalised names of an entry, each with how closely it names it."""
-    base = _YEAR_SUFFIX.sub("", entry.title)
+    base = without_year(entry.title)
     keys: dict[str, int] = {}
-    for name in (base, *(_YEAR_SUFFIX.sub("", alias) for alias in entry.aliases)):
+    for name in (base, *(without_year(alias) for alias in entry.aliases)):
         keys.setdefault(normalise_title(name), WHOLE)
     if ":" in base:  # "Star Wars: A New Hope" is also said as "Star Wars"
         head = normalise_title(base.split(":", 1)[0])

@@ -9,11 +9,11 @@ from recchat.explain import tidy
 from recchat.text import clean, shorten
 
 if TYPE_CHECKING:
+    from recchat.conversation.mentions import TitleMatcher
+    from recchat.conversation.understanding import Understanding
     from recchat.llm.base import ChatModel
-    from recchat.mentions import TitleMatcher
     from recchat.profile import ProfileSnapshot
     from recchat.prompts import Prompts
-    from recchat.understanding import Understanding
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The HTTP side of a Chroma server: its URL, a first heartbeat, timeouts, and failures worded so
-that a user can act on them. store.py owns everything that touches chromadb itself."""
+that a user can act on them. server.py and collection.py make the chromadb calls."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def probe(server: ChromaServer, base: str) -> None:
             f"{base}/api/v2/heartbeat",
             headers=headers,
             timeout=timeout(server.timeout),
-            verify=base.startswith("https"),  # plain HTTP: skip loading certificates (~35 ms)
+            verify=base.startswith("https"),  # plain HTTP: no certificates to load
         )
     except httpx.HTTPError as error:
         raise failure(server, "connecting", error, 1, 0.0) from error

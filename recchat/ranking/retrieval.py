@@ -20,8 +20,9 @@ from functools import cached_property
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
+from recchat.catalog.items import item_text
 from recchat.domain import Evidence, MatchedUtterance, Recommendation
-from recchat.lexical import weighted_terms
+from recchat.ranking.lexical import weighted_terms
 from recchat.text import content_words, stem
 
 if TYPE_CHECKING:
@@ -156,11 +157,13 @@ class Retriever:
     def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> dict[str, float]:
         texts = [(e.entry.utterance.text, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
-        texts += [(item_text(c.item), liked[c.item.id]) for c in self.catalog.fetch(list(liked))]
+        texts += [
+            (item_text(c.item, description_chars=None), liked[c.item.id]) for c in self.catalog.fetch(list(liked))
+        ]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
     def _seed_text(self, seeds: Mapping[str, float]) -> dict[str, float]:
-        texts = [(item_text(c.item), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
+        texts = [(item_text(c.item, description_chars=None), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
     def _genres(self, seeds: Mapping[str, float]) -> dict[str, float]:
@@ -279,10 +282,6 @@ class Retriever:
             related_titles=related,
             score_parts={name: round(float(values[row]), 4) for name, values in parts.items()},
         )
-
-
-def item_text(item: Any) -> str:
-    return f"{item.title}. {', '.join(item.tags)}. {item.description}"
 
 
 def _seeds(snapshot: ProfileSnapshot, suggested_weight: float) -> dict[str, float]:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from recchat.conversation.mentions import TitleMatch, TitleMatcher
 from recchat.domain import Mention, Polarity
-from recchat.mentions import TitleMatch, TitleMatcher
 from recchat.text import STOPWORDS, content_words, normalise_title, stem, words
+from recchat.vocabulary import TAG_SYNONYMS
 
 _CLAUSE_BREAK = re.compile(
     r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
@@ -84,27 +85,6 @@ POSITIVE_CUES = (
 )
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
 _GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
-# Everyday words for tags that catalogs tend to name differently.
-TAG_SYNONYMS = {
-    "sci fi": "science fiction",
-    "scifi": "science fiction",
-    "sf": "science fiction",
-    "rom com": "romantic comedy",
-    "romcom": "romantic comedy",
-    "scary": "horror",
-    "funny": "comedy",
-    "hilarious": "comedy",
-    "animated": "animation",
-    "cartoon": "animation",
-    "kids": "family",
-    "children": "family",
-    "superheroes": "superhero",
-    "whodunit": "mystery",
-    "cozy": "cozy mystery",
-    "thrilling": "thriller",
-    "romantic": "romance",
-    "spooky": "horror",
-}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Finding and ordering suggestions: candidates, signals, fusion, filters."""
