@@ -86,13 +86,70 @@ class MatchedUtterance:
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """One thing the person asked for explicitly, read against a catalog field.
+
+    `about` says what kind of request it is (for reports and for wording): "kind", "year",
+    "number", "person", "tag", "word" or "title". `op` says how `value` is compared with the
+    item's `field`: "is" (a category), "between" (a (low, high) pair, either end None), "covers"
+    (a range such as players "2-5" includes the number), "has" (a name or tag in the field),
+    "mentions" (a word or name in the item's text). `negated` turns it into something to avoid.
+    """
+
+    about: str
+    field: str
+    op: str
+    value: Any
+    negated: bool = False
+    label: str = ""  # how it reads: "from the 1990s", "not a romance", "by Agatha Christie"
+    said: str = ""  # the words it was read from
+
+    def to_json(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "about": self.about,
+            "field": self.field,
+            "op": self.op,
+            "value": value,
+            "negated": self.negated,
+            "label": self.label,
+            "said": self.said,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Constraint:
+        value = data.get("value")
+        return cls(
+            about=str(data["about"]),
+            field=str(data["field"]),
+            op=str(data["op"]),
+            value=tuple(value) if isinstance(value, list) else value,
+            negated=bool(data.get("negated", False)),
+            label=str(data.get("label", "")),
+            said=str(data.get("said", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A turn pointing at an earlier suggestion ("the second one", "those", a title from the list)
+    and what it does with it: "like", "dislike", "seen", "anchor" (more like it) or "exclude"."""
+
+    item_id: str
+    title: str
+    act: str
+
+
+@dataclass(frozen=True)
 class Evidence:
-    """Why an item was suggested: the user's words, the item's fields, and the score parts."""
+    """Why an item was suggested: the user's words, the item's fields, the constraints it meets
+    (their labels), and the score parts."""
 
     utterances: tuple[MatchedUtterance, ...] = ()
     fields: tuple[str, ...] = ()
     related_titles: tuple[str, ...] = ()
     score_parts: Mapping[str, float] = field(default_factory=dict)
+    constraints: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "score_parts", _frozen(self.score_parts))
@@ -109,8 +166,15 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class Reply:
-    """What one turn produces. `question` is set when recchat asks before (or while) suggesting."""
+    """What one turn produces. `question` is set when recchat asks before (or while) suggesting.
+    `understood` says in one line what the turn was read as ("Movies from the 1990s, no romance"),
+    `constraints` are those in force, `relaxed` those dropped to fill the list (the message says
+    so), and `references` what the turn pointed at among earlier suggestions."""
 
     message: str
     recommendations: tuple[Recommendation, ...] = ()
     question: str | None = None
+    understood: str = ""
+    constraints: tuple[Constraint, ...] = ()
+    relaxed: tuple[Constraint, ...] = ()
+    references: tuple[Reference, ...] = ()

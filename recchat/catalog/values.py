@@ -1,0 +1,108 @@
+"""Reading field values the way catalogs write them: numbers in spreadsheets ('="9780441013593"',
+'1,234'), ranges ('2-5', '3+', '1 to 4 players'), years inside dates, and lists in one cell
+('a | b', 'a; b', 'A, B and C'). Each reader returns None (or nothing) for what it cannot read."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SPREADSHEET_QUOTED = re.compile(r'^="(.*)"$')  # how spreadsheets keep long numbers from rounding
+_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_RANGE = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to|\.\.)\s*(\d+(?:\.\d+)?)\s*[a-z ]*$|^\s*(\d+(?:\.\d+)?)\s*\+\s*[a-z ]*$", re.I
+)
+_DATE_YEAR = re.compile(r"\b(1[0-9]\d\d|2[01]\d\d)\b")
+_ISO_DATE = re.compile(r"^\s*(1[0-9]\d\d|2[01]\d\d)(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?(?:[T ].*)?$")
+_LIST_SEPARATORS = ("|", ";")
+MAX_LIST_PART_WORDS = 4  # "A, B and C" splits into names; a sentence with commas does not
+OPEN_END = 99.0  # "3+" players: no stated upper bound
+
+
+def unquote(text: str) -> str:
+    """'="0441013597"' -> '0441013597' (a spreadsheet's guard against number rounding)."""
+    found = _SPREADSHEET_QUOTED.match(text.strip())
+    return found.group(1) if found else text.strip()
+
+
+def as_number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = unquote(value)
+        if _NUMBER.match(text):
+            return float(text.replace(",", ""))
+    return None
+
+
+def as_range(value: Any) -> tuple[float, float] | None:
+    """(low, high) from '2-5', '2–5', '2 to 5', '3+' (high open), '2-4 players', or one number."""
+    number = as_number(value)
+    if number is not None:
+        return (number, number)
+    if isinstance(value, list) and len(value) == 2:
+        low, high = as_number(value[0]), as_number(value[1])
+        return (low, high) if low is not None and high is not None and low <= high else None
+    if not isinstance(value, str):
+        return None
+    found = _RANGE.match(unquote(value))
+    if found is None:
+        return None
+    if found.group(3) is not None:
+        return (float(found.group(3)), OPEN_END)
+    low, high = float(found.group(1)), float(found.group(2))
+    return (low, high) if low <= high else None
+
+
+def is_true_range(value: Any) -> bool:
+    """A value only a range reads ('2-5', '3+'), not a plain number."""
+    return as_number(value) is None and as_range(value) is not None
+
+
+def as_year(value: Any) -> int | None:
+    """A year from 1995, '1995', '1995-06-01', '1995/06', or a date in words ('June 1995')."""
+    number = as_number(value)
+    if number is not None:
+        return int(number) if number.is_integer() and 1000 <= number <= 2199 else None
+    if not isinstance(value, str):
+        return None
+    text = unquote(value)
+    found = _ISO_DATE.match(text)
+    if found:
+        return int(found.group(1))
+    years = _DATE_YEAR.findall(text)
+    return int(years[0]) if len(years) == 1 and len(text) <= 40 else None
+
+
+def is_date(value: Any) -> bool:
+    """A date written as text ('1995-06-01', 'June 12, 1995'), not a bare number."""
+    return isinstance(value, str) and as_number(value) is None and as_year(value) is not None
+
+
+def as_list(value: Any) -> tuple[str, ...]:
+    """The parts of a list field: a JSON list, or one cell separated by '|', ';' or commas."""
+    if value is None or isinstance(value, bool):
+        return ()
+    if isinstance(value, list):
+        return tuple(part for v in value if (part := _text(v)))
+    text = _text(value)
+    if not text:
+        return ()
+    for separator in _LIST_SEPARATORS:
+        if separator in text:
+            return tuple(part for p in text.split(separator) if (part := p.strip()))
+    if "," in text:
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+        if len(parts) >= 2 and all(len(p.split()) <= MAX_LIST_PART_WORDS for p in parts):
+            return tuple(parts)
+    return (text,)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
