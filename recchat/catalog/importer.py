@@ -15,9 +15,9 @@ one.
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +27,7 @@ from recchat.catalog.interactions import encode_neighbours, neighbours, read_ses
 from recchat.catalog.items import content_hash, item_text, to_item
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, read_records
 from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
+from recchat.catalog.schema import CatalogSchema, SchemaLearner
 from recchat.domain import Item
 from recchat.errors import CatalogError, InvalidCatalogError, StoreError
 
@@ -83,7 +84,7 @@ class _Scan:
     hashes: dict[str, str] = field(default_factory=dict)
     locations: dict[str, str] = field(default_factory=dict)
     errors: ErrorList = field(default_factory=ErrorList)
-    kinds: Counter[str] = field(default_factory=Counter)
+    schema: SchemaLearner = field(default_factory=SchemaLearner)
 
 
 def iter_valid_items(root: Path, errors: list[CatalogError]) -> Iterator[tuple[Item, str]]:
@@ -120,7 +121,7 @@ def _scan(root: Path, *, stop_early: bool) -> _Scan:
             continue
         scan.hashes[item.id] = content_hash(item)
         scan.locations[item.id] = location
-        scan.kinds[str(item.metadata.get("type", "")).strip().lower()] += 1
+        scan.schema.add(item)
         if stop_early and scan.errors.total >= MAX_REPORTED_ERRORS:
             break
     return scan
@@ -224,12 +225,14 @@ def _write_catalog(
     removed = sorted(stored.keys() - scan.hashes.keys())
     collection.delete(removed)
     report.removed = len(removed)
+    schema = scan.schema.schema(usage_log=len(links))
     collection.set_info(
         state="ready",
         revision=secrets.token_hex(8),
         items=len(scan.hashes),
         updated=time.time(),
-        kind=describe_kinds(scan.kinds),
+        kind=describe_kinds(schema),
+        schema=json.dumps(schema.to_json(), ensure_ascii=False),
     )
 
 
@@ -297,9 +300,11 @@ def _relink(
     return len(stale)
 
 
-def describe_kinds(kinds: Counter[str]) -> str:
-    """'movies', or 'movies, books and board games': what the catalog holds, for prompts."""
-    named = [f"{kind}s" if not kind.endswith("s") else kind for kind, _ in kinds.most_common(3) if kind]
-    if not named or ("" in kinds and kinds[""] >= sum(kinds.values()) / 2):
+def describe_kinds(schema: CatalogSchema) -> str:
+    """'movies', or 'movies, books and board games': what the catalog holds, for prompts. Read
+    from the field that says what sort each item is, whatever the catalog calls it."""
+    field = schema.kind_field
+    if field is None or field.count < schema.items / 2:
         return "items"
+    named = [f"{kind}s" if not kind.endswith("s") else kind for kind in field.values[:3]]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]

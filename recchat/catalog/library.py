@@ -18,6 +18,7 @@ from recchat.catalog.record import (
     stored_tags,
     stored_title,
 )
+from recchat.catalog.schema import CatalogSchema, learn_schema
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
 from recchat.text import year_in_title
@@ -121,6 +122,19 @@ class Catalog:
         info = collection.info
         if info.get("state") != "ready":
             raise incomplete(collection, info)
+
+    @cached_property
+    def schema(self) -> CatalogSchema:
+        """What the catalog's fields are, learned at import (a catalog imported before schemas
+        existed has it learned now, from the stored items)."""
+        stored = self.collection.info.get("schema")
+        if isinstance(stored, str):
+            try:
+                return CatalogSchema.from_json(json.loads(stored))
+            except (ValueError, KeyError, TypeError):
+                pass  # an older format: learned again below
+        items = (stored_item(r.metadata) for r in self.collection.iter_all())
+        return learn_schema(items)
 
     @property
     def revision(self) -> str:

@@ -38,7 +38,9 @@ class FieldKind(StrEnum):
     TEXT = "text"
 
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|[A-Z]\.[A-Z]\.|de|da|del|della|van|von|der|le|la|du|di|bin|ibn)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|[A-Z]\.[A-Z]\.|de|da|del|della|van|von|der|le|la|du|di|bin|ibn)$"
+)
 # Field names that say what a field holds, whatever its values look like.
 _PEOPLE_NAMES = re.compile(
     r"(author|director|creator|artist|writer|designer|cast|stars|starring|actor|composer|illustrator|narrator|"
