@@ -22,11 +22,22 @@ from recchat.profile import MemoryProfileStore, Profile
 if TYPE_CHECKING:
     from recchat.domain import Reply
     from recchat.factory import Runtime
+    from recchat.session import Session
 
 JUDGED = 5  # what a person sees first
 SCHEMA = "recchat.eval.conversations/1"
 TRIVIAL_SHARE = 0.5  # a turn that half the catalog satisfies says little
 Progress = Callable[[int, int], None]
+Respond = Callable[[SuiteTurn, Sequence["Shown"]], "Reply"]  # a turn, and what earlier turns showed
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One earlier reply: its suggestions' ids, and how many of them were judged (the ones
+    meant to meet that turn's request: "older than those" is read against these)."""
+
+    ids: tuple[str, ...]
+    judged: int
 
 
 @dataclass
@@ -49,6 +60,11 @@ class TurnResult:
     @property
     def right(self) -> bool:
         return not self.problems
+
+    @property
+    def counted(self) -> int:
+        """Suggestions that count towards the share meeting the request."""
+        return self.judged if self.turn.where or self.turn.not_repeated else 0
 
 
 def load_truths(suite: Suite) -> dict[str, Truth]:
@@ -87,89 +103,115 @@ def run_suite(
     *,
     on_progress: Progress | None = None,
 ) -> list[TurnResult]:
-    """Every turn of every conversation, judged. The catalogs must be imported already, each
-    under its suite name."""
+    """Every turn of every conversation, answered by a real Session and judged. The catalogs
+    must be imported already, each under its suite name."""
     results: list[TurnResult] = []
     for done, conversation in enumerate(suite.conversations, start=1):
-        results.extend(_replay(runtime, conversation, truths[conversation.catalog]))
+        session = runtime.session(catalog=conversation.catalog, profile=Profile("eval", MemoryProfileStore()))
+
+        def respond(turn: SuiteTurn, _shown: Sequence[Shown], session: Session = session) -> Reply:
+            return session.handle(turn.say, k=JUDGED, explain=False, always_recommend=True)
+
+        results.extend(replay(conversation, truths[conversation.catalog], respond))
         if on_progress:
             on_progress(done, len(suite.conversations))
     return results
 
 
-def _replay(runtime: Runtime, conversation: Conversation, truth: Truth) -> list[TurnResult]:
-    session = runtime.session(catalog=conversation.catalog, profile=Profile("eval", MemoryProfileStore()))
-    shown: list[list[str]] = []
+def replay(conversation: Conversation, truth: Truth, respond: Respond) -> list[TurnResult]:
+    """One conversation, turn by turn: `respond` answers, each answer is judged."""
+    shown: list[Shown] = []
     results = []
     for number, turn in enumerate(conversation.turns, start=1):
-        reply = session.handle(turn.say, k=JUDGED, explain=False, always_recommend=True)
+        reply = respond(turn, shown)
         result = TurnResult(conversation.id, conversation.catalog, conversation.half, number, turn, conversation.path)
         judge_turn(result, reply, shown, truth)
         results.append(result)
-        shown.append([rec.item.id for rec in reply.recommendations])
+        shown.append(Shown(tuple(rec.item.id for rec in reply.recommendations), result.judged))
     return results
 
 
-def judge_turn(result: TurnResult, reply: Reply, shown: Sequence[Sequence[str]], truth: Truth) -> None:
-    """Fill `result` from the reply, given what earlier turns showed (ids, one list a turn)."""
-    turn = result.turn
+@dataclass(frozen=True)
+class Expectation:
+    """What a turn asks for, made concrete after the replies before it."""
+
+    predicates: tuple[Predicate, ...]
+    ruled_out: frozenset[str]  # shown before, when the turn asks for no repeats
+    eligible: tuple[Record, ...]  # every item that meets it, in catalog order
+    problems: tuple[str, ...] = ()  # why it cannot be judged, when it cannot
+
+
+def expectation(turn: SuiteTurn, shown: Sequence[Shown], truth: Truth) -> Expectation:
+    previous = shown[-1] if shown else Shown((), 0)
+    predicates, problems = _resolved(turn.where, previous, truth)
+    ruled_out = _ruled_out(turn.not_repeated, shown)
+    eligible = tuple(
+        record
+        for record in truth.records.values()
+        if record.id not in ruled_out and all(failure(p, record) is None for p in predicates)
+    )
+    if not eligible and turn.where and not problems:  # only an earlier reply can make a valid turn impossible
+        problems.append("after the last list no item can meet this turn")
+    return Expectation(tuple(predicates), frozenset(ruled_out), eligible, tuple(problems))
+
+
+def judge_turn(result: TurnResult, reply: Reply, shown: Sequence[Shown], truth: Truth) -> None:
+    """Fill `result` from the reply, given what earlier turns showed."""
     ids = [rec.item.id for rec in reply.recommendations]
     result.understood = reply.understood
     result.constraints = tuple(c.label or f"{c.field} {c.op} {c.value}" for c in reply.constraints)
     result.suggested = tuple(rec.item.title for rec in reply.recommendations)
-    previous = list(shown[-1]) if shown else []
-    last_list = [record for record in (truth.get(i) for i in previous) if record is not None]
-    predicates = _resolved(turn.where, last_list, result)
-    ruled_out = _ruled_out(turn.not_repeated, shown)
-    result.eligible = sum(
-        1
-        for record in truth.records.values()
-        if record.id not in ruled_out and all(failure(p, record) is None for p in predicates)
-    )
+    expected = expectation(result.turn, shown, truth)
+    result.problems.extend(expected.problems)
+    result.eligible = len(expected.eligible)
     result.judged = min(JUDGED, result.eligible)
-    for position in range(result.judged):
-        _judge_suggestion(result, position, ids, predicates, ruled_out, truth)
-    _judge_refs(result, reply, previous)
+    if result.turn.where or result.turn.not_repeated:  # else any list would do: nothing to count
+        for position in range(result.judged):
+            _judge_suggestion(result, position, ids, expected, truth)
+    _judge_refs(result, reply, shown[-1].ids if shown else ())
 
 
-def _resolved(where: Sequence[Predicate], last_list: Sequence[Record], result: TurnResult) -> list[Predicate]:
-    resolved = []
+def _resolved(where: Sequence[Predicate], previous: Shown, truth: Truth) -> tuple[list[Predicate], list[str]]:
+    """Relative predicates made absolute: a position points into the whole last list, "all"
+    means the items of it that were judged (the rest were shown only to fill the list)."""
+    shown = [truth.get(i) for i in previous.ids]
+    resolved, problems = [], []
     for predicate in where:
-        made = resolve(predicate, last_list)
+        chosen = shown[: max(previous.judged, 1)] if predicate.value == "all" else shown
+        if any(record is None for record in chosen):  # an item outside the catalog: nothing to compare
+            chosen = []
+        made = resolve(predicate, [record for record in chosen if record is not None])
         if isinstance(made, str):  # cannot be judged: every suggestion fails it, and says why
-            result.problems.append(f"{predicate.describe()}: {made}")
+            problems.append(f"{predicate.describe()}: {made}")
             made = Predicate("lt", float("-inf"), predicate.kind, predicate.field)
         resolved.append(made)
-    return resolved
+    return resolved, problems
 
 
-def _ruled_out(mode: str | None, shown: Sequence[Sequence[str]]) -> set[str]:
+def _ruled_out(mode: str | None, shown: Sequence[Shown]) -> set[str]:
     if mode == "previous":
-        return set(shown[-1]) if shown else set()
+        return set(shown[-1].ids) if shown else set()
     if mode == "all":
-        return {item for earlier in shown for item in earlier}
+        return {item for earlier in shown for item in earlier.ids}
     return set()
 
 
 def _judge_suggestion(
-    result: TurnResult,
-    position: int,
-    ids: Sequence[str],
-    predicates: Sequence[Predicate],
-    ruled_out: set[str],
-    truth: Truth,
+    result: TurnResult, position: int, ids: Sequence[str], expected: Expectation, truth: Truth
 ) -> None:
     record = truth.get(ids[position]) if position < len(ids) else None
     label = f"#{position + 1} {record.title!r}" if record else f"#{position + 1}"
+    absent = "missing" if position >= len(ids) else "not in the catalog"
     failed: dict[str, str] = {}
+    predicates, ruled_out = expected.predicates, expected.ruled_out
     for predicate in predicates:
         if predicate.kind in failed:
             continue
-        why = "missing" if record is None else failure(predicate, record)
+        why = absent if record is None else failure(predicate, record)
         if why:
             failed[predicate.kind] = f"{label} fails {_describe(predicate)}: {why}"
     if result.turn.not_repeated and (record is None or record.id in ruled_out):
-        failed["no repeats"] = f"{label}: {'missing' if record is None else 'shown before'}"
+        failed["no repeats"] = f"{label}: {absent if record is None else 'shown before'}"
     kinds = {p.kind for p in predicates} | ({"no repeats"} if result.turn.not_repeated else set())
     for kind in kinds:
         tally = result.kinds.setdefault(kind, [0, 0])
@@ -216,7 +258,7 @@ def summary(results: Sequence[TurnResult], suite: Suite) -> dict[str, Any]:
 
 def _figures(results: Sequence[TurnResult]) -> dict[str, Any]:
     scored = [r for r in results if r.turn.scored]
-    judged = sum(r.judged for r in scored)
+    judged = sum(r.counted for r in scored)
     return {
         "turns": len(results),
         "scored_turns": len(scored),

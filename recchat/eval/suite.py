@@ -159,14 +159,15 @@ def _read_file(path: Path, catalogs: Mapping[str, Path], errors: list[CatalogErr
         for record in read_jsonl(path):
             line = record.line or 1
             try:
-                yield _conversation(record.data, catalogs, path, line)
+                yield read_conversation(record.data, catalogs, path, line)
             except ValueError as error:
                 errors.append(CatalogError(path, line, str(error)))
     except CatalogError as error:
         errors.append(error)
 
 
-def _conversation(data: Any, catalogs: Mapping[str, Path], path: Path, line: int) -> Conversation:
+def read_conversation(data: Any, catalogs: Mapping[str, Path], path: Path, line: int) -> Conversation:
+    """One conversation from its JSON object (a line of a suite file)."""
     if not isinstance(data, dict):
         raise ValueError("expected an object")
     unknown = set(data) - {"id", "catalog", "half", "turns", "note"}
