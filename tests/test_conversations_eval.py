@@ -254,14 +254,9 @@ def test_the_public_suite_is_big_varied_and_can_be_met(public: tuple[Suite, dict
     assert trivial <= len(turns) / 5
     films_fields = {"year", "relative year", "person", "tag", "avoid tag", "avoid word/title"}
     for catalog, expected in (("sample", set(KINDS)), ("films", films_fields | {"references", "no repeats"})):
-        seen = [_turn_kinds(t) for c, t in turns if c.catalog == catalog]
+        seen = [t.kinds for c, t in turns if c.catalog == catalog]
         for kind in expected:
             assert sum(kind in kinds for kinds in seen) >= 3, f"{kind} too rare on {catalog}"
-
-
-def _turn_kinds(turn: SuiteTurn) -> set[str]:
-    kinds = {p.kind for p in turn.where}
-    return kinds | ({"references"} if turn.refs else set()) | ({"no repeats"} if turn.not_repeated else set())
 
 
 def test_an_oracle_answering_from_the_catalog_scores_everything(public: tuple[Suite, dict[str, Any]]) -> None:

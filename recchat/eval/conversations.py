@@ -271,12 +271,12 @@ def _figures(results: Sequence[TurnResult]) -> dict[str, Any]:
 def _by_kind(results: Sequence[TurnResult]) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for kind in KINDS:
-        having = [r for r in results if kind in r.kinds]
-        judged = sum(r.kinds[kind][1] for r in having)
+        having = [r for r in results if kind in r.turn.kinds]
+        judged = sum(r.kinds.get(kind, [0, 0])[1] for r in having)
         table[kind] = {
             "turns": len(having),
             "judged": judged,
-            "met": _share(sum(r.kinds[kind][0] for r in having), judged),
+            "met": _share(sum(r.kinds.get(kind, [0, 0])[0] for r in having), judged),
             "turns_fully_right": _share(sum(r.right for r in having), len(having)),
         }
     return table

@@ -84,6 +84,16 @@ class SuiteTurn:
     def scored(self) -> bool:
         return bool(self.where or self.not_repeated or self.refs)
 
+    @property
+    def kinds(self) -> set[str]:
+        """The kinds of constraint this turn states."""
+        kinds = {p.kind for p in self.where}
+        if self.refs:
+            kinds.add("references")
+        if self.not_repeated:
+            kinds.add("no repeats")
+        return kinds
+
 
 @dataclass(frozen=True)
 class Conversation:
