@@ -158,7 +158,8 @@ def expectation(turn: SuiteTurn, shown: Sequence[Shown], truth: Truth) -> Expect
         if record.id not in ruled_out and all(failure(p, record) is None for p in predicates)
     )
     if not eligible and turn.where and not problems:  # only an earlier reply can make a valid turn impossible
-        problems.append("after the last list no item can meet this turn")
+        asked = "; ".join(_describe(p) for p in predicates)
+        problems.append(f"after the last list no item can meet this turn: {asked}")
     return Expectation(tuple(predicates), frozenset(ruled_out), eligible, tuple(problems))
 
 
