@@ -78,7 +78,7 @@ class KindReader:
 
     def _verb(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
         # "something to read", "what should we play": the verb names the kind when no noun does
-        for match in re.finditer(r"\b(?:to|we|i|can|could|should|good)\s+([a-z]+)\b", said.lower):
+        for match in re.finditer(r"\b(?:to|we|i|you|can|could|should|good|let'?s)\s+(?=([a-z]+)\b)", said.lower):
             values = self._verbs.get(stem(match.group(1)))
             span = Span(match.start(1), match.end(1))
             if values and not any(span.overlaps(t) for t in taken):

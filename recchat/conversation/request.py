@@ -28,6 +28,7 @@ _FILLER = frozenset(
     recommend recommendation recommendations one ones idea ideas prefer preferably ideally
     sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
     no not nothing none without never hate hated dislike disliked adore adored
+    already starring featuring directed written made
     """.split()
 )
 _FRESH = re.compile(
