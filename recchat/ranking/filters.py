@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from recchat.conversation.state import RELAX_ORDER
 from recchat.domain import Constraint, Item
 from recchat.text import normalise_title, stem, words
 from recchat.vocabulary import spellings
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
     from recchat.catalog.library import Catalog, IndexEntry
 
 # Relaxed first when too few items meet everything: a person or a number is a narrower wish
-# than a period, and a period narrower than the kind of item. What to avoid is never relaxed.
-RELAX_ORDER = ("person", "number", "year", "kind")
+# than a period, and a period narrower than the kind of item (conversation/state.py). What to
+# avoid is never relaxed.
 ALL_TEXT = "text"
 
 
