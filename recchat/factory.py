@@ -138,7 +138,7 @@ class Runtime:
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
                 matcher = TitleMatcher(index)
-                reader = Reader(matcher, index.tag_vocabulary())
+                reader = Reader(matcher, catalog.tag_vocabulary())
                 generic = {stem(word) for word in GENERIC}
                 reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic)
             self._readers[catalog.name] = (matcher, reader)

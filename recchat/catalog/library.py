@@ -18,7 +18,7 @@ from recchat.catalog.record import (
     stored_tags,
     stored_title,
 )
-from recchat.catalog.schema import CatalogSchema, learn_schema, normalised
+from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema, normalised
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
 from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
@@ -64,6 +64,7 @@ class CatalogIndex:
     def __init__(self, entries: Sequence[IndexEntry]) -> None:
         self.entries = list(entries)
         self.by_id = {entry.id: entry for entry in self.entries}
+        self._values: dict[str, dict[str, set[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -110,6 +111,17 @@ class CatalogIndex:
             for tag in entry.tags:
                 found.setdefault(tag, set()).add(entry.id)
         return found
+
+    def with_value(self, field_name: str) -> dict[str, set[str]]:
+        """Value -> items holding it, for a list field ("genres": {"horror": {...}}); built once."""
+        if field_name not in self._values:
+            found: dict[str, set[str]] = {}
+            for entry in self.entries:
+                value = entry.facts.get(field_name)
+                for part in value if isinstance(value, list) else ([value] if isinstance(value, str) else []):
+                    found.setdefault(str(part), set()).add(entry.id)
+            self._values[field_name] = found
+        return self._values[field_name]
 
     @cached_property
     def title_words(self) -> dict[str, set[str]]:
@@ -188,6 +200,11 @@ class Catalog:
                 pass  # an older format: learned again below
         items = (stored_item(r.metadata) for r in self.collection.iter_all())
         return learn_schema(items)
+
+    def tag_vocabulary(self) -> set[str]:
+        """Its tags, and the values of its list fields (genres, shelves, keywords, ...)."""
+        lists = [f.name for f in self.schema.fields if f.kind is FieldKind.LIST]
+        return self.index.tag_vocabulary() | {value for name in lists for value in self.index.with_value(name)}
 
     @property
     def revision(self) -> str:
