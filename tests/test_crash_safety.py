@@ -71,9 +71,10 @@ def start(home: Path, *args: str) -> subprocess.Popen[str]:
 
 
 PROGRESS = re.compile(r"^Embedding \S+: (\d+)/(\d+)$")
-# How far through its writes an import is killed: as they begin (the catalog is marked as being
-# imported, nothing is written), part-way, or once all are written (before deletions and the
-# final mark). Points of the import's own progress, not delays tuned to the machine's speed.
+# How far through its writes an import is killed, one point a round: as they begin (the catalog
+# is marked as being imported, nothing is written), part-way, or once all are written (before
+# deletions and the final mark). Points of the import's own progress, not delays tuned to the
+# machine's speed.
 KILL_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
@@ -103,9 +104,9 @@ def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Pat
     rng = random.Random(SEED)
     folder = tmp_path / "catalog"
     killed = 0
-    for round_number in range(ROUNDS):
+    for round_number, point in enumerate(KILL_POINTS):
         write_catalog(folder, rng, round_number)
-        code = kill_at_progress(start(home, "catalog", "add", str(folder), "--name", "c"), rng.choice(KILL_POINTS))
+        code = kill_at_progress(start(home, "catalog", "add", str(folder), "--name", "c"), point)
         assert code in (0, -9)
         killed += code == -9
         # Whatever the moment, reading either works or says clearly that the import must be re-run.
@@ -114,7 +115,7 @@ def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Pat
             asked.stderr
         )
         assert "Traceback" not in asked.stderr and "store error" not in asked.stderr
-    assert killed >= ROUNDS // 2, "the kills should land mid-import most of the time"
+    assert killed >= len(KILL_POINTS) // 2, "the kills should land mid-import most of the time"
     final = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
     assert final.returncode == 0, final.stderr
     records, info = stored(home)
