@@ -82,7 +82,8 @@ def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:
         if not value:
             continue  # "not even Up": no word of its own to rule out
         shown = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
-        found.append(Found(Constraint("title", "title", "mentions", value, True, f"no {shown}", words), span))
+        # the title's words anywhere in an item's text: "no Star Wars" also rules out "Return of the Jedi"
+        found.append(Found(Constraint("title", "text", "mentions", value, True, f"no {shown}", words), span))
     return found
 
 

@@ -48,7 +48,7 @@ _BOUND_AFTER = re.compile(
 )
 _PAGES = re.compile(r"(?P<amount>\d{2,4})\s*pages?\b")
 _SHORT = re.compile(r"\b(?:short|quick|quickly|brief|fast|not\s+too\s+long|light\s+read|quick\s+read|filler)\b")
-_LONG = re.compile(r"\b(?:long|lengthy|epic|meaty|heavy|big|doorstop|marathon)\b(?!\s+(?:time|ago|story\s+short))")
+_LONG = re.compile(r"\b(?:long|lengthy|epic|doorstop|marathon)\b(?!\s+(?:time|ago|story\s+short))")
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,15 @@ _DISLIKE = re.compile(
 _EXCLUDE = re.compile(
     r"\b(?:not|no|skip|none|except|other\s+than|anything\s+but|rather\s+not|nah|pass\s+on|without|drop|lose)"
     r"\W+(?:(?:on|to|of|the|that|this|those|with)\W+)?$"  # right before the pointer: "not the second one"
+    r"|\b(?:not|no)\s+(?:that|this)(?:\s+one)?\W+(?:the\s+)?$"  # "not that one, the fourth"
 )
 _ANCHOR = re.compile(
     r"\b(?:more\s+like|similar\s+to|something\s+like|anything\s+like|in\s+the\s+vein\s+of|"
     r"along\s+the\s+lines\s+of|same\s+as|closer\s+to|more\s+of|others?\s+like|ones?\s+like|stuff\s+like)\b"
     r"|^\W*(?:(?:but|and|ok|okay|so|hmm)\W+)?like\b"  # "like the second one, but older"
+    r"|\belse\s+(?:is\s+|that'?s\s+)?like\b"  # "what else is like it"
 )
+_ANCHOR_AFTER = re.compile(r"\W*(?:,\s*)?(?:what|anything|something)\s+else\s+(?:is\s+)?like\b")
 _LIKE = re.compile(
     r"\b(?:sounds?\s+(?:good|great|interesting|fun|perfect|nice)|love[sd]?|like[sd]?|liked|perfect|great|"
     r"i'?ll\s+(?:take|try|go\s+with|watch|read|play)|let'?s\s+(?:go\s+with|do)|yes|yeah|interesting|nice|"
@@ -127,7 +130,7 @@ def _act(said: Utterance, span: Span) -> str:
         return "seen"
     if _DISLIKE.search(around):
         return "dislike"
-    if _ANCHOR.search(before):
+    if _ANCHOR.search(before) or _ANCHOR_AFTER.match(said.lower[span.end : clause.end]):
         return "anchor"
     if _EXCLUDE.search(before):
         return "exclude"

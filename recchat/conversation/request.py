@@ -26,7 +26,8 @@ _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
     different completely totally entirely something anything suggestion suggestions option options
     recommend recommendation recommendations one ones idea ideas prefer preferably ideally
-    vein lines along look looks looking sort kind type
+    vein lines along look looks looking sort kind type possible please plz pls tonight today
+    tomorrow weekend evening night now still tho though honestly anyway stuff
     sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
     no not nothing none without never hate hated dislike disliked adore adored
     already starring featuring directed written made
@@ -34,7 +35,7 @@ _FILLER = frozenset(
 )
 _REFINES = re.compile(r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b")
 _FRESH = re.compile(
-    r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*(?:different|else)\b"
+    r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
 )
 
