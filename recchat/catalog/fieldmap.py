@@ -20,7 +20,7 @@ from recchat.catalog.fields import FIELDS, Plan, apply_plan, plan_for
 from recchat.catalog.items import to_item
 from recchat.catalog.readers import read_records
 from recchat.domain import Item
-from recchat.errors import CatalogError, RecchatError
+from recchat.errors import CatalogError, InvalidCatalogError, RecchatError
 
 MAP_FILES = ("recchat.toml", "_recchat.toml")
 MAX_MAP_FILE_BYTES = 1 << 20
@@ -38,17 +38,20 @@ def parse_map(entries: list[str]) -> dict[str, str]:
         if not equals:
             raise RecchatError(f"bad {FLAG} {entry!r}", "write FIELD=COLUMN, e.g. --map title=Film")
         found[name.strip()] = column.strip()
-    return _checked(found, FLAG)
+    try:
+        return _checked(found)
+    except RecchatError as error:
+        raise RecchatError(f"{FLAG}: {error.message}", error.hint) from None
 
 
-def _checked(entries: Mapping[str, Any], where: str) -> dict[str, str]:
+def _checked(entries: Mapping[str, Any]) -> dict[str, str]:
     checked: dict[str, str] = {}
     for name, column in entries.items():
         key = name.strip().lower()
         if key not in FIELDS:
-            raise RecchatError(f"{where}: '{name}' is not one of recchat's fields", f"map {', '.join(FIELDS)}")
+            raise RecchatError(f"'{name}' is not one of recchat's fields", f"map {', '.join(FIELDS)}")
         if not isinstance(column, str):
-            raise RecchatError(f"{where}: the column for '{name}' must be text (a column name)")
+            raise RecchatError(f"the column for '{name}' must be text (a column name)")
         checked[key] = column
     return checked
 
@@ -84,6 +87,16 @@ class FieldUsage:
             "maps": self.maps,
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> FieldUsage:
+        return cls(
+            files=[str(f) for f in data["files"]],
+            sources={str(k): str(v) for k, v in data["sources"].items()},
+            also={str(k): [str(c) for c in v] for k, v in data.get("also", {}).items()},
+            ranges={str(k): [str(c) for c in v] for k, v in data.get("ranges", {}).items()},
+            maps=[str(m) for m in data.get("maps", [])],
+        )
+
     def _key(self) -> str:
         return repr((self.sources, self.also, self.ranges, self.maps))
 
@@ -112,26 +125,24 @@ class FieldRules:
         self.root = root if root.is_dir() else root.parent
         self.flag_map = dict(flag_map or {})
         self.usage: dict[Path, FieldUsage] = {}
-        self._folders: dict[Path, tuple[dict[str, str], tuple[str, ...]]] = {}
+        self._folders: dict[Path, dict[str, tuple[str, str]]] = {}
 
-    def for_file(self, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
-        """The map for this file, and where it came from (map files, then the flag)."""
-        merged, origins = self._folder(path.parent)
-        if self.flag_map:
-            return {**merged, **self.flag_map}, (*origins, FLAG)
-        return merged, origins
+    def for_file(self, path: Path) -> tuple[dict[str, str], dict[str, str]]:
+        """The map for this file (field -> column), and where each entry came from."""
+        entries = {**self._folder(path.parent), **{name: (column, FLAG) for name, column in self.flag_map.items()}}
+        return {name: column for name, (column, _) in entries.items()}, {name: o for name, (_, o) in entries.items()}
 
-    def _folder(self, folder: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    def _folder(self, folder: Path) -> dict[str, tuple[str, str]]:
+        """field -> (column, map file) for files in this folder: its own map over its parents'."""
         if folder not in self._folders:
-            inherited: tuple[dict[str, str], tuple[str, ...]] = ({}, ())
+            inherited: dict[str, tuple[str, str]] = {}
             if folder != self.root and self.root in folder.parents:
                 inherited = self._folder(folder.parent)
             own = _map_file(folder)
-            if own is None:
-                self._folders[folder] = inherited
-            else:
+            if own is not None:
                 path, entries = own
-                self._folders[folder] = ({**inherited[0], **entries}, (*inherited[1], self._shown(path)))
+                inherited = {**inherited, **{name: (column, self._shown(path)) for name, column in entries.items()}}
+            self._folders[folder] = inherited
         return self._folders[folder]
 
     def _shown(self, path: Path) -> str:
@@ -145,6 +156,15 @@ class FieldRules:
 
 
 def _map_file(folder: Path) -> tuple[Path, dict[str, str]] | None:
+    """The folder's map file, read and checked. A bad one stops the import (it is not a file
+    --skip-invalid could leave out: the files it maps would be read wrongly)."""
+    try:
+        return _read_map_file(folder)
+    except CatalogError as error:
+        raise InvalidCatalogError([error], "fix the field map") from None
+
+
+def _read_map_file(folder: Path) -> tuple[Path, dict[str, str]] | None:
     present = [folder / name for name in MAP_FILES if (folder / name).is_file()]
     if not present:
         return None
@@ -164,7 +184,7 @@ def _map_file(folder: Path) -> tuple[Path, dict[str, str]] | None:
     if unknown or not isinstance(data.get("map", {}), dict):
         raise CatalogError(path, None, f"unknown entries: {', '.join(unknown) or 'map'}", "write a [map] table")
     try:
-        return path, _checked(data.get("map", {}), str(path.name))
+        return path, _checked(data.get("map", {}))
     except RecchatError as error:
         raise CatalogError(path, None, error.message, error.hint) from error
 
@@ -193,7 +213,7 @@ def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown:
 class _FileReading:
     """One file's plans per column set, what they read, and its problems held back."""
 
-    def __init__(self, path: Path, field_map: dict[str, str], origins: tuple[str, ...]) -> None:
+    def __init__(self, path: Path, field_map: dict[str, str], origins: dict[str, str]) -> None:
         self.path = path
         self.field_map = field_map
         self.origins = origins
@@ -256,24 +276,18 @@ class _FileReading:
         missing = [
             (name, column) for name, column in self.field_map.items() if column and name not in self.found_mapped
         ]
-        if missing:
-            where = " and ".join(self.origins)
-            return [
-                CatalogError(
-                    self.path,
-                    line,
-                    f"the map ({where}) names {column!r} for {name}, but there is no such column: found {noun} {found}",
-                    f"fix the map in {where}",
-                )
-                for name, column in missing
-            ]
-        if self.titled == 0:
+        problems = [
+            f"the map ({self.origins[name]}) reads {name} from {column!r}: no such column; found {noun} {found}"
+            for name, column in missing
+        ]
+        if not problems and self.titled == 0:
             used = {column for counts in self.sources.values() for column in counts}
             free = next((column for column in self.columns if column not in used), "COLUMN")
-            problem = f"no title field: found {noun} {found}; recchat used none of them as title"
-            return [
-                CatalogError(self.path, line, problem, f"add `--map title={free}` (or a [map] table in recchat.toml)")
-            ]
+            problems.append(
+                f"no title field: found {noun} {found}; recchat used none of them as title; add `--map title={free}`"
+            )
+        if problems:
+            return [CatalogError(self.path, line, problem) for problem in problems]
         return self._held or []
 
     def usage(self, shown: str) -> FieldUsage:
@@ -282,7 +296,7 @@ class _FileReading:
             sources={name: counts.most_common(1)[0][0] for name, counts in self.sources.items()},
             also={name: list(columns) for name, columns in self.also.items()},
             ranges=dict(self.ranges),
-            maps=list(self.origins),
+            maps=list(dict.fromkeys(self.origins.values())),
         )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from recchat.catalog.values import as_number, as_rating, as_year
 
-FIELDS = ("id", "title", "description", "tags", "year", "popularity")
+FIELDS = ("title", "id", "description", "tags", "year", "popularity")
 # Per field, the names recchat reads it from, in order of preference, written normalised. Only
 # names that mean the field wherever they appear: not 'key' (a song's key), not 'category'
 # (often what sort of item it is), not a bare 'date' (a diary's date is when, not the item's year).
@@ -48,6 +48,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 _ALIAS_RANK = {alias: (field, rank) for field, names in ALIASES.items() for rank, alias in enumerate(names)}
 _RATING_NAME = re.compile(r"rating|score|stars", re.I)
+_NO_RATING = frozenset({"n/a", "na", "-", "none", "unrated", "not rated"})
 DISPLACED = "{name} (column)"  # a column named like a recchat field that another column fills
 
 
@@ -162,12 +163,21 @@ def apply_plan(data: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
     for field in (*found, *(plan.mapped - plan.sources.keys())):
         if field in out:
             out[DISPLACED.format(name=field)] = out.pop(field)
-    out.update(found)
     for column in plan.ratings:
-        value = out.get(column)
-        if isinstance(value, str) and (rating := as_rating(value)) is not None:
-            out[column] = int(rating) if rating.is_integer() else rating
-    return out
+        out[column] = _rating(out.get(column))
+    # recchat's names first: where two fields could play a part ('year', 'Date Added'), the
+    # schema meets the one recchat filled first.
+    return {**found, **out}
+
+
+def _rating(value: Any) -> Any:
+    """'4/5' -> 4, '★★★½' -> 3.5, 'N/A' -> '' (no rating); anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    if value.strip().casefold() in _NO_RATING:
+        return ""
+    rating = as_rating(value)
+    return value if rating is None else int(rating) if rating.is_integer() else rating
 
 
 _UNREAD = object()
