@@ -18,7 +18,7 @@ from typing import Any
 
 from recchat.catalog.fields import FIELDS, Plan, apply_plan, plan_for
 from recchat.catalog.items import to_item
-from recchat.catalog.readers import read_records
+from recchat.catalog.readers import RawRecord, read_records
 from recchat.domain import Item
 from recchat.errors import CatalogError, InvalidCatalogError, RecchatError
 
@@ -200,7 +200,7 @@ def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown:
             break
         data = apply_plan(record.data, plan) if plan is not None else record.data
         try:
-            item = to_item(replace(record, data=data))
+            item = to_item(RawRecord(record.path, record.line, data))
         except CatalogError as error:
             reading.failed(error, plan, errors)
             continue
@@ -224,33 +224,43 @@ class _FileReading:
         self.sources: dict[str, Counter[str]] = {}
         self.also: dict[str, dict[str, None]] = {}
         self.ranges: dict[str, list[str]] = {}
-        self._plans: dict[tuple[str, ...], Plan] = {}
+        self._plans: dict[tuple[Any, ...], Plan] = {}
+        self._counts: Counter[tuple[Any, ...]] = Counter()  # records per plan, not yet folded
         self._held: list[CatalogError] | None = []  # rows without a title column; None once flushed
 
     def see(self, data: Any, line: int | None) -> Plan | None:
         if not isinstance(data, dict):
             return None  # not an object: the item's checks say so
         self.records += 1
-        self.first_line = self.first_line if self.first_line is not None else line
-        plan = self._plan(tuple(str(key) for key in data))
+        if self.first_line is None:
+            self.first_line = line
+        columns = tuple(data)
+        plan = self._plans.get(columns) or self._new_plan(columns)
+        self._counts[columns] += 1
         self.titled += "title" in plan.sources
-        for name, column in plan.sources.items():
-            self.sources.setdefault(name, Counter())[column] += 1
-        for name, columns in plan.also.items():
-            self.also.setdefault(name, {}).update(dict.fromkeys(columns))
-        for name, low, high in plan.ranges:
-            self.ranges.setdefault(name, [low, high])
         return plan
 
-    def _plan(self, columns: tuple[str, ...]) -> Plan:
-        plan = self._plans.get(columns)
-        if plan is None:
-            if len(self._plans) >= MAX_PLANS:
-                self._plans.clear()
-            plan = self._plans[columns] = plan_for(columns, self.field_map)
-            self.columns.update(dict.fromkeys(columns))
-            self.found_mapped.update(self.field_map.keys() - {name for name, _ in plan.missing})
+    def _new_plan(self, columns: tuple[Any, ...]) -> Plan:
+        if len(self._plans) >= MAX_PLANS:
+            self._fold()
+            self._plans.clear()
+        names = [str(column) for column in columns]  # YAML keys can be numbers
+        plan = self._plans[columns] = plan_for(names, self.field_map)
+        self.columns.update(dict.fromkeys(names))
+        self.found_mapped.update(self.field_map.keys() - {name for name, _ in plan.missing})
         return plan
+
+    def _fold(self) -> None:
+        """Add what the plans in use read (weighted by their records) to the file's account."""
+        for columns, records in self._counts.items():
+            plan = self._plans[columns]
+            for name, column in plan.sources.items():
+                self.sources.setdefault(name, Counter())[column] += records
+            for name, also in plan.also.items():
+                self.also.setdefault(name, {}).update(dict.fromkeys(also))
+            for name, low, high in plan.ranges:
+                self.ranges.setdefault(name, [low, high])
+        self._counts.clear()
 
     def hopeless(self) -> bool:
         return self.titled == 0 or len(self.found_mapped) < len(self.field_map)
@@ -291,6 +301,7 @@ class _FileReading:
         return self._held or []
 
     def usage(self, shown: str) -> FieldUsage:
+        self._fold()
         return FieldUsage(
             files=[shown],
             sources={name: counts.most_common(1)[0][0] for name, counts in self.sources.items()},

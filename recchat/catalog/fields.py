@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from recchat.catalog.values import as_number, as_rating, as_year
@@ -67,6 +68,13 @@ class Plan:
     ranges: tuple[tuple[str, str, str], ...]  # (range field, min column, max column)
     missing: tuple[tuple[str, str], ...]  # (field, column) a map names that is not there
     ratings: tuple[str, ...] = ()  # columns named like ratings: '4/5' is read as 4
+
+    @cached_property
+    def plain(self) -> bool:
+        """Every field under recchat's own name, nothing mapped, joined or to fall back on."""
+        if self.mapped or self.ranges or self.ratings or "year" in self.also:
+            return False
+        return all(name == column for name, column in self.sources.items())
 
 
 def plan_for(columns: Sequence[str], field_map: Mapping[str, str]) -> Plan:
@@ -137,11 +145,13 @@ def _min_max_stem(name: str) -> tuple[str, str] | None:
     return None
 
 
-def apply_plan(data: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
+def apply_plan(data: dict[str, Any], plan: Plan) -> dict[str, Any]:
     """The record with recchat's fields under recchat's names. A value recchat cannot read as
     its field (a year of 'unknown') leaves the column as it was; a year comes from the next
     candidate then. A popularity that is not a number is an error where a map named the column
     or the column is called 'popularity' (the item's checks say so), and left alone elsewhere."""
+    if plan.plain and _already_read(data):
+        return data
     out = dict(data)
     found: dict[str, Any] = {}
     for field, column in plan.sources.items():
@@ -168,6 +178,14 @@ def apply_plan(data: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
     # recchat's names first: where two fields could play a part ('year', 'Date Added'), the
     # schema meets the one recchat filled first.
     return {**found, **out}
+
+
+def _already_read(data: Mapping[str, Any]) -> bool:
+    """recchat's own names with values as recchat keeps them: nothing to do (most JSON catalogs)."""
+    year, popularity = data.get("year"), data.get("popularity")
+    return (year is None or (isinstance(year, int) and as_year(year) == year)) and (
+        popularity is None or isinstance(popularity, int | float)
+    )
 
 
 def _rating(value: Any) -> Any:
