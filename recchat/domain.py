@@ -74,6 +74,16 @@ class Utterance:
     mentions: tuple[Mention, ...] = ()
     avoid: tuple[str, ...] = ()  # phrases the user asked to avoid ("horror" from "no horror")
     feedback: FeedbackKind | None = None
+    # What the turn was about, without its constraint and pointer words ("books instead" -> "");
+    # None for entries stored before topics were read: then the text is the topic.
+    topic: str | None = None
+    # recchat's own list of suggestions (assistant turns replayed from a recorded conversation are
+    # a person's recommendations, and count as the conversation's direction; recchat's own do not)
+    own_list: bool = False
+
+    @property
+    def about(self) -> str:
+        return self.text if self.topic is None else self.topic
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from recchat.catalog.library import Catalog
     from recchat.conversation.mentions import TitleMatcher
+    from recchat.conversation.state import ConversationState
     from recchat.conversation.understanding import Reader
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatMessage, ChatModel
@@ -128,14 +129,19 @@ class Runtime:
 
     def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
         from recchat.conversation.mentions import TitleMatcher
-        from recchat.conversation.understanding import Reader
+        from recchat.conversation.request import RequestReader
+        from recchat.conversation.understanding import GENERIC, Reader
+        from recchat.text import stem
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
                 matcher = TitleMatcher(index)
-            self._readers[catalog.name] = (matcher, Reader(matcher, index.tag_vocabulary()))
+                reader = Reader(matcher, index.tag_vocabulary())
+                generic = {stem(word) for word in GENERIC}
+                reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic)
+            self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]
 
     def profile_store(self, name: str | None = None) -> ProfileStore:
@@ -160,6 +166,7 @@ class Runtime:
         profile: Profile | None = None,
         session_id: str | None = None,
         ranker: Ranker | None = None,
+        state: ConversationState | None = None,
     ) -> Session:
         from recchat.conversation.policy import Elicitor
         from recchat.explain import Explainer
@@ -178,7 +185,7 @@ class Runtime:
             explainer=Explainer(model, self.prompts, matcher, self.settings.generation.max_tokens),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )
-        return Session(parts, k=self.settings.k, session_id=session_id)
+        return Session(parts, k=self.settings.k, session_id=session_id, state=state)
 
     def use_model(self, model: Path | None, *, use_llm: bool = True) -> None:
         """Point later sessions at another GGUF (None: the default), or at none (template

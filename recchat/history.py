@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recchat.conversation.state import ConversationState
 from recchat.domain import FeedbackKind, Recommendation, Reply
 from recchat.errors import NotFoundError
 from recchat.serialize import recommendation_json
@@ -56,14 +57,25 @@ class ConversationLog:
         """A request made with a key or button ("more like X"), not typed words."""
         self._append({"type": "action", "text": text})
 
-    def reply(self, reply: Reply, recommendations: Iterable[Recommendation], *, stopped: bool = False) -> None:
+    def reply(
+        self,
+        reply: Reply,
+        recommendations: Iterable[Recommendation],
+        *,
+        stopped: bool = False,
+        state: ConversationState | None = None,
+    ) -> None:
+        """`state` is the conversation's state after this reply: what a resumed conversation (or
+        `ask --continue`) carries on from."""
         self._append(
             {
                 "type": "reply",
                 "message": reply.message,
                 "question": reply.question,
+                "understood": reply.understood,
                 "items": [recommendation_json(rec) for rec in recommendations],
                 "stopped": stopped,
+                **({"state": state.to_json()} if state is not None else {}),
             }
         )
 
@@ -98,6 +110,19 @@ class Conversation:
     def catalog(self) -> str | None:
         names = [e.get("catalog") or e.get("name") for e in self.events if e["type"] in {"start", "catalog"}]
         return next((str(n) for n in reversed(names) if n), None)
+
+    @property
+    def profile(self) -> str | None:
+        start = next((e for e in self.events if e["type"] == "start"), None)
+        return str(start["profile"]) if start and start.get("profile") else None
+
+    @property
+    def state(self) -> ConversationState:
+        """Where the conversation stands after its last reply (empty for one saved before states)."""
+        for event in reversed(self.events):
+            if event["type"] == "reply" and isinstance(event.get("state"), dict):
+                return ConversationState.from_json(event["state"])
+        return ConversationState()
 
     @property
     def title(self) -> str:
@@ -138,13 +163,22 @@ def read_events(path: Path) -> list[Event]:
     return events
 
 
-def load(folder: Path, wanted: str) -> Conversation:
-    """`wanted` is a conversation id, a unique prefix of one, or 'last'."""
+def load(folder: Path, wanted: str, *, profile: str | None = None) -> Conversation:
+    """`wanted` is a conversation id, a unique prefix of one, or 'last' (the latest, of `profile`
+    when given)."""
     paths = _by_recency(folder)
     if not paths:
         raise NotFoundError("no saved conversations yet", "chat first; conversations are saved as you go")
     if wanted == "last":
-        chosen = paths[0]
+        if profile is None:
+            chosen = paths[0]
+        else:
+            found = next(
+                (c for c in (Conversation(p.stem, p, read_events(p)) for p in paths) if c.profile == profile), None
+            )
+            if found is None:
+                raise NotFoundError(f"no saved conversation of profile '{profile}' yet", "ask something first")
+            return found
     else:
         matches = [p for p in paths if p.stem == wanted] or [p for p in paths if p.stem.startswith(wanted)]
         if len(matches) != 1:

@@ -135,6 +135,8 @@ def to_metadata(u: Utterance) -> dict[str, Any]:
         "mentions": json.dumps([[m.item_id, m.title, m.polarity.value] for m in u.mentions]),
         "avoid": json.dumps(list(u.avoid)),
         "feedback": u.feedback.value if u.feedback else "",
+        **({"topic": u.topic} if u.topic is not None else {}),
+        **({"own_list": True} if u.own_list else {}),
     }
 
 
@@ -149,6 +151,8 @@ def from_metadata(entry_id: str, text: str, meta: dict[str, Any]) -> Utterance:
         mentions=tuple(Mention(i, t, Polarity(p)) for i, t, p in json.loads(meta.get("mentions") or "[]")),
         avoid=tuple(json.loads(meta.get("avoid") or "[]")),
         feedback=FeedbackKind(meta["feedback"]) if meta.get("feedback") else None,
+        topic=str(meta["topic"]) if isinstance(meta.get("topic"), str) else None,
+        own_list=bool(meta.get("own_list", False)),
     )
 
 
@@ -258,7 +262,8 @@ def _strongest(weighted: list[WeightedEntry]) -> list[WeightedEntry]:
 def _apply_suggestion(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
     for mention in entry.utterance.mentions:
         snapshot.suggested_items.add(mention.item_id)
-        snapshot.context_items[mention.item_id] = max(snapshot.context_items.get(mention.item_id, 0.0), weight)
+        if not entry.utterance.own_list:  # recchat's own lists say nothing about what the person likes
+            snapshot.context_items[mention.item_id] = max(snapshot.context_items.get(mention.item_id, 0.0), weight)
 
 
 def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
@@ -267,7 +272,7 @@ def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: flo
     snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
     if u.polarity is Polarity.NEGATIVE:
         snapshot.dislikes.append(WeightedEntry(entry, weight))
-    elif content_words(u.text) or u.mentions:
+    elif content_words(u.about) or u.mentions:
         snapshot.likes.append(WeightedEntry(entry, weight))
 
 

@@ -28,19 +28,27 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
             "fields": list(evidence.fields),
             "related_titles": list(evidence.related_titles),
             "score_parts": dict(evidence.score_parts),
+            "constraints": list(evidence.constraints),
         },
     }
 
 
-def reply_json(reply: Reply, *, query: str, catalog: str, profile: str) -> dict[str, Any]:
+def reply_json(
+    reply: Reply, *, query: str, catalog: str, profile: str, conversation: str | None = None
+) -> dict[str, Any]:
     return {
         "schema": ASK_SCHEMA,
         "type": "recommendations" if reply.recommendations else ("question" if reply.question else "empty"),
         "query": query,
         "catalog": catalog,
         "profile": profile,
+        "conversation": conversation,
         "message": reply.message,
         "question": reply.question,
+        "understood": reply.understood,
+        "constraints": [c.to_json() for c in reply.constraints],
+        "relaxed": [c.to_json() for c in reply.relaxed],
+        "references": [{"id": r.item_id, "title": r.title, "act": r.act} for r in reply.references],
         "items": [recommendation_json(rec) for rec in reply.recommendations],
     }
 
@@ -65,6 +73,7 @@ def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
             fields=tuple(str(f) for f in evidence.get("fields", ())),
             related_titles=tuple(str(t) for t in evidence.get("related_titles", ())),
             score_parts={str(k): float(v) for k, v in (evidence.get("score_parts") or {}).items()},
+            constraints=tuple(str(c) for c in evidence.get("constraints", ())),
         ),
         explanation=str(data.get("explanation", "")),
         explanation_source=str(data.get("explanation_source", "template")),

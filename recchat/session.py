@@ -9,10 +9,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
+from recchat.conversation.references import Shown
+from recchat.conversation.replies import reply_message
+from recchat.conversation.request import Context
+from recchat.conversation.state import ConversationState, summary
+from recchat.domain import Constraint, FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
+from recchat.ranking.filters import RELAX_ORDER, admissible
 from recchat.ranking.retrieval import Query, Ranker
+from recchat.ranking.select import select
 from recchat.timing import timed
 
 if TYPE_CHECKING:
@@ -26,6 +32,13 @@ if TYPE_CHECKING:
 MAX_UTTERANCE_CHARS = 4000  # longer input is cut: it would only dilute the embedding and the prompt
 AVOID_MIN_WEIGHT = 0.15  # "no horror" fades out after many turns unless said again
 TokenCallback = Callable[[int, str], None]  # (suggestion index, text piece)
+# What pointing at a suggestion says about it ("I've seen those", "not that one").
+_FEEDBACK_OF = {
+    "seen": FeedbackKind.SEEN,
+    "like": FeedbackKind.LIKE,
+    "dislike": FeedbackKind.DISLIKE,
+    "exclude": FeedbackKind.NOT_NOW,
+}
 
 
 @dataclass(frozen=True)
@@ -57,13 +70,20 @@ class Parts:
 
 class Session:
     def __init__(
-        self, parts: Parts, *, k: int = 5, session_id: str | None = None, clock: Callable[[], float] = time.time
+        self,
+        parts: Parts,
+        *,
+        k: int = 5,
+        session_id: str | None = None,
+        state: ConversationState | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.parts = parts
         self.k = k
         self.id = session_id or uuid.uuid4().hex[:12]
+        self.state = state or ConversationState()  # constraints, topic, last list: saved with the conversation
         self._clock = clock
-        self._avoid_vectors: dict[str, Vector] = {}
+        self._vectors: dict[str, Vector] = {}  # embedded topics and phrases to avoid, by text
         self.last_reply: Reply | None = None
 
     @property
@@ -111,20 +131,26 @@ class Session:
         should_stop: Callable[[], bool] | None = None,
     ) -> Reply:
         """The one way a turn is answered, whatever asked for it."""
+        understood: Understanding | None = None
+        question: str | None = None
         if request.more_like is not None:
+            if not self.catalog.vectors([request.more_like]):
+                raise NotFoundError(f"no item '{request.more_like}' in catalog '{self.catalog.name}'")
+            self.state = replace(self.state, anchor=request.more_like)
+        elif request.different:
+            self.state = self.state.heard((), (), "", fresh=True)
+        else:
+            understood = self.listen(request.text)
             snapshot = self.snapshot()
-            query = self._more_like_query(request.more_like, snapshot)
-            return self._suggest(query, snapshot, k, explain, on_token, should_stop, None)
-        if request.different:
-            snapshot = self.snapshot()
-            return self._suggest(self._different_query(snapshot), snapshot, k, explain, on_token, should_stop, None)
-        understood, vector = self.listen(request.text)
+            decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
+            if not decision.recommend and not always_recommend:
+                return self._finish(Reply(message=decision.question or "", question=decision.question))
+            question = decision.question
         snapshot = self.snapshot()
-        decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
-        if not decision.recommend and not always_recommend:
-            return self._finish(Reply(message=decision.question or "", question=decision.question))
-        query = self._query(understood, vector if understood.informative else None, snapshot, where)
-        return self._suggest(query, snapshot, k, explain, on_token, should_stop, decision.question)
+        fresh = request.different or (understood is not None and understood.heard.fresh)
+        query = self._query(understood, snapshot, where, away_from_last=fresh)
+        reply = self._suggest(query, snapshot, k, explain, on_token, should_stop, question)
+        return replace(reply, references=understood.heard.references if understood else ())
 
     def explain(
         self,
@@ -142,38 +168,76 @@ class Session:
             self._explain(i, rec, words, avoid, True, on_token, should_stop) for i, rec in enumerate(recommendations)
         ]
 
-    def listen(self, text: str) -> tuple[Understanding, Vector]:
-        """Take in one user turn (understand it, store it in the profile) without answering:
-        `handle` starts with this, and a replayed conversation uses it for earlier turns."""
+    def listen(self, text: str) -> Understanding:
+        """Take in one user turn without answering it: understand it against the conversation so
+        far, act on what it points at ("I've seen those"), update the state, and store it in the
+        profile. `respond` starts with this; a replayed conversation uses it for earlier turns."""
         text = text.strip()[:MAX_UTTERANCE_CHARS]
         if not text:
             raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
-        understood = self.parts.reader.read(text)
-        vector = self.parts.embedder.embed([understood.positive_text or text])[0]
+        with timed("understand"):
+            understood = self.parts.reader.read(text, self._context())
+        heard = understood.heard
+        for reference in heard.references:
+            kind = _FEEDBACK_OF.get(reference.act)
+            if kind is not None:
+                self.feedback(reference.item_id, kind)
+        self.state = self.state.heard(
+            heard.constraints,
+            heard.references,
+            understood.topic,
+            heard.fresh,
+            new_request=_new_request(self.state, heard.constraints, understood.topic),
+        )
+        self._settle(heard.constraints, bool(understood.topic))
+        vector = self._embedded(understood.topic or understood.positive_text or text)
         self._record(Role.USER, text, understood, vector)
-        return understood, vector
+        return understood
 
-    def _more_like_query(self, item_id: str, snapshot: ProfileSnapshot) -> Query:
-        """Items close to one suggestion."""
-        vectors = self.catalog.vectors([item_id])
-        if item_id not in vectors:
-            raise NotFoundError(f"no item '{item_id}' in catalog '{self.catalog.name}'")
-        return replace(self._query(None, None, snapshot, None), like_vector=vectors[item_id])
+    def _settle(self, new: Sequence[Constraint], new_topic: bool) -> None:
+        """When what was just asked cannot be met together with what was asked before ("anything
+        by Agatha Christie?" while movies were wanted), the latest words win: the earlier wishes in
+        the way are dropped, and with them the earlier topic."""
+        constraints = self.state.constraints
+        if not constraints or admissible(self.catalog, constraints):
+            return
+        carried = [
+            c for about in RELAX_ORDER for c in constraints if c.about == about and c not in new and not c.negated
+        ]
+        dropped: list[Constraint] = []
+        for constraint in carried:
+            dropped.append(constraint)
+            if admissible(self.catalog, [c for c in constraints if c not in dropped]):
+                break
+        self.state = self.state.without(dropped)
+        if dropped and not new_topic:
+            self.state = replace(self.state, topic="", anchor=None)
 
-    def _different_query(self, snapshot: ProfileSnapshot) -> Query:
-        """Items unlike what was just suggested: the last list counts as a dislike."""
-        last = [r.item.id for r in self.last_reply.recommendations] if self.last_reply else []
-        vectors = self.catalog.vectors(last)
-        query = self._query(None, None, snapshot, None)
-        return replace(query, avoid_vectors=[*query.avoid_vectors, *(("last list", v, 1.0) for v in vectors.values())])
+    def _context(self) -> Context:
+        """What 'the second one', 'older' and 'for 4' are read against: the last list, its years,
+        and the kind of item asked for so far."""
+        index = self.catalog.index.by_id
+        shown = [index[i] for i in self.state.last_list if i in index]
+        return Context(
+            shown=[Shown(e.id, e.title) for e in shown],
+            shown_years=[e.year for e in shown if e.year],
+            wanted_kinds=self.state.kinds,
+        )
+
+    def _embedded(self, text: str) -> Vector:
+        if text not in self._vectors:
+            self._vectors[text] = self.parts.embedder.embed([text])[0]
+        return self._vectors[text]
 
     def note_assistant(self, text: str) -> None:
         """Record what the assistant said (a resumed or replayed conversation): titles in it
-        count as already suggested in this session."""
+        count as already suggested in this session, and are the list "the second one" means."""
         understood = self.parts.reader.read(text.strip()[:MAX_UTTERANCE_CHARS])
         self._record(
             Role.ASSISTANT, text, understood, _assistant_vector(self.parts.embedder.dimension), Polarity.NEUTRAL
         )
+        if understood.mentions:
+            self.state = self.state.suggested([m.item_id for m in understood.mentions])
 
     def feedback(self, item_id: str, kind: FeedbackKind) -> None:
         items = self.catalog.items([item_id])
@@ -210,31 +274,41 @@ class Session:
                 m if role is Role.USER else replace(m, polarity=Polarity.NEUTRAL) for m in understood.mentions
             ),
             avoid=understood.avoid if role is Role.USER else (),
+            topic=understood.topic if role is Role.USER else None,
         )
         self.profile.record(utterance, vector)
 
     def _query(
         self,
         understood: Understanding | None,
-        vector: Vector | None,
         snapshot: ProfileSnapshot,
         where: Mapping[str, Any] | None,
+        *,
+        away_from_last: bool = False,
     ) -> Query:
+        """The request as ranking sees it: the conversation's topic and constraints, the
+        suggestion to stay close to, and what to stay away from."""
+        state = self.state
         phrases: dict[str, float] = {}
         for phrase, weight in snapshot.avoid:
             if weight >= AVOID_MIN_WEIGHT:
                 phrases[phrase] = max(weight, phrases.get(phrase, 0.0))
-        new = [p for p in phrases if p not in self._avoid_vectors]
-        if new:
-            self._avoid_vectors.update(zip(new, self.parts.embedder.embed(new), strict=True))
-        avoided_tags = tuple(dict.fromkeys(t for p in phrases for t in self.parts.reader.read(f"no {p}").avoided_tags))
+        avoid_vectors = [(p, self._embedded(p), w) for p, w in phrases.items()]
+        if away_from_last:  # "something different": the last list counts as a dislike
+            avoid_vectors += [("last list", v, 1.0) for v in self.catalog.vectors(state.last_list).values()]
+        reader = self.parts.reader
+        avoided_tags = tuple(dict.fromkeys(t for p in phrases for t in reader.read(f"no {p}").avoided_tags))
+        anchor = self.catalog.vectors([state.anchor]).get(state.anchor) if state.anchor else None
+        wanted = understood.wanted_tags if understood and understood.wanted_tags else reader.tags_in(state.topic)
         return Query(
-            text=understood.text if understood else "",
-            vector=vector,
-            wanted_tags=understood.wanted_tags if understood else (),
+            text=state.topic,
+            vector=self._embedded(state.topic) if state.topic else None,
+            wanted_tags=wanted,
             avoided_tags=avoided_tags,
-            avoid_vectors=[(p, self._avoid_vectors[p], w) for p, w in phrases.items()],
+            avoid_vectors=avoid_vectors,
             where=where,
+            like_vector=anchor,
+            constraints=state.constraints,
         )
 
     def _suggest(
@@ -248,19 +322,27 @@ class Session:
         question: str | None,
     ) -> Reply:
         with timed("retrieve"):
-            found = self.parts.retriever.recommend(query, snapshot, k or self.k)
+            selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k)
         words = self._user_words(snapshot)
         avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
         recommendations = tuple(
-            self._explain(index, rec, words, avoid, explain, on_token, should_stop) for index, rec in enumerate(found)
+            self._explain(index, rec, words, avoid, explain, on_token, should_stop)
+            for index, rec in enumerate(selection.recommendations)
         )
-        if recommendations:
-            message = (
-                f"Here {'is' if len(recommendations) == 1 else 'are'} {len(recommendations)} from {self.catalog.name}:"
-            )
-        else:
-            message = "Nothing left in this catalog fits that. Try other words, or another catalog."
-        return self._finish(Reply(message=message, recommendations=recommendations, question=question))
+        constraints = query.constraints
+        message = reply_message(
+            len(recommendations), selection.meeting, constraints, selection.relaxed, self.catalog.name
+        )
+        self.state = self.state.suggested([r.item.id for r in recommendations])
+        reply = Reply(
+            message=message,
+            recommendations=recommendations,
+            question=question,
+            understood=summary(constraints),
+            constraints=constraints,
+            relaxed=selection.relaxed,
+        )
+        return self._finish(reply)
 
     def _explain(
         self,
@@ -294,13 +376,26 @@ class Session:
             session=self.id,
             polarity=Polarity.NEUTRAL,
             mentions=tuple(Mention(r.item.id, r.item.title, Polarity.NEUTRAL) for r in reply.recommendations),
+            own_list=True,
         )
         self.profile.record(utterance, _assistant_vector(self.parts.embedder.dimension))
         return reply
 
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
         recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
-        return " / ".join(e.entry.utterance.text for e in recent if e.entry.utterance.feedback is None)
+        return " / ".join(e.entry.utterance.about for e in recent if e.entry.utterance.feedback is None)
+
+
+def _new_request(state: ConversationState, new: Sequence[Constraint], topic: str) -> bool:
+    """Another kind of item, asked for along with other wishes, is a new request, not a correction."""
+    kinds = {
+        v
+        for c in new
+        if c.about == "kind" and not c.negated
+        for v in ([c.value] if isinstance(c.value, str) else c.value)
+    }
+    switched = bool(state.kinds) and bool(kinds) and kinds != set(state.kinds)
+    return switched and (bool(topic) or any(c.about != "kind" for c in new))
 
 
 def _assistant_vector(dimension: int) -> Vector:

@@ -38,6 +38,33 @@ STOPWORDS = frozenset(
 )
 
 
+_NAME_PHRASE = re.compile(
+    r"\b(?:[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)?|[A-Z]\.|"
+    r"de|da|del|van|von|der|le|la|du|di|bin)){1,3}\b"
+)
+_NAME_PARTICLES = frozenset("de da del van von der le la du di bin".split())
+# Capitalised at the start of a clause without being part of a name ("Starring Tom Hanks").
+_NAME_LEAD_WORDS = frozenset("starring stars directed produced written featuring narrated created co-starring".split())
+
+
+def names_in(text: str, limit: int = 12) -> list[str]:
+    """Capitalised name phrases in running text ('directed by Christopher Nolan', 'stars Tom
+    Hanks'): two to four words, neither end a common word, so 'The Film' or 'In 1994' are not."""
+    found: list[str] = []
+    for match in _NAME_PHRASE.finditer(text):
+        tokens = [re.sub(r"['’]s$", "", token) for token in match.group().split()]
+        while tokens and tokens[0].lower() in STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS:
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower() in STOPWORDS or tokens[-1].lower() in _NAME_PARTICLES):
+            tokens = tokens[:-1]
+        name = " ".join(tokens)
+        if len(tokens) >= 2 and name not in found:
+            found.append(name)
+            if len(found) >= limit:
+                break
+    return found
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form for matching: accents dropped, '&' read as 'and'."""
     if text.isascii():  # the common case, and nothing to decompose: much faster

@@ -29,3 +29,79 @@ TAG_SYNONYMS = {
 def spellings(tag: str) -> tuple[str, ...]:
     """Other ways people write a tag: 'science fiction' -> ('sci fi', 'scifi', 'sf', ...)."""
     return tuple(word for word, target in TAG_SYNONYMS.items() if target == tag)
+
+
+# What sort of item a word asks for. A catalog's kind values ("movie", "book", "board game",
+# "film", "novel", ...) are matched to these groups by the value itself or its last word, so a
+# catalog that says "film" understands "movie" and one that says "board game" understands "game".
+KIND_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"movie", "film", "flick", "cinema"}),
+    frozenset({"book", "novel", "paperback", "ebook", "audiobook", "novella"}),
+    frozenset({"game", "boardgame", "tabletop", "board game"}),
+    frozenset({"show", "series", "tv", "tv show", "tv series", "sitcom", "miniseries", "documentary series"}),
+    frozenset({"album", "record", "lp"}),
+    frozenset({"song", "track", "single"}),
+    frozenset({"podcast"}),
+    frozenset({"comic", "graphic novel", "manga"}),
+    frozenset({"video game", "videogame"}),
+)
+# Verbs that imply a kind when no kind is named ("something to read"): weaker than a noun.
+KIND_VERBS = {
+    "read": "book",
+    "reading": "book",
+    "watch": "movie",
+    "watching": "movie",
+    "play": "game",
+    "playing": "game",
+    "listen": "album",
+}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple": 2,
+    "couple": 2,
+    "a dozen": 12,
+    "dozen": 12,
+    "a pair": 2,
+    "pair": 2,
+}
+DECADE_WORDS = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+    "aughts": 2000,
+}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}

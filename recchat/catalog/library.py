@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,10 +18,10 @@ from recchat.catalog.record import (
     stored_tags,
     stored_title,
 )
-from recchat.catalog.schema import CatalogSchema, learn_schema
+from recchat.catalog.schema import CatalogSchema, learn_schema, normalised
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
-from recchat.text import year_in_title
+from recchat.text import names_in, normalise_title, without_year, year_in_title
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from recchat.ranking.lexical import Bm25Index
     from recchat.store import Collection, Record
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 RECORD_CACHE_SIZE = 20_000  # decoded items kept in memory (about 3 KB each with the vector)
 
 
@@ -42,6 +42,10 @@ class IndexEntry:
     aliases: tuple[str, ...]
     popularity: float
     tags: tuple[str, ...] = ()
+    # The item's fields that requests can be about, read as their kind (schema.normalised):
+    # {"players": [2, 4], "type": "board game", "author": ["Agatha Christie"], ...}
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    names: tuple[str, ...] = ()  # name phrases in its description ("Christopher Nolan")
 
 
 @dataclass(frozen=True)
@@ -73,26 +77,47 @@ class CatalogIndex:
         return max((entry.popularity for entry in self.entries), default=0.0)
 
     def to_json(self) -> dict[str, Any]:
-        rows = [[e.id, e.title, e.year, list(e.aliases), e.popularity, list(e.tags)] for e in self.entries]
+        rows = [
+            [e.id, e.title, e.year, list(e.aliases), e.popularity, list(e.tags), dict(e.facts), list(e.names)]
+            for e in self.entries
+        ]
         return {"format": INDEX_FORMAT, "rows": rows}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CatalogIndex:
         if data.get("format") != INDEX_FORMAT:
             raise ValueError("old index format")
-        return cls([IndexEntry(r[0], r[1], r[2], tuple(r[3]), float(r[4]), tuple(r[5])) for r in data["rows"]])
+        return cls(
+            [
+                IndexEntry(r[0], r[1], r[2], tuple(r[3]), float(r[4]), tuple(r[5]), dict(r[6]), tuple(r[7]))
+                for r in data["rows"]
+            ]
+        )
 
     def tag_vocabulary(self) -> set[str]:
         return {tag for entry in self.entries for tag in entry.tags}
 
 
-def index_entry(record_id: str, metadata: Mapping[str, Any]) -> IndexEntry:
+NAMES_FROM_CHARS = 800  # a description's opening names the people and the franchise
+
+
+def index_entry(record_id: str, metadata: Mapping[str, Any], schema: CatalogSchema) -> IndexEntry:
     item = stored_json(metadata)
     title = stored_title(metadata)
-    year = metadata.get("year")
-    if not isinstance(year, int):
-        year = year_in_title(title)
+    facts = {
+        info.name: value
+        for info in schema.fields
+        if info.name in item and (value := normalised(info, item[info.name])) is not None
+    }
+    years = [facts[f.name] for f in schema.with_role("year") if isinstance(facts.get(f.name), int | float)]
+    year = int(years[0]) if years else year_in_title(title)
     aliases = item.get("aliases") or ()
+    own = set(normalise_title(without_year(title)).split())
+    names = [
+        n
+        for n in names_in(str(item.get("description", ""))[:NAMES_FROM_CHARS])
+        if set(normalise_title(n).split()) - own
+    ]
     return IndexEntry(
         id=record_id,
         title=title,
@@ -103,6 +128,8 @@ def index_entry(record_id: str, metadata: Mapping[str, Any]) -> IndexEntry:
         else (),
         popularity=stored_popularity(metadata),
         tags=stored_tags(metadata),
+        facts=facts,
+        names=tuple(names),
     )
 
 
@@ -153,7 +180,7 @@ class Catalog:
                 return CatalogIndex.from_json(json.loads(cache.read_text(encoding="utf-8")))
             except (ValueError, KeyError, IndexError, TypeError):
                 pass  # a stale or damaged cache is rebuilt below
-        index = CatalogIndex([index_entry(r.id, r.metadata) for r in self.collection.iter_all()])
+        index = CatalogIndex([index_entry(r.id, r.metadata, self.schema) for r in self.collection.iter_all()])
         if cache is not None and self._write_cache:
             _write_cache(cache, index)
         return index

@@ -294,6 +294,26 @@ def _fits(role: str, info: FieldInfo) -> bool:
     return info.kind is FieldKind.CATEGORY
 
 
+def normalised(info: FieldInfo, value: Any) -> Any:
+    """A field's value in the form constraints compare: a number, a (low, high) range, a year,
+    a lower-case category, a tuple of names (as written) or of lower-case list entries. None
+    when the value cannot be read as the field's kind."""
+    if info.kind is FieldKind.NUMBER:
+        return as_number(value)
+    if info.kind is FieldKind.RANGE:
+        found = as_range(value)
+        return list(found) if found else None
+    if info.kind is FieldKind.DATE:
+        return as_year(value)
+    if info.kind is FieldKind.CATEGORY:
+        return " ".join(str(value).split()).lower() if isinstance(value, str | int | float) else None
+    if info.kind is FieldKind.PEOPLE:
+        return list(as_list(value)) or None
+    if info.kind is FieldKind.LIST:
+        return [part.lower() for part in as_list(value)] or None
+    return None
+
+
 def looks_like_name(text: str) -> bool:
     """'Agatha Christie', 'J. R. R. Tolkien', 'Ursula K. Le Guin': two to five capitalised words."""
     tokens = text.split()

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import json
 from contextlib import nullcontext
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
 from recchat.cli.context import CliState, read_text_argument, report_errors, stderr, stdout
 from recchat.errors import RecchatError
+
+if TYPE_CHECKING:
+    from recchat.factory import Runtime
+    from recchat.history import ConversationLog
+    from recchat.session import Session
+
+
+class Turn(NamedTuple):
+    session: Session
+    log: ConversationLog
+
 
 _OPERATORS = {">=": "$gte", "<=": "$lte", "!=": "$ne", ">": "$gt", "<": "$lt", "=": "$eq"}
 
@@ -54,8 +65,15 @@ def ask(
         ),
     ] = None,
     incognito: Annotated[bool, typer.Option("--incognito", help="Do not store this question in the profile.")] = False,
+    carry_on: Annotated[
+        bool, typer.Option("--continue", help="Continue your latest conversation (its constraints and last list).")
+    ] = False,
+    conversation: Annotated[
+        str | None, typer.Option("--conversation", help="Continue this conversation (an id, or a unique prefix).")
+    ] = None,
 ) -> None:
-    """Ask for suggestions once and print them."""
+    """Ask for suggestions once and print them. Each ask starts a new conversation unless
+    --continue (or --conversation ID) carries one on: "the second one", "older", "books instead"."""
     state: CliState = ctx.obj
     with report_errors(state):
         from recchat.session import MAX_UTTERANCE_CHARS
@@ -69,14 +87,37 @@ def ask(
         )
         narration = stderr()
         with narration.status("Thinking…", spinner="dots") if narration.is_terminal else nullcontext():
-            session = runtime.session()
-            reply = session.handle(query, k=k, where=where)
+            turn = open_turn(runtime, catalog, conversation or ("last" if carry_on else None))
+            reply = turn.session.handle(query, k=k, where=where)
+            turn.log.user(query)
+            turn.log.reply(reply, reply.recommendations, state=turn.session.state)
+        session = turn.session
         if as_json:
             from recchat.serialize import reply_json
 
-            document = reply_json(reply, query=query, catalog=session.catalog.name, profile=session.profile.name)
+            document = reply_json(
+                reply, query=query, catalog=session.catalog.name, profile=session.profile.name, conversation=session.id
+            )
             typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
             return
         from recchat.cli.render import print_reply
 
         print_reply(stdout(), reply)
+        if not runtime.settings.incognito:
+            narration.print(f'[dim]conversation {session.id}: carry on with `recchat ask --continue "..."`[/]')
+
+
+def open_turn(runtime: Runtime, catalog: str | None, wanted: str | None) -> Turn:
+    """A new conversation, or the one asked for (its session id, catalog and state come back)."""
+    from recchat import history
+
+    folder = None if runtime.settings.incognito else runtime.settings.history_dir
+    if wanted is None:
+        session = runtime.session(catalog=catalog)
+        log = history.ConversationLog(folder, session.id)
+    else:
+        saved = history.load(runtime.settings.history_dir, wanted, profile=runtime.settings.profile)
+        session = runtime.session(catalog=catalog or saved.catalog, session_id=saved.id, state=saved.state)
+        log = history.ConversationLog(folder, saved.id, saved.events)
+    log.start(catalog=session.catalog.name, profile=session.profile.name)
+    return Turn(session, log)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from recchat.conversation.mentions import TitleMatch, TitleMatcher
+from recchat.conversation.request import Context, Heard, RequestReader
+from recchat.conversation.spans import Span
 from recchat.domain import Mention, Polarity
 from recchat.text import STOPWORDS, content_words, normalise_title, stem, words
 from recchat.vocabulary import TAG_SYNONYMS
@@ -84,7 +86,7 @@ POSITIVE_CUES = (
     "into",
 )
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
-_GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
+GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
 
 
 @dataclass(frozen=True)
@@ -96,22 +98,42 @@ class Understanding:
     wanted_tags: tuple[str, ...]
     avoided_tags: tuple[str, ...]
     positive_text: str  # the utterance without its negative clauses: what to embed as a like
+    heard: Heard = field(default_factory=Heard)  # constraints, pointers and the topic left over
+
+    @property
+    def topic(self) -> str:
+        """What the turn is about, without constraint or pointer words ("second", "instead")."""
+        return self.heard.topic if self.heard.spans or self.heard.fresh else self.positive_text
 
     @property
     def informative(self) -> bool:
-        return bool(self.mentions or self.wanted_tags or self.avoid or content_words(self.positive_text))
+        heard = self.heard
+        return bool(
+            self.mentions
+            or self.wanted_tags
+            or self.avoid
+            or heard.constraints
+            or heard.references
+            or content_words(self.topic)
+        )
 
 
 class Reader:
-    """Understands utterances against one catalog's titles and tags."""
+    """Understands utterances against one catalog's titles and tags, and (given the catalog's
+    schema, through a RequestReader) the constraints and pointers in them."""
 
-    def __init__(self, matcher: TitleMatcher, tags: Iterable[str]) -> None:
+    def __init__(self, matcher: TitleMatcher, tags: Iterable[str], request: RequestReader | None = None) -> None:
         self._matcher = matcher
         self._tags = _tag_lookup(tags)
+        self.request = request
 
-    def read(self, text: str) -> Understanding:
+    def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
         matches = self._matcher.find(text)
+        heard = Heard()
+        if self.request is not None:
+            named = [(m.item_id, Span(m.start, m.end)) for m in matches]
+            heard = self.request.read(text, context or Context(), named)
         mentions = tuple(Mention(m.item_id, m.title, _mention_polarity(text, m, clauses)) for m in matches)
         avoid = _avoid_phrases(clauses, matches)
         avoided_tags = self._tags_in(" ".join(avoid))
@@ -126,7 +148,11 @@ class Reader:
             wanted_tags=wanted,
             avoided_tags=avoided_tags,
             positive_text=positive_text,
+            heard=heard,
         )
+
+    def tags_in(self, text: str) -> tuple[str, ...]:
+        return self._tags_in(text)
 
     def _tags_in(self, text: str) -> tuple[str, ...]:
         tokens = [stem(w) for w in normalise_title(text).split()]
@@ -194,7 +220,7 @@ def _phrase_after_negator(clause: str) -> str:
         return ""
     kept: list[str] = []
     for word in words(clause[match.end() :])[:5]:
-        if word in _GENERIC or (kept and word in STOPWORDS):
+        if word in GENERIC or (kept and word in STOPWORDS):
             break
         if word not in STOPWORDS and word not in _AVOID_STOP:
             kept.append(word)

@@ -98,6 +98,14 @@ class Bm25Index:
         found = len(self._postings[term][0]) if term in self._postings else 0
         return math.log(1 + (len(self._ids) - found + 0.5) / (found + 0.5))
 
+    def with_terms(self, wanted: list[str]) -> set[str]:
+        """Documents holding every one of these (stemmed) terms."""
+        found: set[int] | None = None
+        for term in wanted:
+            docs = set(self._postings[term][0].tolist()) if term in self._postings else set()
+            found = docs if found is None else found & docs
+        return {self._ids[row] for row in found or ()}
+
     def scores(self, query: str) -> dict[str, float]:
         return self.weighted_scores(Counter(terms(query)))
 

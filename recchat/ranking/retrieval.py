@@ -21,7 +21,8 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.catalog.items import item_text
-from recchat.domain import Evidence, MatchedUtterance, Recommendation
+from recchat.domain import Constraint, Evidence, MatchedUtterance, Recommendation
+from recchat.ranking.filters import labels_met, meets_item
 from recchat.ranking.lexical import weighted_terms
 from recchat.text import content_words, stem
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     Vector = npt.NDArray[np.float32]
 
 MAX_SEEDS = 12  # the strongest seeds are enough; more only blur the picture
+ALLOWED_FETCH = 1500  # when constraints leave at most this many items, every one is a candidate
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class Query:
     where: Mapping[str, Any] | None = None
     like_vector: Vector | None = None  # "more like this": an item to stay close to
     exclude: frozenset[str] = field(default_factory=frozenset)
+    # Explicit constraints, and the ids of the items that meet them (ranking/filters.py): only
+    # those may be suggested. None: no constraint in force.
+    constraints: tuple[Constraint, ...] = ()
+    allowed: frozenset[str] | None = None
 
 
 class Ranker(Protocol):
@@ -115,7 +121,7 @@ class Retriever:
         # Words the person said, less those they said to avoid ("sci-fi but no horror"): a
         # card must never say it touches on horror "which you mentioned".
         avoided = {stem(w) for phrase, _ in snapshot.avoid for w in content_words(phrase)}
-        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.text)} - avoided
+        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.about)} - avoided
         return [
             Recommendation(
                 item=pool[i].item,
@@ -155,7 +161,7 @@ class Retriever:
         return scores
 
     def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> dict[str, float]:
-        texts = [(e.entry.utterance.text, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
+        texts = [(e.entry.utterance.about, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
         texts += [
             (item_text(c.item, description_chars=None), liked[c.item.id]) for c in self.catalog.fetch(list(liked))
@@ -201,12 +207,34 @@ class Retriever:
         if self.weights.popularity > 0:
             extra += self._popular[:size]
         missing = [i for i in dict.fromkeys(extra) if i not in found and i not in context.excluded]
+        missing += self._allowed_extra(query.allowed, found, context.excluded)
         for candidate in self.catalog.fetch(missing, query.where):
             found.setdefault(candidate.item.id, candidate)
         avoided = set(query.avoided_tags)
         return [
-            c for c in found.values() if c.item.id not in context.excluded and not avoided.intersection(c.item.tags)
+            c
+            for c in found.values()
+            if c.item.id not in context.excluded and not avoided.intersection(c.item.tags) and self._meets(c, query)
         ]
+
+    def _allowed_extra(
+        self, allowed: frozenset[str] | None, found: Mapping[str, Candidate], excluded: set[str]
+    ) -> list[str]:
+        """Items that meet the constraints but no search found: all of them when they are few,
+        else the best known, so that a narrow request still has candidates to rank."""
+        if allowed is None:
+            return []
+        if len(allowed) <= ALLOWED_FETCH:
+            return [i for i in sorted(allowed) if i not in found and i not in excluded]
+        return [i for i in self._popular if i in allowed and i not in found and i not in excluded][: self.weights.pool]
+
+    def _meets(self, candidate: Candidate, query: Query) -> bool:
+        if query.allowed is None:
+            return True
+        if candidate.item.id not in query.allowed:
+            return False
+        entry = self.catalog.index.by_id.get(candidate.item.id)
+        return entry is not None and all(meets_item(candidate.item, entry, c) for c in query.constraints)
 
     def _popular_in(self, tags: set[str], n: int) -> list[str]:
         if not tags:
@@ -281,6 +309,7 @@ class Retriever:
             fields=tuple(fields),
             related_titles=related,
             score_parts={name: round(float(values[row]), 4) for name, values in parts.items()},
+            constraints=labels_met(item, self.catalog.index.by_id.get(item.id), context.query.constraints),
         )
 
 

@@ -72,7 +72,11 @@ class Backend:
             with self._state:
                 conversation = history.load(self.settings.history_dir, resume) if resume else None
                 chosen = catalog or (conversation.catalog if conversation else None)
-                session = self.runtime.session(catalog=chosen, session_id=conversation.id if conversation else None)
+                session = self.runtime.session(
+                    catalog=chosen,
+                    session_id=conversation.id if conversation else None,
+                    state=conversation.state if conversation else None,
+                )
                 if conversation is not None:
                     _replay(session, conversation)
                 self._install(session, conversation)
@@ -140,7 +144,7 @@ class Backend:
         on_ranked(reply)  # the cards show now; their explanations stream in below
         recommendations = tuple(self.session.explain(reply.recommendations, on_token=on_token, should_stop=should_stop))
         stopped = should_stop()
-        self._logged().reply(reply, recommendations, stopped=stopped)
+        self._logged().reply(reply, recommendations, stopped=stopped, state=self.session.state)
         return Answer(reply, recommendations, stopped)
 
     def _logged(self) -> ConversationLog:
@@ -217,7 +221,9 @@ class Backend:
         with self._state:
             conversation = history.load(self.settings.history_dir, conversation_id)
             profile = self._session.profile if self._session else None
-            session = self.runtime.session(catalog=conversation.catalog, profile=profile, session_id=conversation.id)
+            session = self.runtime.session(
+                catalog=conversation.catalog, profile=profile, session_id=conversation.id, state=conversation.state
+            )
             _replay(session, conversation)
             self._install(session, conversation)
             return self._opening(conversation)
@@ -235,7 +241,9 @@ class Backend:
         with self._state:
             old = self._session
             if old is not None:
-                session = self.runtime.session(catalog=old.catalog.name, profile=old.profile, session_id=old.id)
+                session = self.runtime.session(
+                    catalog=old.catalog.name, profile=old.profile, session_id=old.id, state=old.state
+                )
                 session.last_reply = old.last_reply
                 self._session = session
         model = self.runtime.chat_model

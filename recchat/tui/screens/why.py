@@ -19,6 +19,9 @@ def evidence_lines(rec: Recommendation) -> list[str]:
     """The evidence as plain lines (also what the tests read)."""
     evidence = rec.evidence
     lines = [clean(rec.item.title), metadata_line(rec.item), ""]
+    if evidence.constraints:
+        lines.append("What you asked for that it meets: " + ", ".join(clean(c) for c in evidence.constraints))
+        lines.append("")
     lines.append("What you said that matched:")
     if evidence.utterances:
         lines += [

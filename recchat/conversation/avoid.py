@@ -1,0 +1,106 @@
+"""What to stay away from: "not a romance", "no slasher", "nothing from Marvel", "not the Matrix
+ones". A tag the catalog has is avoided as a tag (with its everyday spellings: "no scary stuff"
+avoids horror); anything else as words the item's title, tags and description must not contain.
+Kinds and people said after a "not" are the kind and people readers' (they see the negation)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from recchat.conversation.kinds import Found
+from recchat.conversation.spans import NEGATOR, Span, Utterance
+from recchat.domain import Constraint
+from recchat.text import STOPWORDS, stem
+
+MAX_PHRASE_WORDS = 3
+_SKIP = frozenset(
+    """a an the any too very so much more really those that these them all kind sort of some
+    anything something stuff things thing ones one type types kinds kinds
+    """.split()
+)
+# Words that end the phrase: what follows is no longer the thing to avoid.
+_END = frozenset(
+    """movie movies film films book books novel novels show shows series game games story stories
+    please thanks pls plz though for with and or but tonight today this either
+    """.split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+# How something feels rather than what it is: too blunt to forbid as a word ("nothing too long"
+# must not rule out every item whose text says "long"); the profile keeps them as soft avoids.
+_QUALITIES = frozenset(
+    """long short quick slow fast big small old new recent dark light sad happy heavy serious silly
+    boring cheesy depressing intense complicated complex simple easy hard difficult expensive cheap
+    weird strange loud quiet violent gory scary""".split()
+)
+
+
+def read_avoid(
+    said: Utterance, taken: Sequence[Span], tags_in: Callable[[str], tuple[str, ...]], generic: set[str]
+) -> list[Found]:
+    found: list[Found] = []
+    for clause in said.clauses:
+        text = said.lower[clause.start : clause.end]
+        for negator in NEGATOR.finditer(text):
+            phrase = _phrase(text, negator.end(), clause.start, generic)
+            if phrase is None:
+                continue
+            words, span = phrase
+            if any(span.overlaps(t) for t in [*taken, *(f.span for f in found)]):
+                continue
+            found.extend(_classified(" ".join(words), span, said, tags_in))
+    return found
+
+
+_DISLIKE_VERB = re.compile(
+    r"\b(?:hate|hated|dislike|disliked|didn'?t like|did not like|can'?t stand|couldn'?t stand)\b"
+)
+
+
+def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:
+    """'not the Matrix ones', 'nothing from Star Wars': titles named after a 'not' stand for
+    everything titled so. ('I hated Titanic' is a verdict on one item, which the profile keeps.)"""
+    found = []
+    for span in titles:
+        clause = said.clause_of(span.start)
+        if not said.negated(span) or _DISLIKE_VERB.search(said.lower[clause.start : span.start]):
+            continue
+        words = said.text[span.start : span.end]
+        value = " ".join(w for w in _WORD.findall(words.lower()) if w not in STOPWORDS) or words.lower()
+        shown = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
+        found.append(Found(Constraint("title", "title", "mentions", value, True, f"no {shown}", words), span))
+    return found
+
+
+def _phrase(text: str, start: int, offset: int, generic: set[str]) -> tuple[list[str], Span] | None:
+    words: list[str] = []
+    first = last = None
+    for match in _WORD.finditer(text, start):
+        word = match.group().strip("'-")
+        if word in _END or stem(word) in generic:
+            break
+        if word in _SKIP or (not words and word in STOPWORDS):
+            if words:
+                break
+            continue
+        if word in STOPWORDS:
+            break
+        words.append(word)
+        first = match.start() if first is None else first
+        last = match.end()
+        if len(words) >= MAX_PHRASE_WORDS:
+            break
+    if not words or first is None or last is None:
+        return None
+    return words, Span(offset + first, offset + last)
+
+
+def _classified(phrase: str, span: Span, said: Utterance, tags_in: Callable[[str], tuple[str, ...]]) -> list[Found]:
+    said_words = said.text[span.start : span.end]
+    tags = tags_in(phrase)
+    if not tags and all(word in _QUALITIES for word in phrase.split()):
+        return []
+    if tags:
+        return [Found(Constraint("tag", "tags", "has", tag, True, f"no {tag}", said_words), span) for tag in tags]
+    constraint = Constraint("word", "text", "mentions", phrase, True, f"no {said_words}", said_words)
+    return [Found(constraint, span)]

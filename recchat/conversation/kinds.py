@@ -1,0 +1,141 @@
+"""What sort of item a request is for ("a movie for tonight", "something to read", "films",
+"a game for the family"), matched to the values of the catalog's own kind field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from recchat.catalog.schema import CatalogSchema
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Constraint
+from recchat.text import stem
+from recchat.vocabulary import KIND_GROUPS, KIND_VERBS
+
+MAX_WORDS = 3
+_VERB_OBJECTS = frozenset({"me", "us", "you", "them"})  # "show me", "play us": verbs, not kinds
+
+
+@dataclass(frozen=True)
+class Found:
+    """A constraint read from the utterance, and the words it was read from."""
+
+    constraint: Constraint
+    span: Span
+
+
+def _key(words: Iterable[str]) -> str:
+    return " ".join(stem(w) for w in words)
+
+
+class KindReader:
+    """Words for each value of the kind field: the value itself, its last word ("board game" ->
+    "game"), and the everyday words of its group ("film" and "flick" for "movie")."""
+
+    def __init__(self, schema: CatalogSchema) -> None:
+        field = schema.kind_field
+        self.field = field.name if field else None
+        self.values: tuple[str, ...] = tuple(field.values) if field else ()
+        self._cues: dict[str, set[str]] = {}
+        for value in self.values:
+            for cue in _cues_for(value):
+                self._cues.setdefault(cue, set()).add(value)
+        self._verbs = {
+            stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
+        }
+
+    @property
+    def words(self) -> set[str]:
+        """Every stemmed cue: kind words carry no topic of their own."""
+        return set(self._cues) | set(self._verbs)
+
+    def read(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        if self.field is None:
+            return []
+        found = self._nouns(said, taken)
+        if not found:
+            found = self._verb(said, taken)
+        return found
+
+    def _nouns(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        tokens = list(re.finditer(r"[a-z0-9]+", said.lower))
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+                window = tokens[i : i + size]
+                values = self._cues.get(_key(t.group() for t in window))
+                span = Span(window[0].start(), window[-1].end())
+                after = tokens[i + size].group() if i + size < len(tokens) else ""
+                if values and after not in _VERB_OBJECTS and not any(span.overlaps(t) for t in taken):
+                    found.append(self._found(values, span, said))
+                    i += size
+                    break
+            else:
+                i += 1
+        return _merged(found)
+
+    def _verb(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        # "something to read", "what should we play": the verb names the kind when no noun does
+        for match in re.finditer(r"\b(?:to|we|i|you|can|could|should|good|let'?s)\s+(?=([a-z]+)\b)", said.lower):
+            values = self._verbs.get(stem(match.group(1)))
+            span = Span(match.start(1), match.end(1))
+            if values and not any(span.overlaps(t) for t in taken):
+                return [self._found(values, span, said)]
+        return []
+
+    def _found(self, values: set[str], span: Span, said: Utterance) -> Found:
+        assert self.field is not None
+        chosen = tuple(v for v in self.values if v in values)
+        negated = said.negated(span)
+        label = _label(chosen, negated)
+        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+        constraint = Constraint("kind", self.field, "is", value, negated, label, said.text[span.start : span.end])
+        return Found(constraint, span)
+
+
+def _cues_for(value: str) -> set[str]:
+    words = value.lower().split()
+    members = {" ".join(words), words[-1]}
+    own = {*members, stem(words[-1])}
+    for group in KIND_GROUPS:
+        if own & group or {stem(w) for w in own} & {stem(g) for g in group}:
+            members.update(group)
+    # singular and plural, each as the stemmer leaves it ("movies" stems to "movy")
+    return {_key(form.split()) for member in members for form in (member, plural(member))}
+
+
+def _merged(found: list[Found]) -> list[Found]:
+    """'movies or books' is one wish for either; 'not a book' stays apart from 'a movie'."""
+    positive = [f for f in found if not f.constraint.negated]
+    if len(positive) <= 1:
+        return found
+    values: list[str] = []
+    for f in positive:
+        value = f.constraint.value
+        values.extend([value] if isinstance(value, str) else value)
+    first = positive[0]
+    merged = Constraint(
+        "kind",
+        first.constraint.field,
+        "is",
+        tuple(dict.fromkeys(values)),
+        False,
+        _label(tuple(dict.fromkeys(values)), False),
+        " or ".join(f.constraint.said for f in positive),
+    )
+    return [Found(merged, first.span), *(f for f in found if f.constraint.negated)]
+
+
+def plural(value: str) -> str:
+    if value.endswith("s"):
+        return value
+    if value.endswith("y") and value[-2:-1] not in set("aeiou"):
+        return value[:-1] + "ies"
+    return value + "s"
+
+
+def _label(values: Sequence[str], negated: bool) -> str:
+    named = " or ".join(plural(v) for v in values)
+    return f"no {named}" if negated else named

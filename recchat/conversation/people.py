@@ -1,0 +1,159 @@
+"""People (and makers) named in a request — "by Agatha Christie", "a Christopher Nolan film",
+"something with Tom Hanks", "not by Scorsese" — found through the names the catalog holds: its
+people fields (author, director, stars, ... whatever they are called) and, for catalogs without
+them, the names in its descriptions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from recchat.catalog.library import CatalogIndex
+from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.conversation.kinds import Found
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Constraint
+from recchat.text import STOPWORDS, normalise_title
+
+TEXT = "text"  # a name found in descriptions, not in a people field
+MAX_NAME_WORDS = 4
+MIN_SURNAME = 4  # a surname alone shorter than this is too easily a plain word
+FUZZY_CUTOFF = 88.0
+_CAST_FIELD = re.compile(r"cast|star|actor|actress|perform|featur|voice", re.I)
+_CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
+_MAKER_CUES = frozenset({"by", "from", "directed", "written", "made", "designed", "created"})
+_AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games", "s"})
+
+
+@dataclass
+class Person:
+    name: str  # as the catalog writes it
+    fields: Counter[str] = field(default_factory=Counter)  # where it appears: field -> items
+
+
+class PeopleReader:
+    def __init__(self, schema: CatalogSchema, index: CatalogIndex, ignore: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        people_fields = [f.name for f in schema.fields if f.kind is FieldKind.PEOPLE]
+        self._people: dict[str, Person] = {}
+        for entry in index.entries:
+            for name in people_fields:
+                for person in entry.facts.get(name, ()):
+                    self._add(person, name)
+            for person in entry.names:
+                self._add(person, TEXT)
+        self._surnames: dict[str, list[str]] = defaultdict(list)
+        for key in self._people:
+            last = key.split()[-1]
+            if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and last not in ignore:
+                self._surnames[last].append(key)
+        self._ignore = ignore
+
+    def _add(self, name: str, where: str) -> None:
+        key = normalise_title(name)
+        if key and key not in STOPWORDS:
+            self._people.setdefault(key, Person(name)).fields[where] += 1
+
+    def read(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        tokens = list(re.finditer(r"[^\W_]+(?:['’][a-z]+)?", said.text))
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            match = self._at(said, tokens, i, taken)
+            if match is None:
+                i += 1
+                continue
+            person_keys, size = match
+            span = Span(tokens[i].start(), tokens[i + size - 1].end())
+            found.append(self._found(person_keys, span, said))
+            i += size
+        return found
+
+    def _at(
+        self, said: Utterance, tokens: list[re.Match[str]], i: int, taken: Sequence[Span]
+    ) -> tuple[list[str], int] | None:
+        for size in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+            window = tokens[i : i + size]
+            cue = _cue(said, tokens, i, i + size)
+            span = Span(window[0].start(), window[-1].end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            key = normalise_title(" ".join(t.group() for t in window))
+            person = self._people.get(key)
+            if person and self._plausible(person, size, cue, window, said, key):
+                return [key], size
+            if size == 1 and (cue or _capitalised(window[0], said)) and key in self._surnames:
+                return self._surnames[key], 1
+            if size >= 2 and cue and all(t.group()[:1].isupper() for t in window):
+                close = self._fuzzy(key)
+                if close:
+                    return [close], size
+        return None
+
+    def _plausible(
+        self, person: Person, size: int, cue: str | None, window: list[re.Match[str]], said: Utterance, key: str
+    ) -> bool:
+        """A whole name from a people field stands on its own; one only seen in descriptions
+        (which also name places and studios) needs a cue or capitals; one word needs a cue."""
+        if size == 1:
+            return bool(cue) and key not in self._ignore and bool(person.fields.keys() - {TEXT})
+        if person.fields.keys() - {TEXT}:
+            return True
+        return bool(cue) or all(t.group()[:1].isupper() for t in window) or said.negated(Span(window[0].start(), 0))
+
+    def _fuzzy(self, key: str) -> str | None:
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(key, list(self._people), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return str(best[0]) if best else None
+
+    def _found(self, keys: list[str], span: Span, said: Utterance) -> Found:
+        people = sorted((self._people[k] for k in keys), key=lambda p: -sum(p.fields.values()))
+        person = people[0]  # a surname several people share: the one with most items
+        cue = _cue_word(said, span)
+        where = _fields_for(person, cue)
+        negated = said.negated(span)
+        joined = "|".join(where)
+        op = "mentions" if where == [TEXT] else "has"
+        preposition = "with" if cue in _CAST_CUES or (where and all(_CAST_FIELD.search(f) for f in where)) else "by"
+        label = f"{'not ' if negated else ''}{preposition} {person.name}"
+        constraint = Constraint("person", joined, op, person.name, negated, label, said.text[span.start : span.end])
+        return Found(constraint, span)
+
+
+def _fields_for(person: Person, cue: str | None) -> list[str]:
+    """The people fields to look in: where the name appears, narrowed by how it was asked for
+    ("with X": cast-like fields; "by X": the others) when that leaves any."""
+    fields = [f for f, _ in person.fields.most_common() if f != TEXT]
+    if not fields:
+        return [TEXT]
+    if cue in _CAST_CUES:
+        narrowed = [f for f in fields if _CAST_FIELD.search(f)]
+    elif cue in _MAKER_CUES:
+        narrowed = [f for f in fields if not _CAST_FIELD.search(f)]
+    else:
+        narrowed = []
+    return narrowed or fields
+
+
+def _cue(said: Utterance, tokens: list[re.Match[str]], i: int, end: int) -> str | None:
+    """A word before the name that says it is one ("by", "with"), or one after ("'s", "film")."""
+    before = tokens[i - 1].group().lower() if i > 0 else ""
+    if before in _CAST_CUES | _MAKER_CUES:
+        return before
+    following = said.lower[tokens[end - 1].end() :].lstrip()
+    return "by" if re.match(r"(?:['’]s\b|films?\b|movies?\b|books?\b|novels?\b)", following) else None
+
+
+def _cue_word(said: Utterance, span: Span) -> str | None:
+    words = said.words_before(span.start, 2)
+    for word in reversed(words):
+        if word in _CAST_CUES | _MAKER_CUES:
+            return word
+    return None
+
+
+def _capitalised(token: re.Match[str], said: Utterance) -> bool:
+    at_start = not said.text[: token.start()].strip() or said.text[: token.start()].rstrip()[-1:] in ".!?"
+    return token.group()[:1].isupper() and not at_start

@@ -1,0 +1,136 @@
+"""Pointing at what was shown: "the second one", "the first two", "the last one", "number 3",
+"that one", "it", "those", a title from the last list — and what the turn does with it: "I've
+seen those" (seen), "not that one" (skip it), "the first one sounds good" (like), "hated it"
+(dislike), "more like the second one" (anchor: suggest items close to it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Reference
+from recchat.vocabulary import NUMBER_WORDS, ORDINALS
+
+_ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_COUNT = "|".join(["two", "three", "four", "five", "2", "3", "4", "5"])
+_POSITIONS = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>first|last|top|bottom)\s+(?P<count>{_COUNT})\b(?!\s*(?:players?|people|minutes|hours|years|pages))"
+    rf"|\b(?P<the>the\s+|that\s+|this\s+)?(?P<ordinal>{_ORDINAL}|last|middle|top)(?:\s+(?P<one>one|ones|option|pick|suggestion|choice|title|item|movie|film|book|novel|game|show))?\b"
+    r"|(?:\bnumber|\bno\.?|#|\boption|\bpick)\s*(?P<number>[1-9])\b"
+)
+_ALL = re.compile(
+    r"\b(?:all\s+(?:of\s+)?(?:them|those|these|five|three|four)|those|these|them|the\s+ones\s+you\s+\w+|"
+    r"the\s+(?:whole\s+)?list|any\s+of\s+(?:them|those|these)|none\s+of\s+(?:them|those|these)|both)\b"
+)
+_ONE = re.compile(r"\b(?:that\s+one|this\s+one|that|it)\b")
+_SEEN = re.compile(
+    r"\b(?:seen|saw|watched|read|played|already|finished|own|owned|have\s+(?:it|them|that|those)|done\s+(?:it|that))\b"
+)
+_DISLIKE = re.compile(
+    r"\b(?:hated?|dislike[sd]?|(?:didn'?t|don'?t|do\s+not|did\s+not)\s+(?:like|enjoy|love)|boring|awful|terrible|"
+    r"not\s+(?:a\s+)?fan|wasn'?t\s+(?:good|great|for\s+me)|sucked|meh)\b"
+)
+_EXCLUDE = re.compile(
+    r"\b(?:not|no|skip|none|except|other\s+than|anything\s+but|rather\s+not|nah|pass\s+on|without|drop|lose)"
+    r"\W+(?:(?:on|to|of|the|that|this|those|with)\W+)?$"  # right before the pointer: "not the second one"
+)
+_ANCHOR = re.compile(
+    r"\b(?:more\s+like|similar\s+to|something\s+like|anything\s+like|in\s+the\s+vein\s+of|"
+    r"along\s+the\s+lines\s+of|same\s+as|closer\s+to|more\s+of|others?\s+like|ones?\s+like|stuff\s+like)\b"
+    r"|^\W*(?:(?:but|and|ok|okay|so|hmm)\W+)?like\b"  # "like the second one, but older"
+)
+_LIKE = re.compile(
+    r"\b(?:sounds?\s+(?:good|great|interesting|fun|perfect|nice)|love[sd]?|like[sd]?|liked|perfect|great|"
+    r"i'?ll\s+(?:take|try|go\s+with|watch|read|play)|let'?s\s+(?:go\s+with|do)|yes|yeah|interesting|nice|"
+    r"good\s+(?:one|pick|choice|call)|enjoyed)\b"
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A suggestion of the last list, as the reader needs it."""
+
+    item_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Pointed:
+    references: tuple[Reference, ...]
+    spans: tuple[Span, ...]
+
+
+def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tuple[str, Span]]) -> Pointed:
+    """`named` are catalog items whose titles the utterance names, with where: those on the
+    last list are references too."""
+    if not shown:
+        return Pointed((), ())
+    found: list[tuple[list[int], Span]] = []
+    for match in _POSITIONS.finditer(said.lower):
+        positions = _positions(match, len(shown))
+        if positions:
+            found.append((positions, Span(match.start(), match.end())))
+    by_id = {s.item_id: i for i, s in enumerate(shown)}
+    found += [([by_id[item]], span) for item, span in named if item in by_id]
+    if not found:
+        every = _ALL.search(said.lower)
+        if every:
+            found.append((list(range(len(shown))), Span(every.start(), every.end())))
+    if not found:
+        one = _ONE.search(said.lower)
+        if one and _acts_on_one(said, Span(one.start(), one.end())):
+            found.append(([0], Span(one.start(), one.end())))
+    references: list[Reference] = []
+    for positions, span in found:
+        act = _act(said, span)
+        references += [Reference(shown[p].item_id, shown[p].title, act) for p in positions]
+    unique = {(r.item_id, r.act): r for r in references}
+    return Pointed(tuple(unique.values()), tuple(span for _, span in found))
+
+
+def _positions(match: re.Match[str], size: int) -> list[int]:
+    groups = match.groupdict()
+    if groups.get("edge"):
+        count = int(groups["count"]) if groups["count"].isdigit() else NUMBER_WORDS[groups["count"]]
+        count = min(count, size)
+        return list(range(count)) if groups["edge"] in {"first", "top"} else list(range(size - count, size))
+    if groups.get("number"):
+        n = int(groups["number"])
+        return [n - 1] if n <= size else []
+    ordinal = groups.get("ordinal")
+    if ordinal is None or not (groups.get("the") or groups.get("one")):
+        return []  # "first" alone is not a pointer ("my first time"); "the first" or "first one" is
+    if ordinal in {"last", "bottom"}:
+        return [size - 1]
+    if ordinal == "middle":
+        return [size // 2]
+    n = 1 if ordinal == "top" else ORDINALS[ordinal]
+    return [n - 1] if n <= size else []
+
+
+def _acts_on_one(said: Utterance, span: Span) -> bool:
+    """'it' and 'that' point at a suggestion only with a verdict on it ('seen it', 'not that one')."""
+    clause = said.clause_of(span.start)
+    text = said.lower[clause.start : clause.end]
+    return bool(
+        _SEEN.search(text) or _DISLIKE.search(text) or _LIKE.search(text) or "one" in said.lower[span.start : span.end]
+    )
+
+
+def _act(said: Utterance, span: Span) -> str:
+    clause = said.clause_of(span.start)
+    around = said.lower[clause.start : clause.end]
+    before = said.lower[clause.start : span.start]
+    if _SEEN.search(around):
+        return "seen"
+    if _DISLIKE.search(around):
+        return "dislike"
+    if _ANCHOR.search(before):
+        return "anchor"
+    if _EXCLUDE.search(before):
+        return "exclude"
+    if _LIKE.search(around):
+        return "like"
+    return "anchor"  # pointing at a suggestion without a verdict: go on from it

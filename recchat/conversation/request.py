@@ -1,0 +1,200 @@
+"""One utterance read for what it asks of the catalog: the explicit constraints (kind, years,
+numbers on fields, people, things to avoid), the suggestions it points at, and the topic that
+is left once those words are taken out ("thoughtful science fiction"), against one catalog's
+learned schema. Rules, not a model: fast, predictable, testable, and the same for any catalog."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from recchat.catalog.library import CatalogIndex
+from recchat.catalog.schema import CatalogSchema
+from recchat.conversation.avoid import read_avoid, read_title_avoid
+from recchat.conversation.kinds import Found, KindReader
+from recchat.conversation.numbers import NumberFields, read_numbers
+from recchat.conversation.people import PeopleReader
+from recchat.conversation.references import Shown, read_references
+from recchat.conversation.spans import Span, Utterance
+from recchat.conversation.times import YearContext, read_years
+from recchat.domain import Constraint, Reference
+from recchat.text import content_words, stem
+
+# Words about the conversation itself, not the topic ("actually, books instead").
+_FILLER = frozenset(
+    """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
+    different completely totally entirely something anything suggestion suggestions option options
+    recommend recommendation recommendations one ones idea ideas prefer preferably ideally
+    sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
+    no not nothing none without never hate hated dislike disliked adore adored
+    already starring featuring directed written made
+    """.split()
+)
+_FRESH = re.compile(
+    r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*(?:different|else)\b"
+    r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation brings to reading one utterance."""
+
+    shown: Sequence[Shown] = ()  # the last list, in order
+    shown_years: Sequence[int] = ()
+    wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
+
+
+@dataclass(frozen=True)
+class Heard:
+    constraints: tuple[Constraint, ...] = ()
+    references: tuple[Reference, ...] = ()
+    topic: str = ""  # what is left to search by, once constraints and pointers are taken out
+    fresh: bool = False  # "something completely different": drop the carried topic
+    spans: tuple[Span, ...] = field(default_factory=tuple)
+
+
+class RequestReader:
+    def __init__(
+        self,
+        schema: CatalogSchema,
+        index: CatalogIndex,
+        tags_in: Callable[[str], tuple[str, ...]],
+        generic: set[str],
+    ) -> None:
+        self.schema = schema
+        self.index = index
+        self.kinds = KindReader(schema)
+        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
+        self._tags_in = tags_in
+        self._generic = set(generic) | self.kinds.words
+        years = [e.year for e in index.entries if e.year]
+        year_fields = schema.with_role("year")
+        self._year_field = year_fields[0].name if year_fields else "year"
+        self._years = (min(years), max(years)) if years else None
+        self._numbers = _number_fields(schema, index)
+
+    def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
+        """`named`: items whose titles the utterance names (found by the title matcher), with spans."""
+        said = Utterance(text)
+        titles = [span for _, span in named]
+        pointed = read_references(said, context.shown, named)
+        taken: list[Span] = [*titles, *pointed.spans]
+        found: list[Found] = []
+        for reader in (self._kinds, self._people, self._years_in, self._numbers_in, self._avoid):
+            found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
+        found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
+        spans = (*pointed.spans, *(f.span for f in found))
+        fresh = bool(_FRESH.search(said.lower))
+        return Heard(
+            constraints=tuple(f.constraint for f in found),
+            references=pointed.references,
+            topic=self.topic(said, [*spans, *titles]),
+            fresh=fresh,
+            spans=tuple(spans),
+        )
+
+    def topic(self, said: Utterance, spans: Sequence[Span]) -> str:
+        """The words left once constraints, pointers, titles, kinds and negated clauses are out."""
+        kept = []
+        for clause in said.clauses:
+            for match in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", said.text[clause.start : clause.end]):
+                span = Span(clause.start + match.start(), clause.start + match.end())
+                if said.negated(span) or any(span.overlaps(s) for s in spans):
+                    continue
+                kept.append(match.group())
+        words = [w for w in content_words(" ".join(kept)) if w not in _FILLER and stem(w) not in self._generic]
+        return " ".join(words)
+
+    # -- the readers, one signature each ------------------------------------------------------
+
+    def _kinds(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
+        return self.kinds.read(said, taken)
+
+    def _people(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
+        return self.people.read(said, taken)
+
+    def _years_in(
+        self,
+        said: Utterance,
+        taken: list[Span],
+        context: Context,
+        references: Sequence[Reference],
+        named: Sequence[tuple[str, Span]],
+    ) -> list[Found]:
+        if self._years is None:
+            return []
+        by_id = self.index.by_id
+        pointed = [r.item_id for r in references] + [item for item, _ in named]
+        referenced = [y for i in pointed if i in by_id and (y := by_id[i].year)]
+        year_context = YearContext(
+            self._year_field, self._years[1], self._years[0], referenced, list(context.shown_years)
+        )
+        return read_years(said, taken, year_context)
+
+    def _numbers_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        present = self._numbers.present(kinds)
+        fields = NumberFields(
+            players=self._numbers.players,
+            minutes=self._numbers.minutes,
+            pages=self._numbers.pages,
+            thirds=self._numbers.thirds,
+            present=present,
+            games=bool(self._numbers.players and self._numbers.players in present),
+        )
+        return read_numbers(said, taken, fields)
+
+    def _avoid(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
+        return read_avoid(said, taken, self._tags_in, self._generic)
+
+
+def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[str, ...]:
+    """The kind this very utterance asks for, if the kind reader found one (read again: cheap)."""
+    found = [f for f in kinds.read(said, []) if not f.constraint.negated]
+    if not found:
+        return ()
+    value = found[0].constraint.value
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@dataclass
+class _NumberFieldsOfCatalog:
+    players: str | None
+    minutes: str | None
+    pages: str | None
+    thirds: dict[str, tuple[float, float]]
+    by_kind: dict[str, set[str]]  # kind value -> numeric fields its items have
+    kind_field: str | None
+
+    def present(self, kinds: Sequence[str]) -> frozenset[str]:
+        if not kinds or self.kind_field is None:
+            return frozenset(set().union(*self.by_kind.values()) if self.by_kind else set())
+        return frozenset(set().union(*(self.by_kind.get(k, set()) for k in kinds)))
+
+
+def _number_fields(schema: CatalogSchema, index: CatalogIndex) -> _NumberFieldsOfCatalog:
+    def first(role: str) -> str | None:
+        found = schema.with_role(role)
+        return found[0].name if found else None
+
+    players, minutes, pages = first("players"), first("minutes"), first("pages")
+    kind_field = schema.kind_field.name if schema.kind_field else None
+    numeric = [f for f in (players, minutes, pages) if f]
+    by_kind: dict[str, set[str]] = {}
+    values: dict[str, list[float]] = {f: [] for f in numeric}
+    for entry in index.entries:
+        kind = str(entry.facts.get(kind_field, "")) if kind_field else ""
+        for name in numeric:
+            value = entry.facts.get(name)
+            if value is None:
+                continue
+            by_kind.setdefault(kind, set()).add(name)
+            values[name].append(float(max(value)) if isinstance(value, list) else float(value))
+    thirds = {}
+    for name, found in values.items():
+        found.sort()
+        if found:
+            thirds[name] = (found[len(found) // 3], found[2 * len(found) // 3])
+    return _NumberFieldsOfCatalog(players, minutes, pages, thirds, by_kind, kind_field)

@@ -1,0 +1,73 @@
+"""Where things were said in an utterance: character spans, the clauses they sit in, and whether
+a clause says *not* to something before them. Shared by the readers of kinds, times, numbers,
+people, things to avoid and references, so they agree on what one clause is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recchat.text import fold
+
+CLAUSE_BREAK = re.compile(
+    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:but|however|though|although|whereas)\b", re.I
+)
+NEGATOR = re.compile(
+    r"\b(?:no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|don'?t like|do not like|"
+    r"didn'?t like|did not like|don'?t want|do not want|not into|not a fan of|can'?t stand|couldn'?t stand|"
+    r"anything but|no more|tired of|sick of|skip|except|other than|rather than|instead of|minus|exclude|excluding)\b",
+    re.I,
+)
+_NOT_NEGATING = re.compile(r"\b(?:not only|no doubt|no matter|not sure|no idea|not bad|no problem)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Utterance:
+    """One utterance, folded to lower case (same length as the original, so spans carry over),
+    with its clauses."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = fold(text)
+        # fold() may change the length (accents, '&' -> ' and '): fall back to plain lower case
+        self.lower = folded if len(folded) == len(text) else text.lower()
+        self.clauses = _clauses(self.lower)
+
+    def clause_of(self, position: int) -> Span:
+        return next((c for c in self.clauses if c.start <= position < c.end), Span(0, len(self.lower)))
+
+    def negated(self, span: Span) -> bool:
+        """A negator earlier in the same clause, and close enough to govern it ('not a romance',
+        'nothing from Marvel or DC', 'I don't want anything by Scorsese')."""
+        clause = self.clause_of(span.start)
+        before = self.lower[clause.start : span.start]
+        found = list(NEGATOR.finditer(before))
+        if not found:
+            return False
+        last = found[-1]
+        if _NOT_NEGATING.match(before, last.start()):
+            return False
+        return len(before[last.end() :].split()) <= 6
+
+    def words_before(self, position: int, count: int = 3) -> list[str]:
+        clause = self.clause_of(position)
+        return re.findall(r"[a-z0-9'+#]+", self.lower[clause.start : position])[-count:]
+
+
+def _clauses(text: str) -> list[Span]:
+    spans, position = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.start() > position:
+            spans.append(Span(position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append(Span(position, len(text)))
+    return [span for span in spans if text[span.start : span.end].strip()] or [Span(0, len(text))]

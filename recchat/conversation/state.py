@@ -1,0 +1,141 @@
+"""The state of one conversation, beside the long-term profile: the constraints in force, the
+topic being explored, the suggestion to stay close to, and the last list (what "the second one"
+means). Each turn updates it; retrieval obeys it; it is saved with the conversation so that
+`ask --continue` and a resumed app conversation carry on where they were.
+
+How a turn changes it: a new value for a field replaces the old one ("books instead" replaces
+the kind and keeps the topic); things to avoid accumulate until asked for again; a turn with
+words of its own sets a new topic, and "something completely different" drops the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from recchat.conversation.kinds import plural
+from recchat.domain import Constraint, Reference
+
+STATE_FORMAT = 1
+# Labels that read on from a kind without a comma: "movies from the 1990s", "books by ...".
+READS_ON = ("from", "for", "by", "with", "at", "about", "not by", "not with", "short", "long")
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    constraints: tuple[Constraint, ...] = ()
+    topic: str = ""
+    anchor: str | None = None  # an item id: "more like the second one"
+    last_list: tuple[str, ...] = ()
+    shown: tuple[str, ...] = field(default_factory=tuple)  # every suggestion so far, in order
+
+    def heard(
+        self,
+        constraints: Sequence[Constraint],
+        references: Sequence[Reference],
+        topic: str,
+        fresh: bool,
+        *,
+        new_request: bool = False,
+    ) -> ConversationState:
+        """The state after one user turn. A new request (another kind of item asked for along
+        with other wishes: "a board game for 5 players" after "movies from the 90s") starts
+        over, keeping only what to avoid; "books instead" alone is a correction, and keeps the rest."""
+        carried = tuple(c for c in self.constraints if c.negated) if new_request else self.constraints
+        if new_request:
+            fresh = True
+        merged = merge(carried, constraints)
+        anchors = [r.item_id for r in references if r.act in {"anchor", "like"}]
+        anchor = anchors[-1] if anchors else (None if fresh or topic else self.anchor)
+        new_topic = "" if fresh and not topic else (topic or self.topic)
+        return replace(self, constraints=merged, topic=new_topic, anchor=anchor)
+
+    def without(self, dropped: Sequence[Constraint]) -> ConversationState:
+        return replace(self, constraints=tuple(c for c in self.constraints if c not in dropped))
+
+    def suggested(self, item_ids: Sequence[str]) -> ConversationState:
+        shown = (*self.shown, *(i for i in item_ids if i not in self.shown))
+        return replace(self, last_list=tuple(item_ids), shown=shown)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        for constraint in self.constraints:
+            if constraint.about == "kind" and not constraint.negated:
+                value = constraint.value
+                return (value,) if isinstance(value, str) else tuple(value)
+        return ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": STATE_FORMAT,
+            "constraints": [c.to_json() for c in self.constraints],
+            "topic": self.topic,
+            "anchor": self.anchor,
+            "last_list": list(self.last_list),
+            "shown": list(self.shown),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ConversationState:
+        if data.get("format") != STATE_FORMAT:
+            return cls()  # an older conversation: it carries on without its state
+        return cls(
+            constraints=tuple(Constraint.from_json(c) for c in data.get("constraints", ())),
+            topic=str(data.get("topic", "")),
+            anchor=data.get("anchor"),
+            last_list=tuple(str(i) for i in data.get("last_list", ())),
+            shown=tuple(str(i) for i in data.get("shown", ())),
+        )
+
+
+def slot(constraint: Constraint) -> tuple[str, str]:
+    """What a constraint is about, for replacing: one kind, one year range, one value per
+    numeric field, one person per people field. Things to avoid each keep their own slot."""
+    if constraint.negated:
+        return ("avoid", f"{constraint.about}:{constraint.field}:{constraint.value}")
+    if constraint.about in {"kind", "year"}:
+        return (constraint.about, "")
+    return (constraint.about, constraint.field)
+
+
+def merge(old: Iterable[Constraint], new: Sequence[Constraint]) -> tuple[Constraint, ...]:
+    """Old constraints carry over unless the turn says something new about the same thing; a
+    turn that asks for something it once avoided lifts the avoidance ('no books' then 'a book')."""
+    replaced = {slot(c) for c in new}
+    wanted = {(c.about, _values(c)) for c in new if not c.negated}
+    avoided_now = {(c.about, _values(c)) for c in new if c.negated}
+    kept = []
+    for constraint in old:
+        if slot(constraint) in replaced:
+            continue
+        if constraint.negated and (constraint.about, _values(constraint)) in wanted:
+            continue  # asked for again
+        if not constraint.negated and (constraint.about, _values(constraint)) in avoided_now:
+            continue  # now to avoid
+        kept.append(constraint)
+    return (*kept, *new)
+
+
+def _values(constraint: Constraint) -> str:
+    value = constraint.value
+    return "|".join(sorted(map(str, value))) if isinstance(value, tuple) else str(value)
+
+
+def summary(constraints: Sequence[Constraint]) -> str:
+    """What was understood, in one line: 'Movies from the 1990s, no romance'."""
+    if not constraints:
+        return ""
+    kinds = [c for c in constraints if c.about == "kind" and not c.negated]
+    rest = [c.label for c in constraints if c not in kinds and c.label]
+    head = kinds[0].label if kinds else ""
+    if head and rest:
+        joined = ", ".join(rest)
+        text = f"{head} {joined}" if joined.startswith(READS_ON) else f"{head}, {joined}"
+    else:
+        text = head or ", ".join(rest)
+    return text[:1].upper() + text[1:]
+
+
+def kind_label(values: Sequence[str]) -> str:
+    return " or ".join(plural(v) for v in values)

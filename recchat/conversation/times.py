@@ -1,0 +1,194 @@
+"""When: "from the 90s", "nineties", "1990s", "late 80s", "before 1980", "after 2000", "between
+1990 and 2005", "recent", "this century", and "older" / "newer" than a suggestion or the last
+list. Read into one year range on the catalog's year (its year field, or years in titles)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recchat.conversation.kinds import Found
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Constraint
+from recchat.vocabulary import DECADE_WORDS
+
+RECENT_YEARS = 5  # "recent": within this many years of the catalog's newest item
+OLD_YEARS = 25  # "old movies": at least this many years before the newest
+
+_DECADE = (
+    r"(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?"
+    r"(?:(?P<full>1[89]\d0|20\d0)'?s|'?(?P<short>\d0)'?s|(?P<word>" + "|".join(DECADE_WORDS) + "))"
+)
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WHEN = rf"(?:{_YEAR}|{_DECADE})"
+_BEFORE = r"before|pre|prior\s+to|earlier\s+than|older\s+than|until|till|up\s+to|no\s+later\s+than|by"
+_AFTER = r"after|post|since|later\s+than|newer\s+than|more\s+recent\s+than|from|no\s+earlier\s+than|starting"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "between",
+        re.compile(
+            r"\b(?:between|from)\s+(?P<y1>1[89]\d\d|20\d\d)\s*(?:and|to|till|until|-|–)\s*(?P<b>(?:1[89]|20)\d\d)\b"
+        ),
+    ),
+    ("span", re.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s*(?:-|–|to)\s*(?P<y2>1[89]\d\d|20\d\d)\b")),
+    ("before", re.compile(rf"\b(?P<cue>{_BEFORE})[\s-]+{_WHEN}(?!\s*(?:minutes|mins|pages|players))")),
+    (
+        "after",
+        re.compile(
+            rf"\b(?P<cue>{_AFTER})[\s-]+{_WHEN}\s*(?P<on>on(?:wards?)?|and\s+(?:later|after|newer|up))?(?!\s*(?:minutes|mins|pages|players))"
+        ),
+    ),
+    ("decade", re.compile(rf"\b{_DECADE}\b")),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:in|of|released\s+in|made\s+in|published\s+in|written\s+in|came\s+out\s+in|circa|around)\s+{_YEAR}\b"
+        ),
+    ),
+)
+_RELATIVE = re.compile(
+    r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later)\b(?!\s+than\s+\d)"
+)
+_RECENT = re.compile(
+    r"\b(?:recent(?:ly)?|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|this\s+decade|"
+    r"(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
+)
+_LAST_N = re.compile(r"\b(?:last|past)\s+(?P<n>\d+|ten|five|twenty|fifteen)\s+years\b|\b(?:last|past)\s+decade\b")
+_OLD = re.compile(r"\b(?:old(?:ies)?|vintage|golden\s+age)\b(?!\s+(?:man|woman|friend|school|days))")
+_CENTURY = re.compile(r"\b(?P<this>this|21st|twenty[\s-]first)\s+century\b|\b(?P<last>last|20th|twentieth)\s+century\b")
+_NUMBER_WORDS = {"ten": 10, "five": 5, "twenty": 20, "fifteen": 15}
+
+
+@dataclass(frozen=True)
+class YearContext:
+    field: str  # the catalog's year field ("year", "Year Published", or "title" for years in titles)
+    newest: int
+    oldest: int
+    referenced: Sequence[int] = ()  # years of the items this turn points at ("the second one")
+    shown: Sequence[int] = ()  # years of the last list
+
+
+def read_years(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[Found]:
+    text = said.lower
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = Span(match.start(), match.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            bounds = _bounds(kind, match, context)
+            if bounds is not None:
+                return [_found(bounds, span, said, context)]
+    return _named(said, taken, context)
+
+
+def _named(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[Found]:
+    """Years said in words: recent, old, this century, older / newer than what was shown."""
+    text = said.lower
+    checks: list[tuple[re.Pattern[str], object]] = [
+        (_LAST_N, None),
+        (_RECENT, (context.newest - RECENT_YEARS, None)),
+        (_CENTURY, None),
+        (_RELATIVE, None),
+        (_OLD, (None, context.newest - OLD_YEARS)),
+    ]
+    for pattern, fixed in checks:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        bounds = fixed if fixed is not None else _words(pattern, match, context)
+        if bounds is not None:
+            return [_found(bounds, span, said, context)]  # type: ignore[arg-type]
+    return []
+
+
+def _words(
+    pattern: re.Pattern[str], match: re.Match[str], context: YearContext
+) -> tuple[int | None, int | None] | None:
+    if pattern is _LAST_N:
+        n = match.group("n")
+        years = 10 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return (context.newest - years, None)
+    if pattern is _CENTURY:
+        return (2000, None) if match.group("this") else (1900, 1999)
+    pivot = context.referenced or context.shown
+    if not pivot:
+        return None
+    if match.group("older"):
+        return (None, min(pivot) - 1)  # older than all of them: the safe reading of "older"
+    return (max(pivot) + 1, None)
+
+
+def _bounds(kind: str, match: re.Match[str], context: YearContext) -> tuple[int | None, int | None] | None:
+    groups = match.groupdict()
+    if kind in ("between", "span"):
+        low, high = int(groups["y1"]), int(groups.get("b") or groups["y2"])
+        return (low, high) if low <= high else None
+    first, last = _when(groups, context)
+    if first is None or last is None:
+        return None
+    if kind == "before":
+        inclusive = groups["cue"].split()[0] in {"until", "till", "up", "no", "by"}
+        return (None, last if inclusive and first == last else first - (0 if inclusive else 1))
+    if kind == "after":
+        if groups["cue"] == "from" and not groups.get("on"):
+            return (first, last)  # "from 1994" is that year; "from the 90s" that decade
+        inclusive = groups["cue"] in {"since", "from", "starting"} or groups["cue"].startswith("no")
+        return (first if inclusive else last + 1, None)
+    return (first, last)
+
+
+def _when(groups: dict[str, str | None], context: YearContext) -> tuple[int | None, int | None]:
+    if groups.get("year"):
+        year = int(groups["year"] or 0)
+        return year, year
+    start = _decade_start(groups, context)
+    if start is None:
+        return None, None
+    part = groups.get("part")
+    if part == "early":
+        return start, start + 3
+    if part == "mid":
+        return start + 3, start + 6
+    if part == "late":
+        return start + 6, start + 9
+    return start, start + 9
+
+
+def _decade_start(groups: dict[str, str | None], context: YearContext) -> int | None:
+    if groups.get("full"):
+        return int(groups["full"] or 0)
+    if groups.get("word"):
+        start = DECADE_WORDS[str(groups["word"])]
+        # "the twenties": the 2020s where the catalog reaches them, else the 1920s
+        return start + 100 if start < 1930 and context.newest >= start + 100 else start
+    short = groups.get("short")
+    if short is None:
+        return None
+    decade = int(short)
+    century = 2000 if decade <= 20 and context.newest >= 2000 + decade else 1900
+    return century + decade
+
+
+def _found(bounds: tuple[int | None, int | None], span: Span, said: Utterance, context: YearContext) -> Found:
+    low, high = bounds
+    label = year_label(low, high)
+    constraint = Constraint(
+        "year", context.field, "between", (low, high), False, label, said.text[span.start : span.end]
+    )
+    return Found(constraint, span)
+
+
+def year_label(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        if low == high:
+            return f"from {low}"
+        if low % 10 == 0 and high == low + 9:
+            return f"from the {low}s"
+        return f"from {low} to {high}"
+    if high is not None:
+        return f"from before {high + 1}"
+    return f"from {low} on" if low is not None else ""

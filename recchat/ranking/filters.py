@@ -1,0 +1,148 @@
+"""Explicit constraints as hard filters: which items meet them, over the whole catalog's index
+(fast: plain values in memory), and, for the few items about to be shown, checked again on
+their full text. When fewer than needed meet them all, constraints are relaxed one at a time,
+the most specific first, and the reply says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from recchat.domain import Constraint, Item
+from recchat.text import normalise_title, stem, words
+from recchat.vocabulary import spellings
+
+if TYPE_CHECKING:
+    from recchat.catalog.library import Catalog, IndexEntry
+
+# Relaxed first when too few items meet everything: a person or a number is a narrower wish
+# than a period, and a period narrower than the kind of item. What to avoid is never relaxed.
+RELAX_ORDER = ("person", "number", "year", "kind")
+ALL_TEXT = "text"
+
+
+def admissible(catalog: Catalog, constraints: Sequence[Constraint]) -> frozenset[str] | None:
+    """Ids of the items that meet every constraint; None when there are none to meet."""
+    if not constraints:
+        return None
+    entries: Iterable[IndexEntry] = catalog.index.entries
+    word_sets = [_with_words(catalog, c) for c in constraints if c.op == "mentions" and c.field == ALL_TEXT]
+    for constraint in constraints:
+        if constraint.op == "mentions" and constraint.field == ALL_TEXT:
+            continue
+        entries = [e for e in entries if meets_entry(e, constraint)]
+    allowed = {e.id for e in entries}
+    for constraint, found in zip(
+        [c for c in constraints if c.op == "mentions" and c.field == ALL_TEXT], word_sets, strict=True
+    ):
+        allowed = allowed - found if constraint.negated else allowed & found
+    return frozenset(allowed)
+
+
+def _with_words(catalog: Catalog, constraint: Constraint) -> set[str]:
+    """Items whose text has every word of the phrase (or the name): from the BM25 postings."""
+    terms = [stem(w) for w in words(str(constraint.value))]
+    return catalog.lexical.with_terms(terms) | _named(catalog, constraint)
+
+
+def _named(catalog: Catalog, constraint: Constraint) -> set[str]:
+    key = normalise_title(str(constraint.value))
+    return {e.id for e in catalog.index.entries if any(normalise_title(n) == key for n in e.names)}
+
+
+def meets_entry(entry: IndexEntry, constraint: Constraint) -> bool:
+    result = _positive(entry, constraint)
+    return not result if constraint.negated else result
+
+
+def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
+    about, value = constraint.about, constraint.value
+    if about == "year":
+        low, high = value
+        return entry.year is not None and (low is None or entry.year >= low) and (high is None or entry.year <= high)
+    if about == "kind":
+        wanted = {value} if isinstance(value, str) else set(value)
+        return entry.facts.get(constraint.field) in wanted
+    if about == "number":
+        return _number(entry.facts.get(constraint.field), constraint.op, value)
+    if about == "person":
+        return _person(entry, constraint)
+    if about == "tag":
+        return _has_tag(entry.tags, str(value))
+    if about == "title":
+        return _has_words(entry.title, str(value))
+    return True
+
+
+def _number(fact: Any, op: str, value: Any) -> bool:
+    if fact is None:
+        return False
+    low, high = (float(fact[0]), float(fact[1])) if isinstance(fact, list) else (float(fact), float(fact))
+    if op == "between":
+        wanted_low, wanted_high = (float(v) for v in value)
+        return wanted_low <= (low + high) / 2 <= wanted_high
+    number = float(value)
+    if op == "covers":
+        return low <= number <= high
+    if op == "at_least":
+        return high >= number
+    if op == "at_most":
+        return high <= number
+    return True
+
+
+def _person(entry: IndexEntry, constraint: Constraint) -> bool:
+    key = normalise_title(str(constraint.value))
+    fields = constraint.field.split("|")
+    names: list[str] = []
+    for name in fields:
+        names += entry.names if name == ALL_TEXT else list(entry.facts.get(name) or ())
+    return any(normalise_title(n) == key for n in names)
+
+
+def _has_tag(tags: Sequence[str], tag: str) -> bool:
+    """The tag itself, or a tag holding it or one of its everyday spellings as whole words
+    ("romance" also rules out "romantic comedy")."""
+    wanted = [set(_stems(form)) for form in (tag, *spellings(tag))]
+    return any(tag == t or any(w and w <= set(_stems(t)) for w in wanted) for t in tags)
+
+
+def _has_words(text: str, phrase: str) -> bool:
+    wanted = set(_stems(phrase))
+    return bool(wanted) and wanted <= set(_stems(text))
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def meets_item(item: Item, entry: IndexEntry, constraint: Constraint) -> bool:
+    """The final check on an item about to be shown: words and names in its whole text."""
+    if constraint.op == "mentions" and constraint.field == ALL_TEXT:
+        text = f"{item.title} {' '.join(item.tags)} {item.description}"
+        if constraint.about == "person":
+            found = normalise_title(str(constraint.value)) in normalise_title(text)
+        else:
+            found = _has_words(text, str(constraint.value))
+        return not found if constraint.negated else found
+    return meets_entry(entry, constraint)
+
+
+def labels_met(item: Item, entry: IndexEntry | None, constraints: Sequence[Constraint]) -> tuple[str, ...]:
+    """The labels of the constraints an item meets ('a movie', 'from the 1990s', 'no romance')."""
+    if entry is None:
+        return ()
+    return tuple(c.label for c in constraints if c.label and meets_item(item, entry, c))
+
+
+def relaxations(constraints: Sequence[Constraint]) -> list[tuple[Constraint, ...]]:
+    """Smaller and smaller sets of constraints to fall back on, each dropping the next most
+    specific wish; things to avoid stay in every one."""
+    steps: list[tuple[Constraint, ...]] = []
+    current = list(constraints)
+    for about in RELAX_ORDER:
+        dropped = [c for c in current if c.about == about and not c.negated]
+        if dropped:
+            current = [c for c in current if c not in dropped]
+            steps.append(tuple(current))
+    return steps
