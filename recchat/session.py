@@ -7,16 +7,16 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from recchat.conversation.references import Shown
 from recchat.conversation.replies import reply_message
 from recchat.conversation.request import Context
 from recchat.conversation.state import ConversationState, summary
-from recchat.domain import Constraint, FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
+from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
-from recchat.ranking.filters import RELAX_ORDER, admissible
+from recchat.ranking.filters import admissible
 from recchat.ranking.retrieval import Query, Ranker
 from recchat.ranking.select import select
 from recchat.timing import timed
@@ -53,6 +53,15 @@ class Request:
     @property
     def is_action(self) -> bool:
         return self.more_like is not None or self.different
+
+
+class TurnOptions(TypedDict, total=False):
+    k: int | None  # how many suggestions (the session's k when None)
+    explain: bool  # False: template explanations now, `explain()` later (the app streams them)
+    always_recommend: bool  # never answer with a question only (the evaluation)
+    where: Mapping[str, Any] | None  # a Chroma filter on catalog fields (`ask --filter`)
+    on_token: TokenCallback | None
+    should_stop: Callable[[], bool] | None
 
 
 @dataclass(frozen=True)
@@ -97,27 +106,9 @@ class Session:
     def snapshot(self) -> ProfileSnapshot:
         return self.profile.snapshot(self.id, self._clock())
 
-    def handle(
-        self,
-        text: str,
-        *,
-        k: int | None = None,
-        explain: bool = True,
-        always_recommend: bool = False,
-        where: Mapping[str, Any] | None = None,
-        on_token: TokenCallback | None = None,
-        should_stop: Callable[[], bool] | None = None,
-    ) -> Reply:
+    def handle(self, text: str, **options: Unpack[TurnOptions]) -> Reply:
         """Answer typed words (the shell's and the evaluation's way in)."""
-        return self.respond(
-            Request(text),
-            k=k,
-            explain=explain,
-            always_recommend=always_recommend,
-            where=where,
-            on_token=on_token,
-            should_stop=should_stop,
-        )
+        return self.respond(Request(text), **options)
 
     def respond(
         self,
@@ -187,31 +178,11 @@ class Session:
             heard.references,
             understood.topic,
             heard.fresh,
-            new_request=_new_request(self.state, heard.constraints, understood.topic),
-        )
-        self._settle(heard.constraints, bool(understood.topic))
+            new_request=self.state.is_new_request(heard.constraints, understood.topic),
+        ).settled(heard.constraints, bool(understood.topic), lambda kept: bool(admissible(self.catalog, kept)))
         vector = self._embedded(understood.topic or understood.positive_text or text)
         self._record(Role.USER, text, understood, vector)
         return understood
-
-    def _settle(self, new: Sequence[Constraint], new_topic: bool) -> None:
-        """When what was just asked cannot be met together with what was asked before ("anything
-        by Agatha Christie?" while movies were wanted), the latest words win: the earlier wishes in
-        the way are dropped, and with them the earlier topic."""
-        constraints = self.state.constraints
-        if not constraints or admissible(self.catalog, constraints):
-            return
-        carried = [
-            c for about in RELAX_ORDER for c in constraints if c.about == about and c not in new and not c.negated
-        ]
-        dropped: list[Constraint] = []
-        for constraint in carried:
-            dropped.append(constraint)
-            if admissible(self.catalog, [c for c in constraints if c not in dropped]):
-                break
-        self.state = self.state.without(dropped)
-        if dropped and not new_topic:
-            self.state = replace(self.state, topic="", anchor=None)
 
     def _context(self) -> Context:
         """What 'the second one', 'older' and 'for 4' are read against: the last list, its years,
@@ -384,18 +355,6 @@ class Session:
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
         recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.about for e in recent if e.entry.utterance.feedback is None)
-
-
-def _new_request(state: ConversationState, new: Sequence[Constraint], topic: str) -> bool:
-    """Another kind of item, asked for along with other wishes, is a new request, not a correction."""
-    kinds = {
-        v
-        for c in new
-        if c.about == "kind" and not c.negated
-        for v in ([c.value] if isinstance(c.value, str) else c.value)
-    }
-    switched = bool(state.kinds) and bool(kinds) and kinds != set(state.kinds)
-    return switched and (bool(topic) or any(c.about != "kind" for c in new))
 
 
 def _assistant_vector(dimension: int) -> Vector:

@@ -75,7 +75,7 @@ def test_older_than_the_second_one(session: Session) -> None:
 def test_too_few_are_said_and_relaxed_in_the_open(session: Session) -> None:
     reply = session.handle("books by Agatha Christie", k=3)
     assert reply.recommendations[0].item.metadata.get("author") == "Agatha Christie"
-    assert reply.message.startswith("Only 1 books by Agatha Christie here")
+    assert reply.message.startswith("Only 1 book by Agatha Christie here")
     assert [c.about for c in reply.relaxed] == ["person"]
     assert len(reply.recommendations) == 3 and kinds(reply) == {"book"}
 

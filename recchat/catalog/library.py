@@ -21,7 +21,7 @@ from recchat.catalog.record import (
 from recchat.catalog.schema import CatalogSchema, learn_schema, normalised
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
-from recchat.text import names_in, normalise_title, without_year, year_in_title
+from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,6 +93,32 @@ class CatalogIndex:
                 for r in data["rows"]
             ]
         )
+
+    @cached_property
+    def named_in_text(self) -> dict[str, set[str]]:
+        """Normalised name -> items whose description names it (people, studios, places)."""
+        found: dict[str, set[str]] = {}
+        for entry in self.entries:
+            for name in entry.names:
+                found.setdefault(normalise_title(name), set()).add(entry.id)
+        return found
+
+    @cached_property
+    def with_tag(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for entry in self.entries:
+            for tag in entry.tags:
+                found.setdefault(tag, set()).add(entry.id)
+        return found
+
+    @cached_property
+    def title_words(self) -> dict[str, set[str]]:
+        """Stemmed title word -> items whose title has it."""
+        found: dict[str, set[str]] = {}
+        for entry in self.entries:
+            for word in {stem(w) for w in words(entry.title)}:
+                found.setdefault(word, set()).add(entry.id)
+        return found
 
     def tag_vocabulary(self) -> set[str]:
         return {tag for entry in self.entries for tag in entry.tags}

@@ -1,4 +1,5 @@
-"""`recchat eval`: replay recorded conversations and score the suggestions."""
+"""`recchat eval`: replay recorded conversations and score the suggestions: ReDial cases
+(--cases) or the conversation suite (--conversations, in eval_conversations.py)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,20 @@ def parse_ks(text: str) -> list[int]:
 
 def eval_command(
     ctx: typer.Context,
-    cases: Annotated[Path, typer.Option("--cases", help="JSONL cases (see the redial-movies benchmark README).")],
+    cases: Annotated[
+        Path | None, typer.Option("--cases", help="JSONL cases (see the redial-movies benchmark README).")
+    ] = None,
+    conversations: Annotated[
+        Path | None,
+        typer.Option("--conversations", help="A conversation suite: a .jsonl file or a folder of them."),
+    ] = None,
     catalog: Annotated[
-        str | None, typer.Option("--catalog", "-c", help="A loaded catalog's name, or a folder to load first.")
+        str | None,
+        typer.Option(
+            "--catalog",
+            "-c",
+            help="A loaded catalog's name, or a folder to load first; with --conversations, the suite's catalog.",
+        ),
     ] = None,
     k: Annotated[str, typer.Option("--k", help="Cut-offs for recall, comma-separated.")] = "1,10,50",
     method: Annotated[
@@ -37,9 +49,24 @@ def eval_command(
     explain: Annotated[
         bool, typer.Option("--explain", help="Also write explanations for the top 5 and time them.")
     ] = False,
+    half: Annotated[
+        str | None, typer.Option("--half", help="With --conversations: only the conversations of this half.")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="With --conversations: print every failed turn.")
+    ] = False,
 ) -> None:
     """Measure recommendation quality on recorded conversations (never touches your profile)."""
     state: CliState = ctx.obj
+    if (cases is None) == (conversations is None):
+        stderr().print("error: give one of --cases FILE or --conversations FILE")
+        raise typer.Exit(2)
+    if conversations is not None:
+        from recchat.cli.eval_conversations import eval_conversations
+
+        eval_conversations(state, conversations, catalog=catalog, half=half, as_json=as_json, verbose=verbose)
+        return
+    assert cases is not None
     with report_errors(state):
         from recchat.eval.cases import read_cases
         from recchat.eval.harness import evaluate

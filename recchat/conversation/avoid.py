@@ -15,8 +15,17 @@ from recchat.text import STOPWORDS, stem
 
 MAX_PHRASE_WORDS = 3
 _SKIP = frozenset(
-    """a an the any too very so much more really those that these them all kind sort of some
-    anything something stuff things thing ones one type types kinds kinds
+    """a an the any too very so much more really all kind sort of some
+    anything something stuff things thing ones type types kinds from with about involving including
+    having featuring containing
+    """.split()
+)
+_POINTERS = frozenset("that this it those these them one".split())
+# A verb after the 'not' says something happened or not ("never saw it"), not what to avoid.
+_VERBS = frozenset(
+    """saw seen see watch watched watching read reading heard hear play played playing tried try
+    finished like liked love loved enjoy enjoyed care think thought know knew want wanted mind get
+    got go went been be was is sure remember recall own owned have had
     """.split()
 )
 # Words that end the phrase: what follows is no longer the thing to avoid.
@@ -31,7 +40,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _QUALITIES = frozenset(
     """long short quick slow fast big small old new recent dark light sad happy heavy serious silly
     boring cheesy depressing intense complicated complex simple easy hard difficult expensive cheap
-    weird strange loud quiet violent gory scary""".split()
+    weird strange loud quiet violent gory scary enough way much many lot""".split()
 )
 
 
@@ -52,6 +61,8 @@ def read_avoid(
     return found
 
 
+# "never saw X", "other than X", "not even X": the title is not a ban on a series.
+_NOT_A_BAN = re.compile(r"\b(?:saw|seen|watched|read|heard|played|other\s+than|even|sure|think)\b")
 _DISLIKE_VERB = re.compile(
     r"\b(?:hate|hated|dislike|disliked|didn'?t like|did not like|can'?t stand|couldn'?t stand)\b"
 )
@@ -63,27 +74,37 @@ def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:
     found = []
     for span in titles:
         clause = said.clause_of(span.start)
-        if not said.negated(span) or _DISLIKE_VERB.search(said.lower[clause.start : span.start]):
+        before = said.lower[clause.start : span.start]
+        if not said.negated(span) or _DISLIKE_VERB.search(before) or _NOT_A_BAN.search(before):
             continue
         words = said.text[span.start : span.end]
-        value = " ".join(w for w in _WORD.findall(words.lower()) if w not in STOPWORDS) or words.lower()
+        value = " ".join(w for w in _WORD.findall(words.lower()) if w not in STOPWORDS)
+        if not value:
+            continue  # "not even Up": no word of its own to rule out
         shown = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
         found.append(Found(Constraint("title", "title", "mentions", value, True, f"no {shown}", words), span))
     return found
 
 
 def _phrase(text: str, start: int, offset: int, generic: set[str]) -> tuple[list[str], Span] | None:
+    """The words right after a negator, past articles and 'too'/'any': 'not a romance' ->
+    romance. A comma right after the negator ('No, does it ...'), a verb, or a number is not a
+    thing to avoid."""
+    if re.match(r"\s*[,.;:!?]", text[start:]):
+        return None
     words: list[str] = []
     first = last = None
     for match in _WORD.finditer(text, start):
         word = match.group().strip("'-")
         if word in _END or stem(word) in generic:
             break
-        if word in _SKIP or (not words and word in STOPWORDS):
+        if word in _POINTERS and not words:
+            return None  # "hated that one", "not those": a verdict on what was shown
+        if word in _SKIP:
             if words:
                 break
             continue
-        if word in STOPWORDS:
+        if word in STOPWORDS or word in _VERBS or word.isdigit():
             break
         words.append(word)
         first = match.start() if first is None else first

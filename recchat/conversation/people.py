@@ -15,7 +15,7 @@ from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.kinds import Found
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.text import STOPWORDS, normalise_title
+from recchat.text import STOPWORDS, normalise_title, without_year
 
 TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
@@ -41,8 +41,12 @@ class PeopleReader:
             for name in people_fields:
                 for person in entry.facts.get(name, ()):
                     self._add(person, name)
+        # Names in descriptions, less other titles ("Spy Kids", "Amityville Horror") a lead mentions.
+        titles = {normalise_title(without_year(e.title)) for e in index.entries}
+        for entry in index.entries:
             for person in entry.names:
-                self._add(person, TEXT)
+                if normalise_title(person) not in titles:
+                    self._add(person, TEXT)
         self._surnames: dict[str, list[str]] = defaultdict(list)
         for key in self._people:
             last = key.split()[-1]
@@ -83,7 +87,7 @@ class PeopleReader:
             person = self._people.get(key)
             if person and self._plausible(person, size, cue, window, said, key):
                 return [key], size
-            if size == 1 and (cue or _capitalised(window[0], said)) and key in self._surnames:
+            if size == 1 and key in self._surnames and self._surname_said(key, cue, window[0], said, tokens, i):
                 return self._surnames[key], 1
             if size >= 2 and cue and all(t.group()[:1].isupper() for t in window):
                 close = self._fuzzy(key)
@@ -101,6 +105,18 @@ class PeopleReader:
         if person.fields.keys() - {TEXT}:
             return True
         return bool(cue) or all(t.group()[:1].isupper() for t in window) or said.negated(Span(window[0].start(), 0))
+
+    def _surname_said(
+        self, key: str, cue: str | None, token: re.Match[str], said: Utterance, tokens: list[re.Match[str]], i: int
+    ) -> bool:
+        """A surname alone ("by Scorsese", "a nolan film") needs a cue; one known only from
+        descriptions needs one before it ('kids movies' is no person)."""
+        before = tokens[i - 1].group().lower() if i > 0 else ""
+        cued_before = before in _CAST_CUES | _MAKER_CUES - {"and"}
+        in_fields = any(self._people[k].fields.keys() - {TEXT} for k in self._surnames[key])
+        if cued_before:
+            return in_fields or _capitalised(token, said) or before in {"by", "starring", "directed"}
+        return bool(cue) and in_fields
 
     def _fuzzy(self, key: str) -> str | None:
         from rapidfuzz import fuzz, process

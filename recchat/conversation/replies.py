@@ -19,7 +19,7 @@ def reply_message(
         return f"Here {'is' if count == 1 else 'are'} {count} from {catalog}:"
     if not relaxed:
         return f"{understood}:"
-    wanted = summary([c for c in constraints if not c.negated]) or understood
+    wanted = summary([c for c in constraints if not c.negated], one=meeting == 1) or understood
     lowered = wanted[:1].lower() + wanted[1:]
     has_kind = any(c.about == "kind" and not c.negated for c in constraints)
     wish = lowered if has_kind or lowered.startswith(READS_ON) else f"match ({lowered})"

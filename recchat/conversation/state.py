@@ -10,7 +10,7 @@ words of its own sets a new topic, and "something completely different" drops th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,6 +18,8 @@ from recchat.conversation.kinds import plural
 from recchat.domain import Constraint, Reference
 
 STATE_FORMAT = 1
+# Dropped first when what was carried over stands in the way of what was just asked.
+RELAX_ORDER = ("person", "number", "year", "kind")
 # Labels that read on from a kind without a comma: "movies from the 1990s", "books by ...".
 READS_ON = ("from", "for", "by", "with", "at", "about", "not by", "not with", "short", "long")
 
@@ -51,8 +53,29 @@ class ConversationState:
         new_topic = "" if fresh and not topic else (topic or self.topic)
         return replace(self, constraints=merged, topic=new_topic, anchor=anchor)
 
-    def without(self, dropped: Sequence[Constraint]) -> ConversationState:
-        return replace(self, constraints=tuple(c for c in self.constraints if c not in dropped))
+    def is_new_request(self, new: Sequence[Constraint], topic: str) -> bool:
+        """Another kind of item, asked for along with other wishes, is a new request, not a
+        correction of the old one."""
+        kinds = {v for c in new if c.about == "kind" and not c.negated for v in _as_tuple(c.value)}
+        switched = bool(self.kinds) and bool(kinds) and kinds != set(self.kinds)
+        return switched and (bool(topic) or any(c.about != "kind" for c in new))
+
+    def settled(
+        self, new: Sequence[Constraint], new_topic: bool, possible: Callable[[Sequence[Constraint]], bool]
+    ) -> ConversationState:
+        """When what was just asked cannot be met together with what was asked before ("anything
+        by Agatha Christie?" while movies were wanted), the latest words win: the earlier wishes in
+        the way are dropped, and with them the earlier topic."""
+        if not self.constraints or possible(self.constraints):
+            return self
+        carried = [c for about in RELAX_ORDER for c in self.constraints if c.about == about and c not in new]
+        dropped: list[Constraint] = []
+        for constraint in (c for c in carried if not c.negated):
+            dropped.append(constraint)
+            if possible([c for c in self.constraints if c not in dropped]):
+                break
+        settled = replace(self, constraints=tuple(c for c in self.constraints if c not in dropped))
+        return replace(settled, topic="", anchor=None) if dropped and not new_topic else settled
 
     def suggested(self, item_ids: Sequence[str]) -> ConversationState:
         shown = (*self.shown, *(i for i in item_ids if i not in self.shown))
@@ -117,18 +140,25 @@ def merge(old: Iterable[Constraint], new: Sequence[Constraint]) -> tuple[Constra
     return (*kept, *new)
 
 
+def _as_tuple(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
 def _values(constraint: Constraint) -> str:
     value = constraint.value
     return "|".join(sorted(map(str, value))) if isinstance(value, tuple) else str(value)
 
 
-def summary(constraints: Sequence[Constraint]) -> str:
-    """What was understood, in one line: 'Movies from the 1990s, no romance'."""
+def summary(constraints: Sequence[Constraint], *, one: bool = False) -> str:
+    """What was understood, in one line: 'Movies from the 1990s, no romance' ('Book by ...'
+    when `one` item is meant)."""
     if not constraints:
         return ""
     kinds = [c for c in constraints if c.about == "kind" and not c.negated]
     rest = [c.label for c in constraints if c not in kinds and c.label]
     head = kinds[0].label if kinds else ""
+    if one and kinds and isinstance(kinds[0].value, str):
+        head = kinds[0].value
     if head and rest:
         joined = ", ".join(rest)
         text = f"{head} {joined}" if joined.startswith(READS_ON) else f"{head}, {joined}"

@@ -51,13 +51,17 @@ _RELATIVE = re.compile(
     r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later)\b(?!\s+than\s+\d)"
 )
 _RECENT = re.compile(
-    r"\b(?:recent(?:ly)?|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|this\s+decade|"
+    r"\b(?:recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|this\s+decade|"
     r"(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past)\s+(?P<n>\d+|ten|five|twenty|fifteen)\s+years\b|\b(?:last|past)\s+decade\b")
-_OLD = re.compile(r"\b(?:old(?:ies)?|vintage|golden\s+age)\b(?!\s+(?:man|woman|friend|school|days))")
+_OLD = re.compile(r"\b(?:old|vintage)\s+(?:movies?|films?|ones|books?|stuff|classics|games?|shows?)\b|\boldies\b")
 _CENTURY = re.compile(r"\b(?P<this>this|21st|twenty[\s-]first)\s+century\b|\b(?P<last>last|20th|twentieth)\s+century\b")
 _NUMBER_WORDS = {"ten": 10, "five": 5, "twenty": 20, "fifteen": 15}
+# "the 2000s or earlier", "1995 and later"
+_OPEN_END = re.compile(
+    r"\s*(?:or|and)\s+(?:(?P<earlier>earlier|before|older)|(?P<later>later|after|newer|up|since))\b|\s+on(?:wards?)?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,9 @@ def _bounds(kind: str, match: re.Match[str], context: YearContext) -> tuple[int 
     first, last = _when(groups, context)
     if first is None or last is None:
         return None
+    open_end = _OPEN_END.match(match.string, match.end())
+    if open_end and kind in ("decade", "year", "after"):
+        return (None, last) if open_end.group("earlier") else (first, None)
     if kind == "before":
         inclusive = groups["cue"].split()[0] in {"until", "till", "up", "no", "by"}
         return (None, last if inclusive and first == last else first - (0 if inclusive else 1))

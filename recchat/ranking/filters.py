@@ -5,9 +5,10 @@ the most specific first, and the reply says so."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from recchat.conversation.state import RELAX_ORDER
 from recchat.domain import Constraint, Item
 from recchat.text import normalise_title, stem, words
 from recchat.vocabulary import spellings
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
     from recchat.catalog.library import Catalog, IndexEntry
 
 # Relaxed first when too few items meet everything: a person or a number is a narrower wish
-# than a period, and a period narrower than the kind of item. What to avoid is never relaxed.
-RELAX_ORDER = ("person", "number", "year", "kind")
+# than a period, and a period narrower than the kind of item (conversation/state.py). What to
+# avoid is never relaxed.
 ALL_TEXT = "text"
 
 
@@ -25,29 +26,30 @@ def admissible(catalog: Catalog, constraints: Sequence[Constraint]) -> frozenset
     """Ids of the items that meet every constraint; None when there are none to meet."""
     if not constraints:
         return None
-    entries: Iterable[IndexEntry] = catalog.index.entries
-    word_sets = [_with_words(catalog, c) for c in constraints if c.op == "mentions" and c.field == ALL_TEXT]
-    for constraint in constraints:
-        if constraint.op == "mentions" and constraint.field == ALL_TEXT:
-            continue
-        entries = [e for e in entries if meets_entry(e, constraint)]
-    allowed = {e.id for e in entries}
-    for constraint, found in zip(
-        [c for c in constraints if c.op == "mentions" and c.field == ALL_TEXT], word_sets, strict=True
-    ):
+    index = catalog.index
+    allowed = set(index.by_id)
+    for constraint in sorted(constraints, key=lambda c: c.negated):  # narrow first, then take away
+        found = _meeting(catalog, constraint, allowed)
         allowed = allowed - found if constraint.negated else allowed & found
     return frozenset(allowed)
 
 
-def _with_words(catalog: Catalog, constraint: Constraint) -> set[str]:
-    """Items whose text has every word of the phrase (or the name): from the BM25 postings."""
-    terms = [stem(w) for w in words(str(constraint.value))]
-    return catalog.lexical.with_terms(terms) | _named(catalog, constraint)
-
-
-def _named(catalog: Catalog, constraint: Constraint) -> set[str]:
-    key = normalise_title(str(constraint.value))
-    return {e.id for e in catalog.index.entries if any(normalise_title(n) == key for n in e.names)}
+def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[str]:
+    """The items (of `among`, where a scan is needed) that have what the constraint is about,
+    ignoring its negation: from inverted maps where there are some, else by a scan."""
+    index = catalog.index
+    if constraint.op == "mentions" and constraint.field == ALL_TEXT:
+        terms = [stem(w) for w in words(str(constraint.value))]
+        named = index.named_in_text.get(normalise_title(str(constraint.value)), set())
+        return catalog.lexical.with_terms(terms) | named
+    if constraint.about == "tag":
+        return {i for tag, ids in index.with_tag.items() if _has_tag((tag,), str(constraint.value)) for i in ids}
+    if constraint.about == "title":
+        terms = [stem(w) for w in words(str(constraint.value))]
+        found = [index.title_words.get(term, set()) for term in terms]
+        return set.intersection(*found) if found else set()
+    by_id = index.by_id
+    return {i for i in among if _positive(by_id[i], constraint)}
 
 
 def meets_entry(entry: IndexEntry, constraint: Constraint) -> bool:
@@ -93,11 +95,11 @@ def _number(fact: Any, op: str, value: Any) -> bool:
 
 def _person(entry: IndexEntry, constraint: Constraint) -> bool:
     key = normalise_title(str(constraint.value))
-    fields = constraint.field.split("|")
-    names: list[str] = []
-    for name in fields:
-        names += entry.names if name == ALL_TEXT else list(entry.facts.get(name) or ())
-    return any(normalise_title(n) == key for n in names)
+    for field in constraint.field.split("|"):
+        names = entry.names if field == ALL_TEXT else entry.facts.get(field) or ()
+        if any(normalise_title(n) == key for n in names):
+            return True
+    return False
 
 
 def _has_tag(tags: Sequence[str], tag: str) -> bool:

@@ -1,0 +1,187 @@
+"""Ground truth for the conversation suite: each catalog's own records, read from its folder as
+the files have them (not from the store, nor from what recchat learned of the fields), and the
+suite's predicates checked against them. Deliberately independent of recchat's understanding:
+its own parsing of ranges, names and words, so a shared mistake cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from recchat.catalog.items import to_item
+from recchat.catalog.readers import iter_catalog_files, read_records
+from recchat.errors import CatalogError
+from recchat.eval.suite import Position, Predicate
+
+_NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
+_DATE = re.compile(r"^\s*(\d{4})-\d\d")
+_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*$")
+_OPEN_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\+\s*$")
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    title: str
+    fields: Mapping[str, Any]  # the record as the file has it
+
+
+class Truth:
+    """One catalog's records by id (the id recchat stores them under)."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.records = {record.id: record for record in records}
+        self.fields = {name for record in self.records.values() for name in record.fields}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def get(self, item_id: str) -> Record | None:
+        return self.records.get(item_id)
+
+
+def read_truth(folder: Path) -> Truth:
+    """Every valid record of a catalog folder; invalid ones are skipped, as an import skips them."""
+    records = []
+    for path in iter_catalog_files(folder):
+        for raw in read_records(path):
+            try:
+                item = to_item(raw)
+            except CatalogError:
+                continue
+            if isinstance(raw.data, dict):
+                records.append(Record(item.id, item.title, dict(raw.data)))
+    return Truth(records)
+
+
+def resolve(predicate: Predicate, previous: Sequence[Record]) -> Predicate | str:
+    """A relative predicate ("older than the second one") made absolute from the last list, or
+    why it cannot be: the list is too short, or the item has no such value."""
+    if predicate.op not in ("below", "above") or predicate.field is None:
+        return predicate
+    chosen = at_position(previous, predicate.value)
+    if not chosen:
+        return f"the last list has no item {predicate.value}"
+    spans = [span(record.fields.get(predicate.field)) for record in chosen]
+    if any(s is None for s in spans):
+        return f"the referenced item has no {predicate.field}"
+    if predicate.op == "below":
+        return Predicate("lt", min(s[0] for s in spans if s), predicate.kind, predicate.field)
+    return Predicate("gt", max(s[1] for s in spans if s), predicate.kind, predicate.field)
+
+
+def at_position(items: Sequence[Any], pos: Position) -> list[Any]:
+    if pos == "all":
+        return list(items)
+    if pos == "last":
+        return list(items[-1:])
+    index = int(pos) - 1
+    return [items[index]] if 0 <= index < len(items) else []
+
+
+def failure(predicate: Predicate, record: Record) -> str | None:
+    """None when the record meets the predicate, else what it has instead."""
+    if predicate.op == "text_not_contains":
+        found = _contains_word(_all_text(record), str(predicate.value))
+        return f"mentions {predicate.value!r}" if found else None
+    if predicate.op == "title_not_contains":
+        found = _contains_word([record.title], str(predicate.value))
+        return f"title has {predicate.value!r}" if found else None
+    assert predicate.field is not None
+    value = record.fields.get(predicate.field)
+    met = _meets(predicate, value)
+    if met:
+        return None
+    shown = "nothing" if value is None or value == "" else repr(value)
+    return f"{predicate.field} is {shown}"
+
+
+def _meets(predicate: Predicate, value: Any) -> bool:
+    op, wanted = predicate.op, predicate.value
+    if op in ("has", "not_has"):
+        found = _has_name(_texts(value), str(wanted))
+        return found if op == "has" else not found
+    if op in ("eq", "ne"):
+        equal = any(text.casefold() == str(wanted).casefold() for text in _texts(value))
+        return equal if op == "eq" else not equal
+    bounds = span(value)
+    if bounds is None:
+        return False
+    low, high = bounds
+    if op == "between":
+        floor, ceiling = wanted
+        return (floor is None or low >= floor) and (ceiling is None or high <= ceiling)
+    tests = {
+        "covers": lambda: low <= wanted <= high,
+        "max_at_least": lambda: high >= wanted,
+        "min_at_most": lambda: low <= wanted,
+        "lt": lambda: high < wanted,
+        "gt": lambda: low > wanted,
+    }
+    return bool(tests[op]())
+
+
+def number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        if _NUMBER.match(value):
+            return float(value)
+        date = _DATE.match(value)
+        return float(date.group(1)) if date else None
+    return None
+
+
+def span(value: Any) -> tuple[float, float] | None:
+    """A number, a range ("2-5", "2 to 5", "5+") or a [low, high] list, as (low, high)."""
+    single = number(value)
+    if single is not None:
+        return single, single
+    if isinstance(value, str):
+        closed = _SPAN.match(value)
+        if closed:
+            low, high = sorted((float(closed.group(1)), float(closed.group(2))))
+            return low, high
+        opened = _OPEN_SPAN.match(value)
+        return (float(opened.group(1)), math.inf) if opened else None
+    if isinstance(value, list) and value and all(number(v) is not None for v in value):
+        numbers = [number(v) or 0.0 for v in value]
+        return min(numbers), max(numbers)
+    return None
+
+
+def _texts(value: Any) -> list[str]:
+    if value is None or isinstance(value, bool | dict):
+        return []
+    if isinstance(value, list):
+        return [text for element in value for text in _texts(element)]
+    return [str(value)]
+
+
+def _all_text(record: Record) -> list[str]:
+    return [record.title, *(text for value in record.fields.values() for text in _texts(value))]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+def _has_name(texts: Sequence[str], name: str) -> bool:
+    """A person or tag: the whole value, or whole words inside it ("horror" in "body horror"),
+    case and initials' dots aside."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(_normal(name)) + r"(?!\w)")
+    return any(pattern.search(_normal(text)) for text in texts)
+
+
+def _contains_word(texts: Sequence[str], word: str) -> bool:
+    """A word or phrase, with a plural or possessive ending: "marvel" in "Marvel's heroes"."""
+    words = r"\s+".join(re.escape(part) for part in word.casefold().split())
+    pattern = re.compile(r"(?<!\w)" + words + r"(?:s|es|'s|’s)?(?!\w)", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
