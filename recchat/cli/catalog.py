@@ -13,6 +13,9 @@ import typer
 from recchat.cli.context import SHOWN_ERRORS, CliState, report_errors, stderr, stdout
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from recchat.catalog.importer import ImportReport
     from recchat.catalog.overview import CatalogOverview
 
 app = typer.Typer(help="Load, list and remove catalogs.", no_args_is_help=True)
@@ -68,21 +71,25 @@ def add(
                 field_map=mapped,
                 on_progress=update,
             )
-        for usage in report.fields:
-            console.print(f"[dim]fields:[/] {_escape(usage.describe())}")
-        for error in report.skipped[:SHOWN_ERRORS]:
-            console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
-        if report.skipped_count > SHOWN_ERRORS:
-            console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
-        rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
-        console.print(
-            f"catalog [bold]{catalog_name}[/]: {report.total} items "
-            f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
-            f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
-            + (f", {rate:.0f} items/s" if report.added + report.updated else "")
-        )
-        if report.interactions:
-            console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+        _print_report(console, report)
+
+
+def _print_report(console: Console, report: ImportReport) -> None:
+    for usage in report.fields:
+        console.print(f"[dim]fields:[/] {_escape(usage.describe())}")
+    for error in report.skipped[:SHOWN_ERRORS]:
+        console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
+    if report.skipped_count > SHOWN_ERRORS:
+        console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
+    rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
+    console.print(
+        f"catalog [bold]{report.name}[/]: {report.total} items "
+        f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
+        f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
+        + (f", {rate:.0f} items/s" if report.added + report.updated else "")
+    )
+    if report.interactions:
+        console.print(f"usage log: collaborative neighbours for {report.interactions} items")
 
 
 def _field_map(entries: list[str]) -> dict[str, str]:
