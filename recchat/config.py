@@ -5,6 +5,10 @@ The core never reads the environment; the CLI and TUI call `load_settings` and p
 
 from __future__ import annotations
 
+import contextlib
+import json
+import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -88,50 +92,176 @@ class Settings:
         return replace(self, **changes)
 
 
-def _to_bool(value: str) -> bool:
-    lowered = value.strip().lower()
-    if lowered in {"1", "true", "yes", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "off", ""}:
-        return False
-    raise ValueError(f"expected a boolean (true/false), got {value!r}")
+# -- one parser per setting ----------------------------------------------------------------------
+# Each takes a value as TOML gives it (str, int, float, bool) or as an environment string, and
+# returns it typed and checked, or raises ValueError saying what it expected.
+
+Parser = Callable[[object], Any]
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+NAME_RULE = "a name of 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit"
 
 
-def _optional_int(value: str) -> int | None:
-    return None if value.strip().lower() in {"", "auto", "none"} else int(value)
+def boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+        return value.strip().lower() in TRUE_WORDS
+    raise ValueError("expected true or false")
 
 
-# key -> (environment variable, parser for string values)
-_SCALARS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "profile": ("RECCHAT_PROFILE", str),
-    "catalog": ("RECCHAT_CATALOG", str),
-    "model": ("RECCHAT_MODEL", lambda v: Path(v).expanduser()),
-    "embedder": ("RECCHAT_EMBEDDER", str),
-    "backend": ("RECCHAT_BACKEND", str),
-    "use_llm": ("RECCHAT_USE_LLM", _to_bool),
-    "k": ("RECCHAT_K", int),
-    "prompts_dir": ("RECCHAT_PROMPTS", lambda v: Path(v).expanduser()),
-    "incognito": ("RECCHAT_INCOGNITO", _to_bool),
-    "debug": ("RECCHAT_DEBUG", _to_bool),
+def _bounds(kind: str, low: float | None, high: float | None, above: bool) -> str:
+    if low is not None and high is not None:
+        return f"{kind} {'above' if above else 'from'} {low:g} {'and at most' if above else 'to'} {high:g}"
+    if low is not None:
+        return f"{kind} {'above' if above else 'of at least'} {low:g}"
+    return kind
+
+
+def whole(low: int | None = None, high: int | None = None) -> Parser:
+    expected = f"expected {_bounds('a whole number', low, high, False)}"
+
+    def parse(value: object) -> int:
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+            number = int(value)
+        if number is None or (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError(expected)
+        return number
+
+    return parse
+
+
+def number(low: float | None = None, high: float | None = None, *, above: bool = False) -> Parser:
+    expected = f"expected {_bounds('a number', low, high, above)}"
+
+    def parse(value: object) -> float:
+        found: float | None = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found = float(value)
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                found = float(value)
+        if found is None or not math.isfinite(found):
+            raise ValueError(expected)
+        if (low is not None and (found <= low if above else found < low)) or (high is not None and found > high):
+            raise ValueError(expected)
+        return found
+
+    return parse
+
+
+def optional_whole(low: int) -> Parser:
+    """A count, or "auto" (None): the library picks."""
+    count = whole(low)
+
+    def parse(value: object) -> int | None:
+        if isinstance(value, str) and value.strip().lower() in {"", "auto", "none"}:
+            return None
+        try:
+            counted: int = count(value)
+        except ValueError:
+            raise ValueError(f'expected {_bounds("a whole number", low, None, False)}, or "auto"') from None
+        return counted
+
+    return parse
+
+
+def text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise ValueError("expected text (in quotes)")
+
+
+def path(value: object) -> Path:
+    if isinstance(value, os.PathLike) or (isinstance(value, str) and value.strip()):
+        return Path(value).expanduser()
+    raise ValueError("expected a path (text in quotes)")
+
+
+def name(value: object) -> str:
+    if isinstance(value, str) and NAME_PATTERN.match(value):
+        return value
+    raise ValueError(f"expected {NAME_RULE}")
+
+
+def choice(*options: str) -> Parser:
+    """One of `options`, in any case; returned as spelled in `options`."""
+
+    def parse(value: object) -> str:
+        found = next((o for o in options if isinstance(value, str) and value.strip().lower() == o.lower()), None)
+        if found is None:
+            raise ValueError(f"expected one of {', '.join(repr(o) for o in options)}")
+        return found
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Spec:
+    variable: str  # its RECCHAT_* environment variable
+    parse: Parser
+    secret: bool = False  # its value is never shown, not even in an error
+
+
+SCALARS: dict[str, Spec] = {
+    "profile": Spec("RECCHAT_PROFILE", name),
+    "catalog": Spec("RECCHAT_CATALOG", name),
+    "model": Spec("RECCHAT_MODEL", path),
+    "embedder": Spec("RECCHAT_EMBEDDER", text),
+    "backend": Spec("RECCHAT_BACKEND", choice("real", "fake")),
+    "use_llm": Spec("RECCHAT_USE_LLM", boolean),
+    "k": Spec("RECCHAT_K", whole(1, 100)),
+    "prompts_dir": Spec("RECCHAT_PROMPTS", path),
+    "incognito": Spec("RECCHAT_INCOGNITO", boolean),
+    "debug": Spec("RECCHAT_DEBUG", boolean),
 }
-_GENERATION: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "temperature": ("RECCHAT_TEMPERATURE", float),
-    "top_p": ("RECCHAT_TOP_P", float),
-    "top_k": ("RECCHAT_TOP_K", int),
-    "repeat_penalty": ("RECCHAT_REPEAT_PENALTY", float),
-    "max_tokens": ("RECCHAT_MAX_TOKENS", int),
-    "threads": ("RECCHAT_THREADS", _optional_int),
-    "context_size": ("RECCHAT_CONTEXT_SIZE", int),
-    "seed": ("RECCHAT_SEED", int),
+GENERATION: dict[str, Spec] = {
+    "temperature": Spec("RECCHAT_TEMPERATURE", number(0.0, 2.0)),
+    "top_p": Spec("RECCHAT_TOP_P", number(0.0, 1.0, above=True)),
+    "top_k": Spec("RECCHAT_TOP_K", whole(0)),  # 0: no top-k cut
+    "repeat_penalty": Spec("RECCHAT_REPEAT_PENALTY", number(0.5, 2.0)),
+    "max_tokens": Spec("RECCHAT_MAX_TOKENS", whole(1)),
+    "threads": Spec("RECCHAT_THREADS", optional_whole(1)),
+    "context_size": Spec("RECCHAT_CONTEXT_SIZE", whole(256)),
+    "seed": Spec("RECCHAT_SEED", whole()),
 }
-_CHROMA: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "url": ("RECCHAT_CHROMA_URL", str),
-    "token": ("RECCHAT_CHROMA_TOKEN", str),
-    "tenant": ("RECCHAT_CHROMA_TENANT", str),
-    "database": ("RECCHAT_CHROMA_DATABASE", str),
-    "token_header": ("RECCHAT_CHROMA_TOKEN_HEADER", str),
-    "timeout": ("RECCHAT_CHROMA_TIMEOUT", float),
+CHROMA: dict[str, Spec] = {
+    "url": Spec("RECCHAT_CHROMA_URL", text),
+    "token": Spec("RECCHAT_CHROMA_TOKEN", text, secret=True),
+    "tenant": Spec("RECCHAT_CHROMA_TENANT", text),
+    "database": Spec("RECCHAT_CHROMA_DATABASE", text),
+    "token_header": Spec("RECCHAT_CHROMA_TOKEN_HEADER", choice(*TOKEN_HEADERS)),
+    "timeout": Spec("RECCHAT_CHROMA_TIMEOUT", number(0.0, 3600.0, above=True)),
 }
+
+
+def _shown(value: object, spec: Spec) -> str:
+    """A value as it was written: TOML's spelling for file values, quoted text for the rest."""
+    if spec.secret:
+        return "(hidden)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _parsed(spec: Spec, value: object, where: str) -> Any:
+    try:
+        return spec.parse(value)
+    except ValueError as error:
+        raise ConfigError(f"{where}{_shown(value, spec)}: {error}") from None
+
+
+def environment_value(key: str, environ: Mapping[str, str]) -> Any:
+    """A top-level setting from its environment variable (None when unset), parsed as everywhere."""
+    spec = SCALARS[key]
+    if not environ.get(spec.variable):
+        return None
+    return _parsed(spec, environ[spec.variable], f"{spec.variable}=")
 
 
 def default_home(environ: Mapping[str, str]) -> Path:
@@ -152,110 +282,87 @@ def config_path(environ: Mapping[str, str], home: Path) -> Path:
     return Path(platformdirs.user_config_dir("recchat", appauthor=False)) / "config.toml"
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    if not path.exists():
+def _shown_path(file: Path) -> str:
+    home = Path.home()
+    return f"~/{file.relative_to(home)}" if file.is_relative_to(home) else str(file)
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    if not file.exists():
         return {}
     try:
-        with path.open("rb") as handle:
+        with file.open("rb") as handle:
             return tomllib.load(handle)
     except (tomllib.TOMLDecodeError, OSError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}", "fix the file or delete it") from error
+        raise ConfigError(f"{file}: cannot read config: {error}", "fix the file or delete it") from error
 
 
-def _layer_env(
-    values: dict[str, Any], specs: Mapping[str, tuple[str, Callable[[str], Any]]], environ: Mapping[str, str]
-) -> None:
-    for key, (variable, parse) in specs.items():
-        if variable in environ:
-            try:
-                values[key] = parse(environ[variable])
-            except ValueError as error:
-                raise ConfigError(f"{variable}={environ[variable]!r}: {error}") from error
-
-
-def _check_keys(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = set(table) - allowed
+def _file_layer(table: object, specs: Mapping[str, Spec], where: str) -> dict[str, Any]:
+    """The table's settings, each parsed; `where` names the file (and the table)."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where.rstrip(': ')} must be a table of settings")
+    unknown = set(table) - set(specs)
     if unknown:
         raise ConfigError(
-            f"{where}: unknown setting(s): {', '.join(sorted(unknown))}",
-            f"known settings: {', '.join(sorted(allowed))}",
+            f"{where}unknown setting(s): {', '.join(sorted(unknown))}",
+            f"known settings: {', '.join(sorted(specs))}",
         )
+    return {key: _parsed(specs[key], value, f"{where}{key} = ") for key, value in table.items()}
 
 
-def load_settings(flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
-    """Resolve settings. `flags` holds only options the user gave (None means not given)."""
-    home = Path(flags["home"]) if flags.get("home") else default_home(environ)
-    path = config_path(environ, home)
-    file_values = _read_toml(path)
-    generation_file = file_values.pop("generation", {})
-    chroma_file = file_values.pop("chroma", {})
-    _check_keys(file_values, set(_SCALARS), str(path))
-    _check_keys(generation_file, set(_GENERATION), f"{path} [generation]")
-    _check_keys(chroma_file, set(_CHROMA), f"{path} [chroma]")
+def _environment_layer(specs: Mapping[str, Spec], environ: Mapping[str, str]) -> dict[str, Any]:
+    # An empty variable counts as unset, as in most shells' idiom `RECCHAT_X= recchat ...`.
+    return {
+        key: _parsed(spec, environ[spec.variable], f"{spec.variable}=")
+        for key, spec in specs.items()
+        if environ.get(spec.variable)
+    }
 
-    scalars: dict[str, Any] = dict(file_values)
-    generation: dict[str, Any] = dict(generation_file)
-    chroma: dict[str, Any] = dict(chroma_file)
-    _layer_env(scalars, _SCALARS, environ)
-    _layer_env(generation, _GENERATION, environ)
-    _layer_env(chroma, {key: spec for key, spec in _CHROMA.items() if environ.get(spec[0])}, environ)
+
+def _flag_layer(flags: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    scalars: dict[str, Any] = {}
+    generation: dict[str, Any] = {}
+    chroma: dict[str, Any] = {}
     for key, value in flags.items():
         if value is None or key == "home":
             continue
-        if key in _SCALARS:
-            scalars[key] = value
-        elif key in _GENERATION:
-            generation[key] = value
-        elif key.startswith("chroma_") and key[7:] in _CHROMA:
-            chroma[key[7:]] = value
+        where = f"--{key.replace('_', '-')} "
+        if key in SCALARS:
+            scalars[key] = _parsed(SCALARS[key], value, where)
+        elif key in GENERATION:
+            generation[key] = _parsed(GENERATION[key], value, where)
+        elif key.startswith("chroma_") and key[7:] in CHROMA:
+            chroma[key[7:]] = _parsed(CHROMA[key[7:]], value, where)
         else:
             raise ConfigError(f"unknown option {key!r}")
+    return scalars, generation, chroma
 
-    for key in ("model", "prompts_dir"):
-        if isinstance(scalars.get(key), str):
-            scalars[key] = Path(scalars[key]).expanduser()
-    server = _chroma_server(chroma)
-    settings = Settings(home=home, chroma=server, generation=GenerationParams(**generation), **scalars)
-    validate(settings)
-    return settings
+
+def load_settings(flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
+    """Resolve settings. `flags` holds only options the user gave (None means not given). Every
+    value, wherever it comes from, goes through its setting's one parser."""
+    home = Path(flags["home"]) if flags.get("home") else default_home(environ)
+    file = config_path(environ, home)
+    shown = _shown_path(file)
+    values = _read_toml(file)
+    generation = _file_layer(values.pop("generation", {}), GENERATION, f"{shown}: [generation] ")
+    chroma = _file_layer(values.pop("chroma", {}), CHROMA, f"{shown}: [chroma] ")
+    scalars = _file_layer(values, SCALARS, f"{shown}: ")
+
+    scalars.update(_environment_layer(SCALARS, environ))
+    generation.update(_environment_layer(GENERATION, environ))
+    chroma.update(_environment_layer(CHROMA, environ))
+    flag_scalars, flag_generation, flag_chroma = _flag_layer(flags)
+    scalars.update(flag_scalars)
+    generation.update(flag_generation)
+    chroma.update(flag_chroma)
+    return Settings(home=home, chroma=_chroma_server(chroma), generation=GenerationParams(**generation), **scalars)
 
 
 def _chroma_server(values: Mapping[str, Any]) -> ChromaServer | None:
     if not values.get("url"):
         return None
-    wanted = str(values.get("token_header", TOKEN_HEADERS[0])).lower()
-    header = next((h for h in TOKEN_HEADERS if h.lower() == wanted), None)
-    if header is None:
-        raise ConfigError(
-            f"chroma token_header must be one of {', '.join(TOKEN_HEADERS)}, not {values['token_header']!r}",
-            "X-Chroma-Token for Chroma Cloud; Authorization (Bearer) for most proxies",
-        )
-    try:
-        timeout = float(values.get("timeout", 30.0))
-    except (TypeError, ValueError) as error:
-        raise ConfigError(f"chroma timeout must be a number of seconds, not {values['timeout']!r}") from error
-    if not 0 < timeout <= 3600:
-        raise ConfigError(f"chroma timeout must be between 0 and 3600 seconds, not {timeout}")
-    return ChromaServer(**{**values, "url": str(values["url"]).strip(), "token_header": header, "timeout": timeout})
-
-
-def validate(settings: Settings) -> None:
-    for label, name in (("profile", settings.profile), ("catalog", settings.catalog)):
-        if name is not None:
-            check_name(name, label)
-    if settings.backend not in {"real", "fake"}:
-        raise ConfigError(f"backend must be 'real' or 'fake', not {settings.backend!r}")
-    if not 1 <= settings.k <= 100:
-        raise ConfigError(f"k must be between 1 and 100, not {settings.k}")
-    params = settings.generation
-    if not 0.0 <= params.temperature <= 2.0:
-        raise ConfigError(f"temperature must be in [0, 2], not {params.temperature}")
-    if not 0.0 < params.top_p <= 1.0:
-        raise ConfigError(f"top_p must be in (0, 1], not {params.top_p}")
-    if not 0.5 <= params.repeat_penalty <= 2.0:
-        raise ConfigError(f"repeat_penalty must be in [0.5, 2], not {params.repeat_penalty}")
-    if params.max_tokens < 1 or params.context_size < 256:
-        raise ConfigError("max_tokens must be >= 1 and context_size >= 256")
+    return ChromaServer(**{**values, "url": str(values["url"]).strip()})
 
 
 def check_name(name: str, label: str) -> str:

@@ -29,11 +29,21 @@ if TYPE_CHECKING:
 class Runtime:
     """Lazily built parts shared by one process: the store, the embedder, the chat model."""
 
-    def __init__(self, settings: Settings, *, on_wait: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        on_wait: Callable[[str], None] | None = None,
+        chat_model: ChatModel | None = None,
+    ) -> None:
+        """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
+        fake behind the same protocol, in tests); `use_model` replaces it like any other."""
         self.settings = settings
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
+        if chat_model is not None:
+            self.__dict__["chat_model"] = chat_model  # what the cached property would have built
 
     @cached_property
     def store(self) -> Store:
@@ -138,7 +148,7 @@ class Runtime:
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
                 matcher = TitleMatcher(index)
-                reader = Reader(matcher, index.tag_vocabulary())
+                reader = Reader(matcher, catalog.tag_vocabulary())
                 generic = {stem(word) for word in GENERIC}
                 reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic)
             self._readers[catalog.name] = (matcher, reader)

@@ -179,6 +179,7 @@ class Session:
             understood.topic,
             heard.fresh,
             new_request=self.state.is_new_request(heard.constraints, understood.topic),
+            refines=heard.refines,
         ).settled(heard.constraints, bool(understood.topic), lambda kept: bool(admissible(self.catalog, kept)))
         vector = self._embedded(understood.topic or understood.positive_text or text)
         self._record(Role.USER, text, understood, vector)

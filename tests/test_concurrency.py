@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,26 @@ def write_items(folder: Path, count: int, version: int) -> None:
             handle.write(json.dumps({"id": f"i{i}", "title": f"Item {i}", "description": text, "tags": "x"}) + "\n")
 
 
+def run_together(*loops: Callable[[], None]) -> None:
+    """Run the loops in threads at once, and fail here with the first thing that failed in one
+    (an assertion in a thread would otherwise end only that thread)."""
+    failures: list[BaseException] = []
+
+    def guarded(loop: Callable[[], None]) -> None:
+        try:
+            loop()
+        except BaseException as error:  # re-raised in the test's own thread below
+            failures.append(error)
+
+    threads = [threading.Thread(target=guarded, args=(loop,)) for loop in loops]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+
+
 def catalog_matches(home: Path, folder: Path, name: str) -> bool:
     collection = Runtime(Settings(home=home, backend="fake")).store.open("catalog", name)
     stored = {r.id: r.metadata[HASH] for r in collection.iter_all()}
@@ -120,11 +141,7 @@ def test_session_ask_and_import_at_once_lose_nothing(home: Path, tmp_path: Path)
             imports.append(result.returncode)
             version += 1
 
-    threads = [threading.Thread(target=ask_loop), threading.Thread(target=import_loop)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(ask_loop, import_loop)
     out, err = session.communicate(timeout=120)
     outputs.append(err)
     assert session.returncode == 0, err

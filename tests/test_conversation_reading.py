@@ -196,7 +196,9 @@ def test_asking_for_what_was_avoided_lifts_it() -> None:
 
 
 def test_state_carries_the_topic_and_a_new_request_starts_over() -> None:
-    state = ConversationState().heard([c("kind", "type", "movie"), c("year", "year", (1990, 1999))], [], "heists", False)
+    state = ConversationState().heard(
+        [c("kind", "type", "movie"), c("year", "year", (1990, 1999))], [], "heists", False
+    )
     corrected = state.heard([c("kind", "type", "book")], [], "", False)
     assert corrected.topic == "heists" and {x.about for x in corrected.constraints} == {"kind", "year"}
     fresh = state.heard([c("kind", "type", "board game"), c("number", "players", 5.0)], [], "", False, new_request=True)

@@ -31,8 +31,7 @@ def prompt_tokens(messages: list[dict[str, str]]) -> int:
 
 def test_a_100000_character_message_is_cut_and_answered(loaded: Runtime) -> None:
     model = ScriptedChatModel()
-    loaded.chat_model = model
-    session = loaded.session(catalog="mini")
+    session = Runtime(loaded.settings, chat_model=model).session(catalog="mini")
     reply = session.handle(HUGE, k=3)
     assert reply.recommendations or reply.question
     said = [e.utterance.text for e in session.profile.entries if e.utterance.role is Role.USER]
@@ -109,8 +108,7 @@ def test_a_conversation_far_longer_than_the_context_keeps_every_prompt_inside_it
     (folder / "items.jsonl").write_text("\n".join(rows) + "\n")
     import_catalog(runtime.store, runtime.embedder, folder, "many")
     model = ScriptedChatModel()
-    runtime.chat_model = model
-    session = runtime.session(catalog="many")
+    session = Runtime(runtime.settings, chat_model=model).session(catalog="many")
     params = runtime.settings.generation
     sizes = []
     for turn in range(120):

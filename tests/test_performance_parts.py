@@ -4,6 +4,7 @@ benchmarks/, never asserted here."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -114,13 +115,18 @@ def test_trace_lines_on_stderr_with_recchat_trace(home: Path) -> None:
 def test_onnx_embedder_gives_the_sentence_transformers_vectors(tmp_path: Path) -> None:
     import numpy as np
 
-    from recchat.embed.onnx import OnnxEmbedder
+    from recchat.embed.onnx import META_FILE, OnnxEmbedder, export_dir
     from recchat.embed.sentence_transformers import SentenceTransformerEmbedder
 
     texts = ["a funny heist movie", "  Space opera with robots  ", "Die Hard (1988) action " * 40, "x"]
     onnx = OnnxEmbedder.default(tmp_path / "onnx")
+    # An export of the same model made before its files changed: the new export replaces it.
+    superseded = tmp_path / "onnx" / f"{onnx.path.name}-{'0' * 16}"
+    superseded.mkdir(parents=True)
+    (superseded / META_FILE).write_text(json.dumps({"source": str(onnx.path)}))
     reference = SentenceTransformerEmbedder.default()
     assert onnx.name == reference.name and onnx.dimension == reference.dimension
     ours, theirs = onnx.embed(texts), reference.embed(texts)
     assert onnx.runtime == "onnxruntime"
+    assert [p.name for p in (tmp_path / "onnx").iterdir()] == [export_dir(tmp_path / "onnx", onnx.path).name]
     assert np.min(np.sum(ours * theirs, axis=1)) >= 1 - 1e-3

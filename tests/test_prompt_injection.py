@@ -75,8 +75,7 @@ def injected_catalog(tmp_path: Path) -> Path:
 @pytest.fixture
 def hijack(runtime: Runtime, injected_catalog: Path) -> Runtime:
     import_catalog(runtime.store, runtime.embedder, injected_catalog, "inj")
-    runtime.chat_model = ScriptedChatModel(obedient)  # the Runtime's model, swapped for the obedient one
-    return runtime
+    return Runtime(runtime.settings, chat_model=ScriptedChatModel(obedient))
 
 
 def test_an_obedient_model_cannot_point_outside_the_catalog(hijack: Runtime) -> None:

@@ -77,8 +77,8 @@ def test_the_model_sees_the_wishes_not_the_negatives(loaded: Runtime) -> None:
     from recchat.llm.fake import ScriptedChatModel
 
     model = ScriptedChatModel()
-    loaded.chat_model = model  # the Runtime's lazily built model, swapped for one we can inspect
-    loaded.session(catalog="mini").handle("space adventures but no horror", k=2)
+    runtime = Runtime(loaded.settings, chat_model=model)  # a model we can inspect
+    runtime.session(catalog="mini").handle("space adventures but no horror", k=2)
     asked = [call[-1]["content"].split("Item:")[0] for call in model.calls]
     assert len(asked) == 2
     assert all("space adventures" in words and "horror" not in words for words in asked)

@@ -29,9 +29,8 @@ def make_app(
     **settings: object,
 ) -> RecchatApp:
     """The real app and backend over `home` (already holding the mini catalog)."""
-    runtime = Runtime(Settings(home=home, backend="fake", catalog=catalog, k=3, **settings))  # type: ignore[arg-type]
-    if model is not None:
-        runtime.__dict__["chat_model"] = model  # a slower or scripted fake, behind the same protocol
+    chosen = Settings(home=home, backend="fake", catalog=catalog, k=3, **settings)  # type: ignore[arg-type]
+    runtime = Runtime(chosen, chat_model=model)  # model None: the settings' own (fake) model
     return RecchatApp(Backend(runtime.settings, runtime), resume=resume)
 
 

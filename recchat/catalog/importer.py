@@ -15,8 +15,8 @@ one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
-import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 MAX_REPORTED_ERRORS = 1000
+REVISION_FORMAT = "revision 1"  # change when what the revision covers changes
 
 
 @dataclass
@@ -51,6 +52,7 @@ class ImportReport:
     interactions: int = 0
     skipped: list[CatalogError] = field(default_factory=list)
     seconds: float = 0.0
+    revision: str = ""  # the catalog's revision now: a hash of its content
     fields: list[FieldUsage] = field(default_factory=list)  # what recchat's fields were read from
 
     @property
@@ -233,15 +235,26 @@ def _write_catalog(
     collection.delete(removed)
     report.removed = len(removed)
     schema = scan.schema.schema(usage_log=len(links))
+    schema_json = json.dumps(schema.to_json(), ensure_ascii=False)
+    report.revision = content_revision(scan.hashes, link_text, schema_json)
     collection.set_info(
         state="ready",
-        revision=secrets.token_hex(8),
+        revision=report.revision,
         items=len(scan.hashes),
         updated=time.time(),
         kind=describe_kinds(schema),
-        schema=json.dumps(schema.to_json(), ensure_ascii=False),
+        schema=schema_json,
         fields_from=json.dumps([usage.to_json() for usage in report.fields], ensure_ascii=False),
     )
+
+
+def content_revision(hashes: Mapping[str, str], link_text: Mapping[str, str], schema_json: str) -> str:
+    """A hash of everything stored for the catalog: it changes when the content does and only
+    then, so caches keyed by it survive an import that changed nothing."""
+    digest = hashlib.sha256(f"{REVISION_FORMAT}\n{schema_json}\n".encode())
+    for item_id in sorted(hashes):
+        digest.update(json.dumps([item_id, hashes[item_id], link_text.get(item_id, "")]).encode() + b"\n")
+    return digest.hexdigest()[:16]
 
 
 def _read_links(root: Path, known: set[str]) -> tuple[dict[str, list[tuple[str, float]]], list[CatalogError]]:

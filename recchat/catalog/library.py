@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recchat.catalog.caches import cache_file
 from recchat.catalog.interactions import decode_neighbours
 from recchat.catalog.record import (
     stored_item,
@@ -18,7 +19,7 @@ from recchat.catalog.record import (
     stored_tags,
     stored_title,
 )
-from recchat.catalog.schema import CatalogSchema, learn_schema, normalised
+from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema, normalised
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
 from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
@@ -64,6 +65,7 @@ class CatalogIndex:
     def __init__(self, entries: Sequence[IndexEntry]) -> None:
         self.entries = list(entries)
         self.by_id = {entry.id: entry for entry in self.entries}
+        self._values: dict[str, dict[str, set[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -110,6 +112,17 @@ class CatalogIndex:
             for tag in entry.tags:
                 found.setdefault(tag, set()).add(entry.id)
         return found
+
+    def with_value(self, field_name: str) -> dict[str, set[str]]:
+        """Value -> items holding it, for a list field ("genres": {"horror": {...}}); built once."""
+        if field_name not in self._values:
+            found: dict[str, set[str]] = {}
+            for entry in self.entries:
+                value = entry.facts.get(field_name)
+                for part in value if isinstance(value, list) else ([value] if isinstance(value, str) else []):
+                    found.setdefault(str(part), set()).add(entry.id)
+            self._values[field_name] = found
+        return self._values[field_name]
 
     @cached_property
     def title_words(self) -> dict[str, set[str]]:
@@ -189,6 +202,11 @@ class Catalog:
         items = (stored_item(r.metadata) for r in self.collection.iter_all())
         return learn_schema(items)
 
+    def tag_vocabulary(self) -> set[str]:
+        """Its tags, and the values of its list fields (genres, shelves, keywords, ...)."""
+        lists = [f.name for f in self.schema.fields if f.kind is FieldKind.LIST]
+        return self.index.tag_vocabulary() | {value for name in lists for value in self.index.with_value(name)}
+
     @property
     def revision(self) -> str:
         return str(self.collection.info.get("revision", "0"))
@@ -208,7 +226,7 @@ class Catalog:
                 pass  # a stale or damaged cache is rebuilt below
         index = CatalogIndex([index_entry(r.id, r.metadata, self.schema) for r in self.collection.iter_all()])
         if cache is not None and self._write_cache:
-            _write_cache(cache, index)
+            _save_cache(cache, lambda path: _write_index(path, index))
         return index
 
     @property
@@ -228,16 +246,16 @@ class Catalog:
             records = self.collection.iter_all(documents=True)
             self._lexical = Bm25Index((r.id, r.document or "") for r in records)
             if cache is not None and self._write_cache:
-                cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                self._lexical.save(cache)
+                _save_cache(cache, self._lexical.save)
         return self._lexical
 
     def _cache_path(self, kind: str, suffix: str) -> Path | None:
-        # Keyed by the collection's uid (store or server, and Chroma's id for it) as well as the
-        # revision: two servers, or a server and the embedded store, can each hold a catalog
-        # called "movies", and one must never be read through the other's cached index.
-        key = f"{kind}-{self.name}-{self.collection.uid}-{self.revision}.{suffix}"
-        return self._cache_dir / key if self._cache_dir else None
+        # Keyed by where the collection lives as well as by the revision (a hash of the content):
+        # two servers, or a server and the embedded store, can each hold a catalog called
+        # "movies", and one must never be read through the other's cached index.
+        if self._cache_dir is None:
+            return None
+        return cache_file(self._cache_dir, self.collection.origin, self.name, self.revision, kind, suffix)
 
     def items(self, ids: Iterable[str]) -> list[Item]:
         return [candidate.item for candidate in self._cached(ids).values()]
@@ -308,8 +326,17 @@ def incomplete(collection: Collection, info: Mapping[str, Any]) -> RecchatError:
     )
 
 
-def _write_cache(path: Path, index: CatalogIndex) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+def _save_cache(path: Path, save: Callable[[Path], None]) -> None:
+    """A cache is a convenience: failing to write one (a full disk, or an import removing this
+    superseded revision's files meanwhile) costs a rebuild next time, never the answer."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        save(path)
+    except OSError:
+        pass
+
+
+def _write_index(path: Path, index: CatalogIndex) -> None:
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(index.to_json()), encoding="utf-8")
     temporary.replace(path)  # atomic: a reader never sees half a file

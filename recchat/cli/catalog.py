@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -50,18 +52,14 @@ def add(
     state: CliState = ctx.obj
     mapped = _field_map(field_map or [])
     with report_errors(state):
+        from recchat.catalog.caches import remove_superseded
         from recchat.catalog.importer import import_catalog
         from recchat.config import check_name
 
         catalog_name = check_name(name or default_name(folder), "catalog")
         runtime = state.runtime()
         console = stderr()
-        with _progress(console) as progress:
-            task = progress.add_task(f"Embedding {catalog_name}", total=None)
-
-            def update(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
-
+        with _progress(console, f"Embedding {catalog_name}") as update:
             report = import_catalog(
                 runtime.store,
                 runtime.embedder,
@@ -71,6 +69,8 @@ def add(
                 field_map=mapped,
                 on_progress=update,
             )
+        if not runtime.settings.incognito:  # incognito changes nothing in the data folder
+            remove_superseded(runtime.settings.cache_dir, runtime.store.where, catalog_name, report.revision)
         _print_report(console, report)
 
 
@@ -110,7 +110,26 @@ def _escape(text: str) -> str:
     return escape(clean(text))  # paths and names can hold escape codes too
 
 
-def _progress(console: object):  # type: ignore[no-untyped-def]
+@contextlib.contextmanager
+def _progress(console: Console, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal; elsewhere (a log, a pipe) a plain line as each batch is
+    stored, so whoever reads stderr sees how far the import got."""
+    if console.is_terminal:
+        with _bar(console) as bar:
+            task = bar.add_task(label, total=None)
+            yield lambda done, total: bar.update(task, completed=done, total=total)
+        return
+    said: list[tuple[int, int]] = []
+
+    def say(done: int, total: int) -> None:
+        if not said or said[-1] != (done, total):
+            said.append((done, total))
+            console.print(f"{label}: {done}/{total}")
+
+    yield say
+
+
+def _bar(console: Console):  # type: ignore[no-untyped-def]
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -136,11 +155,8 @@ def _progress(console: object):  # type: ignore[no-untyped-def]
         RateColumn(""),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=console,  # type: ignore[arg-type]
-        # Gone when the import ends, well or not: the summary (or the error) says the rest. Not
-        # drawn where it could not be erased (a file, a pipe): there it would only leave lines.
-        transient=True,
-        disable=not console.is_terminal,  # type: ignore[attr-defined]
+        console=console,
+        transient=True,  # gone when the import ends, well or not: the summary (or the error) says the rest
     )
 
 
@@ -182,9 +198,11 @@ def remove(
     """Remove a catalog and its vectors (the source files are not touched)."""
     state: CliState = ctx.obj
     with report_errors(state):
+        from recchat.catalog.caches import remove_superseded
         from recchat.config import check_name
 
-        store = state.runtime().store
+        runtime = state.runtime()
+        store = runtime.store
         store.open("catalog", check_name(name, "catalog"))  # a clear error before asking
         if not yes:
             if not sys.stdin.isatty():
@@ -192,6 +210,8 @@ def remove(
                 raise typer.Exit(1)
             typer.confirm(f"Remove catalog '{name}'?", abort=True)
         store.delete("catalog", name)
+        if not runtime.settings.incognito:
+            remove_superseded(runtime.settings.cache_dir, store.where, name, None)
         stderr().print(f"removed catalog {name}")
 
 

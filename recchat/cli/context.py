@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from recchat.errors import InvalidCatalogError, RecchatError
+from recchat.errors import ConfigError, InvalidCatalogError, RecchatError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,16 +28,28 @@ class CliState:
     flags: dict[str, Any]
     overrides: dict[str, Any] = field(default_factory=dict)
     _runtime: Runtime | None = None
+    _settings: Settings | None = None
 
     @property
     def debug(self) -> bool:
-        return bool(self.flags.get("debug")) or os.environ.get("RECCHAT_DEBUG", "") in {"1", "true"}
+        """--debug, RECCHAT_DEBUG or `debug` in config.toml, read by the config's own parser."""
+        if self._settings is not None:
+            return self._settings.debug
+        if self.flags.get("debug"):
+            return True
+        from recchat.config import environment_value
+
+        try:
+            return bool(environment_value("debug", os.environ))
+        except ConfigError:
+            return False  # loading the settings reports the bad value
 
     def settings(self, **overrides: Any) -> Settings:
         from recchat.config import load_settings
 
         merged = {**self.flags, **{k: v for k, v in overrides.items() if v is not None}}
-        return load_settings(merged, os.environ)
+        self._settings = load_settings(merged, os.environ)
+        return self._settings
 
     def runtime(self, **overrides: Any) -> Runtime:
         from recchat.factory import Runtime

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recchat.catalog.library import CatalogIndex
-from recchat.catalog.schema import CatalogSchema
+from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_title_avoid
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.numbers import NumberFields, read_numbers
@@ -26,11 +26,13 @@ _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
     different completely totally entirely something anything suggestion suggestions option options
     recommend recommendation recommendations one ones idea ideas prefer preferably ideally
+    vein lines along look looks looking sort kind type
     sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
     no not nothing none without never hate hated dislike disliked adore adored
     already starring featuring directed written made
     """.split()
 )
+_REFINES = re.compile(r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*(?:different|else)\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
@@ -52,6 +54,7 @@ class Heard:
     references: tuple[Reference, ...] = ()
     topic: str = ""  # what is left to search by, once constraints and pointers are taken out
     fresh: bool = False  # "something completely different": drop the carried topic
+    refines: bool = False  # "with dragons", "and funny": adds to the topic rather than replacing it
     spans: tuple[Span, ...] = field(default_factory=tuple)
 
 
@@ -74,6 +77,8 @@ class RequestReader:
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
         self._numbers = _number_fields(schema, index)
+        # tags, and the catalog's list fields that hold tag-like values ("genres", "shelves")
+        self.tag_field = "|".join(["tags", *(f.name for f in schema.fields if f.kind is FieldKind.LIST)])
 
     def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
         """`named`: items whose titles the utterance names (found by the title matcher), with spans."""
@@ -87,13 +92,23 @@ class RequestReader:
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
         spans = (*pointed.spans, *(f.span for f in found))
         fresh = bool(_FRESH.search(said.lower))
+        topic = self.topic(said, [*spans, *titles])
+        wanted = [self._tag(tag) for tag in self._tags_in(topic)]
         return Heard(
-            constraints=tuple(f.constraint for f in found),
+            constraints=(*wanted, *(self._on_tags(f.constraint) for f in found)),
             references=pointed.references,
-            topic=self.topic(said, [*spans, *titles]),
+            topic=topic,
             fresh=fresh,
+            refines=bool(_REFINES.match(said.lower)),
             spans=tuple(spans),
         )
+
+    def _tag(self, tag: str) -> Constraint:
+        """A genre or tag named in the request is asked for, not just hinted at."""
+        return Constraint("tag", self.tag_field, "has", tag, False, tag, tag)
+
+    def _on_tags(self, constraint: Constraint) -> Constraint:
+        return replace(constraint, field=self.tag_field) if constraint.about == "tag" else constraint
 
     def topic(self, said: Utterance, spans: Sequence[Span]) -> str:
         """The words left once constraints, pointers, titles, kinds and negated clauses are out."""

@@ -19,7 +19,7 @@ from recchat.domain import Constraint, Reference
 
 STATE_FORMAT = 1
 # Dropped first when what was carried over stands in the way of what was just asked.
-RELAX_ORDER = ("person", "number", "year", "kind")
+RELAX_ORDER = ("tag", "person", "number", "year", "kind")
 # Labels that read on from a kind without a comma: "movies from the 1990s", "books by ...".
 READS_ON = ("from", "for", "by", "with", "at", "about", "not by", "not with", "short", "long")
 
@@ -40,6 +40,7 @@ class ConversationState:
         fresh: bool,
         *,
         new_request: bool = False,
+        refines: bool = False,
     ) -> ConversationState:
         """The state after one user turn. A new request (another kind of item asked for along
         with other wishes: "a board game for 5 players" after "movies from the 90s") starts
@@ -47,9 +48,13 @@ class ConversationState:
         carried = tuple(c for c in self.constraints if c.negated) if new_request else self.constraints
         if new_request:
             fresh = True
+        if (topic and not refines) or fresh:  # a new topic: the genres asked for before go with the old one
+            carried = tuple(c for c in carried if c.about != "tag" or c.negated)
         merged = merge(carried, constraints)
         anchors = [r.item_id for r in references if r.act in {"anchor", "like"}]
         anchor = anchors[-1] if anchors else (None if fresh or topic else self.anchor)
+        if refines and topic and not fresh:
+            topic = f"{self.topic} {topic}".strip()
         new_topic = "" if fresh and not topic else (topic or self.topic)
         return replace(self, constraints=merged, topic=new_topic, anchor=anchor)
 
@@ -114,9 +119,11 @@ class ConversationState:
 
 def slot(constraint: Constraint) -> tuple[str, str]:
     """What a constraint is about, for replacing: one kind, one year range, one value per
-    numeric field, one person per people field. Things to avoid each keep their own slot."""
+    numeric field, one person per people field. Things to avoid, and genres, each keep their own."""
     if constraint.negated:
         return ("avoid", f"{constraint.about}:{constraint.field}:{constraint.value}")
+    if constraint.about == "tag":
+        return ("tag", str(constraint.value))
     if constraint.about in {"kind", "year"}:
         return (constraint.about, "")
     return (constraint.about, constraint.field)
@@ -155,10 +162,13 @@ def summary(constraints: Sequence[Constraint], *, one: bool = False) -> str:
     if not constraints:
         return ""
     kinds = [c for c in constraints if c.about == "kind" and not c.negated]
-    rest = [c.label for c in constraints if c not in kinds and c.label]
+    genres = [c.label for c in constraints if c.about == "tag" and not c.negated and c.label]
+    rest = [c.label for c in constraints if c not in kinds and c.label and c.label not in genres]
     head = kinds[0].label if kinds else ""
     if one and kinds and isinstance(kinds[0].value, str):
         head = kinds[0].value
+    if genres:  # "science fiction movies", "cozy mystery books"
+        head = " ".join([" and ".join(genres), head]).strip()
     if head and rest:
         joined = ", ".join(rest)
         text = f"{head} {joined}" if joined.startswith(READS_ON) else f"{head}, {joined}"

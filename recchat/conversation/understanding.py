@@ -155,15 +155,20 @@ class Reader:
         return self._tags_in(text)
 
     def _tags_in(self, text: str) -> tuple[str, ...]:
+        """Tags named in the text, longest first: "science fiction" is that tag, not also "science"."""
         tokens = [stem(w) for w in normalise_title(text).split()]
-        found: list[str] = []
+        found: list[tuple[int, str]] = []
+        covered: set[int] = set()
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
+                if covered.intersection(range(i, i + size)):
+                    continue
                 phrase = " ".join(tokens[i : i + size])
                 tag = self._tags.get(phrase) or self._tags.get(TAG_SYNONYMS.get(phrase, ""))
-                if tag and tag not in found:
-                    found.append(tag)
-        return tuple(found)
+                if tag and tag not in (t for _, t in found):
+                    found.append((i, tag))
+                    covered.update(range(i, i + size))
+        return tuple(tag for _, tag in sorted(found))
 
 
 def _tag_lookup(tags: Iterable[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,15 @@ CHECK_TEXTS = (
     " ".join(["A long description that goes on and on about a film, its cast and its story."] * 60),
 )
 FEATURES = ("input_ids", "attention_mask", "token_type_ids")
+STAGING_PREFIX = ".export-"
+STALE_STAGING_SECONDS = 3600  # an export takes seconds; a staging folder this old was left by a kill
 
 
 def export(model_dir: Path, target: Path, *, threads: int | None = None) -> None:
     """Write model.onnx, tokenizer.json and export.json into `target` (atomically: a folder is
     renamed into place only once it has been checked)."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     try:
         with warnings.catch_warnings():
             # Deprecation and tracer warnings from torch and sentence-transformers would land in
@@ -58,6 +61,41 @@ def export(model_dir: Path, target: Path, *, threads: int | None = None) -> None
         raise ModelError(f"cannot export {model_dir} to ONNX: {type(error).__name__}: {error}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    remove_superseded(target, model_dir)
+
+
+def remove_superseded(target: Path, model_dir: Path) -> list[Path]:
+    """Only the current export of a model is kept: the others of the same model folder (made
+    before its files changed, or in an older format) go, and so do staging folders a killed
+    export left. Exports of other models stay. Returns what was removed."""
+    source = model_dir.resolve()
+    removed = []
+    for folder in sorted(target.parent.iterdir()):
+        if folder == target or not folder.is_dir():
+            continue
+        if folder.name.startswith(STAGING_PREFIX):
+            superseded = time.time() - _modified(folder) > STALE_STAGING_SECONDS
+        else:
+            superseded = folder.name.startswith(f"{model_dir.name}-") and _source(folder) == source
+        if superseded:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _modified(folder: Path) -> float:
+    try:
+        return folder.stat().st_mtime
+    except OSError:  # gone meanwhile: another process finished with it
+        return time.time()
+
+
+def _source(folder: Path) -> Path | None:
+    """The model folder an export was made from, as its export.json says."""
+    try:
+        return Path(json.loads((folder / META_FILE).read_text(encoding="utf-8"))["source"]).resolve()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _load(model_dir: Path, threads: int | None) -> Any:
@@ -105,7 +143,7 @@ def _write(model: Any, model_dir: Path, folder: Path) -> None:
     _write_tokenizer(model, folder)
     meta = {
         "format": EXPORT_FORMAT,
-        "source": str(model_dir),
+        "source": str(model_dir.resolve()),
         "max_seq_length": int(model.max_seq_length),
         "do_lower_case": bool(getattr(model[0], "do_lower_case", False)),
         "dimension": int(_dimension(model)),

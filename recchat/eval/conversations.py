@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 JUDGED = 5  # what a person sees first
 SCHEMA = "recchat.eval.conversations/1"
-TRIVIAL_SHARE = 0.5  # a turn that half the catalog satisfies says little
+STORE_PREFIX = "suite-"
 Progress = Callable[[int, int], None]
 Respond = Callable[[SuiteTurn, Sequence["Shown"]], "Reply"]  # a turn, and what earlier turns showed
 
@@ -87,13 +87,19 @@ def load_truths(suite: Suite) -> dict[str, Truth]:
     return truths
 
 
+def stored_name(name: str) -> str:
+    """A suite catalog's name in the store: prefixed, so that it never replaces a catalog of the
+    user's (a Chroma server is shared, and an incognito run does not copy it)."""
+    return f"{STORE_PREFIX}{name}"
+
+
 def import_catalogs(runtime: Runtime, suite: Suite, names: Sequence[str]) -> None:
-    """Each catalog the chosen conversations use, imported (incrementally) under its suite name."""
+    """Each catalog the chosen conversations use, imported (incrementally) under its stored name."""
     from recchat.catalog.importer import import_catalog
 
     for name in names:
-        import_catalog(runtime.store, runtime.embedder, suite.catalogs[name], name)
-        runtime.forget_catalog(name)
+        import_catalog(runtime.store, runtime.embedder, suite.catalogs[name], stored_name(name))
+        runtime.forget_catalog(stored_name(name))
 
 
 def run_suite(
@@ -104,10 +110,11 @@ def run_suite(
     on_progress: Progress | None = None,
 ) -> list[TurnResult]:
     """Every turn of every conversation, answered by a real Session and judged. The catalogs
-    must be imported already, each under its suite name."""
+    must be imported already (`import_catalogs`)."""
     results: list[TurnResult] = []
     for done, conversation in enumerate(suite.conversations, start=1):
-        session = runtime.session(catalog=conversation.catalog, profile=Profile("eval", MemoryProfileStore()))
+        catalog = stored_name(conversation.catalog)
+        session = runtime.session(catalog=catalog, profile=Profile("eval", MemoryProfileStore()))
 
         def respond(turn: SuiteTurn, _shown: Sequence[Shown], session: Session = session) -> Reply:
             return session.handle(turn.say, k=JUDGED, explain=False, always_recommend=True)
@@ -151,7 +158,8 @@ def expectation(turn: SuiteTurn, shown: Sequence[Shown], truth: Truth) -> Expect
         if record.id not in ruled_out and all(failure(p, record) is None for p in predicates)
     )
     if not eligible and turn.where and not problems:  # only an earlier reply can make a valid turn impossible
-        problems.append("after the last list no item can meet this turn")
+        asked = "; ".join(_describe(p) for p in predicates)
+        problems.append(f"after the last list no item can meet this turn: {asked}")
     return Expectation(tuple(predicates), frozenset(ruled_out), eligible, tuple(problems))
 
 

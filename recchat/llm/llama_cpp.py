@@ -75,14 +75,17 @@ class LlamaCppModel:
         self.path = path
         self.params = params
         self._llama: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while loading
         # Imported now, on the caller's thread, because loading may happen on another (the app's
         # warm-up): two threads importing numpy at once can leave it half-initialised.
         import llama_cpp  # noqa: F401
 
-        # Held while a prefill evaluates (on another thread): a reply waits for it, since both
-        # use the one llama.cpp context, and then starts from what it left in the cache.
-        self._evaluating = threading.Lock()
+        # The one llama.cpp context serves one prompt at a time: held through a prefill, and
+        # through a stream from its start until it ends or is closed. A reply asked for while the
+        # app's warm-up prefills waits, then starts from what the prefill left in the cache.
+        # A plain Lock, not an RLock: a stream closed by the garbage collector may release it
+        # from another thread.
+        self._busy = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -142,26 +145,28 @@ class LlamaCppModel:
 
     def prefill(self, messages: Sequence[ChatMessage]) -> None:
         self.load()
-        with self._evaluating, timed("llm.prefill"):
+        with self._busy, timed("llm.prefill"):
             # One token generated: llama-cpp-python has no public "evaluate only" for chat prompts,
             # and what it keeps afterwards is the prompt's tokens, which the next prompt reuses.
             self._llama.create_chat_completion(messages=self.fit(messages, 1), max_tokens=1, temperature=0.0)
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
         self.load()
-        with self._evaluating:
-            pass  # a prefill on another thread finishes first
+        with self._busy:
+            yield from self._generate(messages, max_tokens or self.params.max_tokens)
+
+    def _generate(self, messages: Sequence[ChatMessage], max_tokens: int) -> Iterator[str]:
         params = self.params
         started = time.perf_counter()
         pieces = 0
         chunks = self._llama.create_chat_completion(
-            messages=self.fit(messages, max_tokens or params.max_tokens),
+            messages=self.fit(messages, max_tokens),
             stream=True,
             temperature=params.temperature,
             top_p=params.top_p,
             top_k=params.top_k,
             repeat_penalty=params.repeat_penalty,
-            max_tokens=max_tokens or params.max_tokens,
+            max_tokens=max_tokens,
         )
         try:
             for chunk in chunks:

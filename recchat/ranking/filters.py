@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # than a period, and a period narrower than the kind of item (conversation/state.py). What to
 # avoid is never relaxed.
 ALL_TEXT = "text"
+TAGS = "tags"
 
 
 def admissible(catalog: Catalog, constraints: Sequence[Constraint]) -> frozenset[str] | None:
@@ -43,11 +44,15 @@ def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[s
         named = index.named_in_text.get(normalise_title(str(constraint.value)), set())
         return catalog.lexical.with_terms(terms) | named
     if constraint.about == "tag":
-        return {i for tag, ids in index.with_tag.items() if _has_tag((tag,), str(constraint.value)) for i in ids}
+        found: set[str] = set()
+        for field in constraint.field.split("|"):
+            values = index.with_tag if field == TAGS else index.with_value(field)
+            found.update(i for value, ids in values.items() if _has_tag((value,), str(constraint.value)) for i in ids)
+        return found
     if constraint.about == "title":
         terms = [stem(w) for w in words(str(constraint.value))]
-        found = [index.title_words.get(term, set()) for term in terms]
-        return set.intersection(*found) if found else set()
+        holding = [index.title_words.get(term, set()) for term in terms]
+        return set.intersection(*holding) if holding else set()
     by_id = index.by_id
     return {i for i in among if _positive(by_id[i], constraint)}
 
@@ -70,7 +75,10 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
     if about == "person":
         return _person(entry, constraint)
     if about == "tag":
-        return _has_tag(entry.tags, str(value))
+        held = [
+            t for f in constraint.field.split("|") for t in (entry.tags if f == TAGS else _strings(entry.facts.get(f)))
+        ]
+        return _has_tag(held, str(value))
     if about == "title":
         return _has_words(entry.title, str(value))
     return True
@@ -100,6 +108,10 @@ def _person(entry: IndexEntry, constraint: Constraint) -> bool:
         if any(normalise_title(n) == key for n in names):
             return True
     return False
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [value] if isinstance(value, str) else []
 
 
 def _has_tag(tags: Sequence[str], tag: str) -> bool:
@@ -143,8 +155,9 @@ def relaxations(constraints: Sequence[Constraint]) -> list[tuple[Constraint, ...
     steps: list[tuple[Constraint, ...]] = []
     current = list(constraints)
     for about in RELAX_ORDER:
-        dropped = [c for c in current if c.about == about and not c.negated]
-        if dropped:
+        wishes = [c for c in current if c.about == about and not c.negated]
+        # genres one at a time, the last named first; the rest of a kind together
+        for dropped in [[c] for c in reversed(wishes)] if about == "tag" else [wishes] if wishes else []:
             current = [c for c in current if c not in dropped]
             steps.append(tuple(current))
     return steps

@@ -185,9 +185,12 @@ class Backend:
         return self._session.catalog.name if self._session else None
 
     def import_catalog(self, folder: Path, name: str, on_progress: Progress) -> ImportReport:
+        from recchat.catalog.caches import remove_superseded
         from recchat.catalog.importer import import_catalog
 
         report = import_catalog(self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress)
+        if not self.settings.incognito:  # incognito changes nothing in the data folder
+            remove_superseded(self.settings.cache_dir, self.runtime.store.where, name, report.revision)
         # A Runtime that caches opened catalogs must forget this one: its index changed.
         forget_cached = getattr(self.runtime, "forget_catalog", None)
         if forget_cached is not None:
