@@ -78,7 +78,7 @@ def test_bad_file_leaves_the_stored_catalog_exactly_as_it_was(runtime: Runtime, 
 
 def test_bad_first_import_creates_no_catalog(runtime: Runtime, tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_text('{"description": "no title"}\n')
-    with pytest.raises(InvalidCatalogError, match="missing 'title'"):
+    with pytest.raises(InvalidCatalogError, match="no title field"):
         import_catalog(runtime.store, runtime.embedder, tmp_path, "bad")
     assert runtime.store.catalogs() == []
 

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, item_text, to_item
-from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, read_records
+from recchat.catalog.items import content_hash, item_text
+from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
 from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
 from recchat.domain import Item
@@ -52,6 +53,7 @@ class ImportReport:
     skipped: list[CatalogError] = field(default_factory=list)
     seconds: float = 0.0
     revision: str = ""  # the catalog's revision now: a hash of its content
+    fields: list[FieldUsage] = field(default_factory=list)  # what recchat's fields were read from
 
     @property
     def total(self) -> int:
@@ -89,15 +91,17 @@ class _Scan:
     schema: SchemaLearner = field(default_factory=SchemaLearner)
 
 
-def iter_valid_items(root: Path, errors: list[CatalogError]) -> Iterator[tuple[Item, str]]:
-    """Every valid item with its 'file:line'; problems are appended to `errors`."""
+def iter_valid_items(
+    root: Path, errors: list[CatalogError], rules: FieldRules | None = None
+) -> Iterator[tuple[Item, str]]:
+    """Every valid item with its 'file:line'; problems are appended to `errors`. `rules` holds
+    the field maps, and learns what each file's fields were read from."""
+    rules = rules or FieldRules(root)
     for path in iter_catalog_files(root, errors):
+        shown = _relative(path, root)
         try:
-            for record in read_records(path, errors):
-                try:
-                    yield to_item(record), f"{_relative(path, root)}:{record.line or 1}"
-                except CatalogError as error:
-                    errors.append(error)
+            for item, line in read_items(path, rules, errors, shown):
+                yield item, f"{shown}:{line}"
         except CatalogError as error:  # the file itself is unreadable: report it, go on
             errors.append(error)
 
@@ -109,11 +113,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def _scan(root: Path, *, stop_early: bool) -> _Scan:
+def _scan(root: Path, rules: FieldRules, *, stop_early: bool) -> _Scan:
     """Validate and hash every item. Without --skip-invalid the import fails anyway, so the
     scan stops once the error list is full rather than reading a broken folder to its end."""
     scan = _Scan()
-    for item, location in iter_valid_items(root, scan.errors):
+    for item, location in iter_valid_items(root, scan.errors, rules):
         if item.id in scan.locations:
             path, _, line = location.rpartition(":")
             where = root if root.is_file() else root / path
@@ -136,6 +140,7 @@ def import_catalog(
     name: str,
     *,
     skip_invalid: bool = False,
+    field_map: Mapping[str, str] | None = None,
     on_progress: Progress | None = None,
     batch_size: int = 256,  # big enough that the embedder can sort by length
 ) -> ImportReport:
@@ -143,8 +148,9 @@ def import_catalog(
     root = root.expanduser()
     if not root.exists() and not root.is_symlink():
         raise CatalogError(root, None, "no such file or folder")
+    rules = FieldRules(root, field_map)
     with _importing(store, name):
-        scan = _scan(root, stop_early=not skip_invalid)
+        scan = _scan(root, rules, stop_early=not skip_invalid)
         links, link_errors = _read_links(root, set(scan.hashes))
         scan.errors.extend(link_errors)
         if scan.errors and not skip_invalid:
@@ -155,8 +161,8 @@ def import_catalog(
             raise CatalogError(
                 root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files"
             )
-        report = ImportReport(name=name, skipped=scan.errors, interactions=len(links))
-        _write_catalog(store, embedder, root, name, scan, links, report, batch_size, on_progress)
+        report = ImportReport(name=name, skipped=scan.errors, interactions=len(links), fields=rules.grouped_usage())
+        _write_catalog(store, embedder, root, rules, name, scan, links, report, batch_size, on_progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -206,6 +212,7 @@ def _write_catalog(
     store: Store,
     embedder: Embedder,
     root: Path,
+    rules: FieldRules,
     name: str,
     scan: _Scan,
     links: dict[str, list[tuple[str, float]]],
@@ -220,7 +227,7 @@ def _write_catalog(
     report.added = len(changed - stored.keys())
     report.updated = len(changed) - report.added
     report.unchanged = len(scan.hashes) - len(changed)
-    written = _write_changed(collection, embedder, root, changed, link_text, batch_size, on_progress)
+    written = _write_changed(collection, embedder, root, rules, changed, link_text, batch_size, on_progress)
     if written != len(changed):
         raise CatalogError(root, None, "files changed while they were being imported", "run the import again")
     report.relinked = _relink(collection, scan.hashes.keys() - changed, stored, link_text)
@@ -237,6 +244,7 @@ def _write_catalog(
         updated=time.time(),
         kind=describe_kinds(schema),
         schema=schema_json,
+        fields_from=json.dumps([usage.to_json() for usage in report.fields], ensure_ascii=False),
     )
 
 
@@ -263,6 +271,7 @@ def _write_changed(
     collection: Collection,
     embedder: Embedder,
     root: Path,
+    rules: FieldRules,
     changed: set[str],
     link_text: dict[str, str],
     batch_size: int,
@@ -275,7 +284,7 @@ def _write_changed(
     batch: list[tuple[Item, str]] = []
     ignored: list[CatalogError] = []  # already reported by the scan
     seen: set[str] = set()
-    for item, location in iter_valid_items(root, ignored):
+    for item, location in iter_valid_items(root, ignored, rules):
         if item.id not in changed or item.id in seen:
             continue
         seen.add(item.id)

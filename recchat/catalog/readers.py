@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from recchat.catalog.values import is_exact_code, unquote
 from recchat.errors import CatalogError
 
 INTERACTIONS_FILE = "interactions.jsonl"
@@ -284,20 +285,30 @@ def read_csv(path: Path, errors: Errors = None) -> Iterator[RawRecord]:
     """CSV with a header row; ragged rows and bad quoting are errors, reported by line.
 
     CSV has no types, so a column whose every value is a number becomes numbers (filterable
-    with `year>=2000`); a column mixing '2' and '2-4' stays text throughout.
+    with `year>=2000`); a column mixing '2' and '2-4' stays text throughout. Spreadsheet exports
+    quote some cells as '="0441013597"' to keep them exact: the quotes go, and a column holding
+    such codes (an ISBN, a leading zero) stays text, digit for digit.
     """
     filled: set[str] = set()
     text: set[str] = set()
     with contextlib.suppress(CatalogError):  # problems are reported by the second pass, in order
         for _, row in _csv_rows(path, []):
             for key, value in row.items():
-                if value.strip():
+                cell = _unquoted(value).strip()
+                if cell:
                     filled.add(key)
-                    if not _NUMBER.match(value.strip()):
+                    if not _NUMBER.match(cell) or (cell != value.strip() and is_exact_code(cell)):
                         text.add(key)
     numeric = filled - text
     for line, row in _csv_rows(path, errors):
-        yield RawRecord(path, line, {key: _number(value) if key in numeric else value for key, value in row.items()})
+        data = {key: _number(_unquoted(value)) if key in numeric else _unquoted(value) for key, value in row.items()}
+        yield RawRecord(path, line, data)
+
+
+def _unquoted(cell: str) -> str:
+    """'="0441013597"' -> '0441013597'; any other cell as it is."""
+    stripped = cell.strip()
+    return unquote(stripped) if stripped.startswith('="') and stripped.endswith('"') else cell
 
 
 def _number(text: str) -> int | float | str:

@@ -106,3 +106,31 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+
+
+_RATING_OUT_OF = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:\.\d+)?)$", re.I)
+_STARS = re.compile(r"^(★*)\s*(½?)$")
+
+
+def as_rating(value: Any) -> float | None:
+    """A rating on the scale it is written in: '4/5' -> 4, '8/10' -> 8, '4.5' -> 4.5,
+    '3 out of 5' -> 3, '★★★½' -> 3.5. Ratings over their scale ('6/5') read as nothing."""
+    number = as_number(value)
+    if number is not None or not isinstance(value, str):
+        return number
+    text = unquote(value)
+    found = _RATING_OUT_OF.match(text)
+    if found:
+        score, scale = float(found.group(1)), float(found.group(2))
+        return score if scale > 0 and score <= scale else None
+    stars = _STARS.match(text)
+    if stars and (stars.group(1) or stars.group(2)):
+        return len(stars.group(1)) + (0.5 if stars.group(2) else 0.0)
+    return None
+
+
+def is_exact_code(text: str) -> bool:
+    """Digits a spreadsheet quoted to keep them exact: an ISBN, a barcode, a number with a
+    leading zero. Reading them as numbers would lose the zero or round them."""
+    digits = text.strip()
+    return digits.isdigit() and (len(digits) >= 10 or (len(digits) > 1 and digits.startswith("0")))

@@ -17,6 +17,9 @@ from recchat.cli.context import SHOWN_ERRORS, CliState, report_errors, stderr, s
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from recchat.catalog.importer import ImportReport
+    from recchat.catalog.overview import CatalogOverview
+
 app = typer.Typer(help="Load, list and remove catalogs.", no_args_is_help=True)
 
 
@@ -34,9 +37,20 @@ def add(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Import the valid items and report the rest.")
     ] = False,
+    field_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            "-m",
+            metavar="FIELD=COLUMN",
+            help="Read recchat's FIELD (id, title, description, tags, year, popularity) from COLUMN; "
+            "FIELD= reads it from none. Repeatable; wins over a recchat.toml in the folder.",
+        ),
+    ] = None,
 ) -> None:
     """Add or update a catalog; only new and changed items are embedded."""
     state: CliState = ctx.obj
+    mapped = _field_map(field_map or [])
     with report_errors(state):
         from recchat.catalog.caches import remove_superseded
         from recchat.catalog.importer import import_catalog
@@ -47,23 +61,45 @@ def add(
         console = stderr()
         with _progress(console, f"Embedding {catalog_name}") as update:
             report = import_catalog(
-                runtime.store, runtime.embedder, folder, catalog_name, skip_invalid=skip_invalid, on_progress=update
+                runtime.store,
+                runtime.embedder,
+                folder,
+                catalog_name,
+                skip_invalid=skip_invalid,
+                field_map=mapped,
+                on_progress=update,
             )
         if not runtime.settings.incognito:  # incognito changes nothing in the data folder
             remove_superseded(runtime.settings.cache_dir, runtime.store.where, catalog_name, report.revision)
-        for error in report.skipped[:SHOWN_ERRORS]:
-            console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
-        if report.skipped_count > SHOWN_ERRORS:
-            console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
-        rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
-        console.print(
-            f"catalog [bold]{catalog_name}[/]: {report.total} items "
-            f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
-            f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
-            + (f", {rate:.0f} items/s" if report.added + report.updated else "")
-        )
-        if report.interactions:
-            console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+        _print_report(console, report)
+
+
+def _print_report(console: Console, report: ImportReport) -> None:
+    for usage in report.fields:
+        console.print(f"[dim]fields:[/] {_escape(usage.describe())}")
+    for error in report.skipped[:SHOWN_ERRORS]:
+        console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
+    if report.skipped_count > SHOWN_ERRORS:
+        console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
+    rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
+    console.print(
+        f"catalog [bold]{report.name}[/]: {report.total} items "
+        f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
+        f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
+        + (f", {rate:.0f} items/s" if report.added + report.updated else "")
+    )
+    if report.interactions:
+        console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+
+
+def _field_map(entries: list[str]) -> dict[str, str]:
+    from recchat.catalog.fieldmap import parse_map
+    from recchat.errors import RecchatError
+
+    try:
+        return parse_map(entries)
+    except RecchatError as error:
+        raise typer.BadParameter(f"{error.message} ({error.hint})" if error.hint else error.message) from None
 
 
 def _escape(text: str) -> str:
@@ -120,7 +156,7 @@ def _bar(console: Console):  # type: ignore[no-untyped-def]
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=console,
-        transient=False,
+        transient=True,  # gone when the import ends, well or not: the summary (or the error) says the rest
     )
 
 
@@ -177,3 +213,52 @@ def remove(
         if not runtime.settings.incognito:
             remove_superseded(runtime.settings.cache_dir, store.where, name, None)
         stderr().print(f"removed catalog {name}")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The catalog to show.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What recchat learned of a catalog: each field's kind, role and examples, its signals, and
+    which columns recchat's own fields were read from."""
+    state: CliState = ctx.obj
+    with report_errors(state):
+        from recchat.catalog.overview import catalog_overview
+        from recchat.config import check_name
+
+        overview = catalog_overview(state.runtime().store, check_name(name, "catalog"))
+        if as_json:
+            import json
+
+            typer.echo(json.dumps(overview.to_json(), indent=2, ensure_ascii=False))
+            return
+        _print_overview(overview)
+
+
+def _print_overview(overview: CatalogOverview) -> None:
+    from rich.table import Table
+
+    console = stdout()
+    console.print(f"[bold]{_escape(overview.name)}[/]: {overview.schema.items} {_escape(overview.kind)}")
+    table = Table("field", "kind", "role", "items", "values")
+    for info in overview.schema.fields:
+        spread = f"{_number(info.low)} to {_number(info.high)}; " if info.low is not None else ""
+        cells = (info.name, info.kind.value, info.role or "", info.count, spread + ", ".join(info.examples))
+        table.add_row(*(_escape(str(cell)) for cell in cells))
+    console.print(table)
+    counts = overview.counts
+    signals = [
+        f"{name.replace('_', ' ')} {'yes' if on else 'no'} ({counts[name]} items)"
+        for name, on in overview.schema.signals.items()
+    ]
+    console.print("signals: " + ", ".join(signals))
+    for usage in overview.fields_from:
+        console.print(f"read from: {_escape(usage.describe())}")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
