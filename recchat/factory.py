@@ -165,9 +165,11 @@ class Runtime:
         )
 
     def profile(self, name: str | None = None, store: ProfileStore | None = None) -> Profile:
+        from recchat.history import Transcripts
         from recchat.profile import Profile
 
-        return Profile(name or self.settings.profile, store or self.profile_store(name))
+        folder = None if self.settings.incognito else self.settings.history_dir
+        return Profile(name or self.settings.profile, store or self.profile_store(name), Transcripts(folder))
 
     def session(
         self,

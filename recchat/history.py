@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from recchat.conversation.state import ConversationState
-from recchat.domain import FeedbackKind, Recommendation, Reply
+from recchat.domain import FeedbackKind, Recommendation, Reply, Utterance
 from recchat.errors import NotFoundError
 from recchat.serialize import recommendation_json
-from recchat.text import clean, shorten
+from recchat.text import clean, content_words, shorten
 
 FORMAT = 1
 Event = dict[str, Any]
@@ -85,6 +85,13 @@ class ConversationLog:
     def catalog(self, name: str) -> None:
         self._append({"type": "catalog", "name": name})
 
+    def scrub(self, texts: set[str]) -> None:
+        """Forget what the person said (`profile forget`): their words leave the transcript,
+        in memory and on disk, with the state and summaries read from them."""
+        self.events = scrubbed(self.events, texts)
+        if self.path is not None and self.path.exists():
+            _rewrite(self.path, self.events)
+
     def _append(self, event: Event) -> None:
         event = {**event, "time": time.time()}
         self.events.append(event)
@@ -148,6 +155,65 @@ class Conversation:
                 titles = "; ".join(str(item.get("title", "")) for item in event.get("items", []))
                 texts.append(f"{event.get('message', '')} {titles}".strip())
         return texts
+
+
+def scrubbed(events: list[Event], texts: set[str]) -> list[Event]:
+    """The events without the person's words: their turns, and what replies quote of them (any
+    of their words the conversation's remaining turns do not say themselves)."""
+    kept = [e for e in events if not (e["type"] in {"user", "action"} and str(e.get("text", "")) in texts)]
+    own = {w for e in kept if e["type"] in {"user", "action"} for w in content_words(str(e.get("text", "")))}
+    sensitive = {w for text in texts for w in content_words(text)} - own
+    return [_scrubbed_reply(e) if e["type"] == "reply" and _quotes(e, texts, sensitive) else e for e in kept]
+
+
+def _quotes(event: Event, texts: set[str], sensitive: set[str]) -> bool:
+    dumped = json.dumps(event, ensure_ascii=False)
+    return any(text in dumped for text in texts) or bool(sensitive & set(content_words(dumped)))
+
+
+def _scrubbed_reply(event: Event) -> Event:
+    """A reply keeps what it suggested; what may quote the person (explanations, the words that
+    matched, the state) goes."""
+    reply = {k: v for k, v in event.items() if k not in {"state", "understood"}}
+    items = []
+    for item in event.get("items", []):
+        evidence = {k: v for k, v in (item.get("evidence") or {}).items() if k not in {"utterances", "fields"}}
+        items.append({**item, "explanation": "", "evidence": evidence})
+    return {**reply, "items": items}
+
+
+def _rewrite(path: Path, events: list[Event]) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events))
+    temporary.replace(path)  # atomic: a crash leaves the old transcript or the new one
+
+
+class Transcripts:
+    """The saved conversations of one data folder, as the profile sees them: what it forgets
+    is forgotten here too, in every transcript that holds or quotes it."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def forget(self, utterances: Iterable[Utterance]) -> None:
+        texts = {u.text for u in utterances}
+        if self.folder is None or not self.folder.is_dir() or not texts:
+            return
+        words = {w for text in texts for w in content_words(text)}
+        for path in sorted(self.folder.glob("*.jsonl")):
+            raw = path.read_text(encoding="utf-8", errors="replace").lower()
+            if not any(w in raw for w in words) and not any(t.lower() in raw for t in texts):
+                continue
+            events = read_events(path)
+            kept = scrubbed(events, texts)
+            if kept == events:
+                continue
+            if any(e["type"] in {"user", "action"} for e in kept):
+                _rewrite(path, kept)
+            else:
+                path.unlink()  # nothing of the person's is left in it
 
 
 def read_events(path: Path) -> list[Event]:

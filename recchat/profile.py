@@ -161,10 +161,17 @@ def new_id(now: float) -> str:
     return f"{int(now * 1_000_000):x}-{uuid.uuid4().hex[:8]}"
 
 
+class Forgetting(Protocol):
+    """What else holds the person's words (saved conversations) and must forget them too."""
+
+    def forget(self, utterances: Iterable[Utterance]) -> None: ...
+
+
 class Profile:
-    def __init__(self, name: str, store: ProfileStore) -> None:
+    def __init__(self, name: str, store: ProfileStore, transcripts: Forgetting | None = None) -> None:
         self.name = name
         self._store = store
+        self._transcripts = transcripts
         self._entries: list[ProfileEntry] | None = None
 
     @property
@@ -182,9 +189,11 @@ class Profile:
 
     def forget(self, ids: Iterable[str]) -> int:
         wanted = set(ids)
-        present = [e.utterance.id for e in self.entries if e.utterance.id in wanted]
+        present = [e.utterance for e in self.entries if e.utterance.id in wanted]
         if present:
-            self._store.delete(present)
+            self._store.delete([u.id for u in present])
+            if self._transcripts is not None:
+                self._transcripts.forget(present)
         self._entries = None
         return len(present)
 

@@ -108,7 +108,7 @@ def test_an_interrupted_erase_is_finished_or_undone_on_the_next_open(tmp_path: P
 
 def test_reset_asks_then_removes_everything_but_the_config(used: Path) -> None:
     (used / "config.toml").write_text('profile = "default"\n')
-    (used / "history").mkdir()
+    (used / "history").mkdir(exist_ok=True)  # `ask` saves its conversations there too
     (used / "history" / "conversation.jsonl").write_text('{"text": "quokkasecret"}\n')
     refused = fake(used, "reset")
     assert refused.returncode == 1 and "pass --yes" in refused.stderr
@@ -146,7 +146,7 @@ def test_incognito_changes_not_one_byte_of_the_data_folder(used: Path, tmp_path:
     scratch.mkdir()
     result = fake(used, "ask", "--incognito", "hedgehogsecret board games", TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
-    assert "Here are" in result.stdout
+    assert "1. " in result.stdout, "suggestions were made"
     assert snapshot(used) == before
     assert list(scratch.iterdir()) == [], "the private copy is removed at exit"
 
@@ -172,8 +172,10 @@ def test_nothing_is_written_that_nobody_asked_for(home: Path, tmp_path: Path) ->
         assert result.returncode == 0, result.stderr
     assert result.stderr == "", "no chatter on stderr when only JSON was asked for"
     assert list(cwd.iterdir()) == [] and list(fake_home.iterdir()) == []
-    assert sorted(p.name for p in home.iterdir()) == ["cache", "chroma", "locks"]
+    assert sorted(p.name for p in home.iterdir()) == ["cache", "chroma", "history", "locks"]
     assert not [p for p in home.rglob("*") if p.suffix == ".log"]
-    # The only copy of the words is the profile entry the user can see, export and forget.
+    # The only copies of the words: the profile entry, and the conversation `ask --continue`
+    # carries on; the user can see, export and forget both (test_forget_removes_the_words_from_disk).
     holders = files_containing(home, "hedgehogsecret")
-    assert [p.name for p in holders] == ["chroma.sqlite3"]
+    conversation = f"{json.loads(result.stdout)['conversation']}.jsonl"
+    assert sorted(p.name for p in holders) == sorted(["chroma.sqlite3", conversation])

@@ -280,10 +280,11 @@ class Catalog:
 
     def fetch(self, ids: Sequence[str], where: Mapping[str, Any] | None = None) -> list[Candidate]:
         """Candidates by id (similarity 0), e.g. collaborative neighbours or popular items."""
+        ids = list(dict.fromkeys(ids))
         if not ids:
             return []
         if where:
-            allowed = {r.id for r in self.collection.get(list(ids), where=where)}
+            allowed = {r.id for r in self.collection.get(ids, where=where)}
             ids = [i for i in ids if i in allowed]
         return list(self._cached(ids).values())
 

@@ -27,6 +27,7 @@ from recchat.history import Conversation, ConversationLog
 if TYPE_CHECKING:
     from recchat.catalog.importer import ImportReport, Progress
     from recchat.config import Settings
+    from recchat.profile import Profile
     from recchat.session import Request, Session, TokenCallback
 
 OPEN_TIMEOUT = 600.0  # seconds a turn waits for the catalog to open before giving up
@@ -164,16 +165,25 @@ class Backend:
             return beliefs(session.profile.entries, session.snapshot())
 
     def forget(self, entry_ids: list[str]) -> int:
-        with self._state:
-            return self.session.profile.forget(entry_ids)
+        return self._forgetting(lambda profile: profile.forget(entry_ids))
 
     def forget_matching(self, words: str) -> int:
-        with self._state:
-            return self.session.profile.forget_matching(words)
+        return self._forgetting(lambda profile: profile.forget_matching(words))
 
     def forget_all(self) -> int:
+        return self._forgetting(lambda profile: profile.forget_all())
+
+    def _forgetting(self, forget: Callable[[Profile], int]) -> int:
+        """Forget from the profile, and from the open conversation's transcript (the saved ones
+        are the profile's to scrub)."""
         with self._state:
-            return self.session.profile.forget_all()
+            profile = self.session.profile
+            before = {e.utterance.id: e.utterance.text for e in profile.entries}
+            count = forget(profile)
+            gone = set(before) - {e.utterance.id for e in profile.entries}
+            if gone and self._log is not None:
+                self._log.scrub({before[i] for i in gone})
+            return count
 
     # -- catalogs, conversations, models -------------------------------------------------------
 
