@@ -140,7 +140,8 @@ class Session:
         snapshot = self.snapshot()
         fresh = request.different or (understood is not None and understood.heard.fresh)
         query = self._query(understood, snapshot, where, away_from_last=fresh)
-        reply = self._suggest(query, snapshot, k, explain, on_token, should_stop, question)
+        repeats = understood is not None and not understood.heard.wants_new and not fresh
+        reply = self._suggest(query, snapshot, k, explain, on_token, should_stop, question, repeats=repeats)
         return replace(reply, references=understood.heard.references if understood else ())
 
     def explain(
@@ -292,9 +293,11 @@ class Session:
         on_token: TokenCallback | None,
         should_stop: Callable[[], bool] | None,
         question: str | None,
+        *,
+        repeats: bool = False,
     ) -> Reply:
         with timed("retrieve"):
-            selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k)
+            selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k, repeats=repeats)
         words = self._user_words(snapshot)
         avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
         recommendations = tuple(

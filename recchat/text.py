@@ -103,6 +103,19 @@ def year_in_title(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+_ROOT_ENDINGS = ("ically", "ical", "ian", "ic", "ia", "al", "ous", "ist", "ism", "y", "s")
+
+
+def root(word: str) -> str:
+    """A word without one common ending, for matching a word to a tag of another form
+    ('strategic' ~ 'strategy', 'dystopian' ~ 'dystopia', 'comedic' ~ 'comedy'); unchanged
+    when fewer than five letters would be left."""
+    for ending in _ROOT_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
 

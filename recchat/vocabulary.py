@@ -10,6 +10,20 @@ TAG_SYNONYMS = {
     "sf": "science fiction",
     "rom com": "romantic comedy",
     "romcom": "romantic comedy",
+    "biopic": "biography",
+    "biographical": "biography",
+    "bio": "biography",
+    "mob": "crime",
+    "gangster": "crime",
+    "mafia": "crime",
+    "whodunnit": "mystery",
+    "detective": "mystery",
+    "cartoons": "animation",
+    "toon": "animation",
+    "tearjerker": "drama",
+    "dystopian": "dystopia",
+    "kid": "family",
+    "sci": "science fiction",
     "scary": "horror",
     "funny": "comedy",
     "hilarious": "comedy",
@@ -23,6 +37,16 @@ TAG_SYNONYMS = {
     "thrilling": "thriller",
     "romantic": "romance",
     "spooky": "horror",
+}
+
+
+# When a catalog lacks the tag a word names, the broader tag it falls back to.
+TAG_FALLBACKS = {
+    "romantic comedy": "romance",
+    "animation": "animated",
+    "animated": "animation",
+    "cozy mystery": "mystery",
+    "biography": "biographical",
 }
 
 

@@ -137,7 +137,7 @@ def test_what_to_avoid() -> None:
     assert ("tag", "tags", "has", "romance", True) in shape("something funny, not a romance")
     assert ("tag", "tags", "has", "horror", True) in shape("nothing scary please")
     assert ("word", "text", "mentions", "marvel", True) in shape("superhero movies but nothing from Marvel")
-    assert ("title", "title", "mentions", "matrix", True) in shape("not the Matrix ones")
+    assert ("title", "text", "mentions", "matrix", True) in shape("not the Matrix ones")
     # a verdict on one title is the profile's business, not a ban on every title like it
     assert not [c for c in MIX.constraints("I hated The Matrix") if c.about == "title"]
     # how something feels is too blunt to forbid as a word

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from recchat.catalog.schema import CatalogSchema
-from recchat.conversation.spans import Span, Utterance
+from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.domain import Constraint
-from recchat.text import stem
+from recchat.text import STOPWORDS, stem
 from recchat.vocabulary import KIND_GROUPS, KIND_VERBS
 
 MAX_WORDS = 3
@@ -44,6 +44,7 @@ class KindReader:
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
+        self._words = {form: values for form, values in self._cues.items() if " " not in form}
 
     @property
     def words(self) -> set[str]:
@@ -66,33 +67,63 @@ class KindReader:
             for size in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
                 window = tokens[i : i + size]
                 values = self._cues.get(_key(t.group() for t in window))
+                if values is None and size == 1:
+                    values = self._misspelt(window[0].group())
                 span = Span(window[0].start(), window[-1].end())
                 after = tokens[i + size].group() if i + size < len(tokens) else ""
                 if values and after not in _VERB_OBJECTS and not any(span.overlaps(t) for t in taken):
-                    found.append(self._found(values, span, said))
+                    kind = self._found(values, span, said)
+                    if kind is not None:
+                        found.append(kind)
                     i += size
                     break
             else:
                 i += 1
         return _merged(found)
 
+    def _misspelt(self, word: str) -> set[str] | None:
+        """'moives', 'moveis', 'bokos': one slip (a swap counts as one) in a word of five or more."""
+        return misspelt(word, self._words)
+
     def _verb(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
         # "something to read", "what should we play": the verb names the kind when no noun does
         for match in re.finditer(r"\b(?:to|we|i|you|can|could|should|good|let'?s)\s+(?=([a-z]+)\b)", said.lower):
             values = self._verbs.get(stem(match.group(1)))
             span = Span(match.start(1), match.end(1))
-            if values and not any(span.overlaps(t) for t in taken):
-                return [self._found(values, span, said)]
+            kind = self._found(values, span, said) if values and not any(span.overlaps(t) for t in taken) else None
+            if kind is not None:
+                return [kind]
         return []
 
-    def _found(self, values: set[str], span: Span, said: Utterance) -> Found:
+    def _found(self, values: set[str], span: Span, said: Utterance) -> Found | None:
         assert self.field is not None
         chosen = tuple(v for v in self.values if v in values)
         negated = said.negated(span)
+        if negated and _modified(said, span):
+            return None  # "no party games": the party is to avoid, the games are still wanted
         label = _label(chosen, negated)
         value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
         constraint = Constraint("kind", self.field, "is", value, negated, label, said.text[span.start : span.end])
         return Found(constraint, span)
+
+
+def misspelt(word: str, known: dict[str, set[str]]) -> set[str] | None:
+    from rapidfuzz.distance import OSA
+
+    if len(word) < 5:
+        return None
+    key = stem(word)
+    close = [values for form, values in known.items() if form[:1] == key[:1] and OSA.distance(key, form) <= 1]
+    return close[0] if len(close) == 1 else None
+
+
+def _modified(said: Utterance, span: Span) -> bool:
+    """A word of its own between the 'not' and the kind word ('no party games')."""
+    clause = said.clause_of(span.start)
+    before = said.lower[clause.start : span.start]
+    negators = list(NEGATOR.finditer(before))
+    between = before[negators[-1].end() :] if negators else ""
+    return bool([w for w in re.findall(r"[a-z]+", between) if w not in STOPWORDS and w not in {"too", "more"}])
 
 
 def _cues_for(value: str) -> set[str]:

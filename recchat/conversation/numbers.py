@@ -18,6 +18,7 @@ _COUNT = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True
 _PEOPLE = r"(?:players?|people|persons|person|of\s+us|friends|kids|children|adults|guests|gamers)"
 _NOT_UNIT = r"(?!\s*(?:hours?|hrs?|minutes?|mins?|pages?|years?|stars?|\d))"
 _PLAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("span", re.compile(rf"\b(?P<low>\d{{1,2}})\s*(?:-|–|to)\s*{_COUNT}\s*{_PEOPLE}")),
     (
         "at_least",
         re.compile(rf"\b(?:at\s+least\s+)?{_COUNT}\s*(?:\+|or\s+more|and\s+up|plus|or\s+over)\s*{_PEOPLE}?{_NOT_UNIT}"),
@@ -33,6 +34,7 @@ _PLAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("covers", re.compile(rf"\b{_COUNT}\s+of\s+us\b")),
     ("covers", re.compile(rf"\bfor\s+(?:up\s+to\s+|about\s+|around\s+)?{_COUNT}\s*{_PEOPLE}")),
     ("covers_if_game", re.compile(rf"\bfor\s+(?:up\s+to\s+)?{_COUNT}\b(?!\s*(?:minutes|mins|hours|pages|years|\d))")),
+    ("covers_if_game", re.compile(rf"\b(?:like|about|around|maybe|roughly)?\s*{_COUNT}\s+{_PEOPLE}")),
 )
 _SOLO = re.compile(r"\b(?:solo|by\s+myself|on\s+my\s+own|single[\s-]player|alone)\b")
 _DURATION = re.compile(
@@ -95,6 +97,12 @@ def _players(said: Utterance, taken: Sequence[Span], fields: NumberFields) -> li
                 continue
             if op == "covers_if_game" and not fields.games:
                 continue
+            if op == "span":
+                low = int(match.group("low"))
+                if not 1 <= low <= count:
+                    continue
+                label = f"for {low} to {count} players"
+                return [_found("number", fields.players, "covers", (float(low), float(count)), label, span, said)]
             if op == "at_least":
                 label = f"for {count} or more players"
                 return [_found("number", fields.players, "at_least", float(count), label, span, said)]

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
-from recchat.conversation.kinds import Found
+from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.text import STOPWORDS, normalise_title, without_year
+from recchat.text import STOPWORDS, normalise_title, stem, without_year
 
 TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
@@ -24,7 +24,8 @@ FUZZY_CUTOFF = 88.0
 _CAST_FIELD = re.compile(r"cast|star|actor|actress|perform|featur|voice", re.I)
 _CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
 _MAKER_CUES = frozenset({"by", "from", "directed", "written", "made", "designed", "created"})
-_AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games", "s"})
+_AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games"})
+_WORK_NOUNS = {stem(word): {word} for word in _AFTER_CUES}  # for "tarantino moives"
 
 
 @dataclass
@@ -159,7 +160,10 @@ def _cue(said: Utterance, tokens: list[re.Match[str]], i: int, end: int) -> str 
     if before in _CAST_CUES | _MAKER_CUES:
         return before
     following = said.lower[tokens[end - 1].end() :].lstrip()
-    return "by" if re.match(r"(?:['’]s\b|films?\b|movies?\b|books?\b|novels?\b)", following) else None
+    if re.match(r"['’]s\b", following):
+        return "by"
+    word = re.match(r"[a-z]+", following)
+    return "by" if word and (word.group() in _AFTER_CUES or misspelt(word.group(), _WORK_NOUNS)) else None
 
 
 def _cue_word(said: Utterance, span: Span) -> str | None:

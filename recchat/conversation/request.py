@@ -33,6 +33,9 @@ _FILLER = frozenset(
     already starring featuring directed written made
     """.split()
 )
+_WANTS_NEW = re.compile(r"\b(?:other|others|else|another|new|more|different|rest|besides|instead)\b")
+# Length words beside an explicit length ("a quick game, 20 minutes tops"): said already.
+_LENGTH_WORDS = frozenset("quick quickly short shorter brief fast long longer lengthy epic".split())
 _REFINES = re.compile(r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*different\b"
@@ -56,6 +59,7 @@ class Heard:
     topic: str = ""  # what is left to search by, once constraints and pointers are taken out
     fresh: bool = False  # "something completely different": drop the carried topic
     refines: bool = False  # "with dragons", "and funny": adds to the topic rather than replacing it
+    wants_new: bool = False  # "other ones", "anything else", "more": nothing shown before, please
     spans: tuple[Span, ...] = field(default_factory=tuple)
 
 
@@ -93,14 +97,19 @@ class RequestReader:
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
         spans = (*pointed.spans, *(f.span for f in found))
         fresh = bool(_FRESH.search(said.lower))
-        topic = self.topic(said, [*spans, *titles])
-        wanted = [self._tag(tag) for tag in self._tags_in(topic)]
+        lengths = any(f.constraint.field in self._numbers.lengths for f in found)
+        topic = self.topic(said, [*spans, *titles], _LENGTH_WORDS if lengths else frozenset())
+        # genres may share words with the kind ("a card game", "a horror movie")
+        not_kinds = [f.span for f in found if f.constraint.about != "kind"]
+        tag_text = self.topic(said, [*pointed.spans, *not_kinds, *titles], _LENGTH_WORDS if lengths else frozenset())
+        wanted = [self._tag(tag) for tag in self._tags_in(tag_text)]
         return Heard(
             constraints=(*wanted, *(self._on_tags(f.constraint) for f in found)),
             references=pointed.references,
             topic=topic,
             fresh=fresh,
             refines=bool(_REFINES.match(said.lower)),
+            wants_new=bool(_WANTS_NEW.search(said.lower)),
             spans=tuple(spans),
         )
 
@@ -111,8 +120,9 @@ class RequestReader:
     def _on_tags(self, constraint: Constraint) -> Constraint:
         return replace(constraint, field=self.tag_field) if constraint.about == "tag" else constraint
 
-    def topic(self, said: Utterance, spans: Sequence[Span]) -> str:
-        """The words left once constraints, pointers, titles, kinds and negated clauses are out."""
+    def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
+        """The words left once constraints, pointers, titles, kinds and negated clauses are out
+        (and `also` these words)."""
         kept = []
         for clause in said.clauses:
             for match in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", said.text[clause.start : clause.end]):
@@ -120,7 +130,11 @@ class RequestReader:
                 if said.negated(span) or any(span.overlaps(s) for s in spans):
                     continue
                 kept.append(match.group())
-        words = [w for w in content_words(" ".join(kept)) if w not in _FILLER and stem(w) not in self._generic]
+        words = [
+            w
+            for w in content_words(" ".join(kept))
+            if w not in _FILLER and w not in also and stem(w) not in self._generic
+        ]
         return " ".join(words)
 
     # -- the readers, one signature each ------------------------------------------------------
@@ -183,6 +197,10 @@ class _NumberFieldsOfCatalog:
     thirds: dict[str, tuple[float, float]]
     by_kind: dict[str, set[str]]  # kind value -> numeric fields its items have
     kind_field: str | None
+
+    @property
+    def lengths(self) -> set[str]:
+        return {f for f in (self.minutes, self.pages) if f}
 
     def present(self, kinds: Sequence[str]) -> frozenset[str]:
         if not kinds or self.kind_field is None:

@@ -11,8 +11,8 @@ from recchat.conversation.mentions import TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import Span
 from recchat.domain import Mention, Polarity
-from recchat.text import STOPWORDS, content_words, normalise_title, stem, words
-from recchat.vocabulary import TAG_SYNONYMS
+from recchat.text import STOPWORDS, content_words, normalise_title, root, stem, words
+from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
 
 _CLAUSE_BREAK = re.compile(
     r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
@@ -125,11 +125,12 @@ class Reader:
     def __init__(self, matcher: TitleMatcher, tags: Iterable[str], request: RequestReader | None = None) -> None:
         self._matcher = matcher
         self._tags = _tag_lookup(tags)
+        self._roots = {root(key): tag for key, tag in self._tags.items() if " " not in key and len(root(key)) >= 5}
         self.request = request
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
-        matches = self._matcher.find(text)
+        matches = [m for m in self._matcher.find(text) if not _a_year_not_a_title(text, m)]
         heard = Heard()
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]
@@ -151,6 +152,19 @@ class Reader:
             heard=heard,
         )
 
+    def _tag_for(self, phrase: str) -> str | None:
+        """The catalog's tag a phrase names: itself, an everyday word for it (then its broader
+        tag where the catalog lacks it), or a tag of the same root ('strategic' for 'strategy')."""
+        found = self._tags.get(phrase)
+        if found:
+            return found
+        named = TAG_SYNONYMS.get(phrase, "")
+        for candidate in (named, TAG_FALLBACKS.get(named, "")):
+            key = " ".join(stem(w) for w in candidate.split())
+            if candidate and (self._tags.get(candidate) or self._tags.get(key)):
+                return self._tags.get(candidate) or self._tags.get(key)
+        return self._roots.get(root(phrase)) if " " not in phrase else None
+
     def tags_in(self, text: str) -> tuple[str, ...]:
         return self._tags_in(text)
 
@@ -164,11 +178,22 @@ class Reader:
                 if covered.intersection(range(i, i + size)):
                     continue
                 phrase = " ".join(tokens[i : i + size])
-                tag = self._tags.get(phrase) or self._tags.get(TAG_SYNONYMS.get(phrase, ""))
+                tag = self._tag_for(phrase)
                 if tag and tag not in (t for _, t in found):
                     found.append((i, tag))
                     covered.update(range(i, i + size))
         return tuple(tag for _, tag in sorted(found))
+
+
+_TIME_CUE = re.compile(
+    r"\b(?:from|after|before|since|in|until|till|to|between|and|of|circa|around|pre|post|than|by|the|or)\s*$", re.I
+)
+
+
+def _a_year_not_a_title(text: str, match: TitleMatch) -> bool:
+    """'from after 2010' names a year, not the film "2010"; 'I loved 1984' names the book."""
+    said = text[match.start : match.end]
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", said)) and bool(_TIME_CUE.search(text[: match.start]))
 
 
 def _tag_lookup(tags: Iterable[str]) -> dict[str, str]:

@@ -91,6 +91,8 @@ def _number(fact: Any, op: str, value: Any) -> bool:
     if op == "between":
         wanted_low, wanted_high = (float(v) for v in value)
         return wanted_low <= (low + high) / 2 <= wanted_high
+    if op == "covers" and isinstance(value, tuple | list):  # "for 2-4 people": all of them
+        return low <= float(value[0]) and float(value[1]) <= high
     number = float(value)
     if op == "covers":
         return low <= number <= high

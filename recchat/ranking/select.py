@@ -23,10 +23,19 @@ class Selection:
     relaxed: tuple[Constraint, ...] = ()  # dropped to fill the rest of the list
 
 
-def select(ranker: Ranker, catalog: Catalog, query: Query, snapshot: ProfileSnapshot, k: int) -> Selection:
+def select(
+    ranker: Ranker, catalog: Catalog, query: Query, snapshot: ProfileSnapshot, k: int, *, repeats: bool = False
+) -> Selection:
+    """`repeats`: when too few new items meet the constraints, earlier suggestions that meet
+    them (not seen, disliked or skipped) come back before any constraint is relaxed: a person who
+    narrows a request ("from the 90s") would rather see one again than one that does not fit."""
     constraints = query.constraints
     strict = replace(query, allowed=admissible(catalog, constraints))
     found = list(ranker.recommend(strict, snapshot, k))
+    if constraints and repeats and len(found) < k and snapshot.suggested_items:
+        again = replace(snapshot, suggested_items=set(), context_items={})
+        shown = frozenset(r.item.id for r in found)
+        found += ranker.recommend(replace(strict, exclude=strict.exclude | shown), again, k - len(found))
     meeting = len(found)
     if not constraints or meeting >= k:
         return Selection(tuple(found), meeting)
