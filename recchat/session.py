@@ -13,7 +13,7 @@ from recchat.conversation.references import Shown
 from recchat.conversation.replies import reply_message
 from recchat.conversation.request import Context
 from recchat.conversation.state import ConversationState, summary
-from recchat.domain import FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
+from recchat.domain import Constraint, FeedbackKind, Mention, Polarity, Recommendation, Reply, Role, Utterance
 from recchat.errors import NotFoundError, RecchatError
 from recchat.profile import Profile, new_id
 from recchat.ranking.filters import admissible
@@ -124,6 +124,7 @@ class Session:
         """The one way a turn is answered, whatever asked for it."""
         understood: Understanding | None = None
         question: str | None = None
+        before = self.state.constraints
         if request.more_like is not None:
             if not self.catalog.vectors([request.more_like]):
                 raise NotFoundError(f"no item '{request.more_like}' in catalog '{self.catalog.name}'")
@@ -140,7 +141,12 @@ class Session:
         snapshot = self.snapshot()
         fresh = request.different or (understood is not None and understood.heard.fresh)
         query = self._query(understood, snapshot, where, away_from_last=fresh)
-        repeats = understood is not None and not understood.heard.wants_new and not fresh
+        # Earlier suggestions may come back when this turn narrowed the request ("from the 90s") or
+        # answered the last list ("seen the first one": the rest still fit); the same request
+        # again, or "more", asks for others.
+        narrowed = bool(_asks(self.state.constraints) - _asks(before))
+        answered = understood is not None and bool(understood.heard.references)
+        repeats = understood is not None and (narrowed or answered) and not understood.heard.wants_new and not fresh
         reply = self._suggest(query, snapshot, k, explain, on_token, should_stop, question, repeats=repeats)
         return replace(reply, references=understood.heard.references if understood else ())
 
@@ -181,7 +187,14 @@ class Session:
             heard.fresh,
             new_request=self.state.is_new_request(heard.constraints, understood.topic),
             refines=heard.refines,
-        ).settled(heard.constraints, bool(understood.topic), lambda kept: bool(admissible(self.catalog, kept)))
+        )
+
+        def possible(kept: Sequence[Constraint]) -> bool:
+            return bool(admissible(self.catalog, kept))
+
+        self.state = self.state.without_impossible_genres(heard.constraints, possible).settled(
+            heard.constraints, bool(understood.topic), possible
+        )
         vector = self._embedded(understood.topic or understood.positive_text or text)
         self._record(Role.USER, text, understood, vector)
         return understood
@@ -369,3 +382,8 @@ def _assistant_vector(dimension: int) -> Vector:
     vector = np.zeros(dimension, dtype=np.float32)
     vector[0] = 1.0
     return vector
+
+
+def _asks(constraints: Sequence[Constraint]) -> set[tuple[str, str, str, str, bool]]:
+    """What constraints ask for, whatever words they were read from."""
+    return {(c.about, c.field, c.op, repr(c.value), c.negated) for c in constraints}

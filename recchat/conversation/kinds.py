@@ -44,7 +44,14 @@ class KindReader:
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
-        self._words = {form: values for form, values in self._cues.items() if " " not in form}
+        # single words as typed, singular and plural: what a misspelling is compared with
+        self._words = {
+            form: {v for v in self.values if _key([form]) in _cues_for(v)}
+            for value in self.values
+            for member in _members(value)
+            for form in (member, plural(member))
+            if " " not in form
+        }
 
     @property
     def words(self) -> set[str]:
@@ -108,13 +115,16 @@ class KindReader:
 
 
 def misspelt(word: str, known: dict[str, set[str]]) -> set[str] | None:
+    """The values of the one known word `word` is a slip of (one edit; a swap is one)."""
     from rapidfuzz.distance import OSA
 
-    if len(word) < 5:
+    word = word.lower()
+    if len(word) < 5 or word in known:
         return None
-    key = stem(word)
-    close = [values for form, values in known.items() if form[:1] == key[:1] and OSA.distance(key, form) <= 1]
-    return close[0] if len(close) == 1 else None
+    close = {
+        frozenset(values) for form, values in known.items() if form[:1] == word[:1] and OSA.distance(word, form) <= 1
+    }
+    return set(next(iter(close))) if len(close) == 1 else None
 
 
 def _modified(said: Utterance, span: Span) -> bool:
@@ -126,15 +136,20 @@ def _modified(said: Utterance, span: Span) -> bool:
     return bool([w for w in re.findall(r"[a-z]+", between) if w not in STOPWORDS and w not in {"too", "more"}])
 
 
-def _cues_for(value: str) -> set[str]:
+def _members(value: str) -> set[str]:
+    """The words for one kind value: itself, its last word, and its everyday group."""
     words = value.lower().split()
     members = {" ".join(words), words[-1]}
     own = {*members, stem(words[-1])}
     for group in KIND_GROUPS:
         if own & group or {stem(w) for w in own} & {stem(g) for g in group}:
             members.update(group)
+    return members
+
+
+def _cues_for(value: str) -> set[str]:
     # singular and plural, each as the stemmer leaves it ("movies" stems to "movy")
-    return {_key(form.split()) for member in members for form in (member, plural(member))}
+    return {_key(form.split()) for member in _members(value) for form in (member, plural(member))}
 
 
 def _merged(found: list[Found]) -> list[Found]:

@@ -15,7 +15,7 @@ from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.text import STOPWORDS, normalise_title, stem, without_year
+from recchat.text import STOPWORDS, normalise_title, without_year
 
 TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
@@ -25,7 +25,7 @@ _CAST_FIELD = re.compile(r"cast|star|actor|actress|perform|featur|voice", re.I)
 _CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
 _MAKER_CUES = frozenset({"by", "from", "directed", "written", "made", "designed", "created"})
 _AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games"})
-_WORK_NOUNS = {stem(word): {word} for word in _AFTER_CUES}  # for "tarantino moives"
+_WORK_NOUNS = {word: {word} for word in _AFTER_CUES}  # for "tarantino moives"
 
 
 @dataclass

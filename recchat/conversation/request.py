@@ -28,6 +28,8 @@ _FILLER = frozenset(
     recommend recommendation recommendations one ones idea ideas prefer preferably ideally
     vein lines along look looks looking sort kind type possible please plz pls tonight today
     tomorrow weekend evening night now still tho though honestly anyway stuff
+    older newer earlier later recent latest modern old new vintage published released came out made
+    vibe vibes feel same similar style along vein sorts
     sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
     no not nothing none without never hate hated dislike disliked adore adored
     already starring featuring directed written made

@@ -73,14 +73,27 @@ class ConversationState:
         the way are dropped, and with them the earlier topic."""
         if not self.constraints or possible(self.constraints):
             return self
-        carried = [c for about in RELAX_ORDER for c in self.constraints if c.about == about and c not in new]
+        # Genres are not settled away: too few of them is for the reply to relax, and say.
+        carried = [
+            c for about in RELAX_ORDER for c in self.constraints if c.about == about and c not in new and about != "tag"
+        ]
         dropped: list[Constraint] = []
         for constraint in (c for c in carried if not c.negated):
             dropped.append(constraint)
-            if possible([c for c in self.constraints if c not in dropped]):
-                break
-        settled = replace(self, constraints=tuple(c for c in self.constraints if c not in dropped))
-        return replace(settled, topic="", anchor=None) if dropped and not new_topic else settled
+            remaining = [c for c in self.constraints if c not in dropped]
+            if possible(remaining):
+                settled = replace(self, constraints=tuple(remaining))
+                return settled if new_topic else replace(settled, topic="", anchor=None)
+        return self  # the new wishes cannot be met even alone: the reply relaxes them, openly
+
+    def without_impossible_genres(
+        self, new: Sequence[Constraint], possible: Callable[[Sequence[Constraint]], bool]
+    ) -> ConversationState:
+        """A genre just named that no item of the wanted kind has ("kids" for movies, where only
+        books and games are tagged so) is no constraint; its word still guides the search."""
+        kinds = [c for c in self.constraints if c.about == "kind"]
+        impossible = [c for c in new if c.about == "tag" and not c.negated and not possible([*kinds, c])]
+        return replace(self, constraints=tuple(c for c in self.constraints if c not in impossible))
 
     def suggested(self, item_ids: Sequence[str]) -> ConversationState:
         shown = (*self.shown, *(i for i in item_ids if i not in self.shown))

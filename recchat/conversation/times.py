@@ -155,7 +155,11 @@ def _when(groups: dict[str, str | None], context: YearContext) -> tuple[int | No
     start = _decade_start(groups, context)
     if start is None:
         return None, None
+    span = 99 if _century(groups) else 9
     part = groups.get("part")
+    if span == 99:
+        third = {"early": (0, 33), "mid": (33, 66), "late": (66, 99)}.get(part or "", (0, 99))
+        return start + third[0], start + third[1]
     if part == "early":
         return start, start + 3
     if part == "mid":
@@ -163,6 +167,12 @@ def _when(groups: dict[str, str | None], context: YearContext) -> tuple[int | No
     if part == "late":
         return start + 6, start + 9
     return start, start + 9
+
+
+def _century(groups: dict[str, str | None]) -> bool:
+    """'the 1800s' and 'the 1900s' are centuries; 'the 2000s' is usually the decade."""
+    full = groups.get("full") or ""
+    return full.endswith("00") and full < "2000"
 
 
 def _decade_start(groups: dict[str, str | None], context: YearContext) -> int | None:
@@ -182,11 +192,10 @@ def _decade_start(groups: dict[str, str | None], context: YearContext) -> int | 
 
 def _found(bounds: tuple[int | None, int | None], span: Span, said: Utterance, context: YearContext) -> Found:
     low, high = bounds
-    label = year_label(low, high)
-    constraint = Constraint(
-        "year", context.field, "between", (low, high), False, label, said.text[span.start : span.end]
-    )
-    return Found(constraint, span)
+    negated = said.negated(span)  # "nothing from the 2000s"
+    label = ("not " if negated else "") + year_label(low, high)
+    words = said.text[span.start : span.end]
+    return Found(Constraint("year", context.field, "between", (low, high), negated, label, words), span)
 
 
 def year_label(low: int | None, high: int | None) -> str:
@@ -194,6 +203,8 @@ def year_label(low: int | None, high: int | None) -> str:
         if low == high:
             return f"from {low}"
         if low % 10 == 0 and high == low + 9:
+            return f"from the {low}s"
+        if low % 100 == 0 and high == low + 99:
             return f"from the {low}s"
         return f"from {low} to {high}"
     if high is not None:

@@ -30,22 +30,35 @@ def select(
     them (not seen, disliked or skipped) come back before any constraint is relaxed: a person who
     narrows a request ("from the 90s") would rather see one again than one that does not fit."""
     constraints = query.constraints
-    strict = replace(query, allowed=admissible(catalog, constraints))
-    found = list(ranker.recommend(strict, snapshot, k))
-    if constraints and repeats and len(found) < k and snapshot.suggested_items:
-        again = replace(snapshot, suggested_items=set(), context_items={})
-        shown = frozenset(r.item.id for r in found)
-        found += ranker.recommend(replace(strict, exclude=strict.exclude | shown), again, k - len(found))
+    again = replace(snapshot, suggested_items=set(), context_items={}) if repeats else None
+    found = _fill([], ranker, replace(query, allowed=admissible(catalog, constraints)), snapshot, again, k)
     meeting = len(found)
     if not constraints or meeting >= k:
         return Selection(tuple(found), meeting)
     relaxed: tuple[Constraint, ...] = ()
     for kept in relaxations(constraints):
-        shown = frozenset(r.item.id for r in found)
-        looser = replace(query, constraints=kept, allowed=admissible(catalog, kept), exclude=query.exclude | shown)
-        more = ranker.recommend(looser, snapshot, k - len(found))
-        relaxed = tuple(c for c in constraints if c not in kept)
-        found += more
+        looser = replace(query, constraints=kept, allowed=admissible(catalog, kept))
+        before = len(found)
+        found = _fill(found, ranker, looser, snapshot, again, k)
+        if len(found) > before:
+            relaxed = tuple(c for c in constraints if c not in kept)
         if len(found) >= k:
             break
     return Selection(tuple(found), meeting, relaxed if len(found) > meeting else ())
+
+
+def _fill(
+    found: list[Recommendation],
+    ranker: Ranker,
+    query: Query,
+    snapshot: ProfileSnapshot,
+    again: ProfileSnapshot | None,
+    k: int,
+) -> list[Recommendation]:
+    """Up to k: new items first, then (given `again`) earlier suggestions that fit."""
+    for view in (snapshot, again):
+        if view is None or len(found) >= k:
+            continue
+        shown = frozenset(r.item.id for r in found)
+        found = found + ranker.recommend(replace(query, exclude=query.exclude | shown), view, k - len(found))
+    return found
