@@ -150,7 +150,7 @@ class Runtime:
                 matcher = TitleMatcher(index)
                 reader = Reader(matcher, catalog.tag_vocabulary())
                 generic = {stem(word) for word in GENERIC}
-                reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic)
+                reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic, reader.tag_spans)
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]
 

@@ -36,7 +36,7 @@ def toy(items: list[Item]) -> Toy:
     schema = learn_schema(items)
     index = CatalogIndex([index_entry(i.id, item_metadata(i, "toy:1", ""), schema) for i in items])
     reader = Reader(TitleMatcher(index), index.tag_vocabulary())
-    reader.request = RequestReader(schema, index, reader.tags_in, {stem(w) for w in GENERIC})
+    reader.request = RequestReader(schema, index, reader.tags_in, {stem(w) for w in GENERIC}, reader.tag_spans)
     return Toy(schema, index, reader)
 
 

@@ -20,12 +20,14 @@ _SKIP = frozenset(
     having featuring containing
     """.split()
 )
+_ABOUT_ONESELF = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+was|we\s+were)\s+(?:really\s+|just\s+)?$")
 _POINTERS = frozenset("that this it those these them one".split())
 # A verb after the 'not' says something happened or not ("never saw it"), not what to avoid.
 _VERBS = frozenset(
     """saw seen see watch watched watching read reading heard hear play played playing tried try
     finished like liked love loved enjoy enjoyed care think thought know knew want wanted mind get
-    got go went been be was is sure remember recall own owned have had
+    got go went been be was is sure remember recall own owned have had seeing interested yet aware
+    familiar picky fussy quite exactly necessarily
     """.split()
 )
 # Words that end the phrase: what follows is no longer the thing to avoid.
@@ -51,6 +53,8 @@ def read_avoid(
     for clause in said.clauses:
         text = said.lower[clause.start : clause.end]
         for negator in NEGATOR.finditer(text):
+            if _ABOUT_ONESELF.search(text[: negator.start()]) and negator.group() == "not":
+                continue  # "I'm not picky", "we're not sure": about the person, not the items
             phrase = _phrase(text, negator.end(), clause.start, generic)
             if phrase is None:
                 continue

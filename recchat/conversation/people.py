@@ -60,7 +60,9 @@ class PeopleReader:
         if key and key not in STOPWORDS:
             self._people.setdefault(key, Person(name)).fields[where] += 1
 
-    def read(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    def read(self, said: Utterance, taken: Sequence[Span], titles: Sequence[Span] = ()) -> list[Found]:
+        """`titles`: where the utterance names catalog items ("Contact (1997) with Jodie Foster"
+        describes that film rather than asking for hers)."""
         tokens = list(re.finditer(r"[^\W_]+(?:['’][a-z]+)?", said.text))
         found: list[Found] = []
         i = 0
@@ -71,9 +73,10 @@ class PeopleReader:
                 continue
             person_keys, size = match
             span = Span(tokens[i].start(), tokens[i + size - 1].end())
-            found.append(self._found(person_keys, span, said))
+            if not _of_a_title(said, span, titles) and not _spoken_of(said, span):
+                found.append(self._found(person_keys, span, said))
             i += size
-        return found
+        return _alternatives(found, said)
 
     def _at(
         self, said: Utterance, tokens: list[re.Match[str]], i: int, taken: Sequence[Span]
@@ -88,7 +91,13 @@ class PeopleReader:
             person = self._people.get(key)
             if person and self._plausible(person, size, cue, window, said, key):
                 return [key], size
-            if size == 1 and key in self._surnames and self._surname_said(key, cue, window[0], said, tokens, i):
+            continues = i + 1 < len(tokens) and _capitalised(tokens[i + 1], said)  # "Owen Wilson", not Clive Owen
+            if (
+                size == 1
+                and key in self._surnames
+                and not continues
+                and self._surname_said(key, cue, window[0], said, tokens, i)
+            ):
                 return self._surnames[key], 1
             if size >= 2 and cue and all(t.group()[:1].isupper() for t in window):
                 close = self._fuzzy(key)
@@ -177,3 +186,60 @@ def _cue_word(said: Utterance, span: Span) -> str | None:
 def _capitalised(token: re.Match[str], said: Utterance) -> bool:
     at_start = not said.text[: token.start()].strip() or said.text[: token.start()].rstrip()[-1:] in ".!?"
     return token.group()[:1].isupper() and not at_start
+
+
+_STATEMENT = re.compile(r"\s*(?:is|was|were|are|has|had|'s\s+(?:the|so|a|just|really|great|awesome|amazing))\b", re.I)
+# a name the catalog does not hold, in the middle of a list ("Brad Pitt, Decaprio or ...")
+_UNKNOWN_NAME = re.compile(r"(?<=,)\s*[A-Z][\w'-]+\s*(?=,)")
+_OR_BETWEEN = re.compile(r"^(?:[\s,/]|\b(?:or|and|either|maybe)\b)*$", re.I)
+
+
+def _of_a_title(said: Utterance, span: Span, titles: Sequence[Span]) -> bool:
+    """'Title (year) with X' or 'Title by X': the name says who made or starred in that title."""
+    return any(
+        re.fullmatch(r"\s*(?:\(\d{4}\))?\s*,?\s*(?:with|by|starring|featuring|from)\s+", said.text[t.end : span.start])
+        for t in titles
+        if t.end <= span.start
+    )
+
+
+def _spoken_of(said: Utterance, span: Span) -> bool:
+    """'Tom Cruise is the best', 'Gal Gadot was awesome in it': a verdict on a person, with no
+    'by' or 'with' asking for their work."""
+    before = said.words_before(span.start, 2)
+    return not set(before) & (_CAST_CUES | _MAKER_CUES) and bool(_STATEMENT.match(said.text, span.end))
+
+
+def _alternatives(found: list[Found], said: Utterance) -> list[Found]:
+    """People joined by 'or' ("with Brad Pitt, George Clooney or Matt Damon"): any of them."""
+    merged: list[list[Found]] = []
+    for one in found:
+        last = merged[-1][-1] if merged else None
+        if (
+            last is not None
+            and last.constraint.negated == one.constraint.negated
+            and _OR_BETWEEN.match(_UNKNOWN_NAME.sub(" ", said.text[last.span.end : one.span.start]))
+        ):
+            merged[-1].append(one)
+        else:
+            merged.append([one])
+    result = []
+    for group in merged:
+        joints = [said.lower[a.span.end : b.span.start] for a, b in zip(group, group[1:], strict=False)]
+        if len(group) == 1 or not any(re.search(r"\bor\b", j) for j in joints):
+            result.extend(group)
+            continue
+        result.append(_any_of(group))
+    return result
+
+
+def _any_of(group: list[Found]) -> Found:
+    names = tuple(f.constraint.value for f in group)
+    fields = "|".join(dict.fromkeys(part for f in group for part in f.constraint.field.split("|")))
+    first = group[0].constraint
+    preposition = first.label.split()[-len(str(first.value).split()) - 1]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    label = f"{'not ' if first.negated else ''}{preposition} {listed}"
+    said = " ".join(f.constraint.said for f in group)
+    constraint = Constraint("person", fields, "has", names, first.negated, label, said)
+    return Found(constraint, Span(group[0].span.start, group[-1].span.end))

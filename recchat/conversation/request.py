@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_title_avoid
+from recchat.conversation.genres import TagSpans, alternatives_label, requested_genres
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.numbers import NumberFields, read_numbers
 from recchat.conversation.people import PeopleReader
@@ -72,12 +73,14 @@ class RequestReader:
         index: CatalogIndex,
         tags_in: Callable[[str], tuple[str, ...]],
         generic: set[str],
+        tag_spans: TagSpans,
     ) -> None:
         self.schema = schema
         self.index = index
         self.kinds = KindReader(schema)
         self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
         self._tags_in = tags_in
+        self._tag_spans = tag_spans
         self._generic = set(generic) | self.kinds.words
         years = [e.year for e in index.entries if e.year]
         year_fields = schema.with_role("year")
@@ -104,7 +107,8 @@ class RequestReader:
         # genres may share words with the kind ("a card game", "a horror movie")
         not_kinds = [f.span for f in found if f.constraint.about != "kind"]
         tag_text = self.topic(said, [*pointed.spans, *not_kinds, *titles], _LENGTH_WORDS if lengths else frozenset())
-        wanted = [self._tag(tag) for tag in self._tags_in(tag_text)]
+        genres = requested_genres(said, self._tags_in(tag_text), self._tag_spans)
+        wanted = [self._tag(group) for group in genres]
         return Heard(
             constraints=(*wanted, *(self._on_tags(f.constraint) for f in found)),
             references=pointed.references,
@@ -115,9 +119,12 @@ class RequestReader:
             spans=tuple(spans),
         )
 
-    def _tag(self, tag: str) -> Constraint:
-        """A genre or tag named in the request is asked for, not just hinted at."""
-        return Constraint("tag", self.tag_field, "has", tag, False, tag, tag)
+    def _tag(self, group: tuple[str, ...]) -> Constraint:
+        """A genre or tag named in the request is asked for, not just hinted at; several named
+        as alternatives ("comedy or action"), any of them."""
+        value: str | tuple[str, ...] = group[0] if len(group) == 1 else group
+        label = alternatives_label(group)
+        return Constraint("tag", self.tag_field, "has", value, False, label, label)
 
     def _on_tags(self, constraint: Constraint) -> Constraint:
         return replace(constraint, field=self.tag_field) if constraint.about == "tag" else constraint
@@ -144,8 +151,10 @@ class RequestReader:
     def _kinds(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
         return self.kinds.read(said, taken)
 
-    def _people(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
-        return self.people.read(said, taken)
+    def _people(
+        self, said: Utterance, taken: list[Span], _: Context, __: object, named: Sequence[tuple[str, Span]]
+    ) -> list[Found]:
+        return self.people.read(said, taken, [span for _, span in named])
 
     def _years_in(
         self,

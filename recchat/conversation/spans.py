@@ -12,12 +12,19 @@ from recchat.text import fold
 CLAUSE_BREAK = re.compile(
     r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:but|however|though|although|whereas)\b", re.I
 )
-NEGATOR = re.compile(
-    r"\b(?:no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|don'?t like|do not like|"
-    r"didn'?t like|did not like|don'?t want|do not want|not into|not a fan of|can'?t stand|couldn'?t stand|"
-    r"anything but|no more|tired of|sick of|skip|except|other than|rather than|instead of|minus|exclude|excluding)\b",
-    re.I,
+# "don't like", "don't really like", "doesn't much care for", "not a big fan of". Longer forms
+# come first, so that what follows a negator ("not into horror") is what it negates.
+_DO_NOT = r"(?:don'?t|do\s+not|didn'?t|did\s+not|doesn'?t|does\s+not|won'?t|wouldn'?t)"
+_SOFTLY = r"(?:\s+(?:really|much|particularly|actually|even|usually|generally|always))?"
+NEGATOR_WORDS = (
+    rf"{_DO_NOT}{_SOFTLY}\s+(?:like|love|enjoy|want|care\s+for|dig)|not\s+(?:really\s+)?into|"
+    r"not\s+(?:a\s+|much\s+of\s+a\s+)?(?:big\s+|huge\s+)?fan\s+of|not\s+big\s+on|can'?t\s+stand|"
+    r"couldn'?t\s+stand|anything\s+but|no\s+more|tired\s+of|sick\s+of|other\s+than|rather\s+than|"
+    r"instead\s+of|no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|skip|except|minus|"
+    r"exclude|excluding"
 )
+NEGATOR = re.compile(rf"\b(?:{NEGATOR_WORDS})\b", re.I)
+_NEW_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they)\b")
 _NOT_NEGATING = re.compile(r"\b(?:not only|no doubt|no matter|not sure|no idea|not bad|no problem)\b", re.I)
 
 
@@ -55,7 +62,9 @@ class Utterance:
         last = found[-1]
         if _NOT_NEGATING.match(before, last.start()):
             return False
-        return len(before[last.end() :].split()) <= 6
+        governed = before[last.end() :]
+        # "I have not seen that one, I love Gene Wilder": a new subject ends what 'not' governs
+        return len(governed.split()) <= 6 and not _NEW_SUBJECT.search(governed)
 
     def words_before(self, position: int, count: int = 3) -> list[str]:
         clause = self.clause_of(position)

@@ -101,12 +101,28 @@ def _named(said: Utterance, taken: Sequence[Span], context: YearContext) -> list
         if match is None:
             continue
         span = Span(match.start(), match.end())
-        if any(span.overlaps(t) for t in taken):
+        if any(span.overlaps(t) for t in taken) or (pattern is _RELATIVE and _about_the_chat(text, match)):
             continue
         bounds = fixed if fixed is not None else _words(pattern, match, context)
         if bounds is not None:
             return [_found(bounds, span, said, context)]  # type: ignore[arg-type]
     return []
+
+
+_AS_WISH_BEFORE = re.compile(
+    r"\b(?:something|anything|bit|little|much|slightly|even|but|and|or|an?|maybe|perhaps|some|any|the|"
+    r"way|lot|something\s+a\s+bit)\s*,?\s*$"
+)
+_AS_WISH_AFTER = re.compile(r"^\s*(?:ones?|movies?|films?|books?|games?|shows?|stuff|works?|titles?|releases?|stuff)\b")
+
+
+def _about_the_chat(text: str, match: re.Match[str]) -> bool:
+    """'did I talk to you earlier', 'I'll watch it later': times in the chat, not a wish for
+    older or newer items ('something later', 'earlier ones', 'but earlier')."""
+    word = match.group()
+    if word not in ("earlier", "later"):
+        return False
+    return not (_AS_WISH_BEFORE.search(text[: match.start()]) or _AS_WISH_AFTER.match(text[match.end() :]))
 
 
 def _words(

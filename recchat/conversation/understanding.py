@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from recchat.conversation.mentions import TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
-from recchat.conversation.spans import Span
+from recchat.conversation.spans import NEGATOR_WORDS, Span
 from recchat.domain import Mention, Polarity
 from recchat.text import STOPWORDS, content_words, normalise_title, root, stem, words
 from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
@@ -18,9 +18,7 @@ _CLAUSE_BREAK = re.compile(
     r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
 )
 _NEGATORS = re.compile(
-    r"\b(?:no|not|nothing|without|avoid|never|hate|hated|dislike|disliked|don'?t like|do not like|didn'?t like|"
-    r"did not like|don'?t want|do not want|not into|not a fan of|can'?t stand|couldn'?t stand|"
-    r"anything but|no more|tired of|sick of|skip|none of)\b\s+(?:any|too|very|so|much|more|really|the|a|an|"
+    rf"\b(?:{NEGATOR_WORDS}|none\s+of)\b\s+(?:any|too|very|so|much|more|really|the|a|an|"
     r"of|those|that|all|kind of|sort of)?\s*",
     re.I,
 )
@@ -86,6 +84,7 @@ POSITIVE_CUES = (
     "into",
 )
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
+_TOKEN = re.compile(r"[a-z0-9]+")  # the words normalise_title keeps, with their offsets
 GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
 
 
@@ -170,19 +169,22 @@ class Reader:
 
     def _tags_in(self, text: str) -> tuple[str, ...]:
         """Tags named in the text, longest first: "science fiction" is that tag, not also "science"."""
-        tokens = [stem(w) for w in normalise_title(text).split()]
-        found: list[tuple[int, str]] = []
+        return tuple(dict.fromkeys(tag for tag, _ in self.tag_spans(normalise_title(text))))
+
+    def tag_spans(self, text: str) -> list[tuple[str, Span]]:
+        """Each tag named in the text, where it is said (character offsets into `text`), in order."""
+        tokens = [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())]
+        found: list[tuple[int, str, Span]] = []
         covered: set[int] = set()
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
                 if covered.intersection(range(i, i + size)):
                     continue
-                phrase = " ".join(tokens[i : i + size])
-                tag = self._tag_for(phrase)
-                if tag and tag not in (t for _, t in found):
-                    found.append((i, tag))
+                tag = self._tag_for(" ".join(t for t, _, _ in tokens[i : i + size]))
+                if tag:
+                    found.append((i, tag, Span(tokens[i][1], tokens[i + size - 1][2])))
                     covered.update(range(i, i + size))
-        return tuple(tag for _, tag in sorted(found))
+        return [(tag, span) for _, tag, span in sorted(found, key=lambda f: f[0])]
 
 
 _TIME_CUE = re.compile(

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from recchat.catalog.fieldmap import FieldRules
+from recchat.catalog.fields import apply_plan, plan_for
 from recchat.catalog.items import to_item
-from recchat.catalog.readers import iter_catalog_files, read_records
+from recchat.catalog.readers import RawRecord, iter_catalog_files, read_records
 from recchat.errors import CatalogError
 from recchat.eval.suite import Position, Predicate
 
@@ -46,16 +48,22 @@ class Truth:
 
 
 def read_truth(folder: Path) -> Truth:
-    """Every valid record of a catalog folder; invalid ones are skipped, as an import skips them."""
+    """Every valid record of a catalog folder, under the id an import gives it (read through the
+    same field names and maps: a `Name` column is the title); the fields as the file has them.
+    Invalid records are skipped, as an import skips them."""
+    rules = FieldRules(folder)
     records = []
     for path in iter_catalog_files(folder):
+        field_map, _ = rules.for_file(path)
         for raw in read_records(path):
+            if not isinstance(raw.data, dict):
+                continue
+            plan = plan_for([str(column) for column in raw.data], field_map)
             try:
-                item = to_item(raw)
+                item = to_item(RawRecord(raw.path, raw.line, apply_plan(raw.data, plan)))
             except CatalogError:
                 continue
-            if isinstance(raw.data, dict):
-                records.append(Record(item.id, item.title, dict(raw.data)))
+            records.append(Record(item.id, item.title, dict(raw.data)))
     return Truth(records)
 
 

@@ -47,7 +47,7 @@ def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[s
         found: set[str] = set()
         for field in constraint.field.split("|"):
             values = index.with_tag if field == TAGS else index.with_value(field)
-            found.update(i for value, ids in values.items() if _has_tag((value,), str(constraint.value)) for i in ids)
+            found.update(i for value, ids in values.items() if _has_any_tag((value,), constraint.value) for i in ids)
         return found
     if constraint.about == "title":
         terms = [stem(w) for w in words(str(constraint.value))]
@@ -78,7 +78,7 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
         held = [
             t for f in constraint.field.split("|") for t in (entry.tags if f == TAGS else _strings(entry.facts.get(f)))
         ]
-        return _has_tag(held, str(value))
+        return _has_any_tag(held, value)
     if about == "title":
         return _has_words(entry.title, str(value))
     return True
@@ -104,12 +104,21 @@ def _number(fact: Any, op: str, value: Any) -> bool:
 
 
 def _person(entry: IndexEntry, constraint: Constraint) -> bool:
-    key = normalise_title(str(constraint.value))
+    """Any of the people asked for ("with Brad Pitt or George Clooney": one value or several)."""
+    keys = {normalise_title(str(v)) for v in _alternatives(constraint.value)}
     for field in constraint.field.split("|"):
         names = entry.names if field == ALL_TEXT else entry.facts.get(field) or ()
-        if any(normalise_title(n) == key for n in names):
+        if any(normalise_title(n) in keys for n in names):
             return True
     return False
+
+
+def _alternatives(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+def _has_any_tag(tags: Sequence[str], value: Any) -> bool:
+    return any(_has_tag(tags, str(tag)) for tag in _alternatives(value))
 
 
 def _strings(value: Any) -> list[str]:
