@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
@@ -225,7 +226,7 @@ def _alternatives(found: list[Found], said: Utterance) -> list[Found]:
             merged.append([one])
     result = []
     for group in merged:
-        joints = [said.lower[a.span.end : b.span.start] for a, b in zip(group, group[1:], strict=False)]
+        joints = [said.lower[a.span.end : b.span.start] for a, b in pairwise(group)]
         if len(group) == 1 or not any(re.search(r"\bor\b", j) for j in joints):
             result.extend(group)
             continue
