@@ -24,6 +24,7 @@ NEGATOR_WORDS = (
     r"exclude|excluding"
 )
 NEGATOR = re.compile(rf"\b(?:{NEGATOR_WORDS})\b", re.I)
+_LOOK_BACK = 160  # characters: a negator, then at most six words
 _NEW_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they)\b")
 _NOT_NEGATING = re.compile(r"\b(?:not only|no doubt|no matter|not sure|no idea|not bad|no problem)\b", re.I)
 
@@ -55,7 +56,12 @@ class Utterance:
         """A negator earlier in the same clause, and close enough to govern it ('not a romance',
         'nothing from Marvel or DC', 'I don't want anything by Scorsese')."""
         clause = self.clause_of(span.start)
-        before = self.lower[clause.start : span.start]
+        # Only the last words can hold a negator close enough: a bounded look back keeps a long
+        # message linear (each word of it is asked about), starting at a word boundary.
+        start = max(clause.start, span.start - _LOOK_BACK)
+        while start > clause.start and self.lower[start - 1].isalnum():
+            start += 1
+        before = self.lower[start : span.start]
         found = list(NEGATOR.finditer(before))
         if not found:
             return False
