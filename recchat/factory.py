@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from recchat.config import Settings, check_name
 from recchat.errors import NotFoundError
 from recchat.prompts import Prompts
+from recchat.text import stem, words
 from recchat.timing import timed
 
 if TYPE_CHECKING:
@@ -141,7 +142,6 @@ class Runtime:
         from recchat.conversation.mentions import TitleMatcher
         from recchat.conversation.request import RequestReader
         from recchat.conversation.understanding import GENERIC, Reader
-        from recchat.text import stem
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
@@ -150,7 +150,9 @@ class Runtime:
                 matcher = TitleMatcher(index)
                 reader = Reader(matcher, catalog.tag_vocabulary())
                 generic = {stem(word) for word in GENERIC}
-                reader.request = RequestReader(catalog.schema, index, reader.tags_in, generic, reader.tag_spans)
+                reader.request = RequestReader(
+                    catalog.schema, index, reader.tags_in, generic, reader.tag_spans, _held_in(catalog)
+                )
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]
 
@@ -204,3 +206,12 @@ class Runtime:
         explanations); the store and the embedder stay loaded."""
         self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
         self.__dict__.pop("chat_model", None)  # drop the cached model so the next use builds the new one
+
+
+def _held_in(catalog: Catalog) -> Callable[[str], bool]:
+    """Whether some item's text holds all these words (the catalog's word index, read lazily)."""
+
+    def held(phrase: str) -> bool:
+        return bool(catalog.lexical.with_terms([stem(w) for w in words(phrase)]))
+
+    return held

@@ -66,6 +66,7 @@ KIND_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"album", "record", "lp"}),
     frozenset({"song", "track", "single"}),
     frozenset({"podcast"}),
+    frozenset({"documentary", "doc", "docu", "docuseries", "documentary film"}),
     frozenset({"comic", "graphic novel", "manga"}),
     frozenset({"video game", "videogame"}),
 )

@@ -15,7 +15,7 @@ from recchat.text import STOPWORDS, stem
 
 MAX_PHRASE_WORDS = 3
 _SKIP = frozenset(
-    """a an the any too very so much more really all kind sort of some
+    """a an the any too very so much more really all kind sort of some another other
     anything something stuff things thing ones type types kinds from with about involving including
     having featuring containing
     """.split()
@@ -88,6 +88,27 @@ def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:
         shown = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
         # the title's words anywhere in an item's text: "no Star Wars" also rules out "Return of the Jedi"
         found.append(Found(Constraint("title", "text", "mentions", value, True, f"no {shown}", words), span))
+    return found
+
+
+_IN_THE_NAME = re.compile(
+    r"(?:['\"‘“](?P<quoted>[^'\"’”]{1,40})['\"’”]|(?P<plain>[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2}))"
+    r"\s+in\s+(?:the|its|their)\s+(?:names?|titles?)\b"
+)
+
+
+def read_name_avoid(said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    """ "skip anything with 'planet' in the name": words the titles must not hold."""
+    found = []
+    for match in _IN_THE_NAME.finditer(said.lower):
+        span = Span(match.start(), match.end())
+        said_words = match.group("quoted") or match.group("plain")
+        words = [w for w in _WORD.findall(said_words) if w not in STOPWORDS and w not in _SKIP]
+        if not words or not said.negated(span) or any(span.overlaps(t) for t in taken):
+            continue
+        value = " ".join(words[-MAX_PHRASE_WORDS:])
+        constraint = Constraint("title", "title", "has", value, True, f"no '{value}' in the title", value)
+        found.append(Found(constraint, span))
     return found
 
 

@@ -41,6 +41,9 @@ class KindReader:
         for value in self.values:
             for cue in _cues_for(value):
                 self._cues.setdefault(cue, set()).add(value)
+        for value in self.values:  # a value's own name means it alone: "miniseries", not every show
+            for form in (value.lower(), plural(value.lower())):
+                self._cues[_key(form.split())] = {value}
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
@@ -52,6 +55,11 @@ class KindReader:
             for form in (member, plural(member))
             if " " not in form
         }
+
+    @property
+    def names(self) -> set[str]:
+        """The kind values as written, singular and plural ("board game", "board games")."""
+        return {form for v in self.values for form in (v.lower(), plural(v.lower()))}
 
     @property
     def words(self) -> set[str]:

@@ -38,7 +38,7 @@ _PLAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _SOLO = re.compile(r"\b(?:solo|by\s+myself|on\s+my\s+own|single[\s-]player|alone)\b")
 _DURATION = re.compile(
-    r"(?P<amount>\d+(?:\.\d+)?|an?|half\s+an?|one|two|three|four|an?\s+hour\s+and\s+a\s+half|hour\s+and\s+a\s+half)"
+    r"(?P<amount>\d+(?:\.\d+)?|an?\s+hour\s+and\s+a\s+half|hour\s+and\s+a\s+half|half(?:\s+an?)?|an?|one|two|three|four)"
     r"\s*(?P<unit>hours?|hrs?|h\b|minutes?|mins?\b|m\b)"
 )
 _BOUND_BEFORE = re.compile(
@@ -48,9 +48,12 @@ _BOUND_BEFORE = re.compile(
 _BOUND_AFTER = re.compile(
     r"^\s*(?:(?P<max>or\s+(?:less|under|shorter|so\s+max)|tops|max|at\s+most)|(?P<min>or\s+(?:more|longer)|plus))"
 )
+_COUNTED = re.compile(
+    rf"\b(?:(?P<one>(?:a\s+)?single|only\s+one|just\s+one|one)|{_COUNT}\s*(?P<plus>\+|plus)?)[\s-]+(?P<noun>[a-z]+)\b"
+)
 _PAGES = re.compile(r"(?P<amount>\d{2,4})\s*pages?\b")
 _SHORT = re.compile(r"\b(?:short|quick|quickly|brief|fast|not\s+too\s+long|light\s+read|quick\s+read|filler)\b")
-_LONG = re.compile(r"\b(?:long|lengthy|epic|doorstop|marathon)\b(?!\s+(?:time|ago|story\s+short))")
+_LONG = re.compile(r"\b(?:long|lengthy|epic|doorstop|marathon)\b(?![\s-]+(?:time|ago|story\s+short|running|runner))")
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,82 @@ def _players(said: Utterance, taken: Sequence[Span], fields: NumberFields) -> li
 
 
 def _minutes(said: Utterance, taken: Sequence[Span], field: str) -> list[Found]:
+    """The first length with a bound said ('nothing longer than 30 min' after 'my drive is about
+    half an hour'), else the first length."""
+    candidates = []
     for match in _DURATION.finditer(said.lower):
         span = Span(match.start(), match.end())
         minutes = _duration(match.group("amount"), match.group("unit"))
         if minutes is None or any(span.overlaps(t) for t in taken):
             continue
         bound, span = _bound(said.lower, span)
-        return [_limit(field, minutes, bound, "minutes", span, said)]
-    return []
+        if bound == "min" and said.negated(span):
+            bound = "max"  # "nothing longer than 30 minutes"
+        candidates.append((bound, span, minutes))
+    if not candidates:
+        return []
+    bound, span, minutes = next((c for c in candidates if c[0] in ("max", "min")), candidates[0])
+    return [_limit(field, minutes, bound, "minutes", span, said)]
+
+
+def counted(said: Utterance, taken: Sequence[Span], nouns: dict[str, str]) -> list[Found]:
+    """Numbers on the catalog's other number fields, named by their noun: "at least 10
+    seasons", "3 seasons or less", "fewer than 4 seasons", "7+ seasons", "a single season"."""
+    found: list[Found] = []
+    for match in _COUNTED.finditer(said.lower):
+        noun = stem_noun(match.group("noun"))
+        field = nouns.get(noun)
+        span = Span(match.start(), match.end())
+        if field is None or any(span.overlaps(t) for t in [*taken, *(f.span for f in found)]):
+            continue
+        amount = 1 if match.group("one") else _count(match.group("n") or "")
+        if amount is None:
+            continue
+        low, high, span = _count_bounds(said.lower, span, amount, bool(match.group("plus")))
+        label = _count_label(low, high, match.group("noun"))
+        found.append(_found("number", field, "between", (low, high), label, span, said))
+    return found
+
+
+def _count_bounds(text: str, span: Span, amount: int, plus: bool) -> tuple[float | None, float | None, Span]:
+    if plus:
+        return float(amount), None, span
+    before = re.search(
+        r"(?P<cue>fewer\s+than|less\s+than|under|more\s+than|over|at\s+least|at\s+most|"
+        r"no\s+more\s+than|up\s+to|max(?:imum)?|min(?:imum)?)\s+$",
+        text[: span.start],
+    )
+    after = re.match(
+        r"^\s*(?:(?P<max>or\s+(?:fewer|less|under)|max|tops|at\s+most)|(?P<min>or\s+more|plus))", text[span.end :]
+    )
+    if before:
+        cue = " ".join(before.group("cue").split())
+        wide = Span(before.start("cue"), span.end)
+        if cue in ("fewer than", "less than", "under"):
+            return None, float(amount - 1), wide
+        if cue in ("more than", "over"):
+            return float(amount + 1), None, wide
+        if cue in ("at least", "min", "minimum"):
+            return float(amount), None, wide
+        return None, float(amount), wide
+    if after:
+        wide = Span(span.start, span.end + after.end())
+        return (float(amount), None, wide) if after.group("min") else (None, float(amount), wide)
+    return float(amount), float(amount), span
+
+
+def _count_label(low: float | None, high: float | None, noun: str) -> str:
+    noun = stem_noun(noun)
+    if low is not None and high is not None:
+        return f"{low:g} {noun}{'s' if low != 1 else ''}" if low == high else f"{low:g} to {high:g} {noun}s"
+    if low is not None:
+        return f"at least {low:g} {noun}s"
+    return f"at most {high:g} {noun}{'s' if high != 1 else ''}"
+
+
+def stem_noun(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _pages(said: Utterance, taken: Sequence[Span], field: str) -> list[Found]:
@@ -184,7 +255,7 @@ def _bound(text: str, span: Span) -> tuple[str, Span]:
     after = _BOUND_AFTER.match(text[span.end :])
     if after:
         return ("min" if after.group("min") else "max"), Span(span.start, span.end + after.end())
-    return "max", span
+    return "plain", span
 
 
 def _limit(field: str, amount: float, bound: str, unit: str, span: Span, said: Utterance) -> Found:

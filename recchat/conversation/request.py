@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
-from recchat.conversation.avoid import read_avoid, read_title_avoid
+from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import TagSpans, alternatives_label, requested_genres
 from recchat.conversation.kinds import Found, KindReader
-from recchat.conversation.numbers import NumberFields, read_numbers
+from recchat.conversation.numbers import NumberFields, counted, read_numbers, stem_noun
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.references import Shown, read_references
 from recchat.conversation.spans import Span, Utterance
@@ -74,14 +74,20 @@ class RequestReader:
         tags_in: Callable[[str], tuple[str, ...]],
         generic: set[str],
         tag_spans: TagSpans,
+        held: Callable[[str], bool] | None = None,
     ) -> None:
+        """`held(words)`: does any item's text hold these words? A word to avoid that none
+        holds ("not an endless weekly thing") rules nothing out and is not taken as one."""
         self.schema = schema
         self.index = index
         self.kinds = KindReader(schema)
         self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
         self._tags_in = tags_in
         self._tag_spans = tag_spans
-        self._generic = set(generic) | self.kinds.words
+        self._held = held
+        # kind words carry no topic, unless the catalog has them as genres ("sitcom")
+        genres = {w for w in self.kinds.words if self._tags_in(w) and w not in self.kinds.names}
+        self._generic = (set(generic) | self.kinds.words) - genres
         years = [e.year for e in index.entries if e.year]
         year_fields = schema.with_role("year")
         self._year_field = year_fields[0].name if year_fields else "year"
@@ -96,7 +102,7 @@ class RequestReader:
         titles = [span for _, span in named]
         pointed = read_references(said, context.shown, named)
         taken: list[Span] = [*titles, *pointed.spans]
-        found: list[Found] = []
+        found: list[Found] = read_name_avoid(said, taken)
         for reader in (self._kinds, self._people, self._years_in, self._numbers_in, self._avoid):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
@@ -149,7 +155,12 @@ class RequestReader:
     # -- the readers, one signature each ------------------------------------------------------
 
     def _kinds(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
-        return self.kinds.read(said, taken)
+        # a word that is one of the catalog's genres and no kind of its own ("sitcom") is a genre
+        return [
+            f
+            for f in self.kinds.read(said, taken)
+            if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
+        ]
 
     def _people(
         self, said: Utterance, taken: list[Span], _: Context, __: object, named: Sequence[tuple[str, Span]]
@@ -185,10 +196,13 @@ class RequestReader:
             present=present,
             games=bool(self._numbers.players and self._numbers.players in present),
         )
-        return read_numbers(said, taken, fields)
+        found = read_numbers(said, taken, fields)
+        return found + counted(said, [*taken, *(f.span for f in found)], self._numbers.counts)
 
     def _avoid(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
-        return read_avoid(said, taken, self._tags_in, self._generic)
+        found = read_avoid(said, taken, self._tags_in, self._generic)
+        held = self._held
+        return [f for f in found if held is None or f.constraint.about != "word" or held(str(f.constraint.value))]
 
 
 def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[str, ...]:
@@ -208,6 +222,7 @@ class _NumberFieldsOfCatalog:
     thirds: dict[str, tuple[float, float]]
     by_kind: dict[str, set[str]]  # kind value -> numeric fields its items have
     kind_field: str | None
+    counts: dict[str, str] = field(default_factory=dict)  # noun -> other number field ("season" -> Seasons)
 
     @property
     def lengths(self) -> set[str]:
@@ -242,4 +257,20 @@ def _number_fields(schema: CatalogSchema, index: CatalogIndex) -> _NumberFieldsO
         found.sort()
         if found:
             thirds[name] = (found[len(found) // 3], found[2 * len(found) // 3])
-    return _NumberFieldsOfCatalog(players, minutes, pages, thirds, by_kind, kind_field)
+    return _NumberFieldsOfCatalog(players, minutes, pages, thirds, by_kind, kind_field, _counted_fields(schema))
+
+
+_NOT_A_NOUN = frozenset("number num no count total of my avg average the".split())
+
+
+def _counted_fields(schema: CatalogSchema) -> dict[str, str]:
+    """Number fields without a role, by the noun their name ends in ("Number of Seasons" ->
+    season): what "at least 10 seasons" is about."""
+    nouns: dict[str, str] = {}
+    for info in schema.fields:
+        if info.kind is not FieldKind.NUMBER or info.role:
+            continue
+        words = [w for w in re.findall(r"[a-z]+", info.name.lower()) if w not in _NOT_A_NOUN]
+        if words and len(words[-1]) >= 4:
+            nouns.setdefault(stem_noun(words[-1]), info.name)
+    return nouns

@@ -19,7 +19,7 @@ _SOFTLY = r"(?:\s+(?:really|much|particularly|actually|even|usually|generally|al
 NEGATOR_WORDS = (
     rf"{_DO_NOT}{_SOFTLY}\s+(?:like|love|enjoy|want|care\s+for|dig)|not\s+(?:really\s+)?into|"
     r"not\s+(?:a\s+|much\s+of\s+a\s+)?(?:big\s+|huge\s+)?fan\s+of|not\s+big\s+on|can'?t\s+stand|"
-    r"couldn'?t\s+stand|anything\s+but|no\s+more|tired\s+of|sick\s+of|other\s+than|rather\s+than|"
+    r"couldn'?t\s+stand|(?:so\s+)?done\s+with|(?:had\s+)?enough\s+of|anything\s+but|no\s+more|tired\s+of|sick\s+of|other\s+than|rather\s+than|"
     r"instead\s+of|no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|skip|except|minus|"
     r"exclude|excluding"
 )

@@ -48,7 +48,8 @@ class ConversationState:
         carried = tuple(c for c in self.constraints if c.negated) if new_request else self.constraints
         if new_request:
             fresh = True
-        if (topic and not refines) or fresh:  # a new topic: the genres asked for before go with the old one
+        named_genre = any(c.about == "tag" and not c.negated for c in constraints)
+        if fresh or (named_genre and not refines):  # new genres replace the old; other words add to them
             carried = tuple(c for c in carried if c.about != "tag" or c.negated)
         merged = merge(carried, constraints)
         anchors = [r.item_id for r in references if r.act in {"anchor", "like"}]

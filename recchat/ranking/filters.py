@@ -88,9 +88,9 @@ def _number(fact: Any, op: str, value: Any) -> bool:
     if fact is None:
         return False
     low, high = (float(fact[0]), float(fact[1])) if isinstance(fact, list) else (float(fact), float(fact))
-    if op == "between":
-        wanted_low, wanted_high = (float(v) for v in value)
-        return wanted_low <= (low + high) / 2 <= wanted_high
+    if op == "between":  # either end may be open: "at least 10 seasons"
+        middle = (low + high) / 2
+        return (value[0] is None or middle >= float(value[0])) and (value[1] is None or middle <= float(value[1]))
     if op == "covers" and isinstance(value, tuple | list):  # "for 2-4 people": all of them
         return low <= float(value[0]) and float(value[1]) <= high
     number = float(value)
