@@ -187,6 +187,8 @@ class Session:
             heard.fresh,
             new_request=self.state.is_new_request(heard.constraints, understood.topic),
             refines=heard.refines,
+            lifted=heard.lifted,
+            of_the_person=heard.of_the_person,
         )
 
         def possible(kept: Sequence[Constraint]) -> bool:

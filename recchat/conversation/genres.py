@@ -19,7 +19,7 @@ _VERB = r"(?:is|was|are|were|has|had|have|does|did|do|sounds?|seems?|looks?|gets
 _ABOUT_AN_ITEM = re.compile(rf"\b(?:{_VERB}\s+{_PRONOUN}|{_PRONOUN}(?:\s+one)?(?:'s|\s+{_VERB})|its|thats)\b", re.I)
 # "something that is funny": 'that' starting a relative clause describes what is wanted
 _WANTED_NOUN = re.compile(
-    r"(?:something|anything|one|ones|movies?|films?|books?|games?|shows?|series|stories|story|stuff)\s+$"
+    r"(?:something|anything|any|some|those|these|one|ones|movies?|films?|books?|games?|shows?|series|stories|story|stuff)\s+$"
 )
 _SEPARATOR = re.compile(r"^(?:[\s,/]|\b(?:or|and|either|maybe|perhaps|a|an|the|some|any)\b)*$")
 # Words allowed between genres of one list: "comedy movies or action movies".

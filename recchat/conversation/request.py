@@ -14,6 +14,7 @@ from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import TagSpans, alternatives_label, requested_genres
 from recchat.conversation.kinds import Found, KindReader
+from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.numbers import NumberFields, counted, read_numbers, stem_noun
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.references import Shown, read_references
@@ -28,7 +29,8 @@ _FILLER = frozenset(
     different completely totally entirely something anything suggestion suggestions option options
     recommend recommendation recommendations one ones idea ideas prefer preferably ideally
     vein lines along look looks looking sort kind type possible please plz pls tonight today
-    tomorrow weekend evening night now still tho though honestly anyway stuff
+    tomorrow weekend evening night now still tho though honestly anyway stuff make just ok matter
+    acted act starred been
     older newer earlier later recent latest modern old new vintage published released came out made
     vibe vibes feel same similar style along vein sorts
     sounds sound good great perfect nice cool interesting fine awesome lovely yes yeah sure
@@ -36,10 +38,17 @@ _FILLER = frozenset(
     already starring featuring directed written made
     """.split()
 )
-_WANTS_NEW = re.compile(r"\b(?:other|others|else|another|new|more|different|rest|besides|instead)\b")
+# "more recent", "more modern": a comparison, not a wish for more items
+_WANTS_NEW = re.compile(
+    r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
+    r"more(?!\s+(?:recent|modern|current|up[\s-]to[\s-]date|\w+(?:ous|ful|ic|al|ive|ing|ed|y)\b)))\b"
+)
 # Length words beside an explicit length ("a quick game, 20 minutes tops"): said already.
 _LENGTH_WORDS = frozenset("quick quickly short shorter brief fast long longer lengthy epic".split())
-_REFINES = re.compile(r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b")
+_REFINES = re.compile(
+    r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
+)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
@@ -63,6 +72,8 @@ class Heard:
     fresh: bool = False  # "something completely different": drop the carried topic
     refines: bool = False  # "with dragons", "and funny": adds to the topic rather than replacing it
     wants_new: bool = False  # "other ones", "anything else", "more": nothing shown before, please
+    lifted: Lifted = field(default_factory=Lifted)  # wishes taken back: "forget the crime part"
+    of_the_person: bool = False  # "what else has she been in?": the person asked about stays
     spans: tuple[Span, ...] = field(default_factory=tuple)
 
 
@@ -101,18 +112,22 @@ class RequestReader:
         said = Utterance(text)
         titles = [span for _, span in named]
         pointed = read_references(said, context.shown, named)
-        taken: list[Span] = [*titles, *pointed.spans]
+        lifted = read_lifts(said)
+        lifted = replace(lifted, words=(*lifted.words, *self._tags_in(" ".join(lifted.words))))
+        taken: list[Span] = [*titles, *pointed.spans, *lifted.spans]
         found: list[Found] = read_name_avoid(said, taken)
         for reader in (self._kinds, self._people, self._years_in, self._numbers_in, self._avoid):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
-        spans = (*pointed.spans, *(f.span for f in found))
+        spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
         fresh = bool(_FRESH.search(said.lower))
         lengths = any(f.constraint.field in self._numbers.lengths for f in found)
         topic = self.topic(said, [*spans, *titles], _LENGTH_WORDS if lengths else frozenset())
         # genres may share words with the kind ("a card game", "a horror movie")
         not_kinds = [f.span for f in found if f.constraint.about != "kind"]
-        tag_text = self.topic(said, [*pointed.spans, *not_kinds, *titles], _LENGTH_WORDS if lengths else frozenset())
+        tag_text = self.topic(
+            said, [*pointed.spans, *lifted.spans, *not_kinds, *titles], _LENGTH_WORDS if lengths else frozenset()
+        )
         genres = requested_genres(said, self._tags_in(tag_text), self._tag_spans)
         wanted = [self._tag(group) for group in genres]
         return Heard(
@@ -122,6 +137,8 @@ class RequestReader:
             fresh=fresh,
             refines=bool(_REFINES.match(said.lower)),
             wants_new=bool(_WANTS_NEW.search(said.lower)),
+            lifted=lifted,
+            of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
             spans=tuple(spans),
         )
 

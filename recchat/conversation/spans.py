@@ -20,7 +20,7 @@ NEGATOR_WORDS = (
     rf"{_DO_NOT}{_SOFTLY}\s+(?:like|love|enjoy|want|care\s+for|dig)|not\s+(?:really\s+)?into|"
     r"not\s+(?:a\s+|much\s+of\s+a\s+)?(?:big\s+|huge\s+)?fan\s+of|not\s+big\s+on|can'?t\s+stand|"
     r"couldn'?t\s+stand|(?:so\s+)?done\s+with|(?:had\s+)?enough\s+of|anything\s+but|no\s+more|tired\s+of|sick\s+of|other\s+than|rather\s+than|"
-    r"instead\s+of|no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|skip|except|minus|"
+    r"instead\s+of|isn'?t|aren'?t|wasn'?t|weren'?t|no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|skip|except|minus|"
     r"exclude|excluding"
 )
 NEGATOR = re.compile(rf"\b(?:{NEGATOR_WORDS})\b", re.I)

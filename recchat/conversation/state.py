@@ -10,12 +10,15 @@ words of its own sets a new topic, and "something completely different" drops th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from recchat.conversation.kinds import plural
+from recchat.conversation.lifts import Lifted
 from recchat.domain import Constraint, Reference
+from recchat.text import stem, words
 
 STATE_FORMAT = 1
 # Dropped first when what was carried over stands in the way of what was just asked.
@@ -41,11 +44,17 @@ class ConversationState:
         *,
         new_request: bool = False,
         refines: bool = False,
+        lifted: Lifted | None = None,
+        of_the_person: bool = False,
     ) -> ConversationState:
         """The state after one user turn. A new request (another kind of item asked for along
         with other wishes: "a board game for 5 players" after "movies from the 90s") starts
         over, keeping only what to avoid; "books instead" alone is a correction, and keeps the rest."""
-        carried = tuple(c for c in self.constraints if c.negated) if new_request else self.constraints
+        carried = self.constraints
+        if new_request:  # a new request keeps what to avoid, and the person a pronoun points at
+            carried = tuple(c for c in carried if c.negated or (of_the_person and c.about == "person"))
+        if lifted is not None:
+            carried = tuple(c for c in carried if not taken_back(c, lifted))
         if new_request:
             fresh = True
         named_genre = any(c.about == "tag" and not c.negated for c in constraints)
@@ -129,6 +138,23 @@ class ConversationState:
             last_list=tuple(str(i) for i in data.get("last_list", ())),
             shown=tuple(str(i) for i in data.get("shown", ())),
         )
+
+
+_LENGTH_LABEL = re.compile(r"\b(?:minutes|pages|short|long)\b")
+
+
+def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
+    """Whether 'forget the crime part', 'doesn't have to be short', 'doesn't matter how long'
+    takes this wish back (things to avoid are taken back by asking for them)."""
+    if constraint.negated:
+        return False
+    if "length" in lifted.sorts and constraint.about == "number" and _LENGTH_LABEL.search(constraint.label):
+        return True
+    if "year" in lifted.sorts and constraint.about == "year":
+        return True
+    named = {stem(w) for w in lifted.words}
+    held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)}")}
+    return bool(named & held)
 
 
 def slot(constraint: Constraint) -> tuple[str, str]:

@@ -32,6 +32,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("span", re.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s*(?:-|–|to)\s*(?P<y2>1[89]\d\d|20\d\d)\b")),
+    ("either", re.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s+or\s+(?P<y2>1[89]\d\d|20\d\d)\b")),
     ("before", re.compile(rf"\b(?P<cue>{_BEFORE})[\s-]+{_WHEN}(?!\s*(?:minutes|mins|pages|players))")),
     (
         "after",
@@ -144,8 +145,10 @@ def _words(
 
 def _bounds(kind: str, match: re.Match[str], context: YearContext) -> tuple[int | None, int | None] | None:
     groups = match.groupdict()
-    if kind in ("between", "span"):
+    if kind in ("between", "span", "either"):
         low, high = int(groups["y1"]), int(groups.get("b") or groups["y2"])
+        if kind == "either" and not 0 < high - low <= 3:
+            return None  # "2022 or 2023" is a span; "1984 or 2001" names two things
         return (low, high) if low <= high else None
     first, last = _when(groups, context)
     if first is None or last is None:

@@ -1,0 +1,62 @@
+"""Wishes taken back: "forget the crime part", "drop the sports thing", "doesn't have to be short
+or funny", "doesn't matter how long", "any decade is fine". Read into the words that name what is
+dropped, and, for lengths and periods said in general words, which sort of wish goes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from recchat.conversation.spans import Span, Utterance
+from recchat.text import STOPWORDS, words
+
+_DROP = re.compile(
+    r"\b(?:forget(?:\s+about)?|drop|scrap|ditch|lose|ignore|never\s*mind|nvm|remove|no\s+need\s+for)\s+"
+    r"(?:the\s+|that\s+|my\s+)?(?P<what>[a-z][a-z' -]{0,30}?)\s*"
+    r"(?:part|thing|bit|requirement|stuff|idea|filter|restriction|limit)?(?=\s*(?:[,.;!?]|$|\band\b|\bjust\b|\bwhat\b))"
+)
+_NEED_NOT = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|needn'?t|need\s+not)\s+(?:have|need)\s+to\s+be\s+"
+    r"(?P<what>[a-z][a-z ,/-]{0,40}?)(?=\s*(?:[,.;!?]|$|\banything\b|\bany\b|\bjust\b))"
+)
+_ANY = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:really\s+)?(?:matter|care)\s+(?:about\s+)?how\s+(?P<how>long|short|old|new|recent)"
+    r"|\b(?:any|whatever)\s+(?P<any>length|year|decade|era|age|period)\b"
+)
+# what general words take back: lengths are number wishes on a length field, periods are years
+_SORTS = {
+    "long": "length",
+    "short": "length",
+    "length": "length",
+    "old": "year",
+    "new": "year",
+    "recent": "year",
+    "year": "year",
+    "decade": "year",
+    "era": "year",
+    "age": "year",
+    "period": "year",
+}
+
+
+@dataclass(frozen=True)
+class Lifted:
+    words: tuple[str, ...] = ()  # "crime", "sports", "short", "funny"
+    sorts: tuple[str, ...] = ()  # "length", "year"
+    spans: tuple[Span, ...] = field(default_factory=tuple)
+
+
+def read_lifts(said: Utterance) -> Lifted:
+    found_words: list[str] = []
+    sorts: list[str] = []
+    spans: list[Span] = []
+    for pattern in (_DROP, _NEED_NOT):
+        for match in pattern.finditer(said.lower):
+            named = [w for w in words(match.group("what")) if w not in STOPWORDS and w not in {"or", "too"}]
+            if named:
+                found_words += named
+                spans.append(Span(match.start(), match.end()))
+    for match in _ANY.finditer(said.lower):
+        sorts.append(_SORTS[match.group("how") or match.group("any")])
+        spans.append(Span(match.start(), match.end()))
+    return Lifted(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(sorts)), tuple(spans))
