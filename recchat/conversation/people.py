@@ -123,6 +123,8 @@ class PeopleReader:
         """A surname alone ("by Scorsese", "a nolan film") needs a cue; one known only from
         descriptions needs one before it ('kids movies' is no person)."""
         before = tokens[i - 1].group().lower() if i > 0 else ""
+        if not _capitalised(token, said) and _modifies_a_noun(said, token):
+            return False  # "with short-ish episodes", "with long episodes": a word, not Martin Short
         cued_before = before in _CAST_CUES | _MAKER_CUES - {"and"}
         in_fields = any(self._people[k].fields.keys() - {TEXT} for k in self._surnames[key])
         if cued_before:
@@ -182,6 +184,21 @@ def _cue_word(said: Utterance, span: Span) -> str | None:
         if word in _CAST_CUES | _MAKER_CUES:
             return word
     return None
+
+
+_ENDS_A_NAME = frozenset("and or in please pls plz movie movies film films book books novel novels show shows".split())
+
+
+def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:
+    """A lower-case word followed by a suffix or another plain word reads as an adjective."""
+    after = said.lower[token.end() :]
+    if after.startswith("-"):
+        return True
+    following = re.match(r"\s+([a-z]+)", after)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in _ENDS_A_NAME and word not in STOPWORDS and not misspelt(word, _WORK_NOUNS)
 
 
 def _capitalised(token: re.Match[str], said: Utterance) -> bool:

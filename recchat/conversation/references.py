@@ -37,6 +37,12 @@ _EXCLUDE = re.compile(
     r"\W+(?:(?:on|to|of|the|that|this|those|with)\W+)?$"  # right before the pointer: "not the second one"
     r"|\b(?:not|no)\s+(?:that|this)(?:\s+one)?\W+(?:the\s+)?$"  # "not that one, the fourth"
 )
+# a verdict after the pointer: "the 2nd and 4th look too bleak, not those"
+_EXCLUDE_AFTER = re.compile(
+    r"\b(?:looks?|seems?|sounds?)\s+too\b|\btoo\s+(?:dark|bleak|long|old|slow|sad|scary|violent|much)\b"
+    r"|\bnot\s+(?:those|them|these|that\s+one|for\s+me)\b|\bno\s+thanks\b"
+)
+_LISTED = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\s)+\s*(?:the\s+)?")
 _ANCHOR = re.compile(
     r"\b(?:more\s+like|similar\s+to|something\s+like|anything\s+like|in\s+the\s+vein\s+of|"
     r"along\s+the\s+lines\s+of|same\s+as|closer\s+to|more\s+of|others?\s+like|ones?\s+like|stuff\s+like)\b"
@@ -45,7 +51,7 @@ _ANCHOR = re.compile(
 )
 _ANCHOR_AFTER = re.compile(r"\W*(?:,\s*)?(?:what|anything|something)\s+else\s+(?:is\s+)?like\b")
 _LIKE = re.compile(
-    r"\b(?:sounds?\s+(?:good|great|interesting|fun|perfect|nice)|love[sd]?|like[sd]?|liked|perfect|great|"
+    r"\b(?:(?:sounds?|looks?|seems?)\s+(?:good|great|interesting|fun|perfect|nice|promising)|love[sd]?|like[sd]?|liked|perfect|great|"
     r"i'?ll\s+(?:take|try|go\s+with|watch|read|play)|let'?s\s+(?:go\s+with|do)|yes|yeah|interesting|nice|"
     r"good\s+(?:one|pick|choice|call)|enjoyed)\b"
 )
@@ -72,7 +78,9 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
         return Pointed((), ())
     found: list[tuple[list[int], Span]] = []
     for match in _POSITIONS.finditer(said.lower):
-        positions = _positions(match, len(shown))
+        # "the 2nd and 4th": an ordinal listed after a pointer points too
+        listed = bool(found) and bool(_LISTED.fullmatch(said.lower[found[-1][1].end : match.start()]))
+        positions = _positions(match, len(shown), listed)
         if positions:
             found.append((positions, Span(match.start(), match.end())))
     by_id = {s.item_id: i for i, s in enumerate(shown)}
@@ -93,7 +101,7 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
     return Pointed(tuple(unique.values()), tuple(span for _, span in found))
 
 
-def _positions(match: re.Match[str], size: int) -> list[int]:
+def _positions(match: re.Match[str], size: int, listed: bool = False) -> list[int]:
     groups = match.groupdict()
     if groups.get("edge"):
         count = int(groups["count"]) if groups["count"].isdigit() else NUMBER_WORDS[groups["count"]]
@@ -103,7 +111,7 @@ def _positions(match: re.Match[str], size: int) -> list[int]:
         n = int(groups["number"])
         return [n - 1] if n <= size else []
     ordinal = groups.get("ordinal")
-    if ordinal is None or not (groups.get("the") or groups.get("one")):
+    if ordinal is None or not (groups.get("the") or groups.get("one") or listed):
         return []  # "first" alone is not a pointer ("my first time"); "the first" or "first one" is
     if ordinal in {"last", "bottom"}:
         return [size - 1]
@@ -132,7 +140,7 @@ def _act(said: Utterance, span: Span) -> str:
         return "dislike"
     if _ANCHOR.search(before) or _ANCHOR_AFTER.match(said.lower[span.end : clause.end]):
         return "anchor"
-    if _EXCLUDE.search(before):
+    if _EXCLUDE.search(before) or _EXCLUDE_AFTER.search(said.lower[span.end : clause.end]):
         return "exclude"
     if _LIKE.search(around):
         return "like"

@@ -209,7 +209,7 @@ class RequestReader:
             players=self._numbers.players,
             minutes=self._numbers.minutes,
             pages=self._numbers.pages,
-            thirds=self._numbers.thirds,
+            thirds=self._numbers.thirds_for(kinds),
             present=present,
             games=bool(self._numbers.players and self._numbers.players in present),
         )
@@ -240,6 +240,12 @@ class _NumberFieldsOfCatalog:
     by_kind: dict[str, set[str]]  # kind value -> numeric fields its items have
     kind_field: str | None
     counts: dict[str, str] = field(default_factory=dict)  # noun -> other number field ("season" -> Seasons)
+    kind_thirds: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
+
+    def thirds_for(self, kinds: Sequence[str]) -> dict[str, tuple[float, float]]:
+        """'Short' for the one kind asked for is short among its own items (a short documentary
+        is not a short podcast episode); otherwise among all."""
+        return self.kind_thirds.get(kinds[0], self.thirds) if len(kinds) == 1 else self.thirds
 
     @property
     def lengths(self) -> set[str]:
@@ -261,6 +267,7 @@ def _number_fields(schema: CatalogSchema, index: CatalogIndex) -> _NumberFieldsO
     numeric = [f for f in (players, minutes, pages) if f]
     by_kind: dict[str, set[str]] = {}
     values: dict[str, list[float]] = {f: [] for f in numeric}
+    of_kind: dict[str, dict[str, list[float]]] = {}
     for entry in index.entries:
         kind = str(entry.facts.get(kind_field, "")) if kind_field else ""
         for name in numeric:
@@ -268,13 +275,23 @@ def _number_fields(schema: CatalogSchema, index: CatalogIndex) -> _NumberFieldsO
             if value is None:
                 continue
             by_kind.setdefault(kind, set()).add(name)
-            values[name].append(float(max(value)) if isinstance(value, list) else float(value))
+            number = float(max(value)) if isinstance(value, list) else float(value)
+            values[name].append(number)
+            of_kind.setdefault(kind, {}).setdefault(name, []).append(number)
+    kind_thirds = {kind: _thirds(found) for kind, found in of_kind.items()}
+    return _NumberFieldsOfCatalog(
+        players, minutes, pages, _thirds(values), by_kind, kind_field, _counted_fields(schema), kind_thirds
+    )
+
+
+def _thirds(values: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    """(a third, two thirds) of each field's values: where 'short' ends and 'long' begins."""
     thirds = {}
     for name, found in values.items():
         found.sort()
         if found:
             thirds[name] = (found[len(found) // 3], found[2 * len(found) // 3])
-    return _NumberFieldsOfCatalog(players, minutes, pages, thirds, by_kind, kind_field, _counted_fields(schema))
+    return thirds
 
 
 _NOT_A_NOUN = frozenset("number num no count total of my avg average the".split())

@@ -211,10 +211,17 @@ def _decade_start(groups: dict[str, str | None], context: YearContext) -> int | 
 
 def _found(bounds: tuple[int | None, int | None], span: Span, said: Utterance, context: YearContext) -> Found:
     low, high = bounds
-    negated = said.negated(span)  # "nothing from the 2000s"
+    negated = said.negated(span) and _close_negator(said, span)  # "nothing from the 2000s"
     label = ("not " if negated else "") + year_label(low, high)
     words = said.text[span.start : span.end]
     return Found(Constraint("year", context.field, "between", (low, high), negated, label, words), span)
+
+
+def _close_negator(said: Utterance, span: Span) -> bool:
+    """A period is avoided only when the negator is right before it ("nothing from the 2000s",
+    "not from the 90s"); "not too old, after 2000" asks for the period."""
+    before = said.lower[max(0, span.start - 40) : span.start]
+    return bool(re.search(r"\b(?:no|not|nothing|none|never|avoid|except|anything\s+but)(?:\s+\w+)?\s*$", before))
 
 
 def year_label(low: int | None, high: int | None) -> str:
