@@ -189,6 +189,7 @@ class Session:
             refines=heard.refines,
             lifted=heard.lifted,
             of_the_person=heard.of_the_person,
+            new_titles=any(m.item_id not in self.state.last_list for m in understood.mentions),
         )
 
         def possible(kept: Sequence[Constraint]) -> bool:

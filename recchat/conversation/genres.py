@@ -21,6 +21,12 @@ _ABOUT_AN_ITEM = re.compile(rf"\b(?:{_VERB}\s+{_PRONOUN}|{_PRONOUN}(?:\s+one)?(?
 _WANTED_NOUN = re.compile(
     r"(?:something|anything|any|some|those|these|one|ones|movies?|films?|books?|games?|shows?|series|stories|story|stuff)\s+$"
 )
+_TASTE = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|into|fan\s+of|favou?rites?|prefer|adore)\b")
+_ASKS = re.compile(
+    r"\?|\b(?:looking\s+for|look\s+for|want|wanna|need|recommend|suggest|something|anything|any|some|"
+    r"in\s+the\s+mood|how\s+about|what\s+about|give\s+me|show\s+me|find\s+me|got\s+any|can\s+you|"
+    r"could\s+you|should\s+(?:i|we)|only|more|please|pls|instead)\b"
+)
 _SEPARATOR = re.compile(r"^(?:[\s,/]|\b(?:or|and|either|maybe|perhaps|a|an|the|some|any)\b)*$")
 # Words allowed between genres of one list: "comedy movies or action movies".
 _LIST_FILLER = re.compile(r"\b(?:movies?|films?|books?|novels?|games?|shows?|ones|stuff|kind|type)\b")
@@ -47,7 +53,12 @@ def requested_genres(said: Utterance, wanted: Sequence[str], spans_of: TagSpans)
     kept = [
         tag
         for tag in wanted
-        if tag not in located or not (_about_an_item(said, located[tag]) or _inside_a_name(said, located[tag], located))
+        if tag not in located
+        or not (
+            _about_an_item(said, located[tag])
+            or _inside_a_name(said, located[tag], located)
+            or _taste(said, located[tag])
+        )
     ]
     placed = sorted((t for t in kept if t in located), key=lambda t: located[t].start)
     return [(t,) for t in kept if t not in located] + _grouped(said, placed, located)
@@ -63,6 +74,13 @@ def _about_an_item(said: Utterance, span: Span) -> bool:
             continue
         return True
     return False
+
+
+def _taste(said: Utterance, span: Span) -> bool:
+    """'I love horror movies', with nothing asked: a taste the ranking leans towards, not a
+    limit on what may be shown ('I love horror, anything from the 80s?' asks)."""
+    clause = said.clause_of(span.start)
+    return bool(_TASTE.search(said.lower[clause.start : span.start])) and not _ASKS.search(said.lower)
 
 
 def _inside_a_name(said: Utterance, span: Span, located: Mapping[str, Span]) -> bool:

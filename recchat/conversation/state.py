@@ -46,6 +46,7 @@ class ConversationState:
         refines: bool = False,
         lifted: Lifted | None = None,
         of_the_person: bool = False,
+        new_titles: bool = False,
     ) -> ConversationState:
         """The state after one user turn. A new request (another kind of item asked for along
         with other wishes: "a board game for 5 players" after "movies from the 90s") starts
@@ -58,7 +59,9 @@ class ConversationState:
         if new_request:
             fresh = True
         named_genre = any(c.about == "tag" and not c.negated for c in constraints)
-        if fresh or (named_genre and not refines):  # new genres replace the old; other words add to them
+        # New genres replace the old, and so does a new topic around titles named ("I loved
+        # Heat, anything like it?"): the genre said before was another request. Other words add.
+        if fresh or (not refines and (named_genre or (new_titles and bool(topic)))):
             carried = tuple(c for c in carried if c.about != "tag" or c.negated)
         merged = merge(carried, constraints)
         anchors = [r.item_id for r in references if r.act in {"anchor", "like"}]
