@@ -220,7 +220,7 @@ def test_counts_on_the_catalogs_own_number_fields(text: str, bounds: tuple[int |
 
 
 def test_the_length_with_a_bound_wins() -> None:
-    found = [c for c in SHOWS.constraints("my drive is about half an hour, nothing longer than 30 min")]
+    found = list(SHOWS.constraints("my drive is about half an hour, nothing longer than 30 min"))
     assert [(c.op, c.value) for c in found if c.field == "minutes"] == [("at_most", 30.0)]
 
 
