@@ -172,6 +172,9 @@ class Recommendation:
     evidence: Evidence
     explanation: str = ""
     explanation_source: str = "template"  # "llm" or "template"
+    # Why it fits, one sentence each, built from the evidence (true by construction): kept
+    # whether the explanation is the LLM's or these sentences themselves.
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
         "score": rec.score,
         "explanation": rec.explanation,
         "explanation_source": rec.explanation_source,
+        "reasons": list(rec.reasons),
         "tags": list(rec.item.tags),
         "metadata": dict(rec.item.metadata),
         "evidence": {
@@ -77,4 +78,5 @@ def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
         ),
         explanation=str(data.get("explanation", "")),
         explanation_source=str(data.get("explanation_source", "template")),
+        reasons=tuple(str(r) for r in data.get("reasons", ())),
     )

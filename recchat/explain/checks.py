@@ -1,18 +1,23 @@
 """Checks on an LLM explanation: untrusted text is cleaned, cut to whole sentences, and refused
-when it names another title, invents facts, brings up what the person asked to avoid, copies the
-prompt's example, or says nothing about the item."""
+when it names another title, claims what the item's own facts do not hold (its kind, genres,
+subjects, years, numbers, names, roles), brings up what the person asked to avoid, copies the
+prompt's example or the item's description, or gives no reason linked to the request."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from recchat.domain import Recommendation
+from recchat.explain import claims
+from recchat.explain.facts import ItemFacts
+from recchat.explain.reasons import Reason, reason_words
+from recchat.explain.words import is_function_word
 from recchat.injection import injected
-from recchat.text import STOPWORDS, YEAR, clean, content_words, fold, normalise_title, stem, words
+from recchat.text import STOPWORDS, YEAR, clean, content_words, fold, normalise_title, stem, without_year, words
 from recchat.vocabulary import TAG_SYNONYMS, spellings
 
 if TYPE_CHECKING:
@@ -23,7 +28,7 @@ MAX_CHARS = 260
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=\s|$)")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 # Capitalised at the start of a sentence without being names.
-SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great".split())
+SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great like if".split())
 _REFUSAL = re.compile(r"\b(as an ai|language model|i cannot|i can't help|i'm sorry)\b", re.I)
 
 
@@ -43,18 +48,29 @@ def tidy(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Grounds:
-    """What an explanation may draw on: the item, the user's words, and what to stay off."""
+    """What an explanation may draw on: the item and its facts, the person's words, the reasons
+    (and the liked items they name), and what to stay off."""
 
     rec: Recommendation
     matcher: TitleMatcher | None = None
     avoid: Sequence[str] = ()
     user_words: str = ""
-    example: str = ""  # the prompt's worked answer, which small models like to copy
+    example: str = ""  # the prompt's worked example, which small models like to copy
+    item: ItemFacts | None = None
+    reasons: tuple[Reason, ...] = ()
+    tags: tuple[str, ...] = field(default=())  # the catalog's tag vocabulary: claims when used
 
     @property
     def facts(self) -> str:
+        if self.item is not None:
+            return self.item.text
         item = self.rec.item
         return f"{item.title} {' '.join(item.tags)} {item.description} {' '.join(map(str, item.metadata.values()))}"
+
+    @property
+    def named(self) -> str:
+        """Titles the reasons name (the liked items they compare with): the explanation may too."""
+        return " ".join(r.about for r in self.reasons)
 
 
 def rejection(raw: str, grounds: Grounds) -> str | None:
@@ -62,7 +78,17 @@ def rejection(raw: str, grounds: Grounds) -> str | None:
     text = tidy(raw)
     if not text:
         return "empty or unfinished" if raw.strip() else "empty"
-    checks = (_shape, _other_titles, _hijacked, _invented_facts, _avoided, _copied_example, _ungrounded)
+    checks = (
+        _shape,
+        _other_titles,
+        _hijacked,
+        _invented_facts,
+        _avoided,
+        _claims,
+        _copied_example,
+        _ungrounded,
+        _unlinked,
+    )
     return next((reason for check in checks if (reason := check(text, grounds))), None)
 
 
@@ -87,7 +113,7 @@ def _hijacked(text: str, grounds: Grounds) -> str | None:
 def _other_titles(text: str, grounds: Grounds) -> str | None:
     if grounds.matcher is None:
         return None
-    own = normalise_title(grounds.rec.item.title)
+    own = normalise_title(f"{grounds.rec.item.title} {grounds.named}")
     for match in grounds.matcher.find(text, fuzzy=False, strict=True):
         if match.item_id != grounds.rec.item.id and normalise_title(match.title.rsplit("(", 1)[0]) not in own:
             return f"names another title ({match.title})"
@@ -96,7 +122,7 @@ def _other_titles(text: str, grounds: Grounds) -> str | None:
 
 def _invented_facts(text: str, grounds: Grounds) -> str | None:
     """Years and names must come from the item or the user: a small model invents both."""
-    known = fold(f"{grounds.facts} {grounds.user_words}")
+    known = fold(f"{grounds.facts} {grounds.user_words} {grounds.named}")
     invented = [year for year in YEAR.findall(text) if year not in known]
     if invented:
         return f"mentions a year not in the item's facts ({invented[0]})"
@@ -108,23 +134,52 @@ def _invented_facts(text: str, grounds: Grounds) -> str | None:
     return None
 
 
+def _claims(text: str, grounds: Grounds) -> str | None:
+    """Kind, genres and subjects, numbers and roles, against the item's own facts."""
+    item = grounds.item
+    if item is None:
+        return None
+    said = _without_named(text, grounds)
+    return (
+        claims.wrong_kind(said, item)
+        or claims.unsupported_subject(said, item, grounds.tags)
+        or claims.invented_number(said, item)
+        or claims.wrong_role(text, item)
+        or claims.copied_description(text, item)
+    )
+
+
+def _without_named(text: str, grounds: Grounds) -> str:
+    """The text less the titles it may name (its own, the liked ones): 'The Martian' is no claim
+    of a martian, 'Like Alien' none of aliens."""
+    for title in [grounds.rec.item.title, *(r.about for r in grounds.reasons if r.about)]:
+        short = without_year(title)
+        if short:
+            text = re.sub(re.escape(short), " ", text, flags=re.I)
+    return text
+
+
 def _avoided(text: str, grounds: Grounds) -> str | None:
     said = {stem(w) for w in content_words(text)}
     for phrase in grounds.avoid:
-        if {stem(w) for w in content_words(phrase)} & said:
+        if {stem(w) for w in content_words(phrase) if not is_function_word(w)} & said:
             return f"brings up what you asked to avoid ({phrase})"
     return None
 
 
 def _copied_example(text: str, grounds: Grounds) -> str | None:
-    """A phrase of the worked example that neither the item nor the user backs up.
+    """A word or phrase of the worked example that neither the item nor the user backs up.
 
     Words the item or the user do back up may be reused ("thoughtful sci-fi" for a user who
     asked for something thoughtful and a science fiction item): only the borrowed claim is wrong.
     """
-    allowed = fold(f"{grounds.facts} {grounds.user_words}")
+    allowed = fold(f"{grounds.facts} {grounds.user_words} {grounds.named}")
     backed = _word_parts(allowed)
-    example = content_words(grounds.example)
+    said = {stem(w) for w in words(text)}
+    example = content_words(without_year(grounds.example))
+    for word in example:
+        if stem(word) in said and stem(word) not in backed and not is_function_word(word):
+            return f"copies the prompt's example ({word})"
     for pair in pairwise(example):
         phrase = " ".join(pair)
         if phrase in fold(text) and phrase not in allowed and not all(stem(w) in backed for w in pair):
@@ -150,3 +205,30 @@ def _ungrounded(text: str, grounds: Grounds) -> str | None:
     if not item_words.intersection(stem(w) for w in content_words(text)):
         return "not grounded in the item"
     return None
+
+
+def _unlinked(text: str, grounds: Grounds) -> str | None:
+    """At least one link to the request: a reason's words, a liked item, or the person's own
+    words (what they ruled out is no link)."""
+    if not grounds.reasons and not grounds.user_words:
+        return None  # nothing was asked: nothing to link to
+    links = {loose(w) for w in reason_words(grounds.reasons) | linking_stems(grounds.user_words)}
+    if links & {loose(w) for w in claims.sequence(text)}:
+        return None
+    return "says nothing about what you asked for"
+
+
+def linking_stems(user_words: str) -> set[str]:
+    """Stems of the person's words that can carry a wish."""
+    return {stem(w) for w in words(user_words) if not is_function_word(w)}
+
+
+_ENDINGS = ("ation", "ing", "ion", "al", "ed", "er", "ly", "ical", "ic", "ous", "y", "e")
+
+
+def loose(word: str) -> str:
+    """A word without one common ending, so that 'survival' links to 'surviving'."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word

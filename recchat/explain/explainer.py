@@ -1,17 +1,22 @@
-"""Explanations: the LLM writes them, recchat checks them (checks.py), and the evidence stands in
-when they fail (fallback.py)."""
+"""Explanations: reasons first (reasons.py), the LLM phrases them from a short prompt of the
+request, the reasons and a few facts, recchat checks every claim (checks.py), and the reasons
+stand in, as sentences, when the LLM's text fails (fallback.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from recchat.catalog.schema import CatalogSchema
 from recchat.domain import Recommendation
 from recchat.errors import ConfigError
-from recchat.explain.checks import MAX_CHARS, MAX_SENTENCES, Grounds, rejection, sentences, tidy
-from recchat.explain.fallback import template_explanation
-from recchat.text import clean, shorten, without_year
+from recchat.explain.checks import MAX_CHARS, Grounds, rejection, sentences, tidy
+from recchat.explain.facts import ItemFacts, item_facts
+from recchat.explain.fallback import fallback_text
+from recchat.explain.reasons import Asked, Reason, reasons_for
+from recchat.explain.selection import prompt_sentences
+from recchat.text import clean, shorten
 
 if TYPE_CHECKING:
     from recchat.conversation.mentions import TitleMatcher
@@ -20,42 +25,77 @@ if TYPE_CHECKING:
 
 TokenSink = Callable[[str], None]
 StopCheck = Callable[[], bool]
-DESCRIPTION_CHARS = 600
+WRITTEN_SENTENCES = 1  # one sentence reads best on a card, and is half the tokens of two
+REQUEST_CHARS = 200
 
 
 class Explainer:
     def __init__(
-        self, model: ChatModel | None, prompts: Prompts, matcher: TitleMatcher | None, max_tokens: int = 72
+        self,
+        model: ChatModel | None,
+        prompts: Prompts,
+        matcher: TitleMatcher | None,
+        max_tokens: int = 72,
+        *,
+        schema: CatalogSchema | None = None,
+        tags: Iterable[str] = (),
     ) -> None:
         self.model = model
         self.prompts = prompts
         self.matcher = matcher
         self.max_tokens = max_tokens
+        self.schema = schema or CatalogSchema()
+        # The catalog's tags (and list-field values): each one is a claim when an explanation uses it.
+        self.tags = tuple(sorted(t for t in set(tags) if 1 <= len(t.split()) <= 3 and not t.isdigit()))
 
     def explain(
         self,
         rec: Recommendation,
-        user_words: str,
+        asked: Asked | str,
         *,
-        avoid: Sequence[str] = (),
+        avoid: Iterable[str] = (),
         on_token: TokenSink | None = None,
         should_stop: StopCheck | None = None,
     ) -> Recommendation:
+        """The suggestion with its reasons and an explanation: the LLM's when it passes every
+        check, else the reasons as sentences. `asked` as plain words: what the person said."""
+        asked = _as_asked(asked, avoid)
+        facts = item_facts(rec.item, self.schema)
+        reasons = reasons_for(rec, facts, asked)
         if self.model is None or (should_stop and should_stop()):
-            return replace(rec, explanation=template_explanation(rec), explanation_source="template")
-        raw = self._generate(rec, user_words, on_token, should_stop)
-        example = self.prompts.template("explain.example.assistant")
-        if rejection(raw, Grounds(rec, self.matcher, avoid, user_words, example)) is None:
-            return replace(rec, explanation=tidy(raw), explanation_source="llm")
-        return replace(rec, explanation=template_explanation(rec), explanation_source="template")
+            return self._fallback(rec, facts, reasons)
+        raw = self._generate(self.messages(rec, asked, facts, reasons), on_token, should_stop)
+        if rejection(raw, self.grounds(rec, asked, facts, reasons)) is None:
+            return replace(rec, explanation=tidy(raw), explanation_source="llm", reasons=_sentences(reasons))
+        return self._fallback(rec, facts, reasons)
 
-    def messages(self, rec: Recommendation, user_words: str) -> list[ChatMessage]:
-        item = rec.item
+    def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
+        """The suggestion with its reasons as its explanation, without the LLM."""
+        facts = item_facts(rec.item, self.schema)
+        asked = _as_asked(asked, ())
+        return self._fallback(rec, facts, reasons_for(rec, facts, asked))
+
+    def grounds(self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Grounds:
+        example = self.prompts.template("explain.example.assistant")
+        return Grounds(rec, self.matcher, asked.avoid, asked.words, example, facts, reasons, self.tags)
+
+    def _fallback(self, rec: Recommendation, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Recommendation:
+        text = fallback_text(rec, facts, reasons)
+        return replace(rec, explanation=text, explanation_source="template", reasons=_sentences(reasons))
+
+    def messages(
+        self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]
+    ) -> list[ChatMessage]:
+        about = ", ".join(part for part in (facts.kind_noun, str(facts.year or ""), _people(facts)) if part)
+        chosen = prompt_sentences(facts, asked, reasons)
         values = {
-            "user_words": shorten(clean(user_words), 300),
-            "title": without_year(clean(item.title)),  # "Arrival", as people say it
-            "tags": ", ".join(item.tags) or "none",
-            "description": shorten(clean(item.description), DESCRIPTION_CHARS) or "no description",
+            "user_words": shorten(clean(asked.words), REQUEST_CHARS) or "something good",
+            "title": facts.title,  # "Arrival", as people say it
+            "about": about or "no details",
+            "tags": ", ".join(facts.tags[:4]) or "none",
+            "reasons": " ".join(r.sentence for r in reasons) or "It is close to what you asked for.",
+            "facts": chosen or "none",
+            "description": chosen or "no description",  # the name older prompt folders use
         }
         return [*self._start(values), {"role": "user", "content": self.prompts.render("explain.user", values)}]
 
@@ -75,21 +115,40 @@ class Explainer:
             {"role": "assistant", "content": self.prompts.render("explain.example.assistant", values)},
         ]
 
-    def _generate(
-        self, rec: Recommendation, user_words: str, on_token: TokenSink | None, should_stop: StopCheck | None
-    ) -> str:
+    def _generate(self, messages: list[ChatMessage], on_token: TokenSink | None, should_stop: StopCheck | None) -> str:
         assert self.model is not None
         text = ""
-        pieces = self.model.stream(self.messages(rec, user_words), max_tokens=self.max_tokens)
+        pieces = self.model.stream(messages, max_tokens=self.max_tokens)
         for piece in pieces:
             text += piece
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            done = len(sentences(text)) >= MAX_SENTENCES or len(text) > MAX_CHARS
+            done = len(sentences(text)) >= WRITTEN_SENTENCES or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:
                     close()  # stop llama.cpp now rather than generating tokens nobody reads
                 break
         return text
+
+
+def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
+    extra = tuple(avoid)
+    if isinstance(asked, str):
+        return Asked(words=asked, avoid=extra)
+    return replace(asked, avoid=tuple(dict.fromkeys((*asked.avoid, *extra)))) if extra else asked
+
+
+def _people(facts: ItemFacts) -> str:
+    """'by Agatha Christie': the first person of the first people field, said by role."""
+    from recchat.explain.words import role_verb
+
+    for field_name, names in facts.people:
+        verb = role_verb(field_name).removeprefix("is ").replace("written by", "by")
+        return f"{verb} {names[0]}" if verb != "stars" else f"with {names[0]}"
+    return ""
+
+
+def _sentences(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
+    return tuple(r.sentence for r in reasons)

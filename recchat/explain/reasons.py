@@ -1,0 +1,229 @@
+"""Why a suggestion fits, from what ranking and the conversation already know, so true by
+construction: the constraints it meets, the liked or mentioned item it is closest to and what
+they share, the person's own words found in its text, and the usage log. Each reason is a short
+clause about the item, built only from its fields and the person's words; the strongest one to
+three are kept, one of a sort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from recchat.domain import Constraint, Recommendation
+from recchat.explain.facts import ItemFacts
+from recchat.explain.words import (
+    GENERIC,
+    genre_phrase,
+    is_function_word,
+    join_words,
+    looks_adjective,
+    role_verb,
+    shared_words,
+    surface_forms,
+)
+from recchat.text import names_in, normalise_title, stem, without_year, words
+
+MAX_REASONS = 3
+MIN_CLOSENESS = 0.35  # cosine below which a liked item is not "close" to a suggestion
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One true thing about why the item fits. `clause` completes "<title> ..." ("is written by
+    Agatha Christie"); `words` are the content words and names it rests on (what links an
+    explanation to the request); `asked` says it answers an explicit wish."""
+
+    sort: str  # "person", "tag", "like", "together", "words", "year", "number", "kind"
+    clause: str
+    words: tuple[str, ...]
+    strength: float
+    asked: bool = False
+    about: str = ""  # the liked item it compares with (a title), for "like X" wording
+
+    @property
+    def sentence(self) -> str:
+        """The reason on its own, for cards, `--json` and the prompt."""
+        if self.about:
+            return f"Like {self.about}, it {self.clause}."
+        return f"It {self.clause}{', as you asked' if self.asked else ''}."
+
+
+@dataclass(frozen=True)
+class Seed:
+    """An item the person liked or mentioned, with how close each suggestion is to it."""
+
+    item_id: str
+    facts: ItemFacts
+    weight: float
+    closeness: Mapping[str, float] = field(default_factory=dict)  # suggestion id -> cosine
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the person asked for, as reasons and checks read it."""
+
+    words: str = ""  # their wishes in their own words, without what they ruled out
+    constraints: tuple[Constraint, ...] = ()
+    avoid: tuple[str, ...] = ()
+    seeds: tuple[Seed, ...] = ()
+    rarity: Callable[[str], float] | None = None  # idf of a stemmed word, when known
+
+    @property
+    def avoided_stems(self) -> set[str]:
+        return {stem(w) for phrase in self.avoid for w in words(phrase) if not is_function_word(w)}
+
+
+def reasons_for(rec: Recommendation, facts: ItemFacts, asked: Asked) -> tuple[Reason, ...]:
+    """The one to three strongest reasons, at most one of each sort, none touching what the
+    person asked to avoid."""
+    found = [
+        *_constraint_reasons(rec, facts, asked),
+        *_seed_reasons(rec, facts, asked),
+        *_together_reasons(rec, asked),
+        *_word_reasons(facts, asked),
+    ]
+    avoided = asked.avoided_stems
+    kept: list[Reason] = []
+    for reason in sorted(found, key=lambda r: -r.strength):
+        if any(r.sort == reason.sort for r in kept) or avoided & {stem(w) for w in words(reason.clause)}:
+            continue
+        kept.append(reason)
+    if len(kept) > 1:
+        kept = [r for r in kept if r.sort != "kind"]
+    return tuple(kept[:MAX_REASONS])
+
+
+def _constraint_reasons(rec: Recommendation, facts: ItemFacts, asked: Asked) -> list[Reason]:
+    met = set(rec.evidence.constraints)
+    reasons = []
+    for constraint in asked.constraints:
+        if constraint.negated or constraint.label not in met:
+            continue
+        reason = _constraint_reason(constraint, facts)
+        if reason is not None:
+            reasons.append(reason)
+    return reasons
+
+
+def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
+    about, value = constraint.about, constraint.value
+    if about == "person":
+        name = _name_as_written(str(value), facts)
+        verb = role_verb(constraint.field.split("|")[0])
+        return Reason("person", f"{verb} {name}", tuple(words(name)), 1.0, asked=True)
+    if about == "tag":
+        tag = next((t for t in facts.tags if stem(str(value)) in {stem(w) for w in words(t)}), str(value))
+        return Reason("tag", f"is {genre_phrase([tag], facts.kind_noun)}", tuple(words(tag)), 0.8, asked=True)
+    if about == "year" and facts.year:
+        return Reason("year", f"is from {facts.year}", (str(facts.year),), 0.4, asked=True)
+    if about == "number":
+        return _number_reason(constraint, facts)
+    if about == "kind" and facts.kind_noun:
+        return Reason("kind", f"is a {facts.kind_noun}", tuple(words(facts.kind_noun)), 0.1, asked=True)
+    return None
+
+
+def _number_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
+    for role, _field, shown in facts.numbers:
+        if constraint.field != _field:
+            continue
+        if role == "players":
+            return Reason("number", f"plays with {shown.replace('-', ' to ')} players", (shown,), 0.45, asked=True)
+        if role == "minutes":
+            return Reason("number", f"takes about {shown} minutes", (shown,), 0.45, asked=True)
+        if role == "pages":
+            return Reason("number", f"runs to {shown} pages", (shown,), 0.45, asked=True)
+    return None
+
+
+def _name_as_written(name: str, facts: ItemFacts) -> str:
+    key = normalise_title(name)
+    written = [*facts.names, *names_in(" ".join(facts.sentences), limit=40)]
+    return next((n for n in written if normalise_title(n) == key), name)
+
+
+def _seed_reasons(rec: Recommendation, facts: ItemFacts, asked: Asked) -> list[Reason]:
+    """The liked or mentioned item closest to the suggestion, and what the two share."""
+    item_id = rec.item.id
+    scored = [(s.closeness.get(item_id, 0.0) * (0.5 + 0.5 * min(s.weight, 1.0)), s) for s in asked.seeds]
+    for closeness, seed in sorted(scored, key=lambda pair: -pair[0]):
+        shared = _shared(facts, seed.facts, asked)
+        if shared is not None and (closeness >= MIN_CLOSENESS * 0.75 or shared.sort == "person"):
+            return [shared]
+    return []
+
+
+def _shared(facts: ItemFacts, other: ItemFacts, asked: Asked) -> Reason | None:
+    """What a suggestion has in common with a liked item: people, then tags, then the rarest
+    words of both descriptions (the setting, the subject)."""
+    liked = other.title
+    for field_name, names in facts.people:
+        common = [n for n in names if normalise_title(n) in {normalise_title(m) for m in other.names}]
+        if common:
+            verb = role_verb(field_name)
+            return Reason("like", f"{verb} {common[0]}", tuple(words(common[0])), 0.9, about=liked)
+    people = _shared_names(facts, other)
+    if people:
+        return Reason("like", f"shares {people[0]}", tuple(words(people[0])), 0.85, about=liked)
+    tags = [t for t in facts.tags if t in set(other.tags) and stem(t) not in GENERIC]
+    titles = words(f"{facts.title} {other.title}")
+    subject = shared_words(" ".join(facts.sentences), " ".join(other.sentences), asked.rarity, exclude=titles)[:2]
+    if tags and subject:
+        clause = f"is {genre_phrase(tags[:1], facts.kind_noun)} with {join_words(subject)}"
+        return Reason("like", clause, (*words(tags[0]), *subject), 0.75, about=liked)
+    if subject:
+        return Reason("like", f"has {join_words(subject)} in it", tuple(subject), 0.7, about=liked)
+    if tags:
+        return Reason(
+            "like", f"is {genre_phrase(tags[:2], facts.kind_noun)}", tuple(words(" ".join(tags[:2]))), 0.6, about=liked
+        )
+    return None
+
+
+def _shared_names(facts: ItemFacts, other: ItemFacts) -> list[str]:
+    """People named in both descriptions (catalogs without people fields name them there)."""
+    mine = names_in(" ".join(facts.sentences), limit=40)
+    theirs = {normalise_title(n) for n in names_in(" ".join(other.sentences), limit=40)}
+    titles = {normalise_title(facts.title), normalise_title(other.title)}
+    return [n for n in mine if normalise_title(n) in theirs and normalise_title(n) not in titles]
+
+
+def _together_reasons(rec: Recommendation, asked: Asked) -> list[Reason]:
+    related = rec.evidence.related_titles
+    if not related:
+        return []
+    title = without_year(related[0])
+    liked = {normalise_title(s.facts.title) for s in asked.seeds}
+    if normalise_title(title) not in liked:
+        return []  # the usage log's neighbour of something the assistant brought up, not the person
+    return [Reason("together", "is a favourite of people who liked it too", tuple(words(title)), 0.65, about=title)]
+
+
+def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:
+    """The person's own content words that the item's tags or description hold."""
+    wanted = [w for w in dict.fromkeys(words(asked.words)) if not is_function_word(w)]
+    wanted = [w for w in wanted if stem(w) not in asked.avoided_stems and stem(w) not in _constraint_stems(asked)]
+    if not wanted:
+        return []
+    tagged = [t for t in facts.tags if {stem(w) for w in words(t)} & {stem(w) for w in wanted}]
+    if tagged:
+        clause = f"is {genre_phrase(tagged[:2], facts.kind_noun)}"
+        return [Reason("words", clause, tuple(words(" ".join(tagged[:2]))), 0.75)]
+    forms = surface_forms(wanted, " ".join(facts.sentences))
+    if not forms:
+        return []
+    adjectives = [f for f in forms if looks_adjective(f)]
+    nouns = [f for f in forms if f not in adjectives]
+    if nouns:
+        return [Reason("words", f"has the {join_words(nouns[:2])} you mentioned", tuple(nouns[:2]), 0.5)]
+    return [Reason("words", f"is {join_words(adjectives[:2])}, as you said", tuple(adjectives[:2]), 0.5)]
+
+
+def _constraint_stems(asked: Asked) -> set[str]:
+    """Words already answered by a constraint ('mystery' in 'a mystery by Agatha Christie')."""
+    return {stem(w) for c in asked.constraints for w in words(f"{c.said} {c.label}")}
+
+
+def reason_words(reasons: Sequence[Reason]) -> set[str]:
+    """Stems of every word the reasons rest on (names, tags, the person's words)."""
+    return {stem(w) for r in reasons for w in (*r.words, *words(r.about))}
