@@ -117,7 +117,8 @@ def test_good_model_text_is_used_and_cut_to_one_sentence() -> None:
         (BLOKUS, "Blokus is a quick family game: a beekeeper chases a thief at the fair.", "family", "example"),
         (ARRIVAL, "Arrival is a drama film full of speech.", "something about horses", "says nothing about what you"),
         (ARRIVAL, "You will love Interstellar (2014) for its aliens.", "sci-fi", "names another title"),
-        (ARRIVAL, "It is great and you will like it a lot.", "x", "not grounded"),
+        (ARRIVAL, "It is great and you will like it a lot.", "x", "does not name the item"),
+        (MARTIAN, "The Martian is a science fiction film with a screenplay by Matt Damon.", "sci-fi", "screenplay by"),
         (ARRIVAL, "Arrival won an award for its space speech in 1999.", "speech", "a year not in the item's facts"),
         (ARRIVAL, "Arrival stars Chris Hemsley as a translator of speech.", "speech", "a name not in the item's facts"),
         (ARRIVAL, "Arrival is speech, speech, and more speech from space.", "speech", "repeats itself"),
@@ -137,6 +138,8 @@ def test_claims_the_item_does_not_back_up_are_refused(item: Item, reply: str, wo
         (MARTIAN, "The Martian is science fiction about an astronaut surviving alone on Mars.", "space survival"),
         (ME_BEFORE_YOU, "Me Before You is the romantic drama you wanted.", "a romantic film"),
         (ARRIVAL, "Arrival is thoughtful sci-fi: a translator decodes speech from space.", "thoughtful sci-fi"),
+        (MARTIAN, "The Martian is a science fiction film directed by Ridley Scott.", "a sci-fi film"),
+        (HARRY, "Harry Potter is a fantasy book by J. K. Rowling, full of magic.", "magic"),
     ],
 )
 def test_true_claims_linked_to_the_request_are_kept(item: Item, reply: str, words: str) -> None:
@@ -150,6 +153,8 @@ def test_a_liked_item_the_reasons_compare_with_may_be_named() -> None:
     reply = "Like Interstellar, The Martian is science fiction about an astronaut in space."
     assert rejection(reply, grounds(MARTIAN, asked=asked)) is None
     assert "Interstellar" in (rejection(reply, grounds(MARTIAN, "space")) or ""), "unless the reasons name it"
+    about_the_liked_one = "Interstellar is a science fiction film about an astronaut in space."
+    assert rejection(about_the_liked_one, grounds(MARTIAN, asked=asked)) == "does not name the item"
 
 
 def test_a_word_the_person_asked_to_avoid_is_never_shown() -> None:
@@ -182,7 +187,7 @@ def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_descri
     messages: list[ChatMessage] = model.calls[0]
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]  # with a worked example
     user = messages[-1]["content"]
-    assert "Item: Arrival (movie, 2016)\n" in user and "thoughtful sci-fi about speech" in user
+    assert "Item: Arrival\n" in user and "Facts: a movie from 2016." in user and "thoughtful sci-fi" in user
     assert "Reasons: " in user and "translator" in user and "more plot more plot more plot" not in user
     assert len(user) < 700
 

@@ -22,7 +22,19 @@ from typing import Any
 
 from recchat.eval.judge import Record
 
-CHECKS = ("kind", "year", "number", "name", "genre", "avoided", "copied", "example", "other title", "broken")
+CHECKS = (
+    "kind",
+    "year",
+    "number",
+    "name",
+    "genre",
+    "avoided",
+    "copied",
+    "example",
+    "other title",
+    "not about it",
+    "broken",
+)
 _KIND_FIELDS = re.compile(r"^(type|kind|format|media|medium|category|item_?type)$", re.I)
 _KINDS = {  # word -> the kind it names
     **dict.fromkeys(["movie", "movies", "film", "films", "flick"], "movie"),
@@ -175,6 +187,7 @@ def faults(
         "copied": _copied(text, str(record.fields.get("description", ""))),
         "example": _example(text, f"{item} {said}", example),
         "other title": _other_title(text, record.title, said, titles),
+        "not about it": _not_about_it(text, record.title),
         "broken": _broken(text),
     }
     return {check: fault for check, fault in found.items() if fault}
@@ -322,6 +335,16 @@ def _other_title(text: str, own: str, said: str, titles: Iterable[str]) -> str |
         if f" {short} " in f" {lowered} " and re.search(re.escape(title.split()[0]), text):
             return f"names {title}"
     return None
+
+
+def _not_about_it(text: str, title: str) -> str | None:
+    """The explanation must name its item (a long title by its first words): one about another
+    item ('The Martian is a board game', under Terraforming Mars) explains nothing."""
+    own = tokens(re.sub(r"\s*\(\d{4}\)\s*$", "", title))
+    said = f" {' '.join(tokens(text))} "
+    if not own or f" {' '.join(own)} " in said or (len(own) > 2 and f" {' '.join(own[:2])} " in said):
+        return None
+    return "does not name the item"
 
 
 def _broken(text: str) -> str | None:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 MAX_SENTENCES = 2
 MAX_CHARS = 260
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=\s|$)")
+# A sentence ends at . ! or ?, but not after an initial or a title ("J. K. Rowling", "Dr. No").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|St|Ms|Jr|Sr)\.)(?<!\bMrs\.)[\"')\]]*(?=\s|$)")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 # Capitalised at the start of a sentence without being names.
 SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great like if".split())
@@ -145,6 +146,7 @@ def _claims(text: str, grounds: Grounds) -> str | None:
         or claims.unsupported_subject(said, item, grounds.tags)
         or claims.invented_number(said, item)
         or claims.wrong_role(text, item)
+        or claims.wrong_credit(text, item)
         or claims.copied_description(text, item)
     )
 
@@ -201,10 +203,27 @@ def _word_parts(text: str) -> set[str]:
 
 
 def _ungrounded(text: str, grounds: Grounds) -> str | None:
+    if not _names_the_item(text, grounds):
+        return "does not name the item"
     item_words = {stem(w) for w in content_words(grounds.facts)}
     if not item_words.intersection(stem(w) for w in content_words(text)):
         return "not grounded in the item"
     return None
+
+
+def _names_the_item(text: str, grounds: Grounds) -> bool:
+    """Its title (or a long enough start of it: 'Harry Potter') is there, and the sentence is not
+    about a liked item instead ('The Martian is a board game' for Terraforming Mars)."""
+    title = normalise_title(without_year(grounds.rec.item.title))
+    said = normalise_title(text)
+    start = " ".join(title.split()[:2]) if len(title.split()) > 2 else title
+    if not title or not (title in said or start in said):
+        return False
+    for liked in (r.about for r in grounds.reasons if r.about):
+        other = normalise_title(liked)
+        if other and other not in title and said.startswith(other) and not said.startswith(title):
+            return False
+    return True
 
 
 def _unlinked(text: str, grounds: Grounds) -> str | None:
@@ -219,8 +238,14 @@ def _unlinked(text: str, grounds: Grounds) -> str | None:
 
 
 def linking_stems(user_words: str) -> set[str]:
-    """Stems of the person's words that can carry a wish."""
-    return {stem(w) for w in words(user_words) if not is_function_word(w)}
+    """Stems of the person's words that can carry a wish, and of the tags their everyday words
+    stand for ('sci-fi': science fiction)."""
+    found = {stem(w) for w in words(user_words) if not is_function_word(w)}
+    spaced = f" {' '.join(words(user_words.replace('-', ' ')))} "
+    for everyday, tag in TAG_SYNONYMS.items():
+        if f" {everyday} " in spaced:
+            found |= {stem(w) for w in words(tag)}
+    return found
 
 
 _ENDINGS = ("ation", "ing", "ion", "al", "ed", "er", "ly", "ical", "ic", "ous", "y", "e")

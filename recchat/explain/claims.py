@@ -27,6 +27,20 @@ MORE_NUMBER_WORDS = {
 _LOOSE_NUMBERS = frozenset({"one", "first", "a couple", "couple", "pair", "a pair", "1st"})
 _DIGITS = re.compile(r"\d+")
 _ROLE = re.compile(r"\b([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)\s+as\s+(?:the\s+)?([A-Z][\w'’.-]+|main character)")
+_CREDIT = re.compile(
+    r"\b(written|directed|produced|designed|illustrated|narrated|created|screenplay|script|novel|book|film|movie|"
+    r"game|story|music|score)\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
+)
+_ROLES_OF_FIELD = {
+    "author": {"written", "novel", "book", "story"},
+    "writer": {"written", "novel", "book", "story", "screenplay", "script"},
+    "director": {"directed", "film", "movie"},
+    "designer": {"designed", "game"},
+    "illustrator": {"illustrated"},
+    "narrator": {"narrated"},
+    "creator": {"created"},
+    "composer": {"music", "score"},
+}
 COPY_RUN = 8  # words in a row taken from the description: a copy, not a reason
 SHORT_COPY_SHARE = 0.6  # ...or most of a short sentence
 
@@ -121,6 +135,40 @@ def wrong_role(text: str, facts: ItemFacts) -> str | None:
         ):
             return f"says {match.group(1)} plays {match.group(2)}, which the item does not say"
     return None
+
+
+def wrong_credit(text: str, facts: ItemFacts) -> str | None:
+    """'a screenplay by Andy Weir' when he wrote the novel: what someone did must be what the
+    item says they did, in its people fields (an author wrote it) or in its text ('directed by')."""
+    for match in _CREDIT.finditer(text):
+        role, name = match.group(1).lower(), match.group(2)
+        if not (_credited_in_fields(role, name, facts) or _credited_in_text(role, name, facts.text)):
+            return f"says {role} by {name}, which the item does not say"
+    return None
+
+
+def _credited_in_fields(role: str, name: str, facts: ItemFacts) -> bool:
+    for field_name, names in facts.people:
+        if any(name.split()[-1] in n for n in names) and _ROLES_OF_FIELD.get(_field_role(field_name), set()) & {
+            stem(role)
+        }:
+            return True
+    return False
+
+
+def _credited_in_text(role: str, name: str, text: str) -> bool:
+    """'directed by Ridley Scott', 'written and directed by ...': the role word among the few
+    words before 'by NAME' in the item's own text."""
+    surname = re.escape(name.split()[-1])
+    for found in re.finditer(rf"((?:\S+\s+){{1,4}})by\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{surname}\b", text):
+        if stem(role) in {stem(w) for w in words(found.group(1))}:
+            return True
+    return False
+
+
+def _field_role(field_name: str) -> str:
+    name = field_name.lower()
+    return next((role for role in _ROLES_OF_FIELD if role in name), "")
 
 
 def copied_description(text: str, facts: ItemFacts) -> str | None:

@@ -4,18 +4,26 @@ how close each suggestion is to them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from recchat.domain import Constraint, Recommendation
 from recchat.explain.facts import item_facts
 from recchat.explain.reasons import Asked, Seed
+from recchat.explain.words import is_function_word
+from recchat.text import words
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
     from recchat.conversation.understanding import Reader
     from recchat.profile import ProfileSnapshot
 
+_NEGATED = re.compile(
+    r"\b(?:no|not|nothing|without|never|avoid|except|don't|dont|doesn't|isn't|aren't|hate|hates|dislike|dislikes)"
+    r"\b((?:\s+[\w'-]+){1,5}?)(?=\s*(?:[,.;:!?]|\bbut\b|\band\b|\bplease\b|$))",
+    re.I,
+)
 MAX_SEEDS = 5  # the strongest liked items are the ones worth comparing with
 MAX_WISHES = 3
 
@@ -34,6 +42,8 @@ def asked_for(
     wishes = [reader.read(e.entry.utterance.about).positive_text or e.entry.utterance.about for e in recent]
     avoid = [phrase for phrase, _ in snapshot.avoid]
     avoid += [str(c.value) for c in constraints if c.negated and c.about in ("tag", "word", "title")]
+    said = [e.entry.utterance.text for e in (*snapshot.likes, *snapshot.dislikes) if e.entry.utterance.feedback is None]
+    avoid += [word for text in said for word in negated_words(text)]
     return Asked(
         words=" / ".join(w for w in wishes if w.strip()),
         constraints=tuple(constraints),
@@ -41,6 +51,17 @@ def asked_for(
         seeds=_seeds(catalog, snapshot, suggestions),
         rarity=catalog.lexical.idf,
     )
+
+
+def negated_words(text: str) -> list[str]:
+    """Every content word of a clause that says what not to bring up ('not set in space',
+    'nothing too sad', 'no party games'): a wider net than understanding casts, because an
+    explanation that calls a thing wanted after the person ruled it out costs more trust than a
+    reason left unsaid."""
+    found = []
+    for match in _NEGATED.finditer(text):
+        found += [w for w in words(match.group(1)) if not is_function_word(w)]
+    return found
 
 
 def _seeds(catalog: Catalog, snapshot: ProfileSnapshot, suggestions: Sequence[Recommendation]) -> tuple[Seed, ...]:

@@ -4,6 +4,7 @@ stand in, as sentences, when the LLM's text fails (fallback.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from recchat.explain.facts import ItemFacts, item_facts
 from recchat.explain.fallback import fallback_text
 from recchat.explain.reasons import Asked, Reason, reasons_for
 from recchat.explain.selection import prompt_sentences
+from recchat.explain.words import article, role_verb
 from recchat.text import clean, shorten
 
 if TYPE_CHECKING:
@@ -65,8 +67,9 @@ class Explainer:
         if self.model is None or (should_stop and should_stop()):
             return self._fallback(rec, facts, reasons)
         raw = self._generate(self.messages(rec, asked, facts, reasons), on_token, should_stop)
-        if rejection(raw, self.grounds(rec, asked, facts, reasons)) is None:
-            return replace(rec, explanation=tidy(raw), explanation_source="llm", reasons=_sentences(reasons))
+        text = untitled_slips(tidy(raw), facts.title)
+        if rejection(text, self.grounds(rec, asked, facts, reasons)) is None:
+            return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
         return self._fallback(rec, facts, reasons)
 
     def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
@@ -86,12 +89,12 @@ class Explainer:
     def messages(
         self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]
     ) -> list[ChatMessage]:
-        about = ", ".join(part for part in (facts.kind_noun, str(facts.year or ""), _people(facts)) if part)
+        about = _about(facts)
         chosen = prompt_sentences(facts, asked, reasons)
         values = {
             "user_words": shorten(clean(asked.words), REQUEST_CHARS) or "something good",
             "title": facts.title,  # "Arrival", as people say it
-            "about": about or "no details",
+            "about": about or "an item",
             "tags": ", ".join(facts.tags[:4]) or "none",
             "reasons": " ".join(r.sentence for r in reasons) or "It is close to what you asked for.",
             "facts": chosen or "none",
@@ -133,6 +136,14 @@ class Explainer:
         return text
 
 
+def untitled_slips(text: str, title: str) -> str:
+    """Small slips around the title, mended: 'The Finding Nemo' (a "The" the title lacks) and
+    'Jumanji (movie, 1995)' (the prompt's facts copied after it)."""
+    if title and not title.lower().startswith("the ") and text.startswith(f"The {title}"):
+        text = text[4:]
+    return re.sub(rf"({re.escape(title)})\s*\([^)]{{0,40}}\)", r"\1", text) if title else text
+
+
 def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
     extra = tuple(avoid)
     if isinstance(asked, str):
@@ -140,10 +151,15 @@ def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
     return replace(asked, avoid=tuple(dict.fromkeys((*asked.avoid, *extra)))) if extra else asked
 
 
+def _about(facts: ItemFacts) -> str:
+    """'a book from 1991 by Agatha Christie': what it is, in a few words."""
+    noun = facts.kind_noun
+    parts = [f"{article(noun)} {noun}" if noun else "", f"from {facts.year}" if facts.year else "", _people(facts)]
+    return " ".join(p for p in parts if p)
+
+
 def _people(facts: ItemFacts) -> str:
     """'by Agatha Christie': the first person of the first people field, said by role."""
-    from recchat.explain.words import role_verb
-
     for field_name, names in facts.people:
         verb = role_verb(field_name).removeprefix("is ").replace("written by", "by")
         return f"{verb} {names[0]}" if verb != "stars" else f"with {names[0]}"

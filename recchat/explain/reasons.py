@@ -38,12 +38,13 @@ class Reason:
     words: tuple[str, ...]
     strength: float
     asked: bool = False
-    about: str = ""  # the liked item it compares with (a title), for "like X" wording
+    about: str = ""  # the liked item it names (a title): "Like X, ..." or "people who liked X"
 
     @property
     def sentence(self) -> str:
-        """The reason on its own, for cards, `--json` and the prompt."""
-        if self.about:
+        """The reason on its own, for cards, `--json` and the prompt: 'It is by Agatha Christie,
+        as you asked.', 'Like Catan, it is a family board game.'"""
+        if self.sort == "like":
             return f"Like {self.about}, it {self.clause}."
         return f"It {self.clause}{', as you asked' if self.asked else ''}."
 
@@ -128,7 +129,10 @@ def _number_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
         if constraint.field != _field:
             continue
         if role == "players":
-            return Reason("number", f"plays with {shown.replace('-', ' to ')} players", (shown,), 0.45, asked=True)
+            clause = f"plays with {shown.replace('-', ' to ')} players"
+            if constraint.op == "at_least" and "-" in shown:
+                clause = f"takes up to {shown.rsplit('-', 1)[1]} players"
+            return Reason("number", clause, (shown, *shown.split("-")), 0.45, asked=True)
         if role == "minutes":
             return Reason("number", f"takes about {shown} minutes", (shown,), 0.45, asked=True)
         if role == "pages":
@@ -196,7 +200,8 @@ def _together_reasons(rec: Recommendation, asked: Asked) -> list[Reason]:
     liked = {normalise_title(s.facts.title) for s in asked.seeds}
     if normalise_title(title) not in liked:
         return []  # the usage log's neighbour of something the assistant brought up, not the person
-    return [Reason("together", "is a favourite of people who liked it too", tuple(words(title)), 0.65, about=title)]
+    clause = f"is also liked by people who liked {title}"
+    return [Reason("together", clause, tuple(words(title)), 0.65, about=title)]
 
 
 def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:

@@ -130,7 +130,8 @@ def shared_words(
     candidates: dict[str, str] = {}
     for word in content_words(text):
         key = stem(word)
-        rare = key not in skip and key not in GENERIC and len(word) >= 4 and not is_function_word(word)
+        plain = len(word) >= 5 and not word.endswith(("ed", "ly", "ing")) and not is_function_word(word)
+        rare = key not in skip and key not in GENERIC and plain
         if key in theirs and rare and word not in capitalised:
             candidates.setdefault(key, word)
     if rarity is not None:
