@@ -140,7 +140,7 @@ SUBJECT_GROUPS: tuple[tuple[str, ...], ...] = tuple(
         "comedy,comedies,comedic,funny,funniest,hilarious,humor,humour,humorous,laugh,laughs,witty,jokes",
         "romance,romantic,romcom,rom-com,love story,love stories",
         "horror,scary,terrifying,frightening,spooky,creepy,chilling,gory",
-        "thriller,thrillers,suspense,suspenseful",
+        "thriller,thrillers,thrilling,suspense,suspenseful",
         "mystery,mysteries,whodunit,whodunnit,detective,detectives,sleuth",
         "crime,criminal,criminals,gangster,gangsters,mob,mafia,heist",
         "science fiction,sci-fi,scifi",

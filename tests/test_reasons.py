@@ -94,7 +94,7 @@ def test_the_closest_liked_item_and_what_they_share() -> None:
 def test_people_who_liked_a_seed_also_liked_it() -> None:
     seed = Seed("g1", item_facts(CATAN, SCHEMA), 1.0, {"g2": 0.2})
     reasons = reasons_for(rec(CARCASSONNE, related=("Catan",)), item_facts(CARCASSONNE, SCHEMA), Asked(seeds=(seed,)))
-    assert "It is also liked by people who liked Catan." in [r.sentence for r in reasons]
+    assert "It is a favourite of people who liked Catan." in [r.sentence for r in reasons]
 
 
 def test_the_persons_words_never_give_function_words_or_what_they_ruled_out() -> None:

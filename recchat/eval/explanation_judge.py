@@ -119,6 +119,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _SENTENCE_END = re.compile(r"[.!?]")
 COPY_WORDS = 8
+# How any explanation may frame its reasons, whatever the prompt's example: not a leak.
+_FRAMING = "asked request requested mentioned wanted said reason reasons fact facts item detail suits fits"
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,8 @@ def faults(
         "name": _name(text, f"{item} {said}"),
         "genre": _genre(claims, item, _tags(record)),
         "avoided": _avoided(text, conversation.avoid),
-        "copied": _copied(text, str(record.fields.get("description", ""))),
-        "example": _example(text, f"{item} {said}", example),
+        "copied": _copied(text, str(record.fields.get("description", "")), record.title),
+        "example": _example(text, f"{item} {said} {_FRAMING}", example),
         "other title": _other_title(text, record.title, said, titles),
         "not about it": _not_about_it(text, record.title),
         "broken": _broken(text),
@@ -256,6 +258,7 @@ def _number(text: str, item: str) -> str | None:
 
 def _name(text: str, known: str) -> str | None:
     known_words = set(tokens(known))
+    known_words |= {part for word in list(known_words) for part in word.split("-")}  # "Three-Body"
     for match in _CAPITALISED.finditer(text):
         word = match.group().lower()
         if word not in known_words and root(word) not in {root(w) for w in known_words} and word not in _OPENERS:
@@ -301,13 +304,17 @@ def _avoided(text: str, avoid: Sequence[str]) -> str | None:
     return None
 
 
-def _copied(text: str, description: str) -> str | None:
-    mine, theirs = tokens(text), tokens(description)
+def _copied(text: str, description: str, title: str) -> str | None:
+    """Eight words in a row from the description, or the six after the title in its opening
+    ('is a 2016 American science fiction'); the title itself is no copy."""
+    name = re.sub(r"\s*\(\d{4}\)\s*$", "", title)
+    mine = tokens(re.sub(re.escape(name), " ", text, flags=re.I))
+    theirs = tokens(re.sub(re.escape(name), " | ", description, flags=re.I))
     runs = {tuple(theirs[i : i + COPY_WORDS]) for i in range(len(theirs) - COPY_WORDS + 1)}
     if any(tuple(mine[i : i + COPY_WORDS]) in runs for i in range(len(mine) - COPY_WORDS + 1)):
         return "copies a run of the description"
-    opening = tokens(description.split(". ")[0])[:6]
-    if len(opening) == 6 and " ".join(opening) in " ".join(mine):
+    opening = tokens(re.sub(re.escape(name), " ", description.split(". ")[0], flags=re.I))[:6]
+    if len(opening) == 6 and f" {' '.join(opening)} " in f" {' '.join(mine)} ":
         return "copies the description's opening"
     return None
 

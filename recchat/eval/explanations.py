@@ -87,6 +87,7 @@ class Written:
     source: str
     raw: str | None  # None: the model was not called
     reasons: tuple[str, ...] = ()
+    refused: str = ""  # recchat's own verdict on the raw text
     shown_faults: dict[str, str] = field(default_factory=dict)
     raw_faults: dict[str, str] = field(default_factory=dict)
     linked: bool = False
@@ -105,6 +106,7 @@ class Written:
             "source": self.source,
             "raw": self.raw,
             "reasons": list(self.reasons),
+            "refused": self.refused,
             "shown_faults": self.shown_faults,
             "raw_faults": self.raw_faults,
             "linked": self.linked,
@@ -160,6 +162,7 @@ def _explained(runtime: Runtime, case: ExplanationCase, recorder: RecordingModel
                 source=explained.explanation_source,
                 raw=calls[-1].text if calls else None,
                 reasons=tuple(getattr(explained, "reasons", ())),  # older recchat has none
+                refused=str(getattr(explained, "refused", "")),
                 calls=list(calls),
             )
         )

@@ -68,9 +68,10 @@ class Explainer:
             return self._fallback(rec, facts, reasons)
         raw = self._generate(self.messages(rec, asked, facts, reasons), on_token, should_stop)
         text = untitled_slips(tidy(raw), facts.title)
-        if rejection(text, self.grounds(rec, asked, facts, reasons)) is None:
+        refused = rejection(text, self.grounds(rec, asked, facts, reasons))
+        if refused is None:
             return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
-        return self._fallback(rec, facts, reasons)
+        return replace(self._fallback(rec, facts, reasons), refused=refused)
 
     def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
         """The suggestion with its reasons as its explanation, without the LLM."""
@@ -154,7 +155,8 @@ def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
 def _about(facts: ItemFacts) -> str:
     """'a book from 1991 by Agatha Christie': what it is, in a few words."""
     noun = facts.kind_noun
-    parts = [f"{article(noun)} {noun}" if noun else "", f"from {facts.year}" if facts.year else "", _people(facts)]
+    # No year: a small model copies it wrong ("a movie from 1942"); a year asked for is a reason.
+    parts = [f"{article(noun)} {noun}" if noun else "", _people(facts)]
     return " ".join(p for p in parts if p)
 
 

@@ -39,7 +39,11 @@ def _also(reasons: Sequence[Reason], variant: int) -> str:
     clauses = _clauses(reasons)
     asked = all(r.asked for r in reasons)
     tail = ", as you asked" if asked else ""
-    return f"It also {clauses}{tail}." if variant % 2 else f"On top of that, it {clauses}{tail}."
+    if variant % 2 == 0:
+        return f"On top of that, it {clauses}{tail}."
+    if clauses.startswith("is "):
+        return f"It is also {clauses[3:]}{tail}."
+    return f"It also {clauses}{tail}."
 
 
 def _plain(title: str, reasons: Sequence[Reason], variant: int) -> str:

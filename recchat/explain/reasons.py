@@ -88,10 +88,20 @@ def reasons_for(rec: Recommendation, facts: ItemFacts, asked: Asked) -> tuple[Re
     for reason in sorted(found, key=lambda r: -r.strength):
         if any(r.sort == reason.sort for r in kept) or avoided & {stem(w) for w in words(reason.clause)}:
             continue
+        if any(_repeats(reason, r) for r in kept):
+            continue
         kept.append(reason)
     if len(kept) > 1:
         kept = [r for r in kept if r.sort != "kind"]
     return tuple(kept[:MAX_REASONS])
+
+
+def _repeats(reason: Reason, earlier: Reason) -> bool:
+    """Says nothing the earlier one did not: the same liked item again, or only its words."""
+    if reason.about and reason.about == earlier.about:
+        return True
+    mine = {stem(w) for w in reason.words}
+    return bool(mine) and mine <= {stem(w) for w in earlier.words} and reason.sort != "person"
 
 
 def _constraint_reasons(rec: Recommendation, facts: ItemFacts, asked: Asked) -> list[Reason]:
@@ -200,7 +210,7 @@ def _together_reasons(rec: Recommendation, asked: Asked) -> list[Reason]:
     liked = {normalise_title(s.facts.title) for s in asked.seeds}
     if normalise_title(title) not in liked:
         return []  # the usage log's neighbour of something the assistant brought up, not the person
-    clause = f"is also liked by people who liked {title}"
+    clause = f"is a favourite of people who liked {title}"
     return [Reason("together", clause, tuple(words(title)), 0.65, about=title)]
 
 
@@ -214,7 +224,8 @@ def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:
     if tagged:
         clause = f"is {genre_phrase(tagged[:2], facts.kind_noun)}"
         return [Reason("words", clause, tuple(words(" ".join(tagged[:2]))), 0.75)]
-    forms = surface_forms(wanted, " ".join(facts.sentences))
+    title = {stem(w) for w in words(facts.title)}
+    forms = [f for f in surface_forms(wanted, " ".join(facts.sentences)) if stem(f) not in title]
     if not forms:
         return []
     adjectives = [f for f in forms if looks_adjective(f)]

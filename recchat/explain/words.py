@@ -20,6 +20,7 @@ CONVERSATIONAL = frozenset(
     ideas idea options option pick picks choose recommendations along lines same ones
     similar alike sounds sound seems seem perfect best better top favourite favorite
     fan fans lover lovers kinds sorts types type stuff things thing shows show
+    year years old age aged kid's
     """.split()
 )
 KIND_WORDS = frozenset(w for group in KIND_GROUPS for member in group for w in member.split())
@@ -33,6 +34,9 @@ GENERIC = frozenset(
     young old time part own become becomes later follows follow version original adaptation
     produced producer screenplay production received critics box office commercial success
     cast role roles played play plays named known including include includes
+    studio studios company pictures distributed grossed award awards nominated academy million budget
+    worldwide audience audiences franchise installment instalment remake reboot trilogy premiered
+    festival rated review reviews critical acclaim acclaimed success successful theatrical
     """.split()
 )
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ic", "ical", "ish", "less", "able", "ible")
