@@ -156,11 +156,18 @@ class Session:
         *,
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
+        on_explained: Callable[[int, Recommendation], None] | None = None,
     ) -> list[Recommendation]:
         """Explanations for suggestions ranked earlier without them (e.g. with explain=False); the
-        TUI shows the cards at once and streams their explanations after."""
+        TUI shows the cards at once, streams their explanations, and shows each one checked
+        (`on_explained`) as soon as it is."""
         asked = self._asked(self.snapshot(), recommendations)
-        return [self._explain(i, rec, asked, True, on_token, should_stop) for i, rec in enumerate(recommendations)]
+        explained = []
+        for i, rec in enumerate(recommendations):
+            explained.append(self._explain(i, rec, asked, True, on_token, should_stop))
+            if on_explained:
+                on_explained(i, explained[-1])
+        return explained
 
     def listen(self, text: str) -> Understanding:
         """Take in one user turn without answering it: understand it against the conversation so

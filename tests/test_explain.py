@@ -187,7 +187,7 @@ def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_descri
     messages: list[ChatMessage] = model.calls[0]
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]  # with a worked example
     user = messages[-1]["content"]
-    assert "Item: Arrival\n" in user and "Facts: a movie." in user and "2016" not in user and "thoughtful sci-fi" in user
+    assert "Item: Arrival\n" in user and "Facts: Arrival is a movie. A translator" in user and "2016" not in user and "thoughtful sci-fi" in user
     assert "Reasons: " in user and "translator" in user and "more plot more plot more plot" not in user
     assert len(user) < 700
 

@@ -199,13 +199,22 @@ def linked(text: str, record: Record, conversation: Conversation) -> bool:
     """Does the explanation say something about the request: a word of the person's (not one
     they ruled out, not a kind word), a title they named, or a number or decade they asked for?"""
     avoided = {root(w) for phrase in conversation.avoid for w in tokens(phrase)}
-    asked = {root(w) for turn in conversation.turns for w in tokens(turn) if w not in _STOP and len(w) > 2}
+    asked = _linking(w for turn in conversation.turns for w in tokens(turn) if w not in _STOP and len(w) > 2)
     asked -= avoided
-    asked |= {_GENRE_ALIASES.get(w, w) for w in asked}
-    own = {root(w) for w in tokens(record.title)}
-    said = {root(w) for w in tokens(text)}
-    said |= {_GENRE_ALIASES.get(w, w) for w in said}
-    return bool((asked - own) & said) or bool(_decades(" ".join(conversation.turns)) & _decades_of(text))
+    # The item's own name is no link ("Toy Story 2" under "like Toy Story"); a second mention is.
+    name = re.sub(r"\s*\(\d{4}\)\s*$", "", record.title)
+    said = _linking(tokens(re.sub(re.escape(name), " ", text, count=1, flags=re.I)))
+    return bool(asked & said) or bool(_decades(" ".join(conversation.turns)) & _decades_of(text))
+
+
+def _linking(words: Iterable[str]) -> set[str]:
+    """Roots, with the genre each everyday word names, as words ('sci-fi': science, fiction)."""
+    found: set[str] = set()
+    for word in words:
+        found.add(root(word))
+        for form in (word, root(word)):
+            found.update(tokens(_GENRE_ALIASES.get(form, "")))
+    return found
 
 
 def _without_titles(text: str, title: str, said: str) -> str:

@@ -4,7 +4,6 @@ stand in, as sentences, when the LLM's text fails (fallback.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from recchat.errors import ConfigError
 from recchat.explain.checks import MAX_CHARS, Grounds, rejection, sentences, tidy
 from recchat.explain.facts import ItemFacts, item_facts
 from recchat.explain.fallback import fallback_text
+from recchat.explain.mending import mended
 from recchat.explain.reasons import Asked, Reason, reasons_for
 from recchat.explain.selection import prompt_sentences
 from recchat.explain.words import article, role_verb
@@ -66,8 +66,8 @@ class Explainer:
         reasons = reasons_for(rec, facts, asked)
         if self.model is None or (should_stop and should_stop()):
             return self._fallback(rec, facts, reasons)
-        raw = self._generate(self.messages(rec, asked, facts, reasons), on_token, should_stop)
-        text = untitled_slips(tidy(raw), facts.title)
+        raw = self._generate(self.messages(rec, asked, facts, reasons), facts.title, on_token, should_stop)
+        text = mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
         refused = rejection(text, self.grounds(rec, asked, facts, reasons))
         if refused is None:
             return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
@@ -90,15 +90,18 @@ class Explainer:
     def messages(
         self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]
     ) -> list[ChatMessage]:
-        about = _about(facts)
         chosen = prompt_sentences(facts, asked, reasons)
+        # What it is, unless a reason says so already: the model copies it ("X is a movie").
+        named = bool(facts.kind_noun) and any(str(facts.kind_noun) in r.clause for r in reasons)
+        about = _about(facts, kind=not named)
         values = {
             "user_words": shorten(clean(asked.words), REQUEST_CHARS) or "something good",
             "title": facts.title,  # "Arrival", as people say it
             "about": about or "an item",
             "tags": ", ".join(facts.tags[:4]) or "none",
-            "reasons": " ".join(r.sentence for r in reasons) or "It is close to what you asked for.",
-            "facts": chosen or "none",
+            # Said of the item by name: a reason the model copies is still about the right item.
+            "reasons": " ".join(r.said_of(facts.title) for r in reasons) or f"{facts.title} is close to what you said.",
+            "facts": " ".join(part for part in (about, chosen) if part) or "none",
             "description": chosen or "no description",  # the name older prompt folders use
         }
         return [*self._start(values), {"role": "user", "content": self.prompts.render("explain.user", values)}]
@@ -119,7 +122,9 @@ class Explainer:
             {"role": "assistant", "content": self.prompts.render("explain.example.assistant", values)},
         ]
 
-    def _generate(self, messages: list[ChatMessage], on_token: TokenSink | None, should_stop: StopCheck | None) -> str:
+    def _generate(
+        self, messages: list[ChatMessage], title: str, on_token: TokenSink | None, should_stop: StopCheck | None
+    ) -> str:
         assert self.model is not None
         text = ""
         pieces = self.model.stream(messages, max_tokens=self.max_tokens)
@@ -128,21 +133,14 @@ class Explainer:
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            done = len(sentences(text)) >= WRITTEN_SENTENCES or len(text) > MAX_CHARS
+            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
+            done = len(sentences(text.replace(title, "Title"))) >= WRITTEN_SENTENCES or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:
                     close()  # stop llama.cpp now rather than generating tokens nobody reads
                 break
         return text
-
-
-def untitled_slips(text: str, title: str) -> str:
-    """Small slips around the title, mended: 'The Finding Nemo' (a "The" the title lacks) and
-    'Jumanji (movie, 1995)' (the prompt's facts copied after it)."""
-    if title and not title.lower().startswith("the ") and text.startswith(f"The {title}"):
-        text = text[4:]
-    return re.sub(rf"({re.escape(title)})\s*\([^)]{{0,40}}\)", r"\1", text) if title else text
 
 
 def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
@@ -152,20 +150,18 @@ def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
     return replace(asked, avoid=tuple(dict.fromkeys((*asked.avoid, *extra)))) if extra else asked
 
 
-def _about(facts: ItemFacts) -> str:
-    """'a book from 1991 by Agatha Christie': what it is, in a few words."""
-    noun = facts.kind_noun
-    # No year: a small model copies it wrong ("a movie from 1942"); a year asked for is a reason.
-    parts = [f"{article(noun)} {noun}" if noun else "", _people(facts)]
-    return " ".join(p for p in parts if p)
-
-
-def _people(facts: ItemFacts) -> str:
-    """'by Agatha Christie': the first person of the first people field, said by role."""
-    for field_name, names in facts.people:
-        verb = role_verb(field_name).removeprefix("is ").replace("written by", "by")
-        return f"{verb} {names[0]}" if verb != "stars" else f"with {names[0]}"
-    return ""
+def _about(facts: ItemFacts, kind: bool) -> str:
+    """'Curtain is a book by Agatha Christie.': what it is (unless a reason says so) and who made
+    it. No year: a small model copies it wrong ("a movie from 1942"); a year asked for is a reason."""
+    noun = facts.kind_noun if kind else None
+    person = next(((field, names[0]) for field, names in facts.people if names), None)
+    if noun and person:
+        verb = role_verb(person[0]).removeprefix("is ").replace("written by", "by")
+        maker = f"with {person[1]}" if verb == "stars" else f"{verb} {person[1]}"
+        return f"{facts.title} is {article(noun)} {noun} {maker}."
+    if noun:
+        return f"{facts.title} is {article(noun)} {noun}."
+    return f"{facts.title} {role_verb(person[0])} {person[1]}." if person else ""
 
 
 def _sentences(reasons: tuple[Reason, ...]) -> tuple[str, ...]:

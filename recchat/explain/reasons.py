@@ -6,6 +6,7 @@ three are kept, one of a sort."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,12 @@ from recchat.explain.words import (
 )
 from recchat.text import names_in, normalise_title, stem, without_year, words
 
+_ROLES_IN_TEXT = (
+    (r"\bdirected\s+by\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is directed by"),
+    (r"\b(?:written|created)\s+by\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is written by"),
+    (r"\b(?:stars?|starring|featuring|co-stars?|voices? of)\b[^.]{{0,160}}\b{name}\b", "stars"),
+    (r"\b{name}\b[^.]{{0,60}}\b(?:also stars?|co-stars?|plays|as\s+[A-Z])", "stars"),
+)
 MAX_REASONS = 3
 MIN_CLOSENESS = 0.35  # cosine below which a liked item is not "close" to a suggestion
 
@@ -39,6 +46,12 @@ class Reason:
     strength: float
     asked: bool = False
     about: str = ""  # the liked item it names (a title): "Like X, ..." or "people who liked X"
+
+    def said_of(self, title: str) -> str:
+        """The reason with the item's name for "it": 'Arrival is a science fiction movie, as you asked.'"""
+        if self.sort == "like":
+            return f"Like {self.about}, {title} {self.clause}."
+        return f"{title} {self.clause}{', as you asked' if self.asked else ''}."
 
     @property
     def sentence(self) -> str:
@@ -120,7 +133,8 @@ def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | Non
     about, value = constraint.about, constraint.value
     if about == "person":
         name = _name_as_written(str(value), facts)
-        verb = role_verb(constraint.field.split("|")[0])
+        field_name = constraint.field.split("|")[0]
+        verb = role_in_text(name, " ".join(facts.sentences)) if field_name == "text" else role_verb(field_name)
         return Reason("person", f"{verb} {name}", tuple(words(name)), 1.0, asked=True)
     if about == "tag":
         tag = next((t for t in facts.tags if stem(str(value)) in {stem(w) for w in words(t)}), str(value))
@@ -148,6 +162,16 @@ def _number_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
         if role == "pages":
             return Reason("number", f"runs to {shown} pages", (shown,), 0.45, asked=True)
     return None
+
+
+def role_in_text(name: str, text: str) -> str:
+    """How a person named in a description took part: 'directed by Christopher Nolan' -> 'is
+    directed by', 'It stars Julia Roberts' -> 'stars'; unknown -> 'features'."""
+    surname = re.escape(name.split()[-1])
+    for pattern, verb in _ROLES_IN_TEXT:
+        if re.search(pattern.format(name=surname), text):
+            return verb
+    return "features"
 
 
 def _name_as_written(name: str, facts: ItemFacts) -> str:
@@ -216,7 +240,7 @@ def _together_reasons(rec: Recommendation, asked: Asked) -> list[Reason]:
 
 def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:
     """The person's own content words that the item's tags or description hold."""
-    wanted = [w for w in dict.fromkeys(words(asked.words)) if not is_function_word(w)]
+    wanted = [w for w in dict.fromkeys(words(asked.words)) if not is_function_word(w) and stem(w) not in GENERIC]
     wanted = [w for w in wanted if stem(w) not in asked.avoided_stems and stem(w) not in _constraint_stems(asked)]
     if not wanted:
         return []
