@@ -110,6 +110,7 @@ class Written:
             "shown_faults": self.shown_faults,
             "raw_faults": self.raw_faults,
             "linked": self.linked,
+            "tries": len(self.calls),
         }
 
 
@@ -160,7 +161,7 @@ def _explained(runtime: Runtime, case: ExplanationCase, recorder: RecordingModel
                 title=rec.item.title,
                 shown=explained.explanation,
                 source=explained.explanation_source,
-                raw=calls[-1].text if calls else None,
+                raw=calls[0].text if calls else None,  # the model's first try, before any check
                 reasons=tuple(getattr(explained, "reasons", ())),  # older recchat has none
                 refused=str(getattr(explained, "refused", "")),
                 calls=list(calls),

@@ -15,7 +15,7 @@ from recchat.domain import Recommendation
 from recchat.explain import claims
 from recchat.explain.facts import ItemFacts
 from recchat.explain.reasons import Reason, reason_words
-from recchat.explain.words import is_function_word
+from recchat.explain.words import KIND_WORDS, is_function_word
 from recchat.injection import injected
 from recchat.text import STOPWORDS, YEAR, clean, content_words, fold, normalise_title, stem, without_year, words
 from recchat.vocabulary import TAG_SYNONYMS, spellings
@@ -175,7 +175,9 @@ def _copied_example(text: str, grounds: Grounds) -> str | None:
     Words the item or the user do back up may be reused ("thoughtful sci-fi" for a user who
     asked for something thoughtful and a science fiction item): only the borrowed claim is wrong.
     """
-    allowed = fold(f"{grounds.facts} {grounds.user_words} {grounds.named}")
+    # The reasons' own framing ("as you asked", "you mentioned") is no borrowed claim.
+    framing = " ".join(r.sentence for r in grounds.reasons) or "as you asked, as you said, you mentioned"
+    allowed = fold(f"{grounds.facts} {grounds.user_words} {grounds.named} {framing}")
     backed = _word_parts(allowed)
     said = {stem(w) for w in words(text)}
     example = content_words(without_year(grounds.example))
@@ -227,12 +229,18 @@ def _names_the_item(text: str, grounds: Grounds) -> bool:
 
 
 def _unlinked(text: str, grounds: Grounds) -> str | None:
-    """At least one link to the request: a reason's words, a liked item, or the person's own
-    words (what they ruled out is no link)."""
+    """At least one link to the request a reader can see: what they asked for (the words of a
+    constraint it meets, not the bare kind), a liked item by name, or their own words (not what
+    they ruled out). The item's own title is no link ('The Matrix Reloaded' under 'The Matrix')."""
     if not grounds.reasons and not grounds.user_words:
         return None  # nothing was asked: nothing to link to
-    links = {loose(w) for w in reason_words(grounds.reasons) | linking_stems(grounds.user_words)}
-    if links & {loose(w) for w in claims.sequence(text)}:
+    asked = [r for r in grounds.reasons if r.asked and r.sort != "kind"]
+    links = reason_words(asked) | linking_stems(grounds.user_words)
+    links |= {stem(w) for r in grounds.reasons if r.about for w in words(r.about)}
+    links = {loose(w) for w in links if w not in KIND_WORDS}
+    title = without_year(grounds.rec.item.title)
+    said = re.sub(re.escape(title), " ", text, count=1, flags=re.I) if title else text
+    if links & {loose(w) for w in claims.sequence(said)}:
         return None
     return "says nothing about what you asked for"
 

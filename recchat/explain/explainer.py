@@ -29,6 +29,9 @@ TokenSink = Callable[[str], None]
 StopCheck = Callable[[], bool]
 WRITTEN_SENTENCES = 1  # one sentence reads best on a card, and is half the tokens of two
 REQUEST_CHARS = 200
+# A refused text gets one more try: the prompt is in llama.cpp's cache by then, so a second
+# sentence costs about a quarter of a second, and about half of the refused ones pass then.
+RETRIES = 1
 
 
 class Explainer:
@@ -41,12 +44,14 @@ class Explainer:
         *,
         schema: CatalogSchema | None = None,
         tags: Iterable[str] = (),
+        retries: int = RETRIES,
     ) -> None:
         self.model = model
         self.prompts = prompts
         self.matcher = matcher
         self.max_tokens = max_tokens
         self.schema = schema or CatalogSchema()
+        self.retries = retries
         # The catalog's tags (and list-field values): each one is a claim when an explanation uses it.
         self.tags = tuple(sorted(t for t in set(tags) if 1 <= len(t.split()) <= 3 and not t.isdigit()))
 
@@ -66,12 +71,20 @@ class Explainer:
         reasons = reasons_for(rec, facts, asked)
         if self.model is None or (should_stop and should_stop()):
             return self._fallback(rec, facts, reasons)
-        raw = self._generate(self.messages(rec, asked, facts, reasons), facts.title, on_token, should_stop)
-        text = mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
-        refused = rejection(text, self.grounds(rec, asked, facts, reasons))
-        if refused is None:
-            return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
-        return replace(self._fallback(rec, facts, reasons), refused=refused)
+        messages = self.messages(rec, asked, facts, reasons)
+        grounds = self.grounds(rec, asked, facts, reasons)
+        first = ""
+        for attempt in range(1 + self.retries):
+            # A retry is not streamed: the card keeps the first try, muted, until the checked text.
+            raw = self._generate(messages, facts.title, on_token if attempt == 0 else None, should_stop)
+            text = mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
+            refused = rejection(text, grounds)
+            if refused is None:
+                return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
+            first = first or refused
+            if should_stop and should_stop():
+                break
+        return replace(self._fallback(rec, facts, reasons), refused=first)
 
     def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
         """The suggestion with its reasons as its explanation, without the LLM."""

@@ -240,11 +240,12 @@ def _together_reasons(rec: Recommendation, asked: Asked) -> list[Reason]:
 
 def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:
     """The person's own content words that the item's tags or description hold."""
-    wanted = [w for w in dict.fromkeys(words(asked.words)) if not is_function_word(w) and stem(w) not in GENERIC]
+    wanted = [w for w in dict.fromkeys(words(asked.words)) if not is_function_word(w)]
     wanted = [w for w in wanted if stem(w) not in asked.avoided_stems and stem(w) not in _constraint_stems(asked)]
-    if not wanted:
-        return []
     tagged = [t for t in facts.tags if {stem(w) for w in words(t)} & {stem(w) for w in wanted}]
+    wanted = [w for w in wanted if stem(w) not in GENERIC]  # 'time' may find 'time travel', not any time
+    if not tagged and not wanted:
+        return []
     if tagged:
         clause = f"is {genre_phrase(tagged[:2], facts.kind_noun)}"
         return [Reason("words", clause, tuple(words(" ".join(tagged[:2]))), 0.75)]
