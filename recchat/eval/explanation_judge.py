@@ -354,12 +354,18 @@ def _other_title(text: str, own: str, said: str, titles: Iterable[str]) -> str |
 
 
 def _not_about_it(text: str, title: str) -> str | None:
-    """The explanation must name its item (a long title by its first words): one about another
-    item ('The Martian is a board game', under Terraforming Mars) explains nothing."""
+    """The explanation must name its item (a long title by a part that still names it: three
+    words in a row, or two that are not small words): one about another item ('The Martian is a
+    board game', under Terraforming Mars) explains nothing."""
     own = tokens(re.sub(r"\s*\(\d{4}\)\s*$", "", title))
     said = f" {' '.join(tokens(text))} "
-    if not own or f" {' '.join(own)} " in said or (len(own) > 2 and f" {' '.join(own[:2])} " in said):
+    if not own or f" {' '.join(own)} " in said:
         return None
+    for size in (3, 2):
+        for start in range(len(own) - size + 1):
+            part = own[start : start + size]
+            if f" {' '.join(part)} " in said and (size == 3 or not set(part) & _STOP):
+                return None
     return "does not name the item"
 
 

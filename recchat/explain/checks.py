@@ -17,7 +17,18 @@ from recchat.explain.facts import ItemFacts
 from recchat.explain.reasons import Reason, reason_words
 from recchat.explain.words import KIND_WORDS, is_function_word
 from recchat.injection import injected
-from recchat.text import STOPWORDS, YEAR, clean, content_words, fold, normalise_title, stem, without_year, words
+from recchat.text import (
+    STOPWORDS,
+    YEAR,
+    clean,
+    content_words,
+    fold,
+    normalise_title,
+    root,
+    stem,
+    without_year,
+    words,
+)
 from recchat.vocabulary import TAG_SYNONYMS, spellings
 
 if TYPE_CHECKING:
@@ -30,6 +41,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|St|Ms|Jr|Sr)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 # Capitalised at the start of a sentence without being names.
 SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great like if".split())
+_DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0|[2-9]0)['’]?s\b")  # "the 1940s", "the 90s"
 _REFUSAL = re.compile(r"\b(as an ai|language model|i cannot|i can't help|i'm sorry)\b", re.I)
 
 
@@ -127,6 +139,11 @@ def _invented_facts(text: str, grounds: Grounds) -> str | None:
     invented = [year for year in YEAR.findall(text) if year not in known]
     if invented:
         return f"mentions a year not in the item's facts ({invented[0]})"
+    years = {int(y) for y in YEAR.findall(known)}
+    for decade in _DECADE.findall(text):
+        start = int(decade) if len(decade) == 4 else 1900 + int(decade)
+        if not any(start <= y < start + 10 for y in years):
+            return f"mentions a decade not in the item's facts ({decade}s)"
     known_words = set(words(known)) | _word_parts(known) | STOPWORDS | SENTENCE_STARTERS  # "Slaughterhouse-Five"
     for sentence in sentences(text) or [text]:
         for name in _NAME.findall(sentence):
@@ -214,18 +231,31 @@ def _ungrounded(text: str, grounds: Grounds) -> str | None:
 
 
 def _names_the_item(text: str, grounds: Grounds) -> bool:
-    """Its title (or a long enough start of it: 'Harry Potter') is there, and the sentence is not
-    about a liked item instead ('The Martian is a board game' for Terraforming Mars)."""
+    """Its title, or a part of a long one that names it ('Harry Potter', 'the Quiche of Death':
+    two words or more, not only small ones), is there; and the sentence is not about a liked item
+    instead ('The Martian is a board game' for Terraforming Mars)."""
     title = normalise_title(without_year(grounds.rec.item.title))
-    said = normalise_title(text)
-    start = " ".join(title.split()[:2]) if len(title.split()) > 2 else title
-    if not title or not (title in said or start in said):
+    said = f" {normalise_title(text)} "
+    if not title or not (f" {title} " in said or any(f" {part} " in said for part in _title_parts(title))):
         return False
     for liked in (r.about for r in grounds.reasons if r.about):
         other = normalise_title(liked)
         if other and other not in title and said.startswith(other) and not said.startswith(title):
             return False
     return True
+
+
+def _title_parts(title: str) -> list[str]:
+    """Runs of a long title's words that still name it: two words at least, two of them content."""
+    tokens = title.split()
+    if len(tokens) <= 2:
+        return []
+    return [
+        " ".join(tokens[i:j])
+        for i in range(len(tokens))
+        for j in range(i + 2, len(tokens) + 1)
+        if (i, j) != (0, len(tokens)) and len([t for t in tokens[i:j] if t not in STOPWORDS]) >= 2
+    ]
 
 
 def _unlinked(text: str, grounds: Grounds) -> str | None:
@@ -260,7 +290,9 @@ _ENDINGS = ("ation", "ing", "ion", "al", "ed", "er", "ly", "ical", "ic", "ous", 
 
 
 def loose(word: str) -> str:
-    """A word without one common ending, so that 'survival' links to 'surviving'."""
+    """A word without one common ending, so that 'survival' links to 'surviving' and
+    'dystopian' to 'dystopia'."""
+    word = root(word)
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]

@@ -174,9 +174,10 @@ def _field_role(field_name: str) -> str:
 def copied_description(text: str, facts: ItemFacts) -> str | None:
     """The description's own sentence (often its opening: '… is a 2016 American science fiction
     action film directed by …') says what the item is, not why it fits."""
-    said = words(text)
+    title = set(words(facts.title))  # the title is no copy, however long
+    said = [w for w in words(text) if w not in title]
     for sentence in facts.sentences:
-        theirs = words(sentence)
+        theirs = [w for w in words(sentence) if w not in title]
         run = _longest_run(said, theirs)
         if run >= COPY_RUN or (len(theirs) >= 5 and run >= SHORT_COPY_SHARE * len(theirs)):
             return "copies the description instead of giving a reason"

@@ -25,8 +25,8 @@ from recchat.explain.words import (
 from recchat.text import names_in, normalise_title, stem, without_year, words
 
 _ROLES_IN_TEXT = (
-    (r"\bdirected\s+by\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is directed by"),
-    (r"\b(?:written|created)\s+by\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is written by"),
+    (r"\bdirected\b[^.]{{0,40}}?\bby\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is directed by"),
+    (r"\b(?:written|created)\b[^.]{{0,40}}?\bby\s+(?:[\w.'’-]+\s+){{0,3}}{name}\b", "is written by"),
     (r"\b(?:stars?|starring|featuring|co-stars?|voices? of)\b[^.]{{0,160}}\b{name}\b", "stars"),
     (r"\b{name}\b[^.]{{0,60}}\b(?:also stars?|co-stars?|plays|as\s+[A-Z])", "stars"),
 )
@@ -49,8 +49,8 @@ class Reason:
 
     def said_of(self, title: str) -> str:
         """The reason with the item's name for "it": 'Arrival is a science fiction movie, as you asked.'"""
-        if self.sort == "like":
-            return f"Like {self.about}, {title} {self.clause}."
+        if self.sort == "like":  # the liked item last, where a small model keeps it
+            return f"{title} {self.clause}, like {self.about}."
         return f"{title} {self.clause}{', as you asked' if self.asked else ''}."
 
     @property
@@ -135,7 +135,8 @@ def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | Non
         name = _name_as_written(str(value), facts)
         field_name = constraint.field.split("|")[0]
         verb = role_in_text(name, " ".join(facts.sentences)) if field_name == "text" else role_verb(field_name)
-        return Reason("person", f"{verb} {name}", tuple(words(name)), 1.0, asked=True)
+        clause = f"has {name} in its credits" if verb == "credits" else f"{verb} {name}"
+        return Reason("person", clause, tuple(words(name)), 1.0, asked=True)
     if about == "tag":
         tag = next((t for t in facts.tags if stem(str(value)) in {stem(w) for w in words(t)}), str(value))
         return Reason("tag", f"is {genre_phrase([tag], facts.kind_noun)}", tuple(words(tag)), 0.8, asked=True)
@@ -166,12 +167,12 @@ def _number_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
 
 def role_in_text(name: str, text: str) -> str:
     """How a person named in a description took part: 'directed by Christopher Nolan' -> 'is
-    directed by', 'It stars Julia Roberts' -> 'stars'; unknown -> 'features'."""
+    directed by', 'It stars Julia Roberts' -> 'stars'; unknown -> 'has ... in its credits'."""
     surname = re.escape(name.split()[-1])
     for pattern, verb in _ROLES_IN_TEXT:
         if re.search(pattern.format(name=surname), text):
             return verb
-    return "features"
+    return "credits"
 
 
 def _name_as_written(name: str, facts: ItemFacts) -> str:
