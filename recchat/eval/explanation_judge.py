@@ -111,7 +111,7 @@ _STOP = frozenset(
     one ones like love loved want wanted looking enjoy fun great good perfect something anything
     please maybe really would could should might make makes made get gets got see watch read play
     give find new old best well much many way ways lot lots kind sort thing things stuff
-    movie movies film films book books game games novel novels similar else instead older newer
+    movie movies film films book books game games board novel novels similar else instead older newer
     tonight night afternoon evening day weekend time""".split()
 )
 _OPENERS = frozenset("if like as with for from in on at this that it its you your yes so and but or a an the".split())

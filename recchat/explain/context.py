@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from recchat.domain import Constraint, Recommendation
+from recchat.domain import Constraint, Recommendation, Role
 from recchat.explain.facts import item_facts
 from recchat.explain.reasons import Asked, Seed
 from recchat.explain.words import is_function_word
@@ -35,15 +35,18 @@ def asked_for(
     reader: Reader,
     suggestions: Sequence[Recommendation],
 ) -> Asked:
-    recent = sorted(
-        (e for e in snapshot.likes if e.entry.utterance.feedback is None), key=lambda e: -e.entry.utterance.time
-    )[:MAX_WISHES]
-    # Only the wishes: a small model shown "no horror" tends to write "horror".
-    wishes = [reader.read(e.entry.utterance.about).positive_text or e.entry.utterance.about for e in recent]
+    said = [
+        e.entry.utterance
+        for e in (*snapshot.likes, *snapshot.dislikes)
+        if e.entry.utterance.feedback is None and e.entry.utterance.role is Role.USER
+    ]
+    recent = sorted(said, key=lambda u: -u.time)[:MAX_WISHES]
+    # The whole request in the person's words (its constraints too: "a Christopher Nolan film"),
+    # but only the wishes: a small model shown "no horror" tends to write "horror".
+    wishes = [reader.read(u.text).positive_text or u.text for u in recent]
     avoid = [phrase for phrase, _ in snapshot.avoid]
     avoid += [str(c.value) for c in constraints if c.negated and c.about in ("tag", "word", "title")]
-    said = [e.entry.utterance.text for e in (*snapshot.likes, *snapshot.dislikes) if e.entry.utterance.feedback is None]
-    avoid += [word for text in said for word in negated_words(text)]
+    avoid += [word for u in said for word in negated_words(u.text)]
     return Asked(
         words=" / ".join(w for w in wishes if w.strip()),
         constraints=tuple(constraints),

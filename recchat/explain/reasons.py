@@ -119,14 +119,18 @@ def _repeats(reason: Reason, earlier: Reason) -> bool:
 
 def _constraint_reasons(rec: Recommendation, facts: ItemFacts, asked: Asked) -> list[Reason]:
     met = set(rec.evidence.constraints)
-    reasons = []
-    for constraint in asked.constraints:
-        if constraint.negated or constraint.label not in met:
-            continue
-        reason = _constraint_reason(constraint, facts)
-        if reason is not None:
-            reasons.append(reason)
+    wished = [c for c in asked.constraints if not c.negated and c.label in met]
+    reasons = [r for c in wished if c.about != "tag" and (r := _constraint_reason(c, facts)) is not None]
+    tags = [_tag_as_written(str(c.value), facts) for c in wished if c.about == "tag"]
+    if tags:  # every genre asked for in one reason: "a space and science fiction movie"
+        tags = list(dict.fromkeys(tags))[:3]
+        words_of = tuple(w for t in tags for w in words(t))
+        reasons.append(Reason("tag", f"is {genre_phrase(tags, facts.kind_noun)}", words_of, 0.8, asked=True))
     return reasons
+
+
+def _tag_as_written(value: str, facts: ItemFacts) -> str:
+    return next((t for t in facts.tags if stem(value) in {stem(w) for w in words(t)}), value)
 
 
 def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
@@ -137,9 +141,6 @@ def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | Non
         verb = role_in_text(name, " ".join(facts.sentences)) if field_name == "text" else role_verb(field_name)
         clause = f"has {name} in its credits" if verb == "credits" else f"{verb} {name}"
         return Reason("person", clause, tuple(words(name)), 1.0, asked=True)
-    if about == "tag":
-        tag = next((t for t in facts.tags if stem(str(value)) in {stem(w) for w in words(t)}), str(value))
-        return Reason("tag", f"is {genre_phrase([tag], facts.kind_noun)}", tuple(words(tag)), 0.8, asked=True)
     if about == "year" and facts.year:
         return Reason("year", f"is from {facts.year}", (str(facts.year),), 0.4, asked=True)
     if about == "number":
