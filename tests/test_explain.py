@@ -147,7 +147,9 @@ def test_true_claims_linked_to_the_request_are_kept(item: Item, reply: str, word
 
 
 def test_a_liked_item_the_reasons_compare_with_may_be_named() -> None:
-    interstellar = Item("i", "Interstellar (2014)", "Astronauts travel through space to save humanity.", ("science fiction",))
+    interstellar = Item(
+        "i", "Interstellar (2014)", "Astronauts travel through space to save humanity.", ("science fiction",)
+    )
     seed = Seed("i", item_facts(interstellar, SCHEMA), 1.0, {"m": 0.7})
     asked = Asked(words="I loved Interstellar", seeds=(seed,))
     reply = "Like Interstellar, The Martian is science fiction about an astronaut in space."
@@ -187,7 +189,12 @@ def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_descri
     messages: list[ChatMessage] = model.calls[0]
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]  # with a worked example
     user = messages[-1]["content"]
-    assert "Item: Arrival\n" in user and "Facts: Arrival is a movie. A translator" in user and "2016" not in user and "thoughtful sci-fi" in user
+    assert (
+        "Item: Arrival\n" in user
+        and "Facts: Arrival is a movie. A translator" in user
+        and "2016" not in user
+        and "thoughtful sci-fi" in user
+    )
     assert "Reasons: " in user and "translator" in user and "more plot more plot more plot" not in user
     assert len(user) < 700
 

@@ -67,9 +67,11 @@ def test_the_kind_comes_from_the_kind_field_the_description_or_the_fields() -> N
 
 
 def test_constraints_met_become_reasons_in_the_items_own_words() -> None:
-    reasons = reasons_for(rec(CHRISTIE, "by Agatha Christie", "mystery"), item_facts(CHRISTIE, SCHEMA), Asked(
-        words="a mystery by Agatha Christie", constraints=(CHRISTIE_BY, MYSTERY)
-    ))
+    reasons = reasons_for(
+        rec(CHRISTIE, "by Agatha Christie", "mystery"),
+        item_facts(CHRISTIE, SCHEMA),
+        Asked(words="a mystery by Agatha Christie", constraints=(CHRISTIE_BY, MYSTERY)),
+    )
     sentences = [r.sentence for r in reasons]
     assert sentences[0] == "It is written by Agatha Christie, as you asked."
     assert "It is a mystery book, as you asked." in sentences
@@ -78,16 +80,17 @@ def test_constraints_met_become_reasons_in_the_items_own_words() -> None:
 def test_a_constraint_the_item_does_not_meet_gives_no_reason() -> None:
     reasons = reasons_for(rec(CATAN), item_facts(CATAN, SCHEMA), Asked(constraints=(FIVE,)))
     assert not any("players" in r.sentence for r in reasons)
-    met = reasons_for(rec(CARCASSONNE, "for 5 or more players"), item_facts(CARCASSONNE, SCHEMA), Asked(
-        constraints=(FIVE,)
-    ))
+    met = reasons_for(
+        rec(CARCASSONNE, "for 5 or more players"), item_facts(CARCASSONNE, SCHEMA), Asked(constraints=(FIVE,))
+    )
     assert met[0].sentence == "It takes up to 5 players, as you asked."
 
 
 def test_the_closest_liked_item_and_what_they_share() -> None:
     seed = Seed("b2", item_facts(ORIENT, SCHEMA), 1.0, {"b1": 0.6})
-    reasons = reasons_for(rec(CHRISTIE), item_facts(CHRISTIE, SCHEMA), Asked(words="I loved Murder on the Orient "
-                          "Express", seeds=(seed,)))
+    reasons = reasons_for(
+        rec(CHRISTIE), item_facts(CHRISTIE, SCHEMA), Asked(words="I loved Murder on the Orient Express", seeds=(seed,))
+    )
     assert reasons[0].sentence == "Like Murder on the Orient Express, it is written by Agatha Christie."
 
 
@@ -113,12 +116,14 @@ def test_fallback_sentences_hold_only_content_words_as_the_persons_words() -> No
         text = fallback_text(rec(item), facts, reasons_for(rec(item), facts, asked))
         mentioned = re.findall(r"has the (.+?) you mentioned", text)
         for phrase in mentioned:
-            assert not {w for w in words(phrase)} & (STOPWORDS | CONVERSATIONAL), text
+            assert not set(words(phrase)) & (STOPWORDS | CONVERSATIONAL), text
         assert "touches on" not in text and "which you mentioned" not in text
 
 
 def test_fallback_wording_varies_between_items_and_is_stable() -> None:
-    asked = Asked(words="a family board game", constraints=(Constraint("tag", "tags", "has", "family", label="family"),))
+    asked = Asked(
+        words="a family board game", constraints=(Constraint("tag", "tags", "has", "family", label="family"),)
+    )
     texts = []
     for number in range(6):
         item = Item(f"g{number}", f"Game {number}", "Tiles and roads.", ("family",), metadata={"type": "board game"})
@@ -131,4 +136,6 @@ def test_fallback_wording_varies_between_items_and_is_stable() -> None:
 
 def test_with_nothing_to_go_on_the_fallback_says_what_it_is() -> None:
     text = fallback_text(rec(CATAN), item_facts(CATAN, SCHEMA), ())
-    assert text == "Catan is a strategy and trading board game, one of the best liked here." or text.startswith("Catan is")
+    assert text == "Catan is a strategy and trading board game, one of the best liked here." or text.startswith(
+        "Catan is"
+    )
