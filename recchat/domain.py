@@ -172,6 +172,10 @@ class Recommendation:
     evidence: Evidence
     explanation: str = ""
     explanation_source: str = "template"  # "llm" or "template"
+    # Why it fits, one sentence each, built from the evidence (true by construction): kept
+    # whether the explanation is the LLM's or these sentences themselves.
+    reasons: tuple[str, ...] = ()
+    refused: str = ""  # why the LLM's text was not shown, when it was not ("calls it a movie")
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,14 @@ class Runtime:
             embedder=self.embedder,
             reader=reader,
             retriever=ranker or Retriever(stored),
-            explainer=Explainer(model, self.prompts, matcher, self.settings.generation.max_tokens),
+            explainer=Explainer(
+                model,
+                self.prompts,
+                matcher,
+                self.settings.generation.max_tokens,
+                schema=stored.schema,
+                tags=stored.tag_vocabulary(),
+            ),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )
         return Session(parts, k=self.settings.k, session_id=session_id, state=state)

@@ -19,6 +19,8 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
         "score": rec.score,
         "explanation": rec.explanation,
         "explanation_source": rec.explanation_source,
+        "reasons": list(rec.reasons),
+        "explanation_refused": rec.refused or None,
         "tags": list(rec.item.tags),
         "metadata": dict(rec.item.metadata),
         "evidence": {
@@ -77,4 +79,6 @@ def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
         ),
         explanation=str(data.get("explanation", "")),
         explanation_source=str(data.get("explanation_source", "template")),
+        reasons=tuple(str(r) for r in data.get("reasons", ())),
+        refused=str(data.get("explanation_refused") or ""),
     )

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from recchat.conversation.policy import Elicitor
     from recchat.conversation.understanding import Reader, Understanding
     from recchat.embed.base import Embedder, Vector
-    from recchat.explain import Explainer
+    from recchat.explain import Asked, Explainer
     from recchat.profile import ProfileSnapshot
 
 MAX_UTTERANCE_CHARS = 4000  # longer input is cut: it would only dilute the embedding and the prompt
@@ -156,15 +156,18 @@ class Session:
         *,
         on_token: TokenCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
+        on_explained: Callable[[int, Recommendation], None] | None = None,
     ) -> list[Recommendation]:
         """Explanations for suggestions ranked earlier without them (e.g. with explain=False); the
-        TUI shows the cards at once and streams their explanations after."""
-        snapshot = self.snapshot()
-        words = self._user_words(snapshot)
-        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
-        return [
-            self._explain(i, rec, words, avoid, True, on_token, should_stop) for i, rec in enumerate(recommendations)
-        ]
+        TUI shows the cards at once, streams their explanations, and shows each one checked
+        (`on_explained`) as soon as it is."""
+        asked = self._asked(self.snapshot(), recommendations)
+        explained = []
+        for i, rec in enumerate(recommendations):
+            explained.append(self._explain(i, rec, asked, True, on_token, should_stop))
+            if on_explained:
+                on_explained(i, explained[-1])
+        return explained
 
     def listen(self, text: str) -> Understanding:
         """Take in one user turn without answering it: understand it against the conversation so
@@ -314,10 +317,9 @@ class Session:
     ) -> Reply:
         with timed("retrieve"):
             selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k, repeats=repeats)
-        words = self._user_words(snapshot)
-        avoid = tuple(dict.fromkeys(phrase for phrase, _ in snapshot.avoid))
+        asked = self._asked(snapshot, selection.recommendations, query.constraints)
         recommendations = tuple(
-            self._explain(index, rec, words, avoid, explain, on_token, should_stop)
+            self._explain(index, rec, asked, explain, on_token, should_stop)
             for index, rec in enumerate(selection.recommendations)
         )
         constraints = query.constraints
@@ -335,26 +337,31 @@ class Session:
         )
         return self._finish(reply)
 
+    def _asked(
+        self,
+        snapshot: ProfileSnapshot,
+        suggestions: Sequence[Recommendation],
+        constraints: Sequence[Constraint] | None = None,
+    ) -> Asked:
+        from recchat.explain.context import asked_for
+
+        in_force = self.state.constraints if constraints is None else constraints
+        return asked_for(self.catalog, snapshot, in_force, self.parts.reader, suggestions)
+
     def _explain(
         self,
         index: int,
         rec: Recommendation,
-        words: str,
-        avoid: tuple[str, ...],
+        asked: Asked,
         explain: bool,
         on_token: TokenCallback | None,
         should_stop: Callable[[], bool] | None,
     ) -> Recommendation:
-        from recchat.explain import template_explanation
-
         if not explain:
-            return replace(rec, explanation=template_explanation(rec))
+            return self.parts.explainer.template(rec, asked)
         sink = (lambda piece: on_token(index, piece)) if on_token else None
-        said = [u.text for u in rec.evidence.utterances] or [words]
-        # Only the wishes go to the model: a small model shown "no horror" tends to write "horror".
-        wishes = " / ".join(self.parts.reader.read(text).positive_text or text for text in said if text)
         with timed("explain", index=index):
-            return self.parts.explainer.explain(rec, wishes, avoid=avoid, on_token=sink, should_stop=should_stop)
+            return self.parts.explainer.explain(rec, asked, on_token=sink, should_stop=should_stop)
 
     def _finish(self, reply: Reply) -> Reply:
         self.last_reply = reply

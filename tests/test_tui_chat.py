@@ -38,8 +38,9 @@ async def test_a_message_gets_catalog_suggestions_with_explanations(loaded: Runt
         assert len(cards) == 3
         assert set(titles(cards)) <= catalog_titles
         for card in cards:
-            # the fake model's words, streamed into the card
-            assert "fits what you asked" in card.explanation_text or card.rec.item.title in card.explanation_text
+            # the fake model's words (its first reason), streamed into the card and checked
+            assert card.rec.explanation_source == "llm"
+            assert card.rec.item.title.split(" (")[0] in card.explanation_text
         assert "I want space science fiction" in screen_text(screen)
 
 
@@ -67,6 +68,25 @@ async def test_explanations_stream_piece_by_piece(loaded: Runtime) -> None:
             await pilot.pause(0.02)
         # more than the placeholder and the final text: it grew while the reply was running
         assert len(seen) >= 3
+
+
+async def test_a_card_ends_with_the_checked_text_not_what_streamed(loaded: Runtime) -> None:
+    false = "It is a horror movie from 1999 with Tom Cruise."  # no item of the catalog backs this
+    model = ScriptedChatModel([false], delay=0.02)
+    app = make_app(loaded.settings.home, model=model)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        screen.query_one(ChatInput).focus()
+        await pilot.press(*"space science fiction", "enter")
+        await wait_until(pilot, lambda: bool(last_cards(screen)))
+        first = last_cards(screen)[0]
+        # the first card is checked as soon as its own explanation ends, before the others do
+        await wait_until(pilot, lambda: first.rec.reasons != () or first.rec.explanation_source == "template")
+        await wait_until(pilot, lambda: not screen.replying, timeout=10)
+        for card in last_cards(screen):
+            assert card.rec.explanation_source == "template"
+            assert "1999" not in card.explanation_text and card.explanation_text == card.rec.explanation
+            assert card.rec.item.title.split(" (")[0] in card.explanation_text
 
 
 async def test_escape_stops_a_reply_and_the_conversation_goes_on(loaded: Runtime) -> None:

@@ -111,6 +111,7 @@ async def test_why_this_shows_the_evidence(loaded: Runtime) -> None:
         text = str(app.screen.query_one("#evidence").content)  # type: ignore[attr-defined]
         assert card.rec.item.title in text
         assert "space science fiction" in text  # the utterance that matched
+        assert card.rec.reasons and all(reason in text for reason in card.rec.reasons)
         for part in card.rec.evidence.score_parts:
             assert part in text
         await pilot.press("escape")

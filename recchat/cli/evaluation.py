@@ -32,6 +32,10 @@ def eval_command(
         Path | None,
         typer.Option("--conversations", help="A conversation suite: a .jsonl file or a folder of them."),
     ] = None,
+    explanations: Annotated[
+        Path | None,
+        typer.Option("--explanations", help="An explanation set: conversations whose suggestions are explained."),
+    ] = None,
     catalog: Annotated[
         str | None,
         typer.Option(
@@ -50,17 +54,27 @@ def eval_command(
         bool, typer.Option("--explain", help="Also write explanations for the top 5 and time them.")
     ] = False,
     half: Annotated[
-        str | None, typer.Option("--half", help="With --conversations: only the conversations of this half.")
+        str | None,
+        typer.Option("--half", help="With --conversations or --explanations: only the conversations of this half."),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="With --conversations: print every failed turn.")
+        bool,
+        typer.Option("--verbose", "-v", help="Print every failed turn (--conversations) or faulty explanation."),
     ] = False,
+    save: Annotated[
+        Path | None, typer.Option("--save", help="With --explanations: write every explanation, judged, as JSONL.")
+    ] = None,
 ) -> None:
     """Measure recommendation quality on recorded conversations (never touches your profile)."""
     state: CliState = ctx.obj
-    if (cases is None) == (conversations is None):
-        stderr().print("error: give one of --cases FILE or --conversations FILE")
+    if sum(given is not None for given in (cases, conversations, explanations)) != 1:
+        stderr().print("error: give one of --cases FILE, --conversations FILE or --explanations FILE")
         raise typer.Exit(2)
+    if explanations is not None:
+        from recchat.cli.eval_explanations import eval_explanations
+
+        eval_explanations(state, explanations, catalog=catalog, half=half, as_json=as_json, verbose=verbose, save=save)
+        return
     if conversations is not None:
         from recchat.cli.eval_conversations import eval_conversations
 

@@ -1,17 +1,24 @@
-"""Explanations: the LLM writes them, recchat checks them (checks.py), and the evidence stands in
-when they fail (fallback.py)."""
+"""Explanations: reasons first (reasons.py), the LLM phrases them from a short prompt of the
+request, the reasons and a few facts, recchat checks every claim (checks.py), and the reasons
+stand in, as sentences, when the LLM's text fails (fallback.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from recchat.catalog.schema import CatalogSchema
 from recchat.domain import Recommendation
 from recchat.errors import ConfigError
-from recchat.explain.checks import MAX_CHARS, MAX_SENTENCES, Grounds, rejection, sentences, tidy
-from recchat.explain.fallback import template_explanation
-from recchat.text import clean, shorten, without_year
+from recchat.explain.checks import MAX_CHARS, Grounds, rejection, sentences, tidy
+from recchat.explain.facts import ItemFacts, item_facts
+from recchat.explain.fallback import fallback_text
+from recchat.explain.mending import mended
+from recchat.explain.reasons import Asked, Reason, reasons_for
+from recchat.explain.selection import prompt_sentences
+from recchat.explain.words import article, role_verb
+from recchat.text import clean, shorten
 
 if TYPE_CHECKING:
     from recchat.conversation.mentions import TitleMatcher
@@ -20,42 +27,95 @@ if TYPE_CHECKING:
 
 TokenSink = Callable[[str], None]
 StopCheck = Callable[[], bool]
-DESCRIPTION_CHARS = 600
+WRITTEN_SENTENCES = 1  # one sentence reads best on a card, and is half the tokens of two
+REQUEST_CHARS = 200
+# A refused text gets one more try: the prompt is in llama.cpp's cache by then, so a second
+# sentence costs about a quarter of a second, and about half of the refused ones pass then.
+RETRIES = 1
 
 
 class Explainer:
     def __init__(
-        self, model: ChatModel | None, prompts: Prompts, matcher: TitleMatcher | None, max_tokens: int = 72
+        self,
+        model: ChatModel | None,
+        prompts: Prompts,
+        matcher: TitleMatcher | None,
+        max_tokens: int = 72,
+        *,
+        schema: CatalogSchema | None = None,
+        tags: Iterable[str] = (),
+        retries: int = RETRIES,
     ) -> None:
         self.model = model
         self.prompts = prompts
         self.matcher = matcher
         self.max_tokens = max_tokens
+        self.schema = schema or CatalogSchema()
+        self.retries = retries
+        # The catalog's tags (and list-field values): each one is a claim when an explanation uses it.
+        self.tags = tuple(sorted(t for t in set(tags) if 1 <= len(t.split()) <= 3 and not t.isdigit()))
 
     def explain(
         self,
         rec: Recommendation,
-        user_words: str,
+        asked: Asked | str,
         *,
-        avoid: Sequence[str] = (),
+        avoid: Iterable[str] = (),
         on_token: TokenSink | None = None,
         should_stop: StopCheck | None = None,
     ) -> Recommendation:
+        """The suggestion with its reasons and an explanation: the LLM's when it passes every
+        check, else the reasons as sentences. `asked` as plain words: what the person said."""
+        asked = _as_asked(asked, avoid)
+        facts = item_facts(rec.item, self.schema)
+        reasons = reasons_for(rec, facts, asked)
         if self.model is None or (should_stop and should_stop()):
-            return replace(rec, explanation=template_explanation(rec), explanation_source="template")
-        raw = self._generate(rec, user_words, on_token, should_stop)
-        example = self.prompts.template("explain.example.assistant")
-        if rejection(raw, Grounds(rec, self.matcher, avoid, user_words, example)) is None:
-            return replace(rec, explanation=tidy(raw), explanation_source="llm")
-        return replace(rec, explanation=template_explanation(rec), explanation_source="template")
+            return self._fallback(rec, facts, reasons)
+        messages = self.messages(rec, asked, facts, reasons)
+        grounds = self.grounds(rec, asked, facts, reasons)
+        first = ""
+        for attempt in range(1 + self.retries):
+            # A retry is not streamed: the card keeps the first try, muted, until the checked text.
+            raw = self._generate(messages, facts.title, on_token if attempt == 0 else None, should_stop)
+            text = mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
+            refused = rejection(text, grounds)
+            if refused is None:
+                return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
+            first = first or refused
+            if should_stop and should_stop():
+                break
+        return replace(self._fallback(rec, facts, reasons), refused=first)
 
-    def messages(self, rec: Recommendation, user_words: str) -> list[ChatMessage]:
-        item = rec.item
+    def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
+        """The suggestion with its reasons as its explanation, without the LLM."""
+        facts = item_facts(rec.item, self.schema)
+        asked = _as_asked(asked, ())
+        return self._fallback(rec, facts, reasons_for(rec, facts, asked))
+
+    def grounds(self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Grounds:
+        example = self.prompts.template("explain.example.assistant")
+        return Grounds(rec, self.matcher, asked.avoid, asked.words, example, facts, reasons, self.tags)
+
+    def _fallback(self, rec: Recommendation, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Recommendation:
+        text = fallback_text(rec, facts, reasons)
+        return replace(rec, explanation=text, explanation_source="template", reasons=_sentences(reasons))
+
+    def messages(
+        self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]
+    ) -> list[ChatMessage]:
+        chosen = prompt_sentences(facts, asked, reasons)
+        # What it is, unless a reason says so already: the model copies it ("X is a movie").
+        named = bool(facts.kind_noun) and any(str(facts.kind_noun) in r.clause for r in reasons)
+        about = _about(facts, kind=not named)
         values = {
-            "user_words": shorten(clean(user_words), 300),
-            "title": without_year(clean(item.title)),  # "Arrival", as people say it
-            "tags": ", ".join(item.tags) or "none",
-            "description": shorten(clean(item.description), DESCRIPTION_CHARS) or "no description",
+            "user_words": shorten(clean(asked.words), REQUEST_CHARS) or "something good",
+            "title": facts.title,  # "Arrival", as people say it
+            "about": about or "an item",
+            "tags": ", ".join(facts.tags[:4]) or "none",
+            # Said of the item by name: a reason the model copies is still about the right item.
+            "reasons": " ".join(r.said_of(facts.title) for r in reasons) or f"{facts.title} is close to what you said.",
+            "facts": " ".join(part for part in (about, chosen) if part) or "none",
+            "description": chosen or "no description",  # the name older prompt folders use
         }
         return [*self._start(values), {"role": "user", "content": self.prompts.render("explain.user", values)}]
 
@@ -76,20 +136,46 @@ class Explainer:
         ]
 
     def _generate(
-        self, rec: Recommendation, user_words: str, on_token: TokenSink | None, should_stop: StopCheck | None
+        self, messages: list[ChatMessage], title: str, on_token: TokenSink | None, should_stop: StopCheck | None
     ) -> str:
         assert self.model is not None
         text = ""
-        pieces = self.model.stream(self.messages(rec, user_words), max_tokens=self.max_tokens)
+        pieces = self.model.stream(messages, max_tokens=self.max_tokens)
         for piece in pieces:
             text += piece
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            done = len(sentences(text)) >= MAX_SENTENCES or len(text) > MAX_CHARS
+            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
+            done = len(sentences(text.replace(title, "Title"))) >= WRITTEN_SENTENCES or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:
                     close()  # stop llama.cpp now rather than generating tokens nobody reads
                 break
         return text
+
+
+def _as_asked(asked: Asked | str, avoid: Iterable[str]) -> Asked:
+    extra = tuple(avoid)
+    if isinstance(asked, str):
+        return Asked(words=asked, avoid=extra)
+    return replace(asked, avoid=tuple(dict.fromkeys((*asked.avoid, *extra)))) if extra else asked
+
+
+def _about(facts: ItemFacts, kind: bool) -> str:
+    """'Curtain is a book by Agatha Christie.': what it is (unless a reason says so) and who made
+    it. No year: a small model copies it wrong ("a movie from 1942"); a year asked for is a reason."""
+    noun = facts.kind_noun if kind else None
+    person = next(((field, names[0]) for field, names in facts.people if names), None)
+    if noun and person:
+        verb = role_verb(person[0]).removeprefix("is ").replace("written by", "by")
+        maker = f"with {person[1]}" if verb == "stars" else f"{verb} {person[1]}"
+        return f"{facts.title} is {article(noun)} {noun} {maker}."
+    if noun:
+        return f"{facts.title} is {article(noun)} {noun}."
+    return f"{facts.title} {role_verb(person[0])} {person[1]}." if person else ""
+
+
+def _sentences(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
+    return tuple(r.sentence for r in reasons)

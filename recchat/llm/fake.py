@@ -12,14 +12,19 @@ Responder = Callable[[Sequence[ChatMessage]], str]
 
 
 def _echo_item(messages: Sequence[ChatMessage]) -> str:
-    """Default script: a short, grounded sentence about the item named in the prompt."""
+    """Default script: the prompt's first reason, said of the item (true, as reasons are)."""
     prompt = messages[-1]["content"] if messages else ""
-    title = re.search(r"^(?:Item|Title): (.+)$", prompt, re.MULTILINE)
-    tags = re.search(r"^Tags: (.+)$", prompt, re.MULTILINE)
+    title = re.search(r"^(?:Item|Title): (.+?)(?: \([^)]*\))?$", prompt, re.MULTILINE)
     if title is None:
         return "What are you in the mood for?"
+    name = title.group(1).strip()
+    reasons = re.search(r"^Reasons: (.+?\.)(?: |$)", prompt, re.MULTILINE)
+    if reasons:
+        first = reasons.group(1)
+        return re.sub(r"^It |(?<=, )it ", f"{name} ", first, count=1)
+    tags = re.search(r"^Tags: (.+)$", prompt, re.MULTILINE)
     about = f" for its {tags.group(1).split(',')[0].strip()}" if tags and tags.group(1).strip() else ""
-    return f"{title.group(1).strip()} fits what you asked{about}."
+    return f"{name} fits what you asked{about}."
 
 
 class ScriptedChatModel:

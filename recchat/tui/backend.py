@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 OPEN_TIMEOUT = 600.0  # seconds a turn waits for the catalog to open before giving up
 Ranked = Callable[[Reply], None]
+Explained = Callable[[int, Recommendation], None]
 StopCheck = Callable[[], bool]
 NO_CATALOG_HINT = "add one with `/catalog add FOLDER` (for example /catalog add ./sample_catalog)"
 
@@ -129,8 +130,17 @@ class Backend:
 
     # -- replies -------------------------------------------------------------------------------
 
-    def reply(self, request: Request, *, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
-        """Answer one request: the cards come (`on_ranked`), then their explanations stream."""
+    def reply(
+        self,
+        request: Request,
+        *,
+        on_ranked: Ranked,
+        on_token: TokenCallback,
+        should_stop: StopCheck,
+        on_explained: Explained | None = None,
+    ) -> Answer:
+        """Answer one request: the cards come (`on_ranked`), then their explanations stream, each
+        one checked as it ends (`on_explained`)."""
         with self._turn:
             with self._state:
                 session = self.session
@@ -139,11 +149,22 @@ class Backend:
                 else:
                     self._logged().user(request.text)
                 reply = session.respond(request, explain=False)
-            return self._explained(reply, on_ranked, on_token, should_stop)
+            return self._explained(reply, on_ranked, on_token, should_stop, on_explained)
 
-    def _explained(self, reply: Reply, on_ranked: Ranked, on_token: TokenCallback, should_stop: StopCheck) -> Answer:
+    def _explained(
+        self,
+        reply: Reply,
+        on_ranked: Ranked,
+        on_token: TokenCallback,
+        should_stop: StopCheck,
+        on_explained: Explained | None,
+    ) -> Answer:
         on_ranked(reply)  # the cards show now; their explanations stream in below
-        recommendations = tuple(self.session.explain(reply.recommendations, on_token=on_token, should_stop=should_stop))
+        recommendations = tuple(
+            self.session.explain(
+                reply.recommendations, on_token=on_token, should_stop=should_stop, on_explained=on_explained
+            )
+        )
         stopped = should_stop()
         self._logged().reply(reply, recommendations, stopped=stopped, state=self.session.state)
         return Answer(reply, recommendations, stopped)

@@ -11,7 +11,7 @@ from textual.message import Message
 
 from recchat.beliefs import Belief
 from recchat.catalog.importer import ImportReport
-from recchat.domain import FeedbackKind, Reply
+from recchat.domain import FeedbackKind, Recommendation, Reply
 from recchat.errors import RecchatError
 from recchat.tui.backend import Answer, Opened
 
@@ -65,6 +65,15 @@ class ExplanationStreamed(Message):
     turn: int
     index: int
     piece: str
+
+
+@dataclass
+class ExplanationChecked(Message):
+    """One suggestion's explanation, checked: the model's text, or the reasons in its place."""
+
+    turn: int
+    index: int
+    rec: Recommendation
 
 
 @dataclass

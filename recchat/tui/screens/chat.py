@@ -142,6 +142,7 @@ class ChatScreen(Screen[None]):
                     on_ranked=lambda reply: self.post(msg.ReplyRanked(turn, reply)),
                     on_token=lambda index, piece: self.post(msg.ExplanationStreamed(turn, index, piece)),
                     should_stop=self._stop.is_set,
+                    on_explained=lambda index, rec: self.post(msg.ExplanationChecked(turn, index, rec)),
                 )
                 self.post(msg.ReplyFinished(turn, answer))
             except RecchatError as error:
@@ -171,6 +172,11 @@ class ChatScreen(Screen[None]):
         cards = self.cards.get(event.turn, [])
         if event.index < len(cards):
             cards[event.index].add_explanation(event.piece)
+
+    def on_explanation_checked(self, event: msg.ExplanationChecked) -> None:
+        cards = self.cards.get(event.turn, [])
+        if event.index < len(cards):
+            cards[event.index].set_explanation(event.rec)
 
     async def on_reply_finished(self, event: msg.ReplyFinished) -> None:
         for card, rec in zip(self.cards.get(event.turn, []), event.answer.recommendations, strict=False):

@@ -19,6 +19,13 @@ def evidence_lines(rec: Recommendation) -> list[str]:
     """The evidence as plain lines (also what the tests read)."""
     evidence = rec.evidence
     lines = [clean(rec.item.title), metadata_line(rec.item), ""]
+    if rec.reasons:
+        lines.append("Why it fits:")
+        lines += [f"  · {clean(reason)}" for reason in rec.reasons]
+        lines.append("")
+    if rec.refused:
+        lines.append(f"(The model's own text was not shown: {clean(rec.refused)}.)")
+        lines.append("")
     if evidence.constraints:
         lines.append("What you asked for that it meets: " + ", ".join(clean(c) for c in evidence.constraints))
         lines.append("")

@@ -122,10 +122,12 @@ class SuggestionCard(Vertical, can_focus=True):
         return str(self.query_one(".explanation", Static).content)
 
     def add_explanation(self, piece: str) -> None:
-        """A piece of the explanation, as the model writes it."""
+        """A piece of the explanation, as the model writes it: shown muted, because it is not
+        checked yet (set_explanation replaces it with the checked text or the reasons)."""
+        if self._explained:
+            return  # a late piece after the checked text arrived
         self._streamed += piece
         widget = self.query_one(".explanation", Static)
-        widget.remove_class("-pending")
         widget.update(Content(clean(self._streamed)))
 
     def set_explanation(self, rec: Recommendation) -> None:
