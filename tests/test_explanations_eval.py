@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINI_CATALOG, run_cli
 
+from conftest import MINI_CATALOG, run_cli
 from recchat.errors import InvalidCatalogError
 from recchat.eval.explanation_judge import Conversation, faults, linked, record_kind
 from recchat.eval.explanation_set import read_explanation_set
