@@ -29,6 +29,9 @@ PROMPT = "in the mood for"  # the input's placeholder: the app is up and takes t
 GREETING = "Hi! I suggest"  # the catalog is open
 FIRST_CARD = re.compile(r"│ \d\. ")  # a suggestion card's title line (the first may scroll away)
 THINKING = "thinking"  # the status line while a reply is written
+# A card whose explanation has not started shows a lone placeholder; a card on screen without one
+# is being explained (use a terminal tall enough for all cards, e.g. --size 80x60).
+PENDING = re.compile(r"│ … +│")
 
 
 def tmux(*args: str) -> str:
@@ -68,11 +71,13 @@ def one_run(home: Path, catalog: str, message: str, size: tuple[int, int]) -> di
         tmux("send-keys", "-t", session, "Enter")
         greeting = wait_for(session, lambda text: GREETING in text or FIRST_CARD.search(text), 300)
         card = wait_for(session, lambda text: bool(FIRST_CARD.search(text)), 300)
+        explaining = wait_for(session, lambda text: len(FIRST_CARD.findall(text)) > len(PENDING.findall(text)), 600)
         done = wait_for(session, lambda text: THINKING not in text, 600)
         return {
             "prompt_s": round(prompt - started, 2),
             "catalog_open_s": round(greeting - started, 2),
             "first_suggestion_s": round(card - started, 2),
+            "first_explanation_after_cards_s": round(explaining - card, 2),
             "all_explained_s": round(done - started, 2),
             "peak_rss_mb": peak_rss_mb(int(tmux("display", "-p", "-t", session, "#{pane_pid}").strip())),
         }
