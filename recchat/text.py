@@ -13,7 +13,9 @@ _CONTROL = re.compile(
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")  # "Arrival (2016)": catalogs often put the year in the title
-YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")  # a year written in running text
+# The one pattern of a year, in catalogs, descriptions and what people type: four digits, 1000-2099.
+YEAR_DIGITS = r"1\d\d\d|20\d\d"
+YEAR = re.compile(rf"\b({YEAR_DIGITS})\b")
 
 # Frequent words that carry no preference on their own (kept short on purpose: a stop list,
 # not a dictionary).

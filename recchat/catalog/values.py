@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from recchat.text import YEAR, YEAR_DIGITS
+
 _SPREADSHEET_QUOTED = re.compile(r'^="(.*)"$')  # how spreadsheets keep long numbers from rounding
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _RANGE = re.compile(
     r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to|\.\.)\s*(\d+(?:\.\d+)?)\s*[a-z ]*$|^\s*(\d+(?:\.\d+)?)\s*\+\s*[a-z ]*$", re.I
 )
-_DATE_YEAR = re.compile(r"\b(1[0-9]\d\d|2[01]\d\d)\b")
-_ISO_DATE = re.compile(r"^\s*(1[0-9]\d\d|2[01]\d\d)(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?(?:[T ].*)?$")
+_ISO_DATE = re.compile(rf"^\s*({YEAR_DIGITS})(?:[-/.]\d{1, 2}(?:[-/.]\d{1, 2})?)?(?:[T ].*)?$")
 _LIST_SEPARATORS = ("|", ";")
 MAX_LIST_PART_WORDS = 4  # "A, B and C" splits into names; a sentence with commas does not
 OPEN_END = 99.0  # "3+" players: no stated upper bound
@@ -72,7 +73,7 @@ def as_year(value: Any) -> int | None:
     found = _ISO_DATE.match(text)
     if found:
         return int(found.group(1))
-    years = _DATE_YEAR.findall(text)
+    years = YEAR.findall(text)
     return int(years[0]) if len(years) == 1 and len(text) <= 40 else None
 
 
