@@ -19,7 +19,7 @@ from typing import Any
 
 from recchat.catalog.readers import read_jsonl
 from recchat.errors import CatalogError, InvalidCatalogError
-from recchat.eval.suite import CATALOGS_FILE, read_catalogs
+from recchat.eval.suite import set_files
 
 KEYS = {"id", "catalog", "half", "turns", "avoid", "kind", "note"}
 
@@ -44,11 +44,7 @@ class ExplanationSet:
 def read_explanation_set(path: Path) -> ExplanationSet:
     """A .jsonl file (or a folder of them) with catalogs.json beside it; every problem is
     named by file and line, and nothing runs until all are fixed."""
-    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    folder = path if path.is_dir() else path.parent
-    if not path.exists() or not files:
-        raise CatalogError(path, None, "no explanation set here", "give a .jsonl file or a folder of them")
-    catalogs = read_catalogs(folder / CATALOGS_FILE)
+    files, catalogs = set_files(path, "explanation set")
     cases: list[ExplanationCase] = []
     errors: list[CatalogError] = []
     for file in files:

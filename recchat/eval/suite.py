@@ -121,11 +121,7 @@ def _position_words(pos: Position) -> str:
 
 def read_suite(path: Path) -> Suite:
     """A suite file (.jsonl) or a folder of them, with the catalogs.json beside it."""
-    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    folder = path if path.is_dir() else path.parent
-    if not path.exists() or not files:
-        raise CatalogError(path, None, "no conversation suite here", "give a .jsonl file or a folder of them")
-    catalogs = read_catalogs(folder / CATALOGS_FILE)
+    files, catalogs = set_files(path, "conversation suite")
     conversations: list[Conversation] = []
     errors: list[CatalogError] = []
     seen: dict[str, str] = {}
@@ -145,6 +141,16 @@ def read_suite(path: Path) -> Suite:
     if not conversations:
         raise CatalogError(path, None, "no conversations in the suite")
     return Suite(tuple(conversations), catalogs)
+
+
+def set_files(path: Path, what: str) -> tuple[list[Path], dict[str, Path]]:
+    """The .jsonl files of a set (one file, or a folder of them) and the catalogs named in the
+    catalogs.json beside them."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    folder = path if path.is_dir() else path.parent
+    if not path.exists() or not files:
+        raise CatalogError(path, None, f"no {what} here", "give a .jsonl file or a folder of them")
+    return files, read_catalogs(folder / CATALOGS_FILE)
 
 
 def read_catalogs(path: Path) -> dict[str, Path]:
