@@ -150,7 +150,9 @@ def test_use_llm_no_and_false_both_mean_no_llm(home: Path) -> None:
         result = run_cli(home, "--backend", "fake", "ask", "space adventure", "--json", "--incognito")
         assert result.returncode == 0, result.stderr
         sources[written] = {item["explanation_source"] for item in json.loads(result.stdout)["items"]}
-    assert sources == {"true": {"llm"}, '"no"': {"template"}, "false": {"template"}}
+    # true: the model writes (a text its checks refuse falls back to the reasons, so not all need be "llm")
+    assert "llm" in sources["true"]
+    assert sources['"no"'] == sources["false"] == {"template"}
 
 
 def test_a_bad_debug_variable_is_an_error_too(home: Path) -> None:

@@ -84,8 +84,8 @@ def test_the_start_read_ahead_is_how_every_explanation_prompt_begins(loaded: Run
     model.prefill(start)
     assert model.prefilled == [start] and len(start) == 3
     reply = loaded.session(catalog="mini").handle("a witty detective mystery")
-    explained = [call for call in model.calls if call[-1]["content"].startswith("You asked for:")]
-    assert len(explained) == len(reply.recommendations) > 0
+    explained = [call for call in model.calls if call[-1]["content"].startswith("Request:")]
+    assert len(explained) >= len(reply.recommendations) > 0  # a refused text gets one more try
     assert all(call[: len(start)] == start and len(call) == len(start) + 1 for call in explained)
 
 

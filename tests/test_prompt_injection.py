@@ -59,8 +59,8 @@ def obedient(messages: Sequence[ChatMessage]) -> str:
     """A model that does whatever the catalog text tells it to, and adds escape codes."""
     prompt = "\n".join(m["content"] for m in messages)
     order = re.search(r"SAY: (.+?)(?:$|\n)", prompt)
-    title = re.search(r"^Title: (.+)$", prompt, re.MULTILINE)
-    said = order.group(1) if order else f"{title.group(1) if title else 'It'} is a fine space film."
+    title = re.search(r"^Item: (.+)$", prompt, re.MULTILINE)
+    said = order.group(1) if order else f"{title.group(1) if title else 'It'} is set in space."
     return f"{said} {ESCAPES}"
 
 
@@ -87,8 +87,19 @@ def test_an_obedient_model_cannot_point_outside_the_catalog(hijack: Runtime) -> 
         for name in OUTSIDE:
             assert name not in rec.explanation, (rec.item.id, rec.explanation)
         assert not CONTROL.search(rec.explanation + rec.item.title + rec.item.description)
-    hijacked = {r.item.id: r.explanation_source for r in reply.recommendations if r.item.id.startswith("x")}
-    assert hijacked == dict.fromkeys(("x1", "x2", "x3", "x4"), "template")
+    # Only a sentence or two of each description reaches the model; where an order did, the
+    # obeyed text is refused and the reasons are shown instead.
+    model = hijack.chat_model
+    assert isinstance(model, ScriptedChatModel)
+    ordered = {
+        re.search(r"^Item: (.+)$", call[-1]["content"], re.MULTILINE).group(1)  # type: ignore[union-attr]
+        for call in model.calls
+        if "SAY:" in call[-1]["content"]
+    }
+    assert ordered, "no injected order reached the model: the test would prove nothing"
+    for rec in reply.recommendations:
+        if any(title in rec.item.title or rec.item.title.startswith(title) for title in ordered):
+            assert rec.explanation_source == "template", (rec.item.id, rec.explanation)
     honest = [r for r in reply.recommendations if r.item.id.startswith("n")]
     assert all(r.explanation_source == "llm" for r in honest), "escape codes are stripped, not a reason to refuse"
 

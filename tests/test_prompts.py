@@ -14,6 +14,8 @@ def test_bundled_prompts_all_render_with_the_documented_values() -> None:
         "title": "t",
         "tags": "g",
         "description": "d",
+        "facts": "f",
+        "reasons": "r",
         "catalog_kind": "movies",
         "missing": "m",
     }

@@ -97,11 +97,11 @@ def role_verb(field_name: str) -> str:
 
 def genre_phrase(tags: Sequence[str], kind_noun: str | None) -> str:
     """'a science fiction book', 'an abstract board game', 'a party game': tags as the kind of
-    thing the item is; without a kind, just the tags."""
+    thing the item is; without a kind, 'a space pick' (not 'a space', and not a kind it may not be)."""
     joined = join_words(list(tags))
-    if not kind_noun or joined.split()[-1] in KIND_WORDS or stem(joined.split()[-1]) in KIND_WORDS:
+    if joined.split()[-1] in KIND_WORDS or stem(joined.split()[-1]) in KIND_WORDS:
         return f"{article(joined)} {joined}"
-    return f"{article(joined)} {joined} {kind_noun}"
+    return f"{article(joined)} {joined} {kind_noun or 'pick'}"
 
 
 def article(phrase: str) -> str:
