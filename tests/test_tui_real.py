@@ -65,7 +65,21 @@ class Terminal:
         self._tmux("send-keys", "-t", self.name, "-l", text)
         self.keys("Enter")
         self.wait_for(lambda screen: "thinking" in screen, timeout=60)
-        return self.wait_for(lambda screen: "thinking" not in screen)
+        self.wait_for(lambda screen: "thinking" not in screen)
+        return self.settled()
+
+    def settled(self, quiet: float = 0.5, timeout: float = 30) -> str:
+        """The screen once it has stopped changing (checked explanations swap in after the
+        streamed ones)."""
+        deadline = time.monotonic() + timeout
+        last = self.screen()
+        while time.monotonic() < deadline:
+            time.sleep(quiet)
+            now = self.screen()
+            if now == last:
+                return now
+            last = now
+        return last
 
     def close(self) -> None:
         self.keys("C-q")

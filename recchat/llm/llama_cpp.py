@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -104,23 +106,31 @@ class LlamaCppModel:
         from llama_cpp import Llama
 
         threads = self.params.threads  # None: llama-cpp-python picks
+        # verbose=False would make llama-cpp-python point the process's stdout and stderr file
+        # descriptors at /dev/null while it loads, and whatever the app draws meanwhile (the
+        # first cards, when a message was typed during loading) never reaches the terminal.
+        # Its C-level logs already go nowhere (_silence_llama_logs); its Python prints go to a
+        # buffer here, and verbose is turned off once loaded, which stops the per-call prints.
         try:
-            return Llama(
-                model_path=str(self.path),
-                n_ctx=self.params.context_size,
-                n_threads=threads,
-                # Set, `threads` counts for prompt evaluation too: llama-cpp-python would use every
-                # logical CPU there, whose spinning threads crawl on a busy machine. Unset, its
-                # choice stands, which is the faster one on a quiet machine (README: Performance).
-                n_threads_batch=threads,
-                seed=self.params.seed,
-                verbose=False,
-            )
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                llama = Llama(
+                    model_path=str(self.path),
+                    n_ctx=self.params.context_size,
+                    n_threads=threads,
+                    # Set, `threads` counts for prompt evaluation too: llama-cpp-python would use every
+                    # logical CPU there, whose spinning threads crawl on a busy machine. Unset, its
+                    # choice stands, which is the faster one on a quiet machine (README: Performance).
+                    n_threads_batch=threads,
+                    seed=self.params.seed,
+                    verbose=True,
+                )
         except (ValueError, RuntimeError, OSError) as error:
             raise ModelError(
                 f"llama.cpp could not load {self.path}: {error}",
                 "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
             ) from error
+        llama.verbose = False
+        return llama
 
     def fit(self, messages: Sequence[ChatMessage], max_tokens: int) -> list[ChatMessage]:
         """The messages, their longest parts cut in the middle until prompt and reply fit the
