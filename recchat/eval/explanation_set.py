@@ -19,7 +19,7 @@ from typing import Any
 
 from recchat.catalog.readers import read_jsonl
 from recchat.errors import CatalogError, InvalidCatalogError
-from recchat.eval.suite import set_files
+from recchat.eval.suite import check_line, set_files
 
 KEYS = {"id", "catalog", "half", "turns", "avoid", "kind", "note"}
 
@@ -64,15 +64,7 @@ def read_explanation_set(path: Path) -> ExplanationSet:
 
 
 def read_case(data: Any, catalogs: Mapping[str, Path], line: int) -> ExplanationCase:
-    if not isinstance(data, dict):
-        raise ValueError("expected an object")
-    unknown = set(data) - KEYS
-    if unknown:
-        raise ValueError(f"unknown key(s) {sorted(unknown)}")
-    if not isinstance(data.get("id"), str) or not data["id"].strip():
-        raise ValueError("'id' must be a non-empty string")
-    if data.get("catalog") not in catalogs:
-        raise ValueError(f"'catalog' must be one of {sorted(catalogs)}, got {data.get('catalog')!r}")
+    check_line(data, KEYS, catalogs)
     turns = data.get("turns")
     if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip() for t in turns):
         raise ValueError("'turns' must be a non-empty list of texts")

@@ -143,6 +143,20 @@ def read_suite(path: Path) -> Suite:
     return Suite(tuple(conversations), catalogs)
 
 
+def check_line(data: Any, keys: set[str], catalogs: Mapping[str, Path]) -> None:
+    """What every line of a set needs: an object of known keys, an id, a catalog that is named
+    in catalogs.json. ValueError says what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("expected an object")
+    unknown = set(data) - keys
+    if unknown:
+        raise ValueError(f"unknown key(s) {sorted(unknown)}")
+    if not isinstance(data.get("id"), str) or not data["id"].strip():
+        raise ValueError("'id' must be a non-empty string")
+    if data.get("catalog") not in catalogs:
+        raise ValueError(f"'catalog' must be one of {sorted(catalogs)}, got {data.get('catalog')!r}")
+
+
 def set_files(path: Path, what: str) -> tuple[list[Path], dict[str, Path]]:
     """The .jsonl files of a set (one file, or a folder of them) and the catalogs named in the
     catalogs.json beside them."""
@@ -184,15 +198,7 @@ def _read_file(path: Path, catalogs: Mapping[str, Path], errors: list[CatalogErr
 
 def read_conversation(data: Any, catalogs: Mapping[str, Path], path: Path, line: int) -> Conversation:
     """One conversation from its JSON object (a line of a suite file)."""
-    if not isinstance(data, dict):
-        raise ValueError("expected an object")
-    unknown = set(data) - {"id", "catalog", "half", "turns", "note"}
-    if unknown:
-        raise ValueError(f"unknown key(s) {sorted(unknown)}")
-    if not isinstance(data.get("id"), str) or not data["id"].strip():
-        raise ValueError("'id' must be a non-empty string")
-    if data.get("catalog") not in catalogs:
-        raise ValueError(f"'catalog' must be one of {sorted(catalogs)}, got {data.get('catalog')!r}")
+    check_line(data, {"id", "catalog", "half", "turns", "note"}, catalogs)
     turns = data.get("turns")
     if not isinstance(turns, list) or not turns:
         raise ValueError("'turns' must be a non-empty list")
