@@ -16,6 +16,8 @@ YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")  # "Arrival (2016)": catalogs of
 # The one pattern of a year, in catalogs, descriptions and what people type: four digits, 1000-2099.
 YEAR_DIGITS = r"1\d\d\d|20\d\d"
 YEAR = re.compile(rf"\b({YEAR_DIGITS})\b")
+# The years a person means in chat, 1800-2099: below that, "from 1000 to 1500 pages" is a count.
+SPOKEN_YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 
 # Frequent words that carry no preference on their own (kept short on purpose: a stop list,
 # not a dictionary).

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
-from recchat.text import STOPWORDS, YEAR_DIGITS, normalise_title, without_year
+from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, normalise_title, without_year
 
 _TOKEN = re.compile(r"[^\W_]+|&", re.UNICODE)
-_YEAR_AFTER = re.compile(rf"^\s*[(\[]?\s*({YEAR_DIGITS})\s*[)\]]?")
+_YEAR_AFTER = re.compile(rf"^\s*[(\[]?\s*({SPOKEN_YEAR_DIGITS})\s*[)\]]?")
 MAX_TITLE_WORDS = 12
 FUZZY_CUTOFF = 90.0
 # Words that, just before a title, say it is a title ("I loved the notebook").

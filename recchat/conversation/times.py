@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from recchat.conversation.kinds import Found
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.text import YEAR_DIGITS
+from recchat.text import SPOKEN_YEAR_DIGITS
 from recchat.vocabulary import DECADE_WORDS
 
 RECENT_YEARS = 5  # "recent": within this many years of the catalog's newest item
@@ -21,17 +21,19 @@ _DECADE = (
     r"(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?"
     r"(?:(?P<full>1[89]\d0|20\d0)'?s|'?(?P<short>\d0)'?s|(?P<word>" + "|".join(DECADE_WORDS) + "))"
 )
-_YEAR = rf"(?P<year>{YEAR_DIGITS})"
+_YEAR = rf"(?P<year>{SPOKEN_YEAR_DIGITS})"
 _WHEN = rf"(?:{_YEAR}|{_DECADE})"
 _BEFORE = r"before|pre|prior\s+to|earlier\s+than|older\s+than|until|till|up\s+to|no\s+later\s+than|by"
 _AFTER = r"after|post|since|later\s+than|newer\s+than|more\s+recent\s+than|from|no\s+earlier\s+than|starting"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "between",
-        re.compile(rf"\b(?:between|from)\s+(?P<y1>{YEAR_DIGITS})\s*(?:and|to|till|until|-|–)\s*(?P<b>{YEAR_DIGITS})\b"),
+        re.compile(
+            rf"\b(?:between|from)\s+(?P<y1>{SPOKEN_YEAR_DIGITS})\s*(?:and|to|till|until|-|–)\s*(?P<b>{SPOKEN_YEAR_DIGITS})\b"
+        ),
     ),
-    ("span", re.compile(rf"\b(?P<y1>{YEAR_DIGITS})\s*(?:-|–|to)\s*(?P<y2>{YEAR_DIGITS})\b")),
-    ("either", re.compile(rf"\b(?P<y1>{YEAR_DIGITS})\s+or\s+(?P<y2>{YEAR_DIGITS})\b")),
+    ("span", re.compile(rf"\b(?P<y1>{SPOKEN_YEAR_DIGITS})\s*(?:-|–|to)\s*(?P<y2>{SPOKEN_YEAR_DIGITS})\b")),
+    ("either", re.compile(rf"\b(?P<y1>{SPOKEN_YEAR_DIGITS})\s+or\s+(?P<y2>{SPOKEN_YEAR_DIGITS})\b")),
     ("before", re.compile(rf"\b(?P<cue>{_BEFORE})[\s-]+{_WHEN}(?!\s*(?:minutes|mins|pages|players))")),
     (
         "after",

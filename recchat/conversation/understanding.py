@@ -11,7 +11,7 @@ from recchat.conversation.mentions import TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import NEGATOR_WORDS, Span
 from recchat.domain import Mention, Polarity
-from recchat.text import STOPWORDS, YEAR_DIGITS, content_words, normalise_title, root, stem, words
+from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, normalise_title, root, stem, words
 from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
 
 _CLAUSE_BREAK = re.compile(
@@ -195,7 +195,7 @@ _TIME_CUE = re.compile(
 def _a_year_not_a_title(text: str, match: TitleMatch) -> bool:
     """'from after 2010' names a year, not the film "2010"; 'I loved 1984' names the book."""
     said = text[match.start : match.end]
-    return bool(re.fullmatch(YEAR_DIGITS, said)) and bool(_TIME_CUE.search(text[: match.start]))
+    return bool(re.fullmatch(SPOKEN_YEAR_DIGITS, said)) and bool(_TIME_CUE.search(text[: match.start]))
 
 
 def _tag_lookup(tags: Iterable[str]) -> dict[str, str]:
