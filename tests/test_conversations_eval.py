@@ -30,6 +30,7 @@ from recchat.eval.suite import KINDS, Predicate, Suite, SuiteTurn, read_conversa
 SUITE = ROOT / "tests" / "conversations"
 HELD_OUT = ROOT / "tests" / "heldout"  # written without reading recchat's understanding code
 HELD_OUT_2 = ROOT / "tests" / "heldout2"
+BLIND = ROOT / "tests" / "blind"  # wines and trails, written blind (tests/test_blind_suite.py)
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
 PUBLIC_KINDS = set(KINDS) - {"category", "unit number", "relative number", "list value"}
@@ -264,7 +265,9 @@ def test_the_public_suite_is_big_varied_and_can_be_met(public: tuple[Suite, dict
             assert sum(kind in kinds for kinds in seen) >= 3, f"{kind} too rare on {catalog}"
 
 
-@pytest.mark.parametrize("folder", [SUITE, HELD_OUT, HELD_OUT_2], ids=["public", "held-out", "held-out-2"])
+@pytest.mark.parametrize(
+    "folder", [SUITE, HELD_OUT, HELD_OUT_2, BLIND], ids=["public", "held-out", "held-out-2", "blind"]
+)
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
     """Also on the held-out suite, whose catalog is an export (a Name column, no ids): the judge
     reads records under the ids an import gives them."""
