@@ -31,6 +31,7 @@ from recchat.eval.suite import KINDS, Predicate, Suite, SuiteTurn, read_conversa
 SUITE = ROOT / "tests" / "conversations"
 HELD_OUT = ROOT / "tests" / "heldout"  # written without reading recchat's understanding code
 HELD_OUT_2 = ROOT / "tests" / "heldout2"
+BLIND = ROOT / "tests" / "blind"  # wines and trails, written blind (tests/test_blind_suite.py)
 BLIND_2 = ROOT / "tests" / "blind2"  # recipes, written blind; its first run is in its README
 # Courses, written blind and run by nobody until the round's final report: only the suite's own
 # checks below touch it, none of them asks recchat anything.
@@ -290,8 +291,8 @@ def oracle(truth: Any, shift: int = 0) -> Any:
 
 @pytest.mark.parametrize(
     "folder",
-    [SUITE, HELD_OUT, HELD_OUT_2, BLIND_2, UNTOUCHED],
-    ids=["public", "held-out", "held-out-2", "blind-2", "untouched"],
+    [SUITE, HELD_OUT, HELD_OUT_2, BLIND, BLIND_2, UNTOUCHED],
+    ids=["public", "held-out", "held-out-2", "blind", "blind-2", "untouched"],
 )
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
     """Also on the held-out suite, whose catalog is an export (a Name column, no ids): the judge

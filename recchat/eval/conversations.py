@@ -247,7 +247,8 @@ def _judge_refs(result: TurnResult, reply: Reply, previous: Sequence[str]) -> No
 
 def _describe(predicate: Predicate) -> str:
     if predicate.op in ("lt", "gt"):
-        return f"{predicate.field} {'<' if predicate.op == 'lt' else '>'} {predicate.value:g}"
+        unit = f" {predicate.unit}" if predicate.unit else ""
+        return f"{predicate.field} {'<' if predicate.op == 'lt' else '>'} {predicate.value:g}{unit}"
     return predicate.describe()
 
 
