@@ -267,11 +267,12 @@ class Backend:
         return model.name if model is not None else "none (template explanations)"
 
     def use_model(self, choice: str) -> str:
-        """`default`, `off`, or a path to a GGUF file. The conversation carries on."""
+        """`default`, `off`, a name from `recchat models` or a path to a GGUF file. The
+        conversation carries on; a name that names nothing changes nothing."""
         if choice in {"off", "none"}:
             self.runtime.use_model(None, use_llm=False)
         else:
-            self.runtime.use_model(None if choice == "default" else Path(choice).expanduser(), use_llm=True)
+            self.runtime.use_model(None if choice == "default" else choice, use_llm=True)
         with self._state:
             old = self._session
             if old is not None:
