@@ -162,8 +162,10 @@ class _Reader:
 
     def skip_array(self) -> int:
         kind, count = self.u32(), self.u64()
-        if count > self.size:
-            raise self.fail("an array is longer than the file")
+        if count > self.size - self.at:  # each item takes a byte at least
+            raise self.fail(
+                f"the header runs past the end of the file (an array of {count:,} items at byte {self.at:,})"
+            )
         if kind == _STRING:
             self.skip_strings(count)
         elif kind in _SCALARS:
