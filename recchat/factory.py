@@ -235,10 +235,13 @@ class Runtime:
         """Point later sessions at another model: a GGUF path or a name from `recchat models`
         (None: the default), or at none (template explanations); the store and the embedder stay
         loaded. A reference that names no model raises ModelError and changes nothing."""
-        if use_llm and model is not None and self.settings.backend != "fake":
+        if use_llm and model is not None:
+            from recchat.errors import ModelError
             from recchat.models.listing import resolve
 
-            resolve(model, self.settings.model_search)
+            found = resolve(model, self.settings.model_search)
+            if not found.path.is_file():
+                raise ModelError(f"model file {found.path} does not exist", "`recchat models` lists the models here")
         self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
         # drop the cached model (and its limits) so the next use builds the new one
         self.__dict__.pop("chat_model", None)

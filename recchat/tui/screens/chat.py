@@ -123,7 +123,9 @@ class ChatScreen(Screen[None]):
         return completions(text, arguments)
 
     async def on_chat_input_completions_offered(self, event: ChatInput.CompletionsOffered) -> None:
-        shown = [option.rpartition(" ")[2] if option.startswith("/model ") else option for option in event.options]
+        shown = [
+            option.strip().partition(" ")[2] or option.strip() for option in event.options
+        ]  # the part that differs
         await self.log_view.add(Notice("Tab: " + "  ".join(shown[:20]) + ("  …" if len(shown) > 20 else "")))
 
     def busy_replying(self) -> bool:
