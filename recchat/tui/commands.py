@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("/export [FILE.md]", "save this conversation as Markdown"),
     "new": ("/new", "start a new conversation (your profile stays)"),
     "history": ("/history", "saved conversations; pick one to resume"),
-    "model": ("/model [NAME | default | off | FILE.gguf]", "show or change the language model (Tab completes)"),
+    "model": ("/model [NAME | off | FILE.gguf]", "show or change the language model (Tab completes NAME)"),
     "more": ("/more", "more like the focused suggestion"),
     "different": ("/different", "something different from the last suggestions"),
     "quit": ("/quit", "leave (also Ctrl+Q)"),
