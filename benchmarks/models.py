@@ -26,7 +26,7 @@ from benchmarks.common import ROOT, cli_env, machine, print_table, recchat, run_
 sys.path.insert(0, str(ROOT / "tests"))
 from gguf_files import I32, STRING, Gguf, encode, parse
 from gguf_files import write as write_gguf
-from model_stores import hub_repo, link, ollama_model
+from model_stores import hub_repo, laptop_env, link, ollama_model
 
 from recchat.llm.llama_cpp import default_model_path
 
@@ -94,10 +94,7 @@ def measure(runs: int) -> dict[str, Any]:
         data.mkdir()
 
         def env(home: Path, **extra: str) -> dict[str, str]:
-            values = cli_env(data, HOME=str(home), RECCHAT_MODEL_DIRS=str(home / "models"), **extra)
-            for name in ("OLLAMA_MODELS", "HF_HOME", "HF_HUB_CACHE", "LLAMA_CACHE", "XDG_CACHE_HOME"):
-                values.pop(name, None)
-            return values
+            return laptop_env(cli_env(data, **extra), home, home / "models")
 
         bare_python = statistics.median(run_process([sys.executable, "-c", "pass"]).wall_s for _ in range(runs))
         nothing, listed_nothing = timed(recchat("models"), env(bare_home, RECCHAT_INCOGNITO="1"), runs)

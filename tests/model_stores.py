@@ -214,6 +214,16 @@ def build_machine(home: Path, variants: Variants) -> Machine:
     )
 
 
+STORE_VARIABLES = ("OLLAMA_MODELS", "HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "LLAMA_CACHE", "XDG_CACHE_HOME")
+
+
+def laptop_env(base: dict[str, str], home: Path, config_folder: Path) -> dict[str, str]:
+    """`base` (an environment for the CLI) on that laptop: its HOME, its config folder, and none
+    of the store variables of the machine the tests run on."""
+    env = {key: value for key, value in base.items() if key not in STORE_VARIABLES}
+    return {**env, "HOME": str(home), "RECCHAT_MODEL_DIRS": str(config_folder)}
+
+
 def tree_state(home: Path) -> dict[str, tuple[int, int]]:
     """Every file and link under `home`: its size and modification time (links not followed)."""
     return {

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from model_stores import Machine, Variants, build_machine, hub_repo, make_variants, tree_state
+from model_stores import Machine, Variants, hub_repo, laptop_env, tree_state
 
 from conftest import cli_env
 from recchat.config import load_settings
@@ -23,24 +23,9 @@ from recchat.models.listing import list_models, resolve
 from recchat.models.places import ModelSearch
 
 
-@pytest.fixture(scope="session")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
-    return make_variants(tmp_path_factory.mktemp("gguf-variants"))
-
-
-@pytest.fixture
-def machine(tmp_path: Path, variants: Variants) -> Machine:
-    return build_machine(tmp_path / "laptop", variants)
-
-
-STORE_VARIABLES = ("OLLAMA_MODELS", "HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "LLAMA_CACHE", "XDG_CACHE_HOME")
-
-
 def run_on(machine: Machine, recchat_home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`recchat ARGS` on that laptop: its HOME, its config folder, none of this machine's stores."""
-    env = cli_env(recchat_home, HOME=str(machine.home), RECCHAT_MODEL_DIRS=str(machine.config_folder))
-    for name in STORE_VARIABLES:
-        env.pop(name, None)
+    """`recchat ARGS` on that laptop."""
+    env = laptop_env(cli_env(recchat_home), machine.home, machine.config_folder)
     command = [sys.executable, "-m", "recchat", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
 

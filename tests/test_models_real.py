@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from gguf_files import STRING, U32, edited
-from model_stores import Machine, Variants, build_machine, make_variants, tree_state
+from model_stores import Machine, laptop_env, tree_state
 
 from conftest import MINI_CATALOG, cli_env
 from recchat.config import GenerationParams
@@ -33,16 +33,6 @@ NO_SYSTEM_ROLE = (
     "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n' }}{% endfor %}"
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
 )
-
-
-@pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
-    return make_variants(tmp_path_factory.mktemp("gguf-variants"))
-
-
-@pytest.fixture
-def machine(tmp_path: Path, variants: Variants) -> Machine:
-    return build_machine(tmp_path / "laptop", variants)
 
 
 def test_each_listed_name_loads_and_answers(machine: Machine) -> None:
@@ -88,9 +78,7 @@ def test_a_template_without_a_system_role_and_a_short_trained_context(tmp_path: 
 
 def test_ask_with_an_ollama_model_needs_no_other_step(machine: Machine, tmp_path: Path) -> None:
     home = tmp_path / "recchat-home"
-    env = cli_env(home, HOME=str(machine.home), RECCHAT_MODEL_DIRS=str(machine.config_folder))
-    for name in ("OLLAMA_MODELS", "HF_HOME", "HF_HUB_CACHE", "LLAMA_CACHE", "XDG_CACHE_HOME"):
-        env.pop(name, None)
+    env = laptop_env(cli_env(home), machine.home, machine.config_folder)
 
     def recchat(*args: str) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "recchat", *args]

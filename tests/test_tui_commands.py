@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from model_stores import Machine
 from textual.command import CommandPalette
 from tui_support import SIZE, last_cards, make_app, ready, say, screen_text, titles, wait_until
 
@@ -125,10 +126,7 @@ async def test_model_command_shows_and_switches_the_model(loaded: Runtime) -> No
         assert all(card.rec.explanation_source == "template" for card in last_cards(screen))
 
 
-async def test_tab_completes_commands_and_model_names(loaded: Runtime, tmp_path: Path) -> None:
-    from model_stores import build_machine, make_variants
-
-    machine = build_machine(tmp_path / "laptop", make_variants(tmp_path / "variants"))
+async def test_tab_completes_commands_and_model_names(loaded: Runtime, machine: Machine) -> None:
     app = make_app(loaded.settings.home, model_search=machine.search)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
@@ -150,10 +148,7 @@ async def test_tab_completes_commands_and_model_names(loaded: Runtime, tmp_path:
         assert chat_input.has_focus  # Tab completed rather than moving the focus away
 
 
-async def test_model_command_lists_the_machine_and_refuses_an_unknown_name(loaded: Runtime, tmp_path: Path) -> None:
-    from model_stores import build_machine, make_variants
-
-    machine = build_machine(tmp_path / "laptop", make_variants(tmp_path / "variants"))
+async def test_model_command_lists_the_machine_and_refuses_an_unknown_name(loaded: Runtime, machine: Machine) -> None:
     app = make_app(loaded.settings.home, model_search=machine.search)
     async with app.run_test(size=SIZE) as pilot:
         screen = await say(pilot, "/model")
