@@ -5,6 +5,7 @@ named, resolved, and never changed."""
 from __future__ import annotations
 
 import json
+import stat
 import struct
 import subprocess
 import sys
@@ -257,8 +258,10 @@ def test_the_command_lists_them_and_reads_nothing_twice(machine: Machine, home: 
     assert rows["ollama:qwen2.5:3b"].split()[1:6] == ["llama", "135M", "Q4_1", "8,192", "94"]
     assert rows["ollama:qwen2.5:3b"].endswith("yes")
     assert "no: architecture 'llama9000'" in rows["dir:my-models/future"]
-    cache = json.loads((home / "cache" / "models.json").read_text())
+    cache_file = home / "cache" / "models.json"
+    cache = json.loads(cache_file.read_text())
     assert len(cache["entries"]) >= 5  # the headers read, by path, size and time
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600  # it names files in the person's home
     again = run_on(machine, home, "models", "--json")
     document = json.loads(again.stdout)
     assert document["schema"] == "recchat.models/1"
@@ -269,9 +272,10 @@ def test_the_command_lists_them_and_reads_nothing_twice(machine: Machine, home: 
 
 
 def test_the_command_with_all_shows_left_out_files(machine: Machine, home: Path) -> None:
-    result = run_on(machine, home, "models", "--all")
+    result = run_on(machine, home, "--incognito", "models", "--all")
     assert result.returncode == 0, result.stderr
     assert "left out: a projector" in result.stdout and "left out: an adapter" in result.stdout
+    assert not (home / "cache").exists()  # incognito: nothing written, not even the header cache
 
 
 def test_a_name_that_names_nothing_fails_on_loading_with_the_fix(machine: Machine, tmp_path: Path) -> None:

