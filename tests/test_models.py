@@ -300,3 +300,31 @@ def test_an_array_longer_than_the_file_is_refused_not_allocated(tmp_path: Path) 
     bogus.write_bytes(bytes(header))
     with pytest.raises(ModelError, match="runs past the end of the file"):
         read_header(bogus)
+
+
+def test_listing_loads_no_model_library(machine: Machine, home: Path) -> None:
+    probe = (
+        "import sys; sys.argv = ['recchat', 'models']\n"
+        "from recchat.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('llama_cpp', 'numpy', 'chromadb', 'torch', 'onnxruntime', 'textual', 'jinja2')\n"
+        "print('HEAVY:' + ','.join(m for m in heavy if m in sys.modules), file=sys.stderr)"
+    )
+    env = laptop_env(cli_env(home), machine.home, machine.config_folder)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert "ollama:qwen2.5:3b" in result.stdout, result.stderr
+    assert "HEAVY:\n" in result.stderr or result.stderr.rstrip().endswith("HEAVY:"), result.stderr
+
+
+def test_doctor_describes_the_chosen_model_by_its_name(machine: Machine, tmp_path: Path) -> None:
+    from recchat.config import Settings
+    from recchat.doctor import check_model_file, run_check
+
+    def check(model: str) -> tuple[bool, str]:
+        settings = Settings(home=tmp_path, model=model, model_search=machine.search)
+        result = run_check("language model", lambda: check_model_file(settings))
+        return result.ok, result.detail
+
+    assert check("ollama:qwen2.5:3b") == (True, "ollama:qwen2.5:3b (llama, 135M, Q4_1, 94 MiB, GGUF)")
+    ok, detail = check("dir:my-models/cut")
+    assert not ok and "is cut short" in detail
