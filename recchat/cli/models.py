@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from recchat.cli.context import CliState, report_errors, stderr
+from recchat.cli.context import CliState, report_errors
 
 if TYPE_CHECKING:
     from recchat.models.listing import Listed
@@ -42,8 +43,8 @@ def models(
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             typer.echo("  ".join([*cells, row[-1]]).rstrip())
-        if stderr().is_terminal:
-            stderr().print('[dim]use one with --model NAME (or `model = "NAME"` in config.toml)[/]')
+        if sys.stderr.isatty():  # (Rich is not imported for one line: listing stays quick)
+            typer.echo('use one with --model NAME (or model = "NAME" in config.toml)', err=True)
 
 
 def _row(entry: Listed) -> tuple[str, ...]:
