@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # value types of the GGUF specification
@@ -17,14 +18,14 @@ _FORMATS.update({I64: "<q", F64: "<d"})
 Typed = tuple[int, object]  # (value type, value)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Tensor:
     name: str
     info: bytes  # n_dims, dims and type, as stored (the offset is written apart)
     data: bytes
 
 
-@dataclass
+@dataclass(frozen=True)
 class Gguf:
     version: int
     entries: list[tuple[str, bytes]]  # (key, type and value as stored)
@@ -77,6 +78,7 @@ class _Cursor:
             self.take(_SIZES[kind])
 
 
+@lru_cache(maxsize=2)  # the bundled model is read once for all its variants; callers never change it
 def parse(path: Path) -> Gguf:
     data = path.read_bytes()
     cursor = _Cursor(data)
@@ -139,8 +141,8 @@ def edited(
     gguf = parse(source)
     changes = {key: encode(value) for key, value in (set_keys or {}).items()}
     entries = [(key, changes.pop(key, value)) for key, value in gguf.entries if key not in drop]
-    gguf.entries = entries + list(changes.items())
-    return write(gguf, target, **options)
+    changed = Gguf(gguf.version, [*entries, *changes.items()], gguf.tensors, gguf.alignment)
+    return write(changed, target, **options)
 
 
 def split(source: Path, folder: Path, stem: str, parts: int = 2) -> list[Path]:
