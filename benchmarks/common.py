@@ -105,6 +105,7 @@ class Run:
     before_main_s: float | None = None
     spans: dict[str, float] = field(default_factory=dict)  # name -> ms (summed when repeated)
     events: list[tuple[float, str, float]] = field(default_factory=list)  # (at ms since main, name, ms)
+    cpu_s: float = 0.0  # user + system CPU time: steadier than wall time on a busy machine
 
     def first_at(self, name: str) -> float | None:
         return next((at for at, event, _ in self.events if event == name), None)
@@ -122,6 +123,7 @@ def run_process(command: Sequence[str], env: dict[str, str] | None = None) -> Ru
         out.seek(0)
         err.seek(0)
         run = Run(wall, usage.ru_maxrss / 1024, process.returncode, out.read(), err.read())
+        run.cpu_s = usage.ru_utime + usage.ru_stime
     _parse_trace(run, launched_epoch)
     if run.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({run.returncode}):\n{run.stderr[-2000:]}")

@@ -13,14 +13,13 @@ from recchat.text import stem, words
 from recchat.timing import timed
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from recchat.catalog.library import Catalog
     from recchat.conversation.mentions import TitleMatcher
     from recchat.conversation.state import ConversationState
     from recchat.conversation.understanding import Reader
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatMessage, ChatModel
+    from recchat.llm.limits import ModelLimits
     from recchat.profile import Profile, ProfileStore
     from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
@@ -35,6 +34,7 @@ class Runtime:
         settings: Settings,
         *,
         on_wait: Callable[[str], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
     ) -> None:
         """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
@@ -43,6 +43,8 @@ class Runtime:
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
+        self.on_notice = on_notice  # hears that the chosen model failed to load and the default answers
+        self._limits: ModelLimits | None = None  # the chosen model's, once it is built
         if chat_model is not None:
             self.__dict__["chat_model"] = chat_model  # what the cached property would have built
 
@@ -89,16 +91,36 @@ class Runtime:
             from recchat.llm.fake import ScriptedChatModel
 
             return ScriptedChatModel()
-        from recchat.llm.llama_cpp import LlamaCppModel, default_model_path
+        from recchat.models.choice import chosen_model
 
-        return LlamaCppModel(self.settings.model or default_model_path(), self.settings.generation)
+        model, self._limits = chosen_model(
+            self.settings.model, self.settings.generation, self.settings.model_search, self._notice
+        )
+        return model
+
+    @property
+    def model_limits(self) -> ModelLimits:
+        """The chosen model's context and explanation budget (the defaults for a fake model)."""
+        from recchat.llm.limits import model_limits
+
+        model = self.chat_model  # building it reads its header, and so its limits
+        if model is not None and self._limits is not None:
+            return self._limits
+        return model_limits(self.settings.generation)
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
 
     def explanation_start(self) -> list[ChatMessage]:
         """What every explanation prompt begins with: the app has the model read it while the
         person types (`ChatModel.prefill`), so the first explanation starts sooner."""
         from recchat.explain import Explainer
 
-        return Explainer(self.chat_model, self.prompts, None).shared_start()
+        budget = self.model_limits.explanation
+        return Explainer(
+            self.chat_model, self.prompts, None, budget.max_tokens, sentences=budget.sentences
+        ).shared_start()
 
     @cached_property
     def prompts(self) -> Prompts:
@@ -200,19 +222,30 @@ class Runtime:
                 model,
                 self.prompts,
                 matcher,
-                self.settings.generation.max_tokens,
+                self.model_limits.explanation.max_tokens,
                 schema=stored.schema,
                 tags=stored.tag_vocabulary(),
+                sentences=self.model_limits.explanation.sentences,
             ),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )
         return Session(parts, k=self.settings.k, session_id=session_id, state=state)
 
-    def use_model(self, model: Path | None, *, use_llm: bool = True) -> None:
-        """Point later sessions at another GGUF (None: the default), or at none (template
-        explanations); the store and the embedder stay loaded."""
+    def use_model(self, model: str | None, *, use_llm: bool = True) -> None:
+        """Point later sessions at another model: a GGUF path or a name from `recchat models`
+        (None: the default), or at none (template explanations); the store and the embedder stay
+        loaded. A reference that names no model raises ModelError and changes nothing."""
+        if use_llm and model is not None:
+            from recchat.errors import ModelError
+            from recchat.models.listing import resolve
+
+            found = resolve(model, self.settings.model_search)
+            if not found.path.is_file():
+                raise ModelError(f"model file {found.path} does not exist", "`recchat models` lists the models here")
         self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
-        self.__dict__.pop("chat_model", None)  # drop the cached model so the next use builds the new one
+        # drop the cached model (and its limits) so the next use builds the new one
+        self.__dict__.pop("chat_model", None)
+        self._limits = None
 
 
 def _held_in(catalog: Catalog) -> Callable[[str], bool]:

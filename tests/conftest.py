@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from chroma_process import ChromaProcess
+from model_stores import Machine, Variants, build_machine, make_variants
 
 from recchat.config import ChromaServer, Settings
 from recchat.factory import Runtime
@@ -82,6 +83,18 @@ def loaded(runtime: Runtime, mini_catalog: Path) -> Runtime:
 
     import_catalog(runtime.store, runtime.embedder, mini_catalog, "mini")
     return runtime
+
+
+@pytest.fixture(scope="session")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
+    """GGUF files made from the bundled model: a projector, an adapter, a split model, ..."""
+    return make_variants(tmp_path_factory.mktemp("gguf-variants"))
+
+
+@pytest.fixture
+def machine(tmp_path: Path, variants: Variants) -> Machine:
+    """A laptop's model stores (Ollama, LM Studio, the hub cache, ...) in a temporary home."""
+    return build_machine(tmp_path / "laptop", variants)
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
