@@ -26,10 +26,11 @@ from recchat.catalog.values import as_list, as_year, is_date
 from recchat.domain import Item
 
 SCHEMA_FORMAT = 2
-MAX_CATEGORIES = 60  # more distinct values than this is not a category people pick from
 MAX_TRACKED = 400  # distinct values counted per field while learning (memory stays bounded)
 EXAMPLES = 3
 MOSTLY = 0.9  # share of a field's values that must read as numbers (ranges, dates) to be one
+SHARED_WORD = 0.3  # a word in this share of a field's names makes them places, not people
+LISTED = 0.15  # a field whose cells list several values this often is a list field
 DISTINCT_NAMES = 0.3  # people lists repeat little (casts); lists of genres or styles repeat a lot
 
 
@@ -191,6 +192,16 @@ class _FieldStats:
             self.overflow = True
 
     @property
+    def shared_word(self) -> bool:
+        """Many values share a word ('Yosemite National Park', 'Zion National Park'): names of
+        places or organisations, not of people, who share no word."""
+        distinct = list(self.values)
+        if len(distinct) < 5:
+            return False
+        counts = Counter(w for value in distinct for w in set(value.lower().split()))
+        return counts.most_common(1)[0][1] >= SHARED_WORD * len(distinct)
+
+    @property
     def repeats_little(self) -> bool:
         """Most values are different (names of people), not a few recurring ones (genres)."""
         return self.overflow or len(self.values) >= DISTINCT_NAMES * max(self.parts, 1)
@@ -263,14 +274,16 @@ def _kind(name: str, stats: _FieldStats) -> FieldKind:
         return FieldKind.RANGE
     if stats.dates + numbers.read >= MOSTLY * n and stats.dates:
         return FieldKind.DATE
-    names = stats.names >= 0.6 * max(stats.parts, 1)
+    names = stats.names >= 0.6 * max(stats.parts, 1) and not stats.shared_word
     if header_says(name, "people") and stats.chars <= 60 * max(stats.parts, 1):
         return FieldKind.PEOPLE
     if stats.lists >= 0.5 * n:
         return FieldKind.PEOPLE if names and stats.repeats_little else FieldKind.LIST
     distinct = len(stats.values)
+    if stats.lists >= LISTED * n and not stats.repeats_little:
+        return FieldKind.LIST  # 'Chardonnay' here, 'Cabernet Sauvignon, Merlot' there
     short = stats.chars <= 30 * max(stats.parts, 1)
-    if short and not stats.overflow and distinct <= MAX_CATEGORIES and distinct <= max(2, n // 2):
+    if short and not stats.overflow and distinct <= max(2, n // 2):
         return FieldKind.CATEGORY
     if names and short:
         return FieldKind.PEOPLE

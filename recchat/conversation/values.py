@@ -39,6 +39,9 @@ class Value:
     text: str
     fields: tuple[str, ...]
     category: bool
+    # a yes/no field asked for by its name ("dog friendly"): `text` is its "no", which a wish
+    # for the field rules out
+    named: bool = False
 
     @property
     def field(self) -> str:
@@ -69,7 +72,6 @@ class ValueVocabulary:
             if info.kind is FieldKind.CATEGORY and info.name != kind:
                 if _is_yes_no(info.values):
                     self._add_named_field(info.name, info.values)
-                    continue
                 for value in info.values:
                     found.setdefault((value, True), set()).add(info.name)
             elif info.kind is FieldKind.LIST:
@@ -97,11 +99,12 @@ class ValueVocabulary:
             self._by_key.setdefault(stem("".join(words)), value)
 
     def _add_named_field(self, name: str, values: tuple[str, ...]) -> None:
-        """A yes/no field ('Dogs allowed', 'Certificate') is asked for by its first word."""
-        yes = next((v for v in values if v.lower() in _YES), None)
+        """A yes/no field ('Dogs allowed', 'Certificate') is asked for by its first word: a wish
+        for it rules out its 'no' ('dog friendly': allowed, or on a leash)."""
+        no = next((v for v in values if v.lower() in _NO), None)
         words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
-        if yes is not None and words and len(words[0]) >= 3:
-            self._by_key.setdefault(stem(words[0]), Value(yes, (name,), True))
+        if no is not None and words and len(words[0]) >= 3:
+            self._by_key.setdefault(stem(words[0]), Value(no, (name,), True, named=True))
 
     def _add_everyday(self) -> None:
         """Everyday words for values the catalog has ('funny' for comedy), or for the broader
@@ -168,8 +171,9 @@ class ValueVocabulary:
 
 
 def _is_yes_no(values: tuple[str, ...]) -> bool:
+    """Yes and no, and perhaps a shade between ('Yes', 'No', 'On leash')."""
     lowered = {v.lower() for v in values}
-    return bool(lowered & _YES) and lowered <= _YES | _NO
+    return bool(lowered & _YES) and bool(lowered & _NO) and len(lowered) <= 4
 
 
 def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
@@ -191,6 +195,10 @@ def value_constraint(values: tuple[Value, ...], negated: bool, said: str) -> Con
     list value is had ('has'), a category value is the item's ('is'), on the fields that hold it."""
     from recchat.conversation.genres import alternatives_label
 
+    if len(values) == 1 and values[0].named:  # "dog friendly": not the field's "no"
+        field = values[0].field
+        label = f"{'no ' if negated else ''}{field.lower()}"
+        return Constraint("category", field, "is", values[0].text, not negated, label, said)
     texts = tuple(v.text for v in values)
     value: str | tuple[str, ...] = texts[0] if len(texts) == 1 else texts
     fields = "|".join(dict.fromkeys(f for v in values for f in v.fields))

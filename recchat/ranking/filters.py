@@ -76,10 +76,7 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
     if about == "year":
         low, high = value
         return entry.year is not None and (low is None or entry.year >= low) and (high is None or entry.year <= high)
-    if about == "kind":
-        wanted = {value} if isinstance(value, str) else set(value)
-        return entry.facts.get(constraint.field) in wanted
-    if about == "category":
+    if about in ("kind", "category"):
         wanted = {_category(v) for v in _alternatives(value)}
         return any(entry.facts.get(field) in wanted for field in constraint.field.split("|"))
     if about == "number":
