@@ -214,6 +214,7 @@ class Session:
             shown=[Shown(e.id, e.title) for e in shown],
             shown_years=[e.year for e in shown if e.year],
             wanted_kinds=self.state.kinds,
+            measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
         )
 
     def _embedded(self, text: str) -> Vector:

@@ -223,7 +223,8 @@ def _bounded(amount: Amount, text: str) -> Amount:
     """The words that bound an amount, before or after it; the span widened to them."""
     data = load("comparisons")
     before = text[: amount.span.start]
-    for bound in ("at_most", "at_least", "about", "between"):
+    bounds = ("at_most", "at_least", "about", "between") if amount.bound in ("plain", "between") else ()
+    for bound in bounds:  # '5k+': the '+' said it already
         for phrase in words("comparisons", bound, "before"):
             found = re.search(rf"(?:^|(?<=[\s(]))({re.escape(phrase)})\s*$", before)
             if found is None:
@@ -267,9 +268,17 @@ def _as_people(amount: Amount, text: str) -> Amount:
 def _with_noun(amount: Amount, text: str) -> Amount:
     """The words right after an amount, when they may name what it counts ('4 players', '10
     seasons', '100k students'), and whether they are people."""
-    if amount.unit is not None and amount.unit.dimension != "rating":
-        return amount
     after = text[amount.span.end :]
+    if amount.unit is not None and amount.unit.dimension != "rating":
+        # '3000 ft of elevation gain', '700 m of gain': words that say which field, no count
+        named = re.match(
+            r"(\s+(?:of\s+)?)(?!(?:or|and|to|but)\b)([a-z]+)(?:\s+(?!(?:or|and|to|but)\b)([a-z]+))?", after
+        )
+        if named is None:
+            return amount
+        end = amount.span.end + named.end(3 if named.group(3) else 2)
+        noun = " ".join(w for w in named.groups()[1:] if w)
+        return replace(amount, noun=noun, noun_span=Span(amount.span.end + len(named.group(1)), end))
     skip = 0
     for bound in ("at_most", "at_least"):  # '5 or more players': the noun after the bound
         for phrase in words("comparisons", bound, "after"):

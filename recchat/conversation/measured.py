@@ -87,16 +87,19 @@ class MeasuredFields:
         if not kinds or self.kind_field is None:
             names = set().union(*self._by_kind.values()) if self._by_kind else set()
         else:
-            names = set().union(*(self._by_kind.get(k, set()) for k in kinds))
+            names = set().union(*(self._by_kind.get(str(k).lower(), set()) for k in kinds))
         return [f for f in self.fields if f.name in names]
 
     def thirds(self, name: str, kinds: Sequence[str]) -> tuple[float, float] | None:
         """(a third, two thirds) of a field's values, among the one kind asked for if any."""
-        table = self._thirds.get(kinds[0], self._thirds_all) if len(kinds) == 1 else self._thirds_all
+        table = self._thirds.get(str(kinds[0]).lower(), self._thirds_all) if len(kinds) == 1 else self._thirds_all
         return table.get(name) or self._thirds_all.get(name)
 
-    def amounts(self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str]) -> list[Found]:
-        """Amounts said in numbers or number words, each on the field it is about."""
+    def amounts(
+        self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], recent: Sequence[str] = ()
+    ) -> list[Found]:
+        """Amounts said in numbers or number words, each on the field it is about (`recent`: the
+        number fields the conversation asked about, oldest first)."""
         present = self.present(kinds)
         if not present:
             return []
@@ -108,7 +111,7 @@ class MeasuredFields:
         for amount in find_amounts(said):
             if _overlaps(amount.span, [*taken, *(f.span for f in found)]):
                 continue
-            field = self._field_for(amount, said, present)
+            field = self._field_for(amount, said, present, recent)
             if field is not None:
                 found.append(_constraint(field, amount, said))
         return _one_each(found)
@@ -120,7 +123,9 @@ class MeasuredFields:
         present = [f for f in self.present(kinds) if f.name not in already]
         return read_relative(self, said, taken, present, kinds, pivot) if present else []
 
-    def _field_for(self, amount: Amount, said: Utterance, present: list[NumberField]) -> NumberField | None:
+    def _field_for(
+        self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
+    ) -> NumberField | None:
         if amount.age:
             return next((f for f in present if f.info.role == "age"), None)
         people = [f for f in present if f.info.role == "people_count"]
@@ -136,9 +141,23 @@ class MeasuredFields:
         if amount.noun:
             nouns = _noun_stems(amount.noun)
             return next((f for f in present if f.nouns & nouns and f.info.role != "people_count"), None)
-        if named:
-            return _choose([f for f in present if f.nouns & named or _dimension_named(f, named)], named, amount.low)
+        if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
+            return _choose(by_name, named, amount.low)
+        return _bare(amount, present, recent)
+
+
+def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:
+    """'under 30', 'over 100' with nothing to say what: the field last asked about that can hold
+    it, else the one field that can, else the one price that can."""
+    if amount.bound in ("plain", "between") or amount.people:
         return None
+    holding = [f for f in present if f.info.role not in ("people_count", "age") and f.holds(amount.low)]
+    for name in reversed(recent):
+        found = next((f for f in holding if f.name == name), None)
+        if found is not None:
+            return found
+    money = [f for f in holding if f.info.dimension == "money"]
+    return holding[0] if len(holding) == 1 else money[0] if len(money) == 1 else None
 
 
 def _one_each(found: list[Found]) -> list[Found]:
@@ -185,39 +204,45 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
         return _found(field, op, low, f"for age {low:g}", amount.span, said)
     shown = _shown(amount, said, field)
     step = 1.0 if field.whole and amount.strict and amount.unit is None else 0.0
-    bound = amount.bound
-    if bound == "plain":
-        bound = (
-            "exactly"
-            if amount.unit is None
-            else "at_most"
-            if field.info.dimension in ("duration", "distance")
-            else "about"
-        )
+    # labels speak in the unit said ('at most 5 mi'), values in the field's own (metres)
+    said_low, said_high = (low, high) if shown == "minutes" or amount.unit is None else (amount.low, amount.high)
+    bound = _plain_bound(amount, field) if amount.bound == "plain" else amount.bound
     if said.negated(amount.span) and bound == "at_least":
         bound = "at_most"  # "nothing longer than 30 minutes"
     if bound == "at_most":
-        return _found(field, "at_most", low - step, f"at most {_amount_label(low - step, shown)}", amount.span, said)
+        label = f"at most {_amount_label(said_low - step, shown)}"
+        return _found(field, "at_most", low - step, label, amount.span, said)
     if bound == "at_least":
-        return _found(field, "at_least", low + step, f"at least {_amount_label(low + step, shown)}", amount.span, said)
+        label = f"at least {_amount_label(said_low + step, shown)}"
+        return _found(field, "at_least", low + step, label, amount.span, said)
     if bound == "between":
-        label = f"{_amount_label(low, shown)} to {_amount_label(high, shown)}"
+        label = f"{_amount_label(said_low, shown)} to {_amount_label(said_high, shown)}"
         return _found(field, "between", (low, high), label, amount.span, said)
     if bound == "exactly":
-        return _found(field, "between", (low, low), _amount_label(low, shown), amount.span, said)
+        return _found(field, "between", (low, low), _amount_label(said_low, shown), amount.span, said)
     spread = (low * (1 - ABOUT), high * (1 + ABOUT))
-    return _found(field, "between", spread, f"about {_amount_label(low, shown)}", amount.span, said)
+    return _found(field, "between", spread, f"about {_amount_label(said_low, shown)}", amount.span, said)
+
+
+def _plain_bound(amount: Amount, field: NumberField) -> str:
+    """A number said with no bound: '10 seasons' is ten; 'a 30 minute game', 'a 10 km hike' no
+    longer; 'a $20 wine' about that."""
+    if amount.unit is None:
+        return "exactly"
+    return "at_most" if field.info.dimension in ("duration", "distance") else "about"
 
 
 def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
-    """How the field's unit reads in a label: 'minutes', '$', 'km', or the field's noun."""
+    """How the amount's unit reads in a label: 'minutes' for durations, '$' (or the currency),
+    the unit said ('miles', 'ft', '%'), else the field's noun ('seasons')."""
     unit = field.info.measure.unit
     if field.info.dimension == "duration":
         return "minutes"
     if field.info.dimension == "money":
-        return "$" if unit in (None, "USD") else str(unit)
-    if amount.unit is not None and unit:
-        return str(unit)
+        said_unit = amount.unit.id if amount.unit is not None and amount.unit.id else unit
+        return "$" if said_unit in (None, "USD") else str(said_unit)
+    if amount.unit is not None:
+        return amount.unit.id
     return _noun(field)
 
 

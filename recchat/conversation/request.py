@@ -64,6 +64,7 @@ class Context:
     shown: Sequence[Shown] = ()  # the last list, in order
     shown_years: Sequence[int] = ()
     wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
+    measured: tuple[str, ...] = ()  # number fields the conversation put amounts on, oldest first
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,8 @@ class RequestReader:
         return read_years(said, taken, year_context)
 
     def _amounts_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
-        return self.measured.amounts(said, taken, _kinds_said(taken, said, self.kinds) or context.wanted_kinds)
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        return self.measured.amounts(said, taken, kinds, context.measured)
 
     def _relative_in(
         self,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.spans import Span
 from recchat.domain import Constraint
+from recchat.language import common_words
 from recchat.text import STOPWORDS, fold, normalise_title, root, stem
 from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 TAGS = "tags"  # the items' own tags, as a field
 MAX_VALUE_WORDS = 5
 MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
-MIN_PART = 5  # a word of a longer value said alone ("barossa") must be at least this long
+MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
@@ -148,7 +149,7 @@ class ValueVocabulary:
     def _near(self, token: str) -> Value | None:
         """A slip of the keyboard: one edit from a value's word (two in a long word), the same
         first letter, and no other value as close."""
-        if len(token) < MIN_FUZZY or token in STOPWORDS or token.isdigit() or stem(token) in self._value_words:
+        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or _plain(token):
             return None
         if self._known is not None and self._known(token):
             return None
@@ -186,8 +187,14 @@ def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
     return {
         word: next(iter(values.values()))
         for word, values in holders.items()
-        if len(values) == 1 and len(word) >= MIN_PART and word not in STOPWORDS and word not in by_key
+        if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
     }
+
+
+def _plain(word: str) -> bool:
+    """An everyday word: no slip of the keyboard, and no name for a longer value ('roll' is not
+    'Roll and Write'; 'barossa' is 'Barossa Valley')."""
+    return word in STOPWORDS or word in common_words() or stem(word) in common_words()
 
 
 def value_constraint(values: tuple[Value, ...], negated: bool, said: str) -> Constraint:

@@ -24,3 +24,11 @@ def words(name: str, key: str, part: str = "words") -> tuple[str, ...]:
     found = load(name)[key]
     listed = found[part] if isinstance(found, dict) else found
     return tuple(sorted(dict.fromkeys(str(w) for w in listed), key=lambda w: (-len(w), w)))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday English words (common_words.txt): a word here is a plain word, not a slip of the
+    keyboard nor a catalog's own name for something."""
+    text = resources.files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split() if line and not line.startswith("#"))
