@@ -227,7 +227,7 @@ def _bounded(amount: Amount, text: str) -> Amount:
     for bound in bounds:  # '5k+': the '+' said it already
         for phrase in words("comparisons", bound, "before"):
             found = re.search(rf"(?:^|(?<=[\s(]))({re.escape(phrase)})\s*$", before)
-            if found is None:
+            if found is None or _suggested(before[: found.start()], phrase, data.get(bound, {})):
                 continue
             if bound == "between" and amount.bound != "between":
                 continue
@@ -243,6 +243,13 @@ def _bounded(amount: Amount, text: str) -> Amount:
                 if found is not None:
                     return replace(amount, bound=bound, span=Span(amount.span.start, max(ends[-1], end + found.end())))
     return amount
+
+
+def _suggested(before: str, phrase: str, entry: dict[str, object]) -> bool:
+    """'what about 2011', 'how about 20': the bound word suggests, it does not bound."""
+    openers = entry.get("not_after", ())
+    last = re.search(r"([a-z]+)\s*$", before)
+    return phrase == "about" and last is not None and last.group(1) in openers  # type: ignore[operator]
 
 
 def _as_people(amount: Amount, text: str) -> Amount:

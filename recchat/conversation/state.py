@@ -156,7 +156,7 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
     if "year" in lifted.sorts and constraint.about == "year":
         return True
     named = {stem(w) for w in lifted.words}
-    held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)}")}
+    held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
     return bool(named & held)
 
 

@@ -124,6 +124,8 @@ def _amount_around(text: str, match: re.Match[str]) -> bool:
     if before.endswith(("$", "€", "£", "¥", "₹", "#")):
         return True
     bounds = [p for bound in ("at_most", "at_least", "about") for p in words("comparisons", bound, "before")]
+    if re.search(r"\b(?:what|how)\s+about$", before):
+        return False  # 'what about 2011': a year suggested
     if any(re.search(rf"(?:^|\s){re.escape(p)}$", before) for p in bounds):
         return True
     after = re.match(r"\s*([a-z%]+)", text[match.end() :])

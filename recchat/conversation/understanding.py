@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from recchat.conversation.mentions import TitleMatch, TitleMatcher
+from recchat.conversation.mentions import CUES, TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import NEGATOR_WORDS, Span
 from recchat.conversation.values import ValueVocabulary
@@ -141,7 +141,9 @@ class Reader:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
-        matches = [m for m in self.matcher.find(text) if not _a_year_not_a_title(text, m)]
+        matches = [
+            m for m in self.matcher.find(text) if not _a_year_not_a_title(text, m) and not self._a_value(text, m)
+        ]
         heard = Heard()
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]
@@ -165,6 +167,15 @@ class Reader:
 
     def tags_in(self, text: str) -> tuple[str, ...]:
         return self._tags_in(text)
+
+    def _a_value(self, text: str, match: TitleMatch) -> bool:
+        """'a sauvignon blanc from new zealand': a title that is also one of the catalog's values
+        (a grape, a style) is that value, unless cued as a title ('I loved ...', a year after it)."""
+        said = text[match.start : match.end]
+        if match.explicit_year or any(cue in words(text[: match.start])[-2:] for cue in CUES):
+            return False
+        found = self.values.spans(said, fuzzy=False)
+        return len(found) == 1 and found[0][1].start == 0 and found[0][1].end >= len(said.rstrip())
 
     def _tags_in(self, text: str) -> tuple[str, ...]:
         """Tags (and list values) named in the text, longest first: "science fiction" is that tag,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.spans import Span
 from recchat.domain import Constraint
-from recchat.language import common_words
+from recchat.language import common_words, load
 from recchat.text import STOPWORDS, fold, normalise_title, root, stem
 from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
 
@@ -109,7 +109,15 @@ class ValueVocabulary:
 
     def _add_everyday(self) -> None:
         """Everyday words for values the catalog has ('funny' for comedy), or for the broader
-        value it has instead ('rom com' for romance, where there is no romantic comedy)."""
+        value it has instead ('rom com' for romance, where there is no romantic comedy), and every
+        name of a place whose one name it has ('french' where it says France)."""
+        for place in load("places")["place"]:
+            names = [normalise_title(n) for n in place["names"]]
+            value = next((v for n in names if (v := self._by_key.get(_key(n.split())) or self._by_key.get(n))), None)
+            if value is not None:
+                for name in names:
+                    self._by_key.setdefault(name, value)
+                    self._by_key.setdefault(_key(name.split()), value)
         for phrase, target in TAG_SYNONYMS.items():
             for candidate in (target, TAG_FALLBACKS.get(target, "")):
                 value = self._by_key.get(_key(candidate.split())) if candidate else None
