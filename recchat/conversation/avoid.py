@@ -34,7 +34,7 @@ _VERBS = frozenset(
 # Words that end the phrase: what follows is no longer the thing to avoid.
 _END = frozenset(
     """movie movies film films book books novel novels show shows series game games story stories
-    please thanks pls plz though for with and or but tonight today this either
+    please thanks pls plz though tho thx lol for with and or but tonight today this either
     """.split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")

@@ -43,7 +43,7 @@ _FILLER = frozenset(
 # "more recent", "more modern": a comparison, not a wish for more items
 _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
-    r"more(?!\s+(?:like|of|similar|recent|modern|current|up[\s-]to[\s-]date|\w+(?:ous|ful|ic|al|ive|ing|ed|y)\b)))\b"
+    r"more(?!\s+(?:recent|modern|current|up[\s-]to[\s-]date|\w+(?:ous|ful|ic|al|ive|ing|ed|y)\b)))\b"
 )
 # Length words beside an explicit length ("a quick game, 20 minutes tops"): said already.
 _LENGTH_WORDS = frozenset("quick quickly short shorter brief fast long longer lengthy epic".split())
