@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from recchat.language import load
 from recchat.text import fold
 
+# "anything but", "nothing but", "all but": no new clause
+BUT = r"(?<!anything\s)(?<!nothing\s)(?<!all\s)but"
 CLAUSE_BREAK = re.compile(
-    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:but|however|though|although|whereas)\b", re.I
+    rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:{BUT}|however|though|although|whereas)\b", re.I
 )
 _NEGATION = load("negation")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from recchat.conversation.mentions import CUES, TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
-from recchat.conversation.spans import NEGATOR_WORDS, Span
+from recchat.conversation.spans import BUT, NEGATOR_WORDS, Span, Utterance
 from recchat.conversation.values import ValueVocabulary
 from recchat.domain import Mention, Polarity
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, stem, words
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from recchat.catalog.schema import CatalogSchema
 
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
+    rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:{BUT}|however|though|except|although)\b", re.I
 )
 _NEGATORS = re.compile(
     rf"\b(?:{NEGATOR_WORDS}|none\s+of)\b\s+(?:any|too|very|so|much|more|really|the|a|an|"
@@ -148,7 +148,15 @@ class Reader:
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]
             heard = self.request.read(text, context or Context(), named)
-        mentions = tuple(Mention(m.item_id, m.title, _mention_polarity(text, m, clauses)) for m in matches)
+        # "an 80s sci-fi movie, not Star Wars": a title under a 'not' is to avoid this turn (the
+        # request reader makes it so), never a like; "I hated Titanic" is a verdict, and stays
+        said = Utterance(text)
+        mentions = tuple(
+            Mention(m.item_id, m.title, polarity)
+            for m in matches
+            if (polarity := _mention_polarity(text, m, clauses)) is Polarity.NEGATIVE
+            or not said.negated(Span(m.start, m.end))
+        )
         avoid = _avoid_phrases(clauses, matches)
         avoided_tags = self._tags_in(" ".join(avoid))
         positive_clauses = [c for start, c in clauses if not _is_negative_clause(c, start, matches)]
