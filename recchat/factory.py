@@ -161,20 +161,14 @@ class Runtime:
         self._readers.pop(name, None)
 
     def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
-        from recchat.conversation.mentions import TitleMatcher
-        from recchat.conversation.request import RequestReader
-        from recchat.conversation.understanding import GENERIC, Reader
+        from recchat.conversation.understanding import reader_for
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
-                matcher = TitleMatcher(index)
-                reader = Reader(matcher, catalog.tag_vocabulary())
-                generic = {stem(word) for word in GENERIC}
-                reader.request = RequestReader(
-                    catalog.schema, index, reader.tags_in, generic, reader.tag_spans, _held_in(catalog)
-                )
+                reader = reader_for(catalog.schema, index, _held_in(catalog))
+                matcher = reader.matcher
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]
 

@@ -214,6 +214,7 @@ class Session:
             shown=[Shown(e.id, e.title) for e in shown],
             shown_years=[e.year for e in shown if e.year],
             wanted_kinds=self.state.kinds,
+            measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
         )
 
     def _embedded(self, text: str) -> Vector:
@@ -292,7 +293,12 @@ class Session:
         avoided_tags = tuple(dict.fromkeys(t for p in phrases for t in reader.read(f"no {p}").avoided_tags))
         anchor = self.catalog.vectors([state.anchor]).get(state.anchor) if state.anchor else None
         wanted = understood.wanted_tags if understood and understood.wanted_tags else reader.tags_in(state.topic)
+        # "more like the second one": others like it, never it again
+        pointed = (
+            frozenset({state.anchor}) if state.anchor and understood and understood.heard.references else frozenset()
+        )
         return Query(
+            exclude=pointed,
             text=state.topic,
             vector=self._embedded(state.topic) if state.topic else None,
             wanted_tags=wanted,

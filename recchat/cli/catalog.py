@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from recchat.catalog.importer import ImportReport
     from recchat.catalog.overview import CatalogOverview
+    from recchat.catalog.schema import FieldInfo
 
 app = typer.Typer(help="Load, list and remove catalogs.", no_args_is_help=True)
 
@@ -242,10 +243,12 @@ def _print_overview(overview: CatalogOverview) -> None:
 
     console = stdout()
     console.print(f"[bold]{_escape(overview.name)}[/]: {overview.schema.items} {_escape(overview.kind)}")
-    table = Table("field", "kind", "role", "items", "values")
+    table = Table("field", "kind", "role", "measures", "items", "values")
     for info in overview.schema.fields:
-        spread = f"{_number(info.low)} to {_number(info.high)}; " if info.low is not None else ""
-        cells = (info.name, info.kind.value, info.role or "", info.count, spread + ", ".join(info.examples))
+        unit = f" {info.measure.unit}" if info.measure.unit and info.kind.value in ("number", "range") else ""
+        spread = f"{_number(info.low)} to {_number(info.high)}{unit}; " if info.low is not None else ""
+        measures = _measures(info)
+        cells = (info.name, info.kind.value, info.role or "", measures, info.count, spread + ", ".join(info.examples))
         table.add_row(*(_escape(str(cell)) for cell in cells))
     console.print(table)
     counts = overview.counts
@@ -256,6 +259,19 @@ def _print_overview(overview: CatalogOverview) -> None:
     console.print("signals: " + ", ".join(signals))
     for usage in overview.fields_from:
         console.print(f"read from: {_escape(usage.describe())}")
+
+
+def _measures(info: FieldInfo) -> str:
+    """'duration (written in h, kept in min)', 'money (USD)', 'count of seasons'."""
+    measure = info.measure
+    if info.kind.value not in ("number", "range") or info.role == "year":
+        return ""
+    if measure.dimension is None:
+        return f"count of {measure.noun}" if measure.noun else "count"
+    if measure.dimension == "money":
+        return f"money ({measure.unit})" if measure.unit else "money"
+    written = f"written in {measure.written}, " if measure.written and measure.written != measure.unit else ""
+    return f"{measure.dimension} ({written}kept in {measure.unit})" if measure.unit else measure.dimension
 
 
 def _number(value: float | None) -> str:

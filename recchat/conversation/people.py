@@ -16,6 +16,7 @@ from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
+from recchat.language import common_words
 from recchat.text import STOPWORDS, normalise_title, without_year
 
 TEXT = "text"  # a name found in descriptions, not in a people field
@@ -50,10 +51,15 @@ class PeopleReader:
                 if normalise_title(person) not in titles:
                     self._add(person, TEXT)
         self._surnames: dict[str, list[str]] = defaultdict(list)
+        self._distinctive: dict[str, set[str]] = defaultdict(set)  # a rare word of a name -> names
         for key in self._people:
             last = key.split()[-1]
             if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and last not in ignore:
                 self._surnames[last].append(key)
+            if self._people[key].fields.keys() - {TEXT}:
+                for word in key.split():
+                    if len(word) >= MIN_SURNAME and word not in ignore and not _plain(word):
+                        self._distinctive[word].add(key)
         self._ignore = ignore
 
     def _add(self, name: str, where: str) -> None:
@@ -104,7 +110,20 @@ class PeopleReader:
                 close = self._fuzzy(key)
                 if close:
                     return [close], size
+            if size >= 2 and not all(_plain(w) for w in key.split()):
+                close = self._part_of_one(key) or self._fuzzy(key)  # 'kenji lopez alt', 'julia childs'
+                if close:
+                    return [close], size
+            if size == 1 and len(self._distinctive.get(key, ())) == 1:
+                return sorted(self._distinctive[key]), 1  # 'ottolenghi', 'nigella': no other word is one
         return None
+
+    def _part_of_one(self, key: str) -> str | None:
+        """The one name that holds these words in a row ('kenji lopez alt' of 'j kenji lopez alt')."""
+        found = [
+            name for name in self._people if f" {key} " in f" {name} " and self._people[name].fields.keys() - {TEXT}
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _plausible(
         self, person: Person, size: int, cue: str | None, window: list[re.Match[str]], said: Utterance, key: str
@@ -199,6 +218,11 @@ def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:
         return False
     word = following.group(1)
     return word not in _ENDS_A_NAME and word not in STOPWORDS and not misspelt(word, _WORK_NOUNS)
+
+
+def _plain(word: str) -> bool:
+    """An everyday word, which a name made of it must not be read from alone."""
+    return word in STOPWORDS or word in common_words()
 
 
 def _capitalised(token: re.Match[str], said: Utterance) -> bool:

@@ -22,7 +22,7 @@ from recchat.text import stem, words
 
 STATE_FORMAT = 1
 # Dropped first when what was carried over stands in the way of what was just asked.
-RELAX_ORDER = ("tag", "person", "number", "year", "kind")
+RELAX_ORDER = ("tag", "category", "person", "number", "year", "kind")
 # Labels that read on from a kind without a comma: "movies from the 1990s", "books by ...".
 READS_ON = ("from", "for", "by", "with", "at", "about", "not by", "not with", "short", "long")
 
@@ -156,7 +156,7 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
     if "year" in lifted.sorts and constraint.about == "year":
         return True
     named = {stem(w) for w in lifted.words}
-    held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)}")}
+    held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
     return bool(named & held)
 
 

@@ -85,7 +85,51 @@ def read_years(said: Utterance, taken: Sequence[Span], context: YearContext) -> 
             bounds = _bounds(kind, match, context)
             if bounds is not None:
                 return [_found(bounds, span, said, context)]
-    return _named(said, taken, context)
+    return _bare(said, taken, context) or _named(said, taken, context)
+
+
+_BARE = re.compile(
+    rf"\b(?P<year>{SPOKEN_YEAR_DIGITS})\b(?P<open>\s*(?:or|and)\s+(?:(?P<earlier>older|earlier|before)|later|newer|after|more\s+recent|up))?"
+)
+
+
+def _bare(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[Found]:
+    """A year said alone ('my birth year, 2009', '2017 or older'), within the catalog's years,
+    with no bound, currency or unit around it (those make it an amount: 'under 2000 calories')."""
+    for match in _BARE.finditer(said.lower):
+        span = Span(match.start(), match.end())
+        year = int(match.group("year"))
+        if any(span.overlaps(t) for t in taken) or not context.oldest <= year <= context.newest:
+            continue
+        if _amount_around(said.lower, match):
+            continue
+        bounds: tuple[int | None, int | None] = (year, year)
+        if match.group("open"):
+            bounds = (None, year) if match.group("earlier") else (year, None)
+        return [_found(bounds, span, said, context)]
+    return []
+
+
+def _amount_around(text: str, match: re.Match[str]) -> bool:
+    """Words around a bare number that make it something else: a bound or a currency before
+    it, a unit after it, or a title's cue ('I loved 1984', '1984 the novel')."""
+    from recchat.conversation.mentions import CUES
+    from recchat.language import words
+    from recchat.language.units import units
+
+    before = text[: match.start()].rstrip()
+    previous = re.search(r"([a-z']+)$", before)
+    if (previous is not None and previous.group(1) in CUES) or re.match(r"\s+the\b", text[match.end() :]):
+        return True
+    if before.endswith(("$", "€", "£", "¥", "₹", "#")):
+        return True
+    bounds = [p for bound in ("at_most", "at_least", "about") for p in words("comparisons", bound, "before")]
+    if re.search(r"\b(?:what|how)\s+about$", before):
+        return False  # 'what about 2011': a year suggested
+    if any(re.search(rf"(?:^|\s){re.escape(p)}$", before) for p in bounds):
+        return True
+    after = re.match(r"\s*([a-z%]+)", text[match.end() :])
+    return after is not None and units().named(after.group(1), chat=True) is not None
 
 
 def _named(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[Found]:
