@@ -22,6 +22,7 @@ from typing import Any
 
 from recchat.eval.explanation_judge import Conversation, faults, linked
 from recchat.eval.explanation_set import read_explanation_set
+from recchat.eval.explanation_terms import CatalogTerms, catalog_terms
 from recchat.eval.explanations import CHECKS
 from recchat.eval.judge import Truth, read_truth
 from recchat.prompts import Prompts
@@ -31,6 +32,7 @@ def rejudged(set_path: Path, saved: Path, prompts: Path | None) -> list[dict[str
     explanation_set = read_explanation_set(set_path)
     cases = {c.id: c for c in explanation_set.cases}
     truths: dict[str, Truth] = {}
+    terms: dict[str, CatalogTerms] = {}
     folder = Prompts(prompts)
     example = " ".join(folder.template(n) for n in ("explain.example.user", "explain.example.assistant"))
     rows = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -39,14 +41,17 @@ def rejudged(set_path: Path, saved: Path, prompts: Path | None) -> list[dict[str
         truth = truths.setdefault(case.catalog, read_truth(explanation_set.catalogs[case.catalog]))
         record = truth.get(row["id"])
         titles = [r.title for r in truth.records.values()]
-        conversation = Conversation(case.turns, case.avoid, case.kind)
+        conversation = Conversation(case.turns, case.avoid, case.kind, case.wants)
+        known = terms.setdefault(case.catalog, catalog_terms(truth.records.values()))
         if record is None:
             row["shown_faults"], row["raw_faults"], row["linked"] = {"other title": "not in the catalog"}, {}, False
             continue
-        row["shown_faults"] = faults(row["shown"], record, conversation, titles=titles, example=example)
+        row["shown_faults"] = faults(row["shown"], record, conversation, titles=titles, example=example, terms=known)
         row["linked"] = linked(row["shown"], record, conversation)
         raw = " ".join((row.get("raw") or "").split())
-        row["raw_faults"] = faults(raw, record, conversation, titles=titles, example=example) if raw else {}
+        row["raw_faults"] = (
+            faults(raw, record, conversation, titles=titles, example=example, terms=known) if raw else {}
+        )
     return rows
 
 

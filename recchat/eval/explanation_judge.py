@@ -20,7 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from recchat.eval.explanation_asked import false_claim
+from recchat.eval.explanation_terms import CatalogTerms, false_comparison, unheld_value, wrong_credit, wrong_unit
 from recchat.eval.judge import Record
+from recchat.eval.suite import Predicate
 
 CHECKS = (
     "kind",
@@ -34,15 +37,25 @@ CHECKS = (
     "other title",
     "not about it",
     "broken",
+    "value",
+    "asked",
+    "credit",
+    "unit",
+    "compare",
 )
-_KIND_FIELDS = re.compile(r"^(type|kind|format|media|medium|category|item_?type)$", re.I)
+_KIND_FIELDS = re.compile(r"^(type|kind|format|media|medium|category|(?:item|title|media|content)[ _]?type)$", re.I)
 _KINDS = {  # word -> the kind it names
     **dict.fromkeys(["movie", "movies", "film", "films", "flick"], "movie"),
     **dict.fromkeys(["book", "books", "novel", "novels", "novella"], "book"),
     **dict.fromkeys(["game", "games", "boardgame", "board-game"], "game"),
     **dict.fromkeys(["album", "albums"], "album"),
     **dict.fromkeys(["podcast", "podcasts"], "podcast"),
+    **dict.fromkeys(["recipe", "recipes"], "recipe"),
+    **dict.fromkeys(["wine", "wines"], "wine"),
+    **dict.fromkeys(["trail", "trails"], "trail"),
 }
+# A kind field's words for kinds that are also everyday words in a card ("a series of ...").
+_FIELD_KIND_WORDS = {**_KINDS, "series": "series", "show": "series", "episode": "series"}
 _FIELD_KINDS = (
     (re.compile(r"^(director|directors|stars|cast|starring)$", re.I), "movie"),
     (re.compile(r"^(author|authors|pages)$", re.I), "book"),
@@ -119,6 +132,11 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _SENTENCE_END = re.compile(r"[.!?]")
 COPY_WORDS = 8
+_NEGATED = re.compile(
+    r"\b(?:not|isn't|isn’t|aren't|wasn't|never|without|rather than|instead of|no)\b"
+    r"[^,.;:!?]*?(?=[,.;:!?]|\bbut\b|\bthough\b|\balthough\b|\band\b|$)",
+    re.I,
+)
 # How any explanation may frame its reasons, whatever the prompt's example: not a leak.
 _FRAMING = "asked request requested mentioned wanted said reason reasons fact facts item detail suits fits"
 
@@ -130,6 +148,7 @@ class Conversation:
     turns: tuple[str, ...]
     avoid: tuple[str, ...] = ()
     kind: str | None = None
+    wants: tuple[Predicate, ...] = ()  # the request as the set's author reads it, on the raw record
 
 
 def tokens(text: str) -> list[str]:
@@ -160,7 +179,7 @@ def record_kind(record: Record, declared: str | None = None) -> str | None:
     for name, value in record.fields.items():
         if _KIND_FIELDS.match(name) and isinstance(value, str):
             words = tokens(value)
-            found = [_KINDS[w] for w in reversed(words) if w in _KINDS]
+            found = [_FIELD_KIND_WORDS[w] for w in reversed(words) if w in _FIELD_KIND_WORDS]
             return found[0] if found else value.lower()
     opening = str(record.fields.get("description", "")).split(". ")[0]
     for word in tokens(opening):
@@ -173,17 +192,24 @@ def record_kind(record: Record, declared: str | None = None) -> str | None:
 
 
 def faults(
-    text: str, record: Record, conversation: Conversation, *, titles: Iterable[str] = (), example: str = ""
+    text: str,
+    record: Record,
+    conversation: Conversation,
+    *,
+    titles: Iterable[str] = (),
+    example: str = "",
+    terms: CatalogTerms | None = None,
 ) -> dict[str, str]:
-    """Every fault found, by check name ('kind': 'calls it a movie, it is a book')."""
+    """Every fault found, by check name ('kind': 'calls it a movie, it is a book'). `terms`: the
+    catalog's own values and medians (explanation_terms.py), for the checks that need them."""
     item = record_text(record)
     said = " ".join(conversation.turns)
-    claims = _without_titles(text, record.title, said)
+    claims = _affirmed(_without_titles(text, record.title, said))
     found = {
         "kind": _kind(claims, record, conversation.kind),
         "year": _year(claims, item),
         "number": _number(claims, item),
-        "name": _name(text, f"{item} {said}"),
+        "name": _name(_affirmed(text), f"{item} {said}"),
         "genre": _genre(claims, item, _tags(record)),
         "avoided": _avoided(text, conversation.avoid),
         "copied": _copied(text, str(record.fields.get("description", "")), record.title),
@@ -191,7 +217,13 @@ def faults(
         "other title": _other_title(text, record.title, said, titles),
         "not about it": _not_about_it(text, record.title),
         "broken": _broken(text),
+        "asked": false_claim(text, record, conversation.wants),
+        "unit": wrong_unit(claims, record),
     }
+    if terms is not None:
+        found["value"] = unheld_value(claims, record, terms)
+        found["credit"] = wrong_credit(text, record, terms)
+        found["compare"] = false_comparison(claims, record, terms)
     return {check: fault for check, fault in found.items() if fault}
 
 
@@ -228,17 +260,29 @@ def _without_titles(text: str, title: str, said: str) -> str:
     return text
 
 
+def _affirmed(text: str) -> str:
+    """The text less what it says the item is not ('not Sci-Fi, but from 1988': 'but from
+    1988'): a wish named as missed is no claim of it."""
+    return _NEGATED.sub(" ", text)
+
+
 def _kind(text: str, record: Record, declared: str | None) -> str | None:
+    """A kind word that is neither the item's kind nor, where its kind field holds no kind word
+    ('Red', 'Loop'), the catalog's declared kind."""
     kind = record_kind(record, declared)
+    allowed = {kind} - {None}
+    if kind not in _FIELD_KIND_WORDS.values():  # 'red', 'loop': the catalog's kind stands
+        allowed.add(_KINDS.get(declared or "", declared))
+    allowed -= {None}
     description = {root(w) for w in tokens(str(record.fields.get("description", "")))}
     for word in tokens(text):
         named = _KINDS.get(word)
         if named is None:
             continue
-        if kind is None and root(word) not in description:
+        if not allowed and root(word) not in description:
             return f"calls it a {word}; the record does not say what it is"
-        if kind is not None and named != kind and root(word) not in description:
-            return f"calls it a {word}; it is a {kind}"
+        if allowed and named not in allowed and root(word) not in description:
+            return f"calls it a {word}; it is a {kind or declared}"
     return None
 
 

@@ -7,7 +7,9 @@ folders (as for the conversation suite). Format: tests/explanations/README.md.
 
 `avoid` lists the words the person asked to stay away from, written by the set's author (the
 judge reads them, not what recchat understood); `kind` is what the catalog's items are when
-nothing in their fields says so.
+nothing in their fields says so; `wants` (optional) is the request in force at the last turn as
+the conversation suite's predicates over the raw record (tests/conversations/README.md), which
+the judge reads to find a claim of the request for a wish the item breaks.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from typing import Any
 
 from recchat.catalog.readers import read_jsonl
 from recchat.errors import CatalogError, InvalidCatalogError
-from recchat.eval.suite import check_line, set_files
+from recchat.eval.suite import Predicate, check_line, read_predicate, set_files
 
-KEYS = {"id", "catalog", "half", "turns", "avoid", "kind", "note"}
+KEYS = {"id", "catalog", "half", "turns", "avoid", "kind", "wants", "note"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class ExplanationCase:
     avoid: tuple[str, ...] = ()
     kind: str | None = None
     line: int = 0
+    wants: tuple[Predicate, ...] = ()  # the request on the raw record, as the set's author reads it
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ def read_case(data: Any, catalogs: Mapping[str, Path], line: int) -> Explanation
     kind = data.get("kind")
     if kind is not None and (not isinstance(kind, str) or not kind.strip()):
         raise ValueError("'kind' must be a word such as movie, book or board game")
+    wants = data.get("wants", [])
+    if not isinstance(wants, list):
+        raise ValueError("'wants' must be a list of predicates, as the conversation suite writes them")
+    predicates = tuple(read_predicate(want, f"wants[{i}]") for i, want in enumerate(wants))
     return ExplanationCase(
-        data["id"], data["catalog"], str(data.get("half", "")), tuple(turns), tuple(avoid), kind, line
+        data["id"], data["catalog"], str(data.get("half", "")), tuple(turns), tuple(avoid), kind, line, predicates
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from recchat.eval.conversations import stored_name
 from recchat.eval.explanation_judge import CHECKS, Conversation, faults, linked
 from recchat.eval.explanation_set import ExplanationCase, ExplanationSet
+from recchat.eval.explanation_terms import CatalogTerms, catalog_terms
 from recchat.profile import MemoryProfileStore, Profile
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def run_explanations(
     if recorder is not None:
         runtime.__dict__["chat_model"] = recorder  # the cached property, replaced for this run
     results: list[Written] = []
+    terms = {name: catalog_terms(truth.records.values()) for name, truth in truths.items()}
     for done, case in enumerate(explanation_set.cases, start=1):
         truth = truths[case.catalog]
         titles = [record.title for record in truth.records.values()]
@@ -137,7 +139,7 @@ def run_explanations(
             if record is None:  # outside the catalog: the worst fault of all
                 written.shown_faults = {"other title": "the item is not in the catalog"}
             else:
-                _judge(written, record, titles, example)
+                _judge(written, record, titles, example, terms[case.catalog])
             results.append(written)
         if on_progress:
             on_progress(done, len(explanation_set.cases))
@@ -170,13 +172,14 @@ def _explained(runtime: Runtime, case: ExplanationCase, recorder: RecordingModel
     return written
 
 
-def _judge(written: Written, record: Any, titles: Sequence[str], example: str) -> None:
-    conversation = Conversation(written.case.turns, written.case.avoid, written.case.kind)
-    written.shown_faults = faults(written.shown, record, conversation, titles=titles, example=example)
+def _judge(written: Written, record: Any, titles: Sequence[str], example: str, terms: CatalogTerms) -> None:
+    case = written.case
+    conversation = Conversation(case.turns, case.avoid, case.kind, case.wants)
+    written.shown_faults = faults(written.shown, record, conversation, titles=titles, example=example, terms=terms)
     written.linked = linked(written.shown, record, conversation)
     if written.raw is not None:
         raw = " ".join(written.raw.split())
-        written.raw_faults = faults(raw, record, conversation, titles=titles, example=example)
+        written.raw_faults = faults(raw, record, conversation, titles=titles, example=example, terms=terms)
         written.raw_linked = linked(raw, record, conversation)
 
 

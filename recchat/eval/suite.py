@@ -260,6 +260,12 @@ def _position(value: Any, at: str) -> Position:
     raise ValueError(f"{at}: a position is 1-5, 'last' or 'all'")
 
 
+def read_predicate(data: Any, at: str) -> Predicate:
+    """One predicate as the suite writes it (`{"field": "Price", "unit": "USD", "max": 40}`);
+    ValueError, naming `at`, when it is not one."""
+    return _predicate(data, at)
+
+
 def _predicate(data: Any, at: str) -> Predicate:
     if not isinstance(data, dict):
         raise ValueError(f"{at}: expected an object")

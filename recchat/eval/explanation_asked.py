@@ -1,0 +1,92 @@
+"""Does an explanation claim the request for a wish its item breaks? The set's author writes each
+conversation's wishes as the conversation suite's predicates over the raw record (`wants`), and
+the suite's own judge says which the item meets. A card may say "as you asked" only of a wish it
+meets, named in the same clause; a claim of the whole request ("just what you asked for", "fits
+your request") only when it meets them all. "Not science fiction, but from the 80s as you asked"
+is fine: the claim's clause names a wish met, the broken one is said to be broken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from recchat.eval.explanation_terms import NEGATORS, tokens
+from recchat.eval.judge import Record, failure
+from recchat.eval.suite import Predicate
+
+# Phrases that claim the request as a whole, and phrases that claim one wish (general language).
+WHOLE = re.compile(
+    r"\b(?:just what you(?:'re| are)? (?:asked|wanted|looking)|exactly what you|your request|fits the bill"
+    r"|ticks (?:every|all)|checks (?:every|all)|everything you (?:asked|wanted)|all you asked)\b",
+    re.I,
+)
+ONE = re.compile(
+    r"\b(?:as you (?:asked|wanted|said|requested)|as requested|you asked for|you wanted|you're after|you are after"
+    r"|you were after|you mentioned|you said|you're looking for|you are looking for|like you asked)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"[,;:.!?—–]|\b(?:but|though|although|while|whereas)\b", re.I)
+
+
+def broken_wishes(record: Record, wants: Sequence[Predicate]) -> list[Predicate]:
+    return [want for want in wants if failure(want, record) is not None]
+
+
+def false_claim(text: str, record: Record, wants: Sequence[Predicate]) -> str | None:
+    """Why a claim of the request is untrue of this item, or None."""
+    broken = broken_wishes(record, wants)
+    if not broken:
+        return None
+    met = [want for want in wants if want not in broken]
+    whole = WHOLE.search(text)
+    if whole:
+        return f"says {whole.group()!r}; it breaks {broken[0].describe()}"
+    for claim in ONE.finditer(text):
+        clause = _clause_of(text, claim.start(), claim.end())
+        said = tokens(clause)
+        if NEGATORS & set(said) or any(w.endswith("n't") for w in said):
+            continue
+        if any(_names(want, said) for want in broken):
+            return f"says {claim.group()!r} of {_first_named(broken, said)}, which it breaks"
+        if not any(_names(want, said) for want in met):
+            return f"says {claim.group()!r} of nothing it meets; it breaks {broken[0].describe()}"
+    return None
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    """The clause holding the claim; a claim standing alone (', as you asked.') takes the clause
+    before it too."""
+    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text) if m.end() <= start)]
+    begin = bounds[-1]
+    after = _CLAUSE.search(text, end)
+    finish = after.start() if after else len(text)
+    clause = text[begin:finish]
+    if len(tokens(clause.replace(text[start:end], " "))) <= 1 and len(bounds) > 1:
+        clause = text[bounds[-2] : finish]
+    return clause
+
+
+def _names(want: Predicate, said: list[str]) -> bool:
+    """The clause names what the wish is about: its value's words, or one of its numbers."""
+    if isinstance(want.value, str):
+        wanted = tokens(want.value)
+        joined = f" {' '.join(_stem(w) for w in said)} "
+        return bool(wanted) and f" {' '.join(_stem(w) for w in wanted)} " in joined
+    numbers = [v for v in (want.value if isinstance(want.value, tuple) else (want.value,)) if v is not None]
+    said_numbers = {float(w) for w in said if re.fullmatch(r"\d+(?:\.\d+)?", w)}
+    if want.kind == "year":
+        decades = {int(n) // 10 * 10 for n in numbers if isinstance(n, int | float)}
+        said_numbers |= {float(int(w[:4]) // 10 * 10) for w in said if re.fullmatch(r"\d{4}s?", w)}
+        return bool({float(d) for d in decades} & said_numbers) or bool(
+            {float(n) for n in numbers} & said_numbers
+        )
+    return bool({float(n) for n in numbers if isinstance(n, int | float)} & said_numbers)
+
+
+def _first_named(broken: Sequence[Predicate], said: list[str]) -> str:
+    return next(want.describe() for want in broken if _names(want, said))
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
