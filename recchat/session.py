@@ -352,7 +352,7 @@ class Session:
         from recchat.explain.context import asked_for
 
         in_force = self.state.constraints if constraints is None else constraints
-        return asked_for(self.catalog, snapshot, in_force, self.parts.reader, suggestions)
+        return asked_for(self.catalog, snapshot, in_force, self.parts.reader, suggestions, self.id)
 
     def _explain(
         self,

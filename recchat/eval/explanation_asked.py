@@ -34,7 +34,9 @@ def broken_wishes(record: Record, wants: Sequence[Predicate]) -> list[Predicate]
 
 
 def false_claim(text: str, record: Record, wants: Sequence[Predicate]) -> str | None:
-    """Why a claim of the request is untrue of this item, or None."""
+    """Why a claim of the request is untrue of this item, or None. A claim beside one of the
+    item's own values that the author did not list as a wish ('has 301 pages, as you asked'
+    where recchat read a length into 'not too long') is no claim of a broken wish: not a fault."""
     broken = broken_wishes(record, wants)
     if not broken:
         return None
@@ -47,9 +49,12 @@ def false_claim(text: str, record: Record, wants: Sequence[Predicate]) -> str | 
         said = tokens(clause)
         if NEGATORS & set(said) or any(w.endswith("n't") for w in said):
             continue
-        if any(_names(want, said) for want in broken):
-            return f"says {claim.group()!r} of {_first_named(broken, said)}, which it breaks"
-        if not any(_names(want, said) for want in met):
+        named = [want for want in broken if _names(want, said) or _names_value(want, record, said)]
+        if named:
+            return f"says {claim.group()!r} of {named[0].describe()}, which it breaks"
+        if any(_names(want, said) or _names_value(want, record, said) for want in met):
+            continue
+        if not _holds_value(record, clause):
             return f"says {claim.group()!r} of nothing it meets; it breaks {broken[0].describe()}"
     return None
 
@@ -74,18 +79,41 @@ def _names(want: Predicate, said: list[str]) -> bool:
         joined = f" {' '.join(_stem(w) for w in said)} "
         return bool(wanted) and f" {' '.join(_stem(w) for w in wanted)} " in joined
     numbers = [v for v in (want.value if isinstance(want.value, tuple) else (want.value,)) if v is not None]
-    said_numbers = {float(w) for w in said if re.fullmatch(r"\d+(?:\.\d+)?", w)}
+    said_numbers = _numbers(" ".join(said))
     if want.kind == "year":
         decades = {int(n) // 10 * 10 for n in numbers if isinstance(n, int | float)}
         said_numbers |= {float(int(w[:4]) // 10 * 10) for w in said if re.fullmatch(r"\d{4}s?", w)}
-        return bool({float(d) for d in decades} & said_numbers) or bool(
-            {float(n) for n in numbers} & said_numbers
-        )
+        return bool({float(d) for d in decades} & said_numbers) or bool({float(n) for n in numbers} & said_numbers)
     return bool({float(n) for n in numbers if isinstance(n, int | float)} & said_numbers)
 
 
-def _first_named(broken: Sequence[Predicate], said: list[str]) -> str:
-    return next(want.describe() for want in broken if _names(want, said))
+def _holds_value(record: Record, clause: str) -> bool:
+    """The clause names one of the record's own values (a number, or a value's words in a row)."""
+    said = f" {' '.join(tokens(clause))} "
+    for value in record.fields.values():
+        for part in value if isinstance(value, list) else re.split(r"\s*[,;|]\s*", str(value)):
+            words = tokens(str(part))
+            if words and len(words) <= 4 and f" {' '.join(words)} " in said:
+                return True
+    return False
+
+
+def _names_value(want: Predicate, record: Record, said: list[str]) -> bool:
+    """The clause names the item's own value of the wish's field ('takes 1h 25m', 'for 3 to 4',
+    'is from Burgundy'); not for a list field, whose other values may be other wishes met."""
+    if want.field is None or want.op in ("has", "not_has") or record.fields.get(want.field) in (None, "", []):
+        return False
+    value = record.fields[want.field]
+    numbers = re.findall(r"\d+(?:\.\d+)?", str(value).replace(",", ""))
+    if numbers:
+        return {float(n) for n in numbers} <= _numbers(" ".join(said))
+    joined = f" {' '.join(said)} "
+    parts = value if isinstance(value, list) else re.split(r"\s*[,;|]\s*", str(value))
+    return any((words := tokens(str(p))) and f" {' '.join(words)} " in joined for p in parts)
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(n) for n in re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))}
 
 
 def _stem(word: str) -> str:

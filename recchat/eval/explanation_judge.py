@@ -132,6 +132,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _SENTENCE_END = re.compile(r"[.!?]")
 COPY_WORDS = 8
+_TITLE_TAIL = re.compile(r"\s*\((?:\d{4}|[^()]*#\s*\d+(?:\.\d+)?)\)\s*$")
 _NEGATED = re.compile(
     r"\b(?:not|isn't|isn’t|aren't|wasn't|never|without|rather than|instead of|no)\b"
     r"[^,.;:!?]*?(?=[,.;:!?]|\bbut\b|\bthough\b|\balthough\b|\band\b|$)",
@@ -222,7 +223,7 @@ def faults(
     }
     if terms is not None:
         found["value"] = unheld_value(claims, record, terms)
-        found["credit"] = wrong_credit(text, record, terms)
+        found["credit"] = wrong_credit(_affirmed(text), record, terms)
         found["compare"] = false_comparison(claims, record, terms)
     return {check: fault for check, fault in found.items() if fault}
 
@@ -234,7 +235,7 @@ def linked(text: str, record: Record, conversation: Conversation) -> bool:
     asked = _linking(w for turn in conversation.turns for w in tokens(turn) if w not in _STOP and len(w) > 2)
     asked -= avoided
     # The item's own name is no link ("Toy Story 2" under "like Toy Story"); a second mention is.
-    name = re.sub(r"\s*\(\d{4}\)\s*$", "", record.title)
+    name = short_title(record.title)
     said = _linking(tokens(re.sub(re.escape(name), " ", text, count=1, flags=re.I)))
     return bool(asked & said) or bool(_decades(" ".join(conversation.turns)) & _decades_of(text))
 
@@ -249,10 +250,15 @@ def _linking(words: Iterable[str]) -> set[str]:
     return found
 
 
+def short_title(title: str) -> str:
+    """The title as people say it: without '(1995)' or a series marker '(Dune, #1)'."""
+    return _TITLE_TAIL.sub("", title).strip() or title
+
+
 def _without_titles(text: str, title: str, said: str) -> str:
     """The text less the item's title and the titles the person named (capitalised phrases of
     their turns): 'The Martian' claims no martian, 'like Toy Story 2' no number."""
-    named = [re.sub(r"\s*\(\d{4}\)\s*$", "", title)]
+    named = [short_title(title)]
     named += re.findall(r"\b[A-Z0-9][\w'’:-]*(?:\s+(?:of|the|and|a|in|on|[A-Z0-9][\w'’:-]*))*", said)
     for phrase in sorted({n for n in named if n}, key=len, reverse=True):
         if phrase.lower() not in {"i", "a", "the"}:
@@ -311,7 +317,7 @@ def _number(text: str, item: str) -> str | None:
 
 def _name(text: str, known: str) -> str | None:
     known_words = set(tokens(known))
-    known_words |= {part for word in list(known_words) for part in word.split("-")}  # "Three-Body"
+    known_words |= {part for word in list(known_words) for part in re.split(r"[-']", word)}  # "Three-Body", "O'Brien"
     for match in _CAPITALISED.finditer(text):
         word = match.group().lower()
         if word not in known_words and root(word) not in {root(w) for w in known_words} and word not in _OPENERS:
@@ -360,7 +366,7 @@ def _avoided(text: str, avoid: Sequence[str]) -> str | None:
 def _copied(text: str, description: str, title: str) -> str | None:
     """Eight words in a row from the description, or the six after the title in its opening
     ('is a 2016 American science fiction'); the title itself is no copy."""
-    name = re.sub(r"\s*\(\d{4}\)\s*$", "", title)
+    name = short_title(title)
     mine = tokens(re.sub(re.escape(name), " ", text, flags=re.I))
     theirs = tokens(re.sub(re.escape(name), " | ", description, flags=re.I))
     runs = {tuple(theirs[i : i + COPY_WORDS]) for i in range(len(theirs) - COPY_WORDS + 1)}
@@ -389,7 +395,7 @@ def _other_title(text: str, own: str, said: str, titles: Iterable[str]) -> str |
     lowered = " ".join(tokens(text))
     mine, asked = " ".join(tokens(own)), " ".join(tokens(said))
     for title in titles:
-        short = " ".join(tokens(re.sub(r"\s*\(\d{4}\)\s*$", "", title)))
+        short = " ".join(tokens(short_title(title)))
         if len(short.split()) < 2 or short in mine or short in asked:
             continue
         if f" {short} " in f" {lowered} " and re.search(re.escape(title.split()[0]), text):
@@ -401,7 +407,7 @@ def _not_about_it(text: str, title: str) -> str | None:
     """The explanation must name its item (a long title by a part that still names it: three
     words in a row, or two that are not small words): one about another item ('The Martian is a
     board game', under Terraforming Mars) explains nothing."""
-    own = tokens(re.sub(r"\s*\(\d{4}\)\s*$", "", title))
+    own = tokens(short_title(title))
     said = f" {' '.join(tokens(text))} "
     if not own or f" {' '.join(own)} " in said:
         return None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recchat.eval.judge import Record
-from recchat.eval.judge_units import header_units, read_quantity, units_of
+from recchat.eval.judge_units import header_units, read_quantity
 
 MAX_VALUE_WORDS = 4
 LONG_TEXT = 40  # a field whose values average more characters than this is prose, not values
@@ -50,7 +50,9 @@ ROLE_HEADERS = {
     "composed": {"composer", "composers"},
     "starring": {"cast", "star", "stars", "actor", "actors"},
 }
-_CREDIT = re.compile(r"\b(?:(written|directed|designed|illustrated|narrated|hosted|composed|starring)\s+)?by\s+([^,.;:!?]+)")
+_CREDIT = re.compile(
+    r"\b(?:(written|directed|designed|illustrated|narrated|hosted|composed|starring)\s+)?by\s+([^,.;:!?]+)"
+)
 # Comparisons a card may make, the dimension they are about, and which side of the median they
 # claim (general language; units and headers say which fields are of the dimension).
 COMPARISONS: tuple[tuple[str, str, str], ...] = (
@@ -108,7 +110,7 @@ def catalog_terms(records: Iterable[Record]) -> CatalogTerms:
                 phrase = " ".join(tokens(part))
                 if _is_value(phrase):
                     counts[(phrase, name)] += 1
-    for (phrase, name), seen in counts.items():
+    for phrase, name in counts:
         values[phrase].add(name)
     people = frozenset(n for n in {n for r in records for n in r.fields} if set(tokens(n)) & PEOPLE_HEADERS)
     medians = {name: statistics.median(found) for name, found in numbers.items() if len(found) >= 3}
@@ -169,7 +171,9 @@ def unheld_value(text: str, record: Record, terms: CatalogTerms) -> str | None:
         for start in range(len(said) - size + 1):
             if rooted[start : start + size] != wanted:
                 continue
-            if NEGATORS & set(said[max(0, start - 3) : start]) or any(w.endswith("n't") for w in said[max(0, start - 3) : start]):
+            if NEGATORS & set(said[max(0, start - 3) : start]) or any(
+                w.endswith("n't") for w in said[max(0, start - 3) : start]
+            ):
                 continue
             if not held(phrase, mine):
                 return f"says {phrase!r} (a value of {', '.join(sorted(terms.values[phrase]))}); the record does not"
@@ -241,6 +245,12 @@ def _close(value: Any, name: str, said: Any) -> bool:
 
 def _holds_number(value: Any, number: float) -> bool:
     return any(float(d) == number for d in re.findall(r"\d+(?:\.\d+)?", str(value).replace(",", "")))
+
+
+def _of_dimension(value: Any, name: str, dimensions: set[str]) -> bool:
+    header = header_units(name)
+    quantity = read_quantity(value, money=any(u.money for u in header))
+    return quantity is not None and any(u.dimension in dimensions for u in (quantity.units or header))
 
 
 def false_comparison(text: str, record: Record, terms: CatalogTerms) -> str | None:

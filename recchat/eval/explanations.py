@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from recchat.eval.judge import Truth
     from recchat.factory import Runtime
     from recchat.llm.base import ChatMessage, ChatModel
+    from recchat.llm.grammar import Grammar
 
 SCHEMA = "recchat.eval.explanations/1"
 EXPLAINED = 5  # what a person sees
@@ -56,12 +57,15 @@ class RecordingModel:
     def prefill(self, messages: Sequence[ChatMessage]) -> None:
         self.inner.prefill(messages)
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
         call = Call()
         self.calls.append(call)
         started = time.perf_counter()
         first = 0.0
-        inner = self.inner.stream(messages, max_tokens=max_tokens)
+        # An older recchat's model takes no grammar: pass one only when there is one.
+        inner = self.inner.stream(messages, max_tokens=max_tokens, **({"grammar": grammar} if grammar else {}))
         try:
             for piece in inner:
                 first = first or time.perf_counter()

@@ -1,6 +1,7 @@
 """What the person asked for, gathered once per turn for the explanations: their wishes in their
-own words, the constraints in force, what to avoid, and the items they liked or mentioned with
-how close each suggestion is to them."""
+own words (said in this conversation only), the constraints in force and which of them each
+suggestion meets, what to avoid, and the items they liked or mentioned with how close each
+suggestion is to them."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from typing import TYPE_CHECKING
 from recchat.domain import Constraint, Recommendation, Role
 from recchat.explain.facts import item_facts
 from recchat.explain.reasons import Asked, Seed
+from recchat.explain.wishes import verdicts
 from recchat.explain.words import is_function_word
-from recchat.text import words
+from recchat.text import normalise_title, stem, words
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
@@ -34,11 +36,15 @@ def asked_for(
     constraints: Sequence[Constraint],
     reader: Reader,
     suggestions: Sequence[Recommendation],
+    session: str | None = None,
 ) -> Asked:
+    """`session`: the conversation whose words a card may quote (None: any in the snapshot)."""
     said = [
         e.entry.utterance
         for e in (*snapshot.likes, *snapshot.dislikes)
-        if e.entry.utterance.feedback is None and e.entry.utterance.role is Role.USER
+        if e.entry.utterance.feedback is None
+        and e.entry.utterance.role is Role.USER
+        and (session is None or e.entry.utterance.session == session)
     ]
     recent = sorted(said, key=lambda u: -u.time)[:MAX_WISHES]
     # The whole request in the person's words (its constraints too: "a Christopher Nolan film"),
@@ -53,7 +59,17 @@ def asked_for(
         avoid=tuple(dict.fromkeys(avoid)),
         seeds=_seeds(catalog, snapshot, suggestions),
         rarity=catalog.lexical.idf,
+        verdicts=verdicts(catalog, constraints, suggestions),
+        is_title=lambda name: _is_title(catalog, name),
     )
+
+
+def _is_title(catalog: Catalog, name: str) -> bool:
+    index = catalog.index
+    holding = [index.title_words.get(stem(w), set()) for w in words(name)]
+    found = set.intersection(*holding) if holding else set()
+    key = normalise_title(name)
+    return any(normalise_title(index.by_id[i].title) == key for i in found if i in index.by_id)
 
 
 def negated_words(text: str) -> list[str]:

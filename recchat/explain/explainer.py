@@ -1,9 +1,14 @@
-"""Explanations: reasons first (reasons.py), the LLM phrases them from a short prompt of the
-request, the reasons and a few facts, recchat checks every claim (checks.py), and the reasons
-stand in, as sentences, when the LLM's text fails (fallback.py)."""
+"""Explanations: reasons first (reasons.py), then a card's sentence. The LLM writes it from a
+short prompt of the request, the reasons and a few facts, held by a grammar to the true sentences
+the reasons make (frames.py): it chooses which wishes to name, in which words and which frame,
+and cannot name a value the item lacks, a number it does not have, or claim a wish it misses.
+recchat still checks every claim (checks.py) as a net, and shows the first of those sentences
+when the LLM's text fails or there is no LLM."""
 
 from __future__ import annotations
 
+import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -13,16 +18,18 @@ from recchat.domain import Recommendation
 from recchat.errors import ConfigError
 from recchat.explain.checks import MAX_CHARS, Grounds, rejection, sentences, tidy
 from recchat.explain.facts import ItemFacts, item_facts
-from recchat.explain.fallback import fallback_text
+from recchat.explain.frames import Plan, plan
 from recchat.explain.mending import mended
+from recchat.explain.phrases import role
 from recchat.explain.reasons import Asked, Reason, reasons_for
 from recchat.explain.selection import prompt_sentences
-from recchat.explain.words import article, role_verb
+from recchat.explain.words import article
 from recchat.text import clean, shorten
 
 if TYPE_CHECKING:
     from recchat.conversation.mentions import TitleMatcher
     from recchat.llm.base import ChatMessage, ChatModel
+    from recchat.llm.grammar import Grammar
     from recchat.prompts import Prompts
 
 TokenSink = Callable[[str], None]
@@ -34,6 +41,8 @@ REQUEST_CHARS = 200
 RETRIES = 1
 # how the system prompt's {sentences} reads for a budget of one sentence, or of more
 SENTENCES_WORDS = {1: "one sentence", 2: "one or two sentences"}
+RECENT_FRAMES = 4  # a card's frame is not one of the last few cards' frames, where it can help
+OFFERED_FRAMES = 2  # frames the model chooses between, per try
 
 
 class Explainer:
@@ -48,6 +57,7 @@ class Explainer:
         tags: Iterable[str] = (),
         retries: int = RETRIES,
         sentences: int = WRITTEN_SENTENCES,
+        constrained: bool = True,
     ) -> None:
         self.model = model
         self.prompts = prompts
@@ -58,6 +68,9 @@ class Explainer:
         self.sentences = sentences  # how many the model writes: its budget (recchat.llm.limits)
         # The catalog's tags (and list-field values): each one is a claim when an explanation uses it.
         self.tags = tuple(sorted(t for t in set(tags) if 1 <= len(t.split()) <= 3 and not t.isdigit()))
+        # Whether the model writes under the card's grammar (False: free text, checked after).
+        self.constrained = constrained
+        self._recent: deque[str] = deque(maxlen=RECENT_FRAMES)  # the frames of the last cards
 
     def explain(
         self,
@@ -69,39 +82,55 @@ class Explainer:
         should_stop: StopCheck | None = None,
     ) -> Recommendation:
         """The suggestion with its reasons and an explanation: the LLM's when it passes every
-        check, else the reasons as sentences. `asked` as plain words: what the person said."""
+        check, else the card's first true sentence. `asked` as plain words: what the person said."""
         asked = _as_asked(asked, avoid)
         facts = item_facts(rec.item, self.schema)
         reasons = reasons_for(rec, facts, asked)
+        card = self._plan(rec, facts, reasons, asked)
         if self.model is None or (should_stop and should_stop()):
-            return self._fallback(rec, facts, reasons)
+            return self._fallback(rec, card, reasons)
         messages = self.messages(rec, asked, facts, reasons)
         grounds = self.grounds(rec, asked, facts, reasons)
         first = ""
         for attempt in range(1 + self.retries):
-            # A retry is not streamed: the card keeps the first try, muted, until the checked text.
-            raw = self._generate(messages, facts.title, on_token if attempt == 0 else None, should_stop)
-            text = mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
+            # A retry offers the next frames; it is not streamed: the card keeps the first try,
+            # muted, until the checked text.
+            grammar = card.grammar(start=attempt * OFFERED_FRAMES, count=OFFERED_FRAMES) if self.constrained else None
+            raw = self._generate(messages, facts.title, on_token if attempt == 0 else None, should_stop, grammar)
+            text = tidy(raw) if grammar else mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
             refused = rejection(text, grounds)
             if refused is None:
+                self._used(card.frame_of(text))
                 return replace(rec, explanation=text, explanation_source="llm", reasons=_sentences(reasons))
             first = first or refused
             if should_stop and should_stop():
                 break
-        return replace(self._fallback(rec, facts, reasons), refused=first)
+        return replace(self._fallback(rec, card, reasons), refused=first)
 
     def template(self, rec: Recommendation, asked: Asked | str) -> Recommendation:
-        """The suggestion with its reasons as its explanation, without the LLM."""
+        """The suggestion with its reasons and its card's first true sentence, without the LLM."""
         facts = item_facts(rec.item, self.schema)
         asked = _as_asked(asked, ())
-        return self._fallback(rec, facts, reasons_for(rec, facts, asked))
+        reasons = reasons_for(rec, facts, asked)
+        return self._fallback(rec, self._plan(rec, facts, reasons, asked), reasons)
+
+    def _plan(self, rec: Recommendation, facts: ItemFacts, reasons: tuple[Reason, ...], asked: Asked) -> Plan:
+        offset = zlib.crc32(rec.item.id.encode("utf-8"))
+        complete = not asked.verdict(rec).missed
+        return plan(facts.title or rec.item.title, reasons, offset, tuple(self._recent), complete=complete)
+
+    def _used(self, frame: object) -> None:
+        text = getattr(frame, "text", None)
+        if isinstance(text, str):
+            self._recent.append(text)
 
     def grounds(self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Grounds:
         example = self.prompts.template("explain.example.assistant")
         return Grounds(rec, self.matcher, asked.avoid, asked.words, example, facts, reasons, self.tags)
 
-    def _fallback(self, rec: Recommendation, facts: ItemFacts, reasons: tuple[Reason, ...]) -> Recommendation:
-        text = fallback_text(rec, facts, reasons)
+    def _fallback(self, rec: Recommendation, card: Plan, reasons: tuple[Reason, ...]) -> Recommendation:
+        self._used(card.order[0])
+        text = card.text()
         return replace(rec, explanation=text, explanation_source="template", reasons=_sentences(reasons))
 
     def messages(
@@ -117,8 +146,10 @@ class Explainer:
             "about": about or "an item",
             "tags": ", ".join(facts.tags[:4]) or "none",
             # Said of the item by name: a reason the model copies is still about the right item.
-            "reasons": " ".join(r.said_of(facts.title) for r in reasons) or f"{facts.title} is close to what you said.",
-            "facts": " ".join(part for part in (about, chosen) if part) or "none",
+            "reasons": " ".join(r.said_of(facts.title) for r in reasons if r.sort != "fact")
+            or f"{facts.title} is close to what you said.",
+            "facts": " ".join(part for part in (about, chosen, _fact_sentences(facts.title, reasons)) if part)
+            or "none",
             "description": chosen or "no description",  # the name older prompt folders use
             "sentences": self._sentences_words(),
         }
@@ -144,18 +175,25 @@ class Explainer:
         ]
 
     def _generate(
-        self, messages: list[ChatMessage], title: str, on_token: TokenSink | None, should_stop: StopCheck | None
+        self,
+        messages: list[ChatMessage],
+        title: str,
+        on_token: TokenSink | None,
+        should_stop: StopCheck | None,
+        grammar: Grammar | None = None,
     ) -> str:
         assert self.model is not None
         text = ""
-        pieces = self.model.stream(messages, max_tokens=self.max_tokens)
+        pieces = self.model.stream(messages, max_tokens=self.max_tokens, grammar=grammar)
         for piece in pieces:
             text += piece
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
-            done = len(sentences(text.replace(title, "Title"))) >= self.sentences or len(text) > MAX_CHARS
+            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted. A grammar
+            # ends the sentence itself (its values may hold full stops: "J.K. Rowling").
+            ended = grammar is None and len(sentences(text.replace(title, "Title"))) >= self.sentences
+            done = ended or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:
@@ -177,13 +215,18 @@ def _about(facts: ItemFacts, kind: bool) -> str:
     noun = facts.kind_noun if kind else None
     person = next(((field, names[0]) for field, names in facts.people if names), None)
     if noun and person:
-        verb = role_verb(person[0]).removeprefix("is ").replace("written by", "by")
+        verb = role(person[0])[0].removeprefix("is ").replace("written by", "by")
         maker = f"with {person[1]}" if verb == "stars" else f"{verb} {person[1]}"
         return f"{facts.title} is {article(noun)} {noun} {maker}."
     if noun:
         return f"{facts.title} is {article(noun)} {noun}."
-    return f"{facts.title} {role_verb(person[0])} {person[1]}." if person else ""
+    return f"{facts.title} {role(person[0])[0]} {person[1]}." if person else ""
 
 
 def _sentences(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
-    return tuple(r.sentence for r in reasons)
+    """The reasons in full, for "why this?": every wish met or missed, the liked item, the words."""
+    return tuple(r.sentence for r in reasons if r.sort != "fact")
+
+
+def _fact_sentences(title: str, reasons: tuple[Reason, ...]) -> str:
+    return " ".join(r.said_of(title) for r in reasons if r.sort == "fact")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict
+
+if TYPE_CHECKING:
+    from recchat.llm.grammar import Grammar
 
 
 class ChatMessage(TypedDict):
@@ -24,7 +27,11 @@ class ChatModel(Protocol):
         """Load, and read the start of a prompt ahead of use, so that a later prompt beginning the
         same way starts sooner (llama.cpp keeps it in its cache). A model without one does nothing."""
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]: ...
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
+        """The reply, piece by piece; with `grammar`, only text the grammar allows."""
+        ...
 
 
 def complete(model: ChatModel, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> str:

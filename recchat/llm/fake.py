@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 
 from recchat.llm.base import ChatMessage
+from recchat.llm.grammar import Grammar
 
 Responder = Callable[[Sequence[ChatMessage]], str]
 
@@ -40,6 +41,7 @@ class ScriptedChatModel:
         self._delay = delay
         self.calls: list[list[ChatMessage]] = []
         self.prefilled: list[list[ChatMessage]] = []
+        self.grammars: list[Grammar | None] = []  # what each call was held to
         self.loaded = False
 
     @property
@@ -60,10 +62,16 @@ class ScriptedChatModel:
             return self._replies(messages)
         return self._replies[(len(self.calls) - 1) % len(self._replies)]
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
+        """Scripted replies as given (a test may script what no grammar allows); unscripted,
+        under a grammar, the grammar's first sentence."""
         self.load()
         self.calls.append(list(messages))
-        words = re.findall(r"\S+\s*", self._reply_for(messages))
+        self.grammars.append(grammar)
+        reply = grammar.first() if grammar is not None and self._replies is None else self._reply_for(messages)
+        words = re.findall(r"\S+\s*", reply)
         for word in words[: max_tokens or None]:
             if self._delay:
                 time.sleep(self._delay)

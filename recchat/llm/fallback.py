@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage, ChatModel
+from recchat.llm.grammar import Grammar
 
 Notice = Callable[[str], None]
 
@@ -29,7 +30,9 @@ class UnloadableModel:
     def prefill(self, messages: Sequence[ChatMessage]) -> None:
         raise self.error
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
         raise self.error
 
 
@@ -65,6 +68,8 @@ class FallbackModel:
         self.load()
         self.current.prefill(messages)
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
         self.load()
-        yield from self.current.stream(messages, max_tokens=max_tokens)
+        yield from self.current.stream(messages, max_tokens=max_tokens, grammar=grammar)

@@ -15,6 +15,7 @@ from typing import Any
 from recchat.config import GenerationParams
 from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
+from recchat.llm.grammar import Grammar
 from recchat.llm.limits import ModelLimits, model_limits
 from recchat.llm.template import takes_system_role, without_system_role
 from recchat.timing import mark, timed
@@ -174,15 +175,18 @@ class LlamaCppModel:
             # and what it keeps afterwards is the prompt's tokens, which the next prompt reuses.
             self._llama.create_chat_completion(messages=self.fit(messages, 1), max_tokens=1, temperature=0.0)
 
-    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
+    ) -> Iterator[str]:
         self.load()
         with self._busy:
-            yield from self._generate(messages, max_tokens or self.max_tokens)
+            yield from self._generate(messages, max_tokens or self.max_tokens, grammar)
 
-    def _generate(self, messages: Sequence[ChatMessage], max_tokens: int) -> Iterator[str]:
+    def _generate(self, messages: Sequence[ChatMessage], max_tokens: int, grammar: Grammar | None) -> Iterator[str]:
         params = self.params
         started = time.perf_counter()
         pieces = 0
+        constrained = {"grammar": _llama_grammar(grammar)} if grammar is not None else {}
         chunks = self._llama.create_chat_completion(
             messages=self.fit(messages, max_tokens),
             stream=True,
@@ -191,6 +195,7 @@ class LlamaCppModel:
             top_k=params.top_k,
             repeat_penalty=params.repeat_penalty,
             max_tokens=max_tokens,
+            **constrained,
         )
         try:
             for chunk in chunks:
@@ -205,6 +210,14 @@ class LlamaCppModel:
             close = getattr(chunks, "close", None)
             if close:
                 close()
+
+
+def _llama_grammar(grammar: Grammar) -> Any:
+    """llama.cpp's compiled form of the grammar (GBNF), built quietly."""
+    from llama_cpp import LlamaGrammar
+
+    with timed("llm.grammar"):
+        return LlamaGrammar.from_string(grammar.gbnf(), verbose=False)
 
 
 def _cut_middle(text: str, keep_tokens: int, tokens: int) -> str:
