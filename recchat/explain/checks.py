@@ -17,6 +17,8 @@ from recchat.explain.facts import ItemFacts
 from recchat.explain.reasons import Reason, reason_words
 from recchat.explain.words import KIND_WORDS, is_function_word
 from recchat.injection import injected
+from recchat.language import load
+from recchat.language.units import units
 from recchat.text import (
     STOPWORDS,
     YEAR,
@@ -42,6 +44,11 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 # Capitalised at the start of a sentence without being names.
 SENTENCE_STARTERS = frozenset("fans perfect expect enjoy whether its both great like if".split())
 _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0|[2-9]0)['’]?s\b")  # "the 1940s", "the 90s"
+COMPARISON_WORDS = tuple(
+    dict.fromkeys(" ".join(words(w)) for entry in load("measures")["adjective"] for w in entry["words"])
+)
+# Words of units of measure (not currencies: "$24.99" is read by the number checks).
+UNIT_WORDS = frozenset(name for name, unit in units().by_name.items() if name.isalpha() and unit.dimension != "money")
 _REFUSAL = re.compile(r"\b(as an ai|language model|i cannot|i can't help|i'm sorry)\b", re.I)
 
 
@@ -135,7 +142,8 @@ def _other_titles(text: str, grounds: Grounds) -> str | None:
 
 def _invented_facts(text: str, grounds: Grounds) -> str | None:
     """Years and names must come from the item or the user: a small model invents both."""
-    known = fold(f"{grounds.facts} {grounds.user_words} {grounds.named}")
+    told = " ".join(w for r in grounds.reasons for w in r.wordings)  # true by construction
+    known = fold(f"{grounds.facts} {grounds.user_words} {grounds.named} {told}")
     invented = [year for year in YEAR.findall(text) if year not in known]
     if invented:
         return f"mentions a year not in the item's facts ({invented[0]})"
@@ -147,7 +155,7 @@ def _invented_facts(text: str, grounds: Grounds) -> str | None:
     known_words = set(words(known)) | _word_parts(known) | STOPWORDS | SENTENCE_STARTERS  # "Slaughterhouse-Five"
     for sentence in sentences(text) or [text]:
         for name in _NAME.findall(sentence):
-            if words(name)[0] not in known_words:
+            if words(name)[0] not in known_words and stem(words(name)[0]) not in known_words:
                 return f"mentions a name not in the item's facts ({name})"
     return None
 
@@ -157,21 +165,37 @@ def _claims(text: str, grounds: Grounds) -> str | None:
     item = grounds.item
     if item is None:
         return None
-    said = _without_named(text, grounds)
+    said = claims.affirmed(_without_named(text, grounds))
+    met = [wording for r in grounds.reasons if r.asked for wording in r.wordings]
     return (
         claims.wrong_kind(said, item)
         or claims.unsupported_subject(said, item, grounds.tags)
         or claims.invented_number(said, item)
+        or claims.wrong_unit(said, item, UNIT_WORDS)
+        or claims.claims_unmet(text, met)
+        or _unbacked_comparison(said, grounds)
         or claims.wrong_role(text, item)
-        or claims.wrong_credit(text, item)
+        or claims.wrong_credit(claims.affirmed(text), item)
         or claims.copied_description(text, item)
     )
+
+
+def _unbacked_comparison(text: str, grounds: Grounds) -> str | None:
+    """'short', 'cheap', 'highly rated' (language/measures.toml) say where the item sits among
+    the others: only the reasons may say so."""
+    backed = " ".join(w for r in grounds.reasons for w in r.wordings).lower()
+    lowered = f" {' '.join(words(text))} "
+    for word in COMPARISON_WORDS:
+        if f" {word} " in lowered and f" {word} " not in f" {backed} ":
+            return f"calls it {word}, which no reason says"
+    return None
 
 
 def _without_named(text: str, grounds: Grounds) -> str:
     """The text less the titles it may name (its own, the liked ones): 'The Martian' is no claim
     of a martian, 'Like Alien' none of aliens."""
-    for title in [grounds.rec.item.title, *(r.about for r in grounds.reasons if r.about)]:
+    own = [grounds.rec.item.title, grounds.item.title if grounds.item else ""]
+    for title in [*own, *(r.about for r in grounds.reasons if r.about)]:
         short = without_year(title)
         if short:
             text = re.sub(re.escape(short), " ", text, flags=re.I)
@@ -224,8 +248,9 @@ def _word_parts(text: str) -> set[str]:
 def _ungrounded(text: str, grounds: Grounds) -> str | None:
     if not _names_the_item(text, grounds):
         return "does not name the item"
-    item_words = {stem(w) for w in content_words(grounds.facts)}
-    if not item_words.intersection(stem(w) for w in content_words(text)):
+    item_words = {stem(w) for w in content_words(grounds.facts)} | set(re.findall(r"\d+", grounds.facts))
+    said = {stem(w) for w in content_words(text)} | set(re.findall(r"\d+", text))
+    if not item_words & said:
         return "not grounded in the item"
     return None
 
@@ -264,7 +289,8 @@ def _unlinked(text: str, grounds: Grounds) -> str | None:
     they ruled out). The item's own title is no link ('The Matrix Reloaded' under 'The Matrix')."""
     if not grounds.reasons and not grounds.user_words:
         return None  # nothing was asked: nothing to link to
-    asked = [r for r in grounds.reasons if r.asked and r.sort != "kind"]
+    # Wishes met, and wishes missed said as missed ("is not by Agatha Christie"): both name the request.
+    asked = [r for r in grounds.reasons if (r.asked and r.sort != "kind") or r.sort == "missed"]
     links = reason_words(asked) | linking_stems(grounds.user_words)
     links |= {stem(w) for r in grounds.reasons if r.about for w in words(r.about)}
     links = {loose(w) for w in links if w not in KIND_WORDS}

@@ -42,6 +42,20 @@ _ROLES_OF_FIELD = {
     "composer": {"music", "score"},
 }
 COPY_RUN = 8  # words in a row taken from the description: a copy, not a reason
+# What an item "is not" (a wish it misses, said as missed): no claim that it is.
+NEGATED = re.compile(
+    r"\b(?:not|isn't|doesn't|does not|is not|never|without|rather than|instead of)\b"
+    r"[^,.;:!?]*?(?=[,.;:!?]|\bbut\b|\bthough\b|\balthough\b|$)",
+    re.I,
+)
+# Claims of the request, and what a number said with a unit must be (general language).
+REQUEST_CLAIM = re.compile(
+    r"\b(?:as you (?:asked|wanted|said|requested)|as requested|you asked for|you wanted|you're after|"
+    r"just what you|exactly what you|your request|fits the bill|you mentioned)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:!?]|\.(?!\d)|\b(?:but|though|although)\b", re.I)
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?)\s*([a-zA-Z%]+)")
 SHORT_COPY_SHARE = 0.6  # ...or most of a short sentence
 
 
@@ -100,7 +114,7 @@ def invented_number(text: str, facts: ItemFacts, extra: str = "") -> str | None:
     """Numbers, counts and ordinals must be the item's ('after his tenth birthday' for a book
     that says eleventh), or inside one of its ranges ('for 5' for a game of 2-6)."""
     known = numbers_in(f"{facts.text} {extra}")
-    spans = [span for _, _, shown in facts.numbers if (span := _span(shown)) is not None]
+    spans = [span for n in facts.numbers if (span := _span(n.shown)) is not None]
     for number, said in _claimed_numbers(text):
         if number not in known and not any(low <= number <= high for low, high in spans):
             return f"mentions a number not in the item's facts ({said})"
@@ -124,6 +138,37 @@ def _claimed_numbers(text: str, *, loose: bool = False) -> list[tuple[int, str]]
 def _span(shown: str) -> tuple[int, int] | None:
     digits = [int(d) for d in _DIGITS.findall(shown)]
     return (min(digits), max(digits)) if digits else None
+
+
+def affirmed(text: str) -> str:
+    """The text less what it says the item is not ('does not fall under Sci-Fi, but ...')."""
+    return NEGATED.sub(" ", text)
+
+
+def claims_unmet(text: str, met: Sequence[str]) -> str | None:
+    """A claim of the request ('as you asked') must sit in a clause that says a wish the item
+    meets, in one of its true wordings (`met`)."""
+    for claim in REQUEST_CLAIM.finditer(text):
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, claim.start())]
+        # the clause of the claim, and the one before when the claim stands alone (", as you asked")
+        alone = bool(ends) and not text[ends[-1] : claim.start()].strip()
+        start = (ends[-2] if len(ends) > 1 else 0) if alone else (ends[-1] if ends else 0)
+        stretch = text[start : claim.end()]
+        if not any(wording and wording in stretch for wording in met):
+            return f"says {claim.group()!r} of nothing it meets"
+    return None
+
+
+def wrong_unit(text: str, facts: ItemFacts, unit_words: Iterable[str]) -> str | None:
+    """A number said with a unit ('10.1 minutes') must be one of the item's numbers as written
+    with that unit ('10.1 km' is not)."""
+    shown = " ".join(n.shown for n in facts.numbers).lower()
+    units = set(unit_words)
+    for match in _QUANTITY.finditer(text):
+        number, unit = match.group(1), match.group(2).lower()
+        if unit in units and f"{number} {unit}" not in shown and f"{number}{unit}" not in shown:
+            return f"says {match.group()} , not one of the item's numbers with its unit"
+    return None
 
 
 def wrong_role(text: str, facts: ItemFacts) -> str | None:

@@ -153,12 +153,10 @@ def _met_choices(met: Sequence[Reason], *, said: bool) -> Iterator[tuple[Reason,
         return
     quoted = [r for r in met if r.said][:1] if said else []
     strongest = (quoted + [r for r in met if r not in quoted])[:3]
-    for size in (MET_AT_ONCE, 1):
-        for chosen in permutations(strongest, min(size, len(strongest))):
-            if not said or chosen[0].said:
-                yield chosen
-        if len(strongest) < MET_AT_ONCE:
-            break
+    # Two wishes named when two are met (a card that names both says more), else the one.
+    for chosen in permutations(strongest, min(MET_AT_ONCE, len(strongest))):
+        if not said or chosen[0].said:
+            yield chosen
 
 
 def _fact_choices(facts: Sequence[Reason], *, two: bool) -> Iterator[tuple[Grammar, ...]]:

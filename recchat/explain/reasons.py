@@ -234,24 +234,32 @@ def _missed_reason(constraint: Constraint, facts: ItemFacts, asked: Asked) -> Re
 
 
 def _fact_reasons(facts: ItemFacts, used: set[str], avoided: set[str]) -> list[Reason]:
-    """More of the item's own values, for a card to add one: its people, kind, year, numbers,
-    categories and tags, in that order, none about a field a reason already speaks of."""
+    """More of the item's own values, for a card to add one: its people, tags, kind, year, how
+    many it is for, how long it takes, what it costs, and its categories, in that order, none
+    about a field a reason already speaks of."""
     found: list[Reason] = []
     for field_name, names in facts.people[:1]:
         if field_name not in used:
             clause = person_clauses(field_name, names)[0]
             found.append(Reason("fact", clause, tuple(words(names[0])), 0.2, field=field_name))
+    tags = [v for v in facts.values if v.kind == "tags"][:2]
+    if tags and "tags" not in used:
+        forms = values_clauses(tags, facts.kind_noun)
+        found.append(
+            Reason("fact", forms[0], tuple(w for v in tags for w in words(v.value)), 0.2, forms=forms, field="tags")
+        )
     kind = next((v for v in facts.values if v.kind == "kind"), None)
     if kind is not None and kind.field not in used:
         found.append(Reason("fact", values_clauses([kind])[0], tuple(words(kind.value)), 0.2, field=kind.field))
     if facts.year and "year" not in used:
         found.append(Reason("fact", year_clauses(facts.year)[0], (str(facts.year),), 0.2, field="year"))
     for number in facts.numbers:
-        if number.field not in used and number.sort in ("people_count", "duration", "money", "count"):
+        if number.field not in used and number.sort in ("people_count", "duration", "money"):
             forms = number_clauses(number)
             found.append(Reason("fact", forms[0], (number.shown,), 0.2, forms=forms, field=number.field))
+            used = used | {number.field}
     for value in facts.values:
-        if value.field not in used and value.kind in ("category", "tags") and not value.yes_no:
+        if value.field not in used and value.kind == "category" and not value.yes_no:
             forms = value_clauses(value, facts.kind_noun)
             found.append(Reason("fact", forms[0], tuple(words(value.value)), 0.1, forms=forms, field=value.field))
             used = used | {value.field}
