@@ -133,7 +133,7 @@ def test_claims_the_item_does_not_back_up_are_refused(item: Item, reply: str, wo
 @pytest.mark.parametrize(
     ("item", "reply", "words"),
     [
-        (BLOKUS, "Blokus is a quick family game of corners that suits kids.", "a game for the family"),
+        (BLOKUS, "Blokus is a family game of corners that suits kids.", "a game for the family"),
         (HARRY, "Harry Potter learns he is a wizard on his eleventh birthday: magic at boarding school.", "magic"),
         (MARTIAN, "The Martian is science fiction about an astronaut surviving alone on Mars.", "space survival"),
         (ME_BEFORE_YOU, "Me Before You is the romantic drama you wanted.", "a romantic film"),
@@ -192,7 +192,7 @@ def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_descri
     assert (
         "Item: Arrival\n" in user
         and "Facts: Arrival is a movie. A translator" in user
-        and "2016" not in user
+        and "2016" not in user.split("Arrival is from 2016.")[0]  # a year only as a fact of the item
         and "thoughtful sci-fi" in user
     )
     assert "Reasons: " in user and "translator" in user and "more plot more plot more plot" not in user

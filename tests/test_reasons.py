@@ -58,12 +58,12 @@ def rec(item: Item, *met: str, related: tuple[str, ...] = ()) -> Recommendation:
     return Recommendation(item, 1.0, Evidence(constraints=met, related_titles=related))
 
 
-def test_the_kind_comes_from_the_kind_field_the_description_or_the_fields() -> None:
+def test_the_kind_comes_from_the_kind_field_or_the_description_never_from_field_names() -> None:
     assert item_kind(CATAN, SCHEMA) == "game" and item_facts(CATAN, SCHEMA).kind_noun == "board game"
     no_kind = learn_schema([FILM])
     assert item_kind(FILM, no_kind) == "movie"
     bare = Item("x", "Someone's Story", "", metadata={"director": "Jane Doe"})
-    assert item_kind(bare, learn_schema([bare])) == "movie"
+    assert item_kind(bare, learn_schema([bare])) is None  # a director says nothing of what it is
 
 
 def test_constraints_met_become_reasons_in_the_items_own_words() -> None:
@@ -77,13 +77,15 @@ def test_constraints_met_become_reasons_in_the_items_own_words() -> None:
     assert "It is a mystery book, as you asked." in sentences
 
 
-def test_a_constraint_the_item_does_not_meet_gives_no_reason() -> None:
+def test_a_constraint_the_item_does_not_meet_is_said_as_missed_never_as_asked() -> None:
     reasons = reasons_for(rec(CATAN), item_facts(CATAN, SCHEMA), Asked(constraints=(FIVE,)))
-    assert not any("players" in r.sentence for r in reasons)
+    missed = [r for r in reasons if r.sort == "missed"]
+    assert [r.sentence for r in missed] == ["It is for 3 to 4 players."]  # its own number, not the wish
+    assert not any(r.asked for r in reasons)
     met = reasons_for(
         rec(CARCASSONNE, "for 5 or more players"), item_facts(CARCASSONNE, SCHEMA), Asked(constraints=(FIVE,))
     )
-    assert met[0].sentence == "It takes up to 5 players, as you asked."
+    assert met[0].sentence == "It is for 2 to 5 players, as you asked."
 
 
 def test_the_closest_liked_item_and_what_they_share() -> None:

@@ -106,6 +106,7 @@ def rejection(raw: str, grounds: Grounds) -> str | None:
         _avoided,
         _claims,
         _copied_example,
+        _unbacked_comparison,
         _ungrounded,
         _unlinked,
     )
@@ -166,25 +167,30 @@ def _claims(text: str, grounds: Grounds) -> str | None:
     if item is None:
         return None
     said = claims.affirmed(_without_named(text, grounds))
-    met = [wording for r in grounds.reasons if r.asked for wording in r.wordings]
+    met = [_wish_stems(r) for r in grounds.reasons if r.asked or r.sort == "words"]
     return (
         claims.wrong_kind(said, item)
         or claims.unsupported_subject(said, item, grounds.tags)
         or claims.invented_number(said, item)
         or claims.wrong_unit(said, item, UNIT_WORDS)
         or claims.claims_unmet(text, met)
-        or _unbacked_comparison(said, grounds)
         or claims.wrong_role(text, item)
         or claims.wrong_credit(claims.affirmed(text), item)
         or claims.copied_description(text, item)
     )
 
 
+def _wish_stems(reason: Reason) -> set[str]:
+    """What names a wish met: its values, the person's words for it, and the tags those stand for."""
+    found = {stem(w) for w in (*reason.words, *words(reason.said))} | linking_stems(" ".join(reason.words))
+    return {claims.loose(root(w)) for w in found}
+
+
 def _unbacked_comparison(text: str, grounds: Grounds) -> str | None:
     """'short', 'cheap', 'highly rated' (language/measures.toml) say where the item sits among
     the others: only the reasons may say so."""
     backed = " ".join(w for r in grounds.reasons for w in r.wordings).lower()
-    lowered = f" {' '.join(words(text))} "
+    lowered = f" {' '.join(words(claims.affirmed(_without_named(text, grounds))))} "
     for word in COMPARISON_WORDS:
         if f" {word} " in lowered and f" {word} " not in f" {backed} ":
             return f"calls it {word}, which no reason says"

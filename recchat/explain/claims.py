@@ -145,18 +145,27 @@ def affirmed(text: str) -> str:
     return NEGATED.sub(" ", text)
 
 
-def claims_unmet(text: str, met: Sequence[str]) -> str | None:
-    """A claim of the request ('as you asked') must sit in a clause that says a wish the item
-    meets, in one of its true wordings (`met`)."""
+def claims_unmet(text: str, met: Sequence[set[str]]) -> str | None:
+    """A claim of the request ('as you asked') must sit in a clause that names a wish the item
+    meets: `met` holds the loose stems of each wish met (its values and the person's words)."""
     for claim in REQUEST_CLAIM.finditer(text):
         ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, claim.start())]
         # the clause of the claim, and the one before when the claim stands alone (", as you asked")
         alone = bool(ends) and not text[ends[-1] : claim.start()].strip()
         start = (ends[-2] if len(ends) > 1 else 0) if alone else (ends[-1] if ends else 0)
-        stretch = text[start : claim.end()]
-        if not any(wording and wording in stretch for wording in met):
+        stretch = {loose(w) for w in sequence(text[start : claim.start()])}
+        if not any(wish & stretch for wish in met):
             return f"says {claim.group()!r} of nothing it meets"
     return None
+
+
+def loose(word: str) -> str:
+    """A word without one common ending: 'romantic' and 'romance' alike, 'dystopian' and
+    'dystopia'."""
+    for ending in ("ation", "ance", "ence", "ing", "ion", "ical", "ic", "al", "ed", "er", "ly", "ous", "y", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def wrong_unit(text: str, facts: ItemFacts, unit_words: Iterable[str]) -> str | None:

@@ -97,7 +97,9 @@ class Explainer:
             # muted, until the checked text.
             grammar = card.grammar(start=attempt * OFFERED_FRAMES, count=OFFERED_FRAMES) if self.constrained else None
             raw = self._generate(messages, facts.title, on_token if attempt == 0 else None, should_stop, grammar)
-            text = tidy(raw) if grammar else mended(tidy(raw), facts.title, [r.about for r in reasons if r.about])
+            text = tidy(raw)
+            if grammar is None or facts.title not in text:  # a grammar's text names its item already
+                text = mended(text, facts.title, [r.about for r in reasons if r.about])
             refused = rejection(text, grounds)
             if refused is None:
                 self._used(card.frame_of(text))
@@ -138,7 +140,7 @@ class Explainer:
     ) -> list[ChatMessage]:
         chosen = prompt_sentences(facts, asked, reasons)
         # What it is, unless a reason says so already: the model copies it ("X is a movie").
-        named = bool(facts.kind_noun) and any(str(facts.kind_noun) in r.clause for r in reasons)
+        named = bool(facts.kind_noun) and any(str(facts.kind_noun) in r.clause for r in reasons if r.sort != "fact")
         about = _about(facts, kind=not named)
         values = {
             "user_words": shorten(clean(asked.words), REQUEST_CHARS) or "something good",
@@ -190,10 +192,8 @@ class Explainer:
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted. A grammar
-            # ends the sentence itself (its values may hold full stops: "J.K. Rowling").
-            ended = grammar is None and len(sentences(text.replace(title, "Title"))) >= self.sentences
-            done = ended or len(text) > MAX_CHARS
+            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
+            done = len(sentences(text.replace(title, "Title"))) >= self.sentences or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:

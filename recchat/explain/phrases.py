@@ -121,8 +121,9 @@ def values_clauses(facts: Sequence[ValueFact], kind_noun: str | None = None) -> 
         noun = as_noun(first.value)
         return (f"is {article(noun)} {noun}",)
     if first.kind == "tags":
-        plain = kind_noun and len(facts) == 1 and first.value.islower()
-        return (f"falls under {joined}", *((f"is {article(first.value)} {first.value} {kind_noun}",) if plain else ()))
+        if kind_noun and all(f.value.islower() for f in facts):  # "a cozy mystery book"
+            return (f"is {article(joined)} {joined} {kind_noun}", f"falls under {joined}")
+        return (f"falls under {joined}",)
     if first.kind == "list":
         among = (f"has {joined} among its {first.noun}",) if first.noun.endswith("s") else ()
         return (f"lists {joined} under {first.noun}", *among)

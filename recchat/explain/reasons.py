@@ -185,7 +185,9 @@ def _held_values(constraint: Constraint, facts: ItemFacts) -> tuple[ValueFact, .
     mine = [v for v in facts.values if v.field in fields or (v.kind == "tags" and "tags" in fields)]
     if constraint.about == "tag":
         wanted = [_stems(w) for w in _alternatives(constraint.value)]
-        return tuple(v for v in mine if any(w and w <= _stems(v.value) for w in wanted))
+        holding = [v for v in mine if any(w and w <= _stems(v.value) for w in wanted)]
+        exact = [v for v in holding if _stems(v.value) in wanted]
+        return tuple(exact or holding[:1])
     if constraint.negated:
         return tuple(mine[:1])
     wanted_values = {str(w).lower() for w in _alternatives(constraint.value)}
