@@ -120,6 +120,8 @@ def reasons_for(rec: Recommendation, facts: ItemFacts, asked: Asked) -> tuple[Re
     verdict = asked.verdict(rec)
     met = [r for c in verdict.met if c.about != "tag" and (r := _met_reason(c, facts)) is not None]
     met += _tag_reasons([c for c in verdict.met if c.about == "tag"], facts)
+    if len(met) > 1:  # what it is says least: "a space and science fiction movie" says it too
+        met = [r for r in met if r.sort != "kind"]
     missed = [r for c in verdict.missed if not c.negated and (r := _missed_reason(c, facts, asked)) is not None]
     found = [*_seed_reasons(rec, facts, asked), *_together_reasons(rec, asked), *_word_reasons(facts, asked)]
     avoided = asked.avoided_stems
@@ -132,7 +134,8 @@ def reasons_for(rec: Recommendation, facts: ItemFacts, asked: Asked) -> tuple[Re
         kept.append(reason)
         break  # one of them: a card says one thing besides the wishes
     kept += _dedupe(missed)
-    kept += _fact_reasons(facts, {r.field for r in kept if r.field}, avoided)
+    said = " ".join(w for r in kept for w in r.wordings)
+    kept += _fact_reasons(facts, {r.field for r in kept if r.field}, avoided, said)
     return tuple(kept)
 
 
@@ -235,7 +238,11 @@ def _missed_reason(constraint: Constraint, facts: ItemFacts, asked: Asked) -> Re
     return None
 
 
-def _fact_reasons(facts: ItemFacts, used: set[str], avoided: set[str]) -> list[Reason]:
+def _said_already(value: str, said: str) -> bool:
+    return bool(_stems(value)) and _stems(value) <= _stems(said)
+
+
+def _fact_reasons(facts: ItemFacts, used: set[str], avoided: set[str], said: str = "") -> list[Reason]:
     """More of the item's own values, for a card to add one: its people, tags, kind, year, how
     many it is for, how long it takes, what it costs, and its categories, in that order, none
     about a field a reason already speaks of."""
@@ -251,7 +258,7 @@ def _fact_reasons(facts: ItemFacts, used: set[str], avoided: set[str]) -> list[R
             Reason("fact", forms[0], tuple(w for v in tags for w in words(v.value)), 0.2, forms=forms, field="tags")
         )
     kind = next((v for v in facts.values if v.kind == "kind"), None)
-    if kind is not None and kind.field not in used:
+    if kind is not None and kind.field not in used and not _said_already(kind.value, said):
         found.append(Reason("fact", values_clauses([kind])[0], tuple(words(kind.value)), 0.2, field=kind.field))
     if facts.year and "year" not in used:
         found.append(Reason("fact", year_clauses(facts.year)[0], (str(facts.year),), 0.2, field="year"))
