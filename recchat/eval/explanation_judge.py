@@ -207,7 +207,7 @@ def faults(
     said = " ".join(conversation.turns)
     claims = _affirmed(_without_titles(text, record.title, said))
     found = {
-        "kind": _kind(claims, record, conversation.kind),
+        "kind": _kind(_without_values(claims, record), record, conversation.kind),
         "year": _year(claims, item),
         "number": _number(claims, item),
         "name": _name(_affirmed(text), f"{item} {said}"),
@@ -263,6 +263,17 @@ def _without_titles(text: str, title: str, said: str) -> str:
     for phrase in sorted({n for n in named if n}, key=len, reverse=True):
         if phrase.lower() not in {"i", "a", "the"}:
             text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+    return text
+
+
+def _without_values(text: str, record: Record) -> str:
+    """The text less the record's own values of several words ('The Prisoner Wine Company' is no
+    claim that it is a wine)."""
+    for value in record.fields.values():
+        for part in value if isinstance(value, list) else re.split(r"\s*[,;|]\s*", str(value)):
+            part = str(part).strip()
+            if len(part.split()) > 1:
+                text = re.sub(re.escape(part), " ", text, flags=re.I)
     return text
 
 

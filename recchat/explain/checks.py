@@ -118,7 +118,10 @@ def _shape(text: str, grounds: Grounds) -> str | None:
         return "not an explanation"
     if len(text) > MAX_CHARS:
         return "rambles"
-    meaningful = [w for w in content_words(text) if w not in normalise_title(grounds.rec.item.title).split()]
+    # The item's own values may share a word ("Cooperative Game", "party game"): no repetition.
+    valued = {w for r in grounds.reasons for v in r.words for w in words(v)}
+    own = set(normalise_title(grounds.rec.item.title).split()) | valued
+    meaningful = [w for w in content_words(text) if w not in own]
     tokens = words(text)
     trigrams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
     if len(set(trigrams)) < len(trigrams) or any(meaningful.count(w) >= 3 for w in set(meaningful)):
@@ -182,7 +185,8 @@ def _claims(text: str, grounds: Grounds) -> str | None:
 
 def _wish_stems(reason: Reason) -> set[str]:
     """What names a wish met: its values, the person's words for it, and the tags those stand for."""
-    found = {stem(w) for w in (*reason.words, *words(reason.said))} | linking_stems(" ".join(reason.words))
+    found = {w for part in (*reason.words, reason.said) for w in claims.sequence(part)}
+    found |= linking_stems(" ".join(reason.words))
     return {claims.loose(root(w)) for w in found}
 
 

@@ -153,7 +153,8 @@ def claims_unmet(text: str, met: Sequence[set[str]]) -> str | None:
         # the clause of the claim, and the one before when the claim stands alone (", as you asked")
         alone = bool(ends) and not text[ends[-1] : claim.start()].strip()
         start = (ends[-2] if len(ends) > 1 else 0) if alone else (ends[-1] if ends else 0)
-        stretch = {loose(w) for w in sequence(text[start : claim.start()])}
+        after = _CLAUSE_END.search(text, claim.end())
+        stretch = {loose(w) for w in sequence(text[start : after.start() if after else len(text)])}
         if not any(wish & stretch for wish in met):
             return f"says {claim.group()!r} of nothing it meets"
     return None
