@@ -1,7 +1,8 @@
 """The fault judge of the explanation evaluation: one explanation against its item's own record,
 as the catalog file has it, and against the conversation as the set's author wrote it.
 
-Deliberately independent of recchat's explanation checks (recchat/explain/): its own word lists,
+Deliberately independent of recchat's explanation checks (recchat/explain/): its own word lists
+(judge_words.json) and each catalog's own values (explanation_terms.py),
 its own parsing, the raw record rather than what recchat learned of the fields, and the set's
 own list of words to avoid. A mistake shared by both would otherwise pass unseen, and a 0%
 fault rate would be true by definition. What it can see: kind words against the item's kind
@@ -15,9 +16,11 @@ pair), opinions ("a delightful film"), and facts it has no field for.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from recchat.eval.explanation_asked import false_claim
@@ -44,16 +47,8 @@ CHECKS = (
     "compare",
 )
 _KIND_FIELDS = re.compile(r"^(type|kind|format|media|medium|category|(?:item|title|media|content)[ _]?type)$", re.I)
-_KINDS = {  # word -> the kind it names
-    **dict.fromkeys(["movie", "movies", "film", "films", "flick"], "movie"),
-    **dict.fromkeys(["book", "books", "novel", "novels", "novella"], "book"),
-    **dict.fromkeys(["game", "games", "boardgame", "board-game"], "game"),
-    **dict.fromkeys(["album", "albums"], "album"),
-    **dict.fromkeys(["podcast", "podcasts"], "podcast"),
-    **dict.fromkeys(["recipe", "recipes"], "recipe"),
-    **dict.fromkeys(["wine", "wines"], "wine"),
-    **dict.fromkeys(["trail", "trails"], "trail"),
-}
+WORDS = json.loads(Path(__file__).with_name("judge_words.json").read_text(encoding="utf-8"))
+_KINDS: dict[str, str] = {word: kind for kind, forms in WORDS["kinds"].items() for word in forms}
 # A kind field's words for kinds that are also everyday words in a card ("a series of ...").
 _FIELD_KIND_WORDS = {**_KINDS, "series": "series", "show": "series", "episode": "series"}
 _FIELD_KINDS = (
@@ -62,72 +57,11 @@ _FIELD_KINDS = (
     (re.compile(r"^(players|designer|minplayers|maxplayers)$", re.I), "game"),
 )
 # Genres and subjects, each with the words that support it in an item's text.
-_GENRES: dict[str, tuple[str, ...]] = {
-    "comedy": ("comedy", "comedic", "funny", "humor", "humour", "humorous", "hilarious", "witty", "satire"),
-    "romance": ("romance", "romantic", "love story"),
-    "horror": ("horror", "scary", "terrifying", "slasher"),
-    "thriller": ("thriller", "suspense"),
-    "mystery": ("mystery", "whodunit", "detective", "murder"),
-    "crime": ("crime", "criminal", "gangster", "heist", "mafia", "mob"),
-    "science fiction": ("science fiction", "sci-fi"),
-    "fantasy": ("fantasy",),
-    "magic": ("magic", "magical", "wizard", "witch", "sorcerer"),
-    "alien": ("alien", "extraterrestrial"),
-    "space": ("space", "astronaut", "spaceship", "galaxy", "planet"),
-    "superhero": ("superhero", "marvel", "dc comics"),
-    "animated": ("animated", "animation", "cartoon", "pixar"),
-    "musical": ("musical", "songs", "music"),
-    "documentary": ("documentary",),
-    "war": ("war", "military", "soldier", "battle"),
-    "western": ("western", "cowboy"),
-    "family": ("family", "kids", "children", "child"),
-    "zombie": ("zombie",),
-    "vampire": ("vampire",),
-    "ghost": ("ghost", "haunted", "haunting", "supernatural"),
-    "dragon": ("dragon",),
-    "robot": ("robot", "android"),
-    "spy": ("spy", "espionage"),
-    "time travel": ("time travel", "time-travel", "time machine"),
-    "dystopia": ("dystopia", "dystopian", "totalitarian"),
-    "biography": ("biography", "biographical", "biopic", "true story", "life of"),
-    "sports": ("sport", "sports", "boxing", "football", "baseball", "basketball"),
-    "cooperative": ("cooperative", "co-op", "together as a team", "work together"),
-    "party": ("party",),
-    "strategy": ("strategy", "strategic"),
-    "adventure": ("adventure", "quest", "journey"),
-    "action": ("action",),
-    "drama": ("drama", "dramatic"),
-    "cozy": ("cozy", "cosy"),
-}
-_GENRE_ALIASES = {
-    "comedies": "comedy", "funny": "comedy", "funniest": "comedy", "hilarious": "comedy", "comedic": "comedy",
-    "romantic": "romance", "rom-com": "romance", "scary": "horror", "spooky": "horror", "terrifying": "horror",
-    "thrilling": "thriller", "sci-fi": "science fiction", "aliens": "alien", "superheroes": "superhero",
-    "animation": "animated", "cartoon": "animated", "magical": "magic", "wizard": "magic", "wizards": "magic",
-    "witches": "magic", "zombies": "zombie", "vampires": "vampire", "ghosts": "ghost", "haunted": "ghost",
-    "dragons": "dragon", "robots": "robot", "dystopian": "dystopia", "biopic": "biography",
-    "biographical": "biography", "kids": "family", "children": "family", "family-friendly": "family",
-    "co-op": "cooperative", "strategic": "strategy", "adventures": "adventure", "dramatic": "drama",
-    "westerns": "western", "musicals": "musical", "spies": "spy", "cosy": "cozy", "mysteries": "mystery",
-    "detective": "mystery", "whodunit": "mystery", "heist": "crime", "gangster": "crime",
-}  # fmt: skip
-_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "second": 2, "third": 3, "fourth": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-_STOP = frozenset(
-    """a an the and or but of to in on at for with by from as is are was were be been it its it's this
-    that these those you your you'll you're they their them he she his her we our i me my so if than
-    then there here what which who whom whose when where why how all any each both more most other
-    some such no not only own same too very can will just also about into over after before again
-    one ones like love loved want wanted looking enjoy fun great good perfect something anything
-    please maybe really would could should might make makes made get gets got see watch read play
-    give find new old best well much many way ways lot lots kind sort thing things stuff
-    movie movies film films book books game games board novel novels similar else instead older newer
-    tonight night afternoon evening day weekend time""".split()
-)
-_OPENERS = frozenset("if like as with for from in on at this that it its you your yes so and but or a an the".split())
+_GENRES: dict[str, tuple[str, ...]] = {genre: tuple(forms) for genre, forms in WORDS["genres"].items()}
+_GENRE_ALIASES: dict[str, str] = WORDS["genre_aliases"]
+_NUMBERS: dict[str, int] = WORDS["numbers"]
+_STOP = frozenset(WORDS["stop"])
+_OPENERS = frozenset(WORDS["openers"])
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _SENTENCE_END = re.compile(r"[.!?]")

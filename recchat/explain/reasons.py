@@ -421,8 +421,8 @@ def _word_reasons(facts: ItemFacts, asked: Asked) -> list[Reason]:
     wanted = [w for w in wanted if stem(w) not in GENERIC]  # 'time' may find 'time travel', not any time
     if tagged:
         chosen = [v for v in tagged if v.field == tagged[0].field][:2]
-        forms = values_clauses(chosen, facts.kind_noun)
-        return [Reason("words", forms[0], tuple(w for v in chosen for w in words(v.value)), 0.75, forms=forms)]
+        clauses = values_clauses(chosen, facts.kind_noun)
+        return [Reason("words", clauses[0], tuple(w for v in chosen for w in words(v.value)), 0.75, forms=clauses)]
     if not wanted:
         return []
     title = {stem(w) for w in words(facts.title)}

@@ -214,7 +214,7 @@ class LlamaCppModel:
 
 def _llama_grammar(grammar: Grammar) -> Any:
     """llama.cpp's compiled form of the grammar (GBNF), built quietly."""
-    from llama_cpp import LlamaGrammar
+    from llama_cpp.llama_grammar import LlamaGrammar
 
     with timed("llm.grammar"):
         return LlamaGrammar.from_string(grammar.gbnf(), verbose=False)
