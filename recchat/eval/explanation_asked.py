@@ -26,7 +26,8 @@ ONE = re.compile(
     r"|you were after|you mentioned|you said|you're looking for|you are looking for|like you asked)\b",
     re.I,
 )
-_CLAUSE = re.compile(r"[,;:.!?—–]|\b(?:but|though|although|while|whereas)\b", re.I)
+_GLUE = frozenset("which that is was what just exactly it this so and all".split())  # no wish in them
+_CLAUSE = re.compile(r"[,;:!?—–]|\.(?!\d)|\b(?:but|though|although|while|whereas)\b", re.I)
 
 
 def broken_wishes(record: Record, wants: Sequence[Predicate]) -> list[Predicate]:
@@ -67,7 +68,7 @@ def _clause_of(text: str, start: int, end: int) -> str:
     after = _CLAUSE.search(text, end)
     finish = after.start() if after else len(text)
     clause = text[begin:finish]
-    if len(tokens(clause.replace(text[start:end], " "))) <= 1 and len(bounds) > 1:
+    if all(w in _GLUE for w in tokens(clause.replace(text[start:end], " "))) and len(bounds) > 1:
         clause = text[bounds[-2] : finish]
     return clause
 

@@ -146,7 +146,7 @@ def faults(
         "number": _number(claims, item),
         "name": _name(_affirmed(text), f"{item} {said}"),
         "genre": _genre(claims, item, _tags(record)),
-        "avoided": _avoided(text, conversation.avoid),
+        "avoided": _avoided(_affirmed(text), conversation.avoid),  # "is not strenuous" keeps the wish
         "copied": _copied(text, str(record.fields.get("description", "")), record.title),
         "example": _example(text, f"{item} {said} {_FRAMING}", example),
         "other title": _other_title(text, record.title, said, titles),

@@ -30,8 +30,10 @@ NEGATORS = frozenset("not no isn't isnt aren't wasn't never without though altho
 # Single words too common to be a claim when they are also some field's value ("read", "yes").
 _PLAIN = frozenset(
     """a an the and or of to in on at for with by from as is it its yes no none other read watch play
-    played listen new old more less all any one""".split()
+    played listen new old more less all any one you your yours me my i we us our they them he she""".split()
 )
+_NOT_VALUES = re.compile(r"^(?:id|ids|title|name|url|uri|href|link|image)$|_(?:id|href|url)$|^(?:wiki|imdb)_", re.I)
+_LINK = re.compile(r"https?:|www\.|/")
 # Role words of headers that name people (general language of who makes things).
 PEOPLE_HEADERS = frozenset(
     """author authors writer writers director directors designer designers artist artists illustrator
@@ -85,6 +87,7 @@ class CatalogTerms:
     values: Mapping[str, frozenset[str]] = field(default_factory=dict)  # phrase (tokens joined) -> fields
     medians: Mapping[str, float] = field(default_factory=dict)  # number field -> median value
     people_fields: frozenset[str] = frozenset()
+    prose_fields: frozenset[str] = frozenset()  # descriptions, notes: sentences, not values
 
 
 def catalog_terms(records: Iterable[Record]) -> CatalogTerms:
@@ -101,20 +104,21 @@ def catalog_terms(records: Iterable[Record]) -> CatalogTerms:
             if number is not None:
                 numbers[name].append(number)
     prose = {name for name, sizes in lengths.items() if sizes and statistics.mean(sizes) > LONG_TEXT}
+    titles = {" ".join(tokens(record.title)) for record in records}
     counts: Counter[tuple[str, str]] = Counter()
     for record in records:
         for name, value in record.fields.items():
-            if name in prose or name.casefold() in ("id", "url") or _number(value, name) is not None:
+            if name in prose or _NOT_VALUES.search(name) or _number(value, name) is not None:
                 continue
             for part in _parts(value):
                 phrase = " ".join(tokens(part))
-                if _is_value(phrase):
+                if _is_value(phrase) and phrase not in titles and not _LINK.search(part):
                     counts[(phrase, name)] += 1
     for phrase, name in counts:
         values[phrase].add(name)
     people = frozenset(n for n in {n for r in records for n in r.fields} if set(tokens(n)) & PEOPLE_HEADERS)
     medians = {name: statistics.median(found) for name, found in numbers.items() if len(found) >= 3}
-    return CatalogTerms({p: frozenset(f) for p, f in values.items()}, medians, people)
+    return CatalogTerms({p: frozenset(f) for p, f in values.items()}, medians, people, frozenset(prose))
 
 
 def _parts(value: Any) -> list[str]:
@@ -191,6 +195,8 @@ def wrong_credit(text: str, record: Record, terms: CatalogTerms) -> str | None:
         holders = [f for f, v in record.fields.items() if _holds_name(v, name)]
         if not holders:
             return f"credits {named!r}, who is not in the record"
+        if set(holders) <= terms.prose_fields:
+            continue  # named only in its description: what they did there is no field's to say
         people = [f for f in holders if f in terms.people_fields]
         if not people:
             return f"credits {named!r}, a value of {holders[0]}, which names no people"

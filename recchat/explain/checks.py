@@ -119,7 +119,8 @@ def _shape(text: str, grounds: Grounds) -> str | None:
     if len(text) > MAX_CHARS:
         return "rambles"
     # The item's own values may share a word ("Cooperative Game", "party game"): no repetition.
-    valued = {w for r in grounds.reasons for v in r.words for w in words(v)}
+    values = grounds.item.values if grounds.item is not None else ()
+    valued = {w for v in values if len(v.value.split()) > 1 for w in words(v.value)}
     own = set(normalise_title(grounds.rec.item.title).split()) | valued
     meaningful = [w for w in content_words(text) if w not in own]
     tokens = words(text)
@@ -187,7 +188,7 @@ def _wish_stems(reason: Reason) -> set[str]:
     """What names a wish met: its values, the person's words for it, and the tags those stand for."""
     found = {w for part in (*reason.words, reason.said) for w in claims.sequence(part)}
     found |= linking_stems(" ".join(reason.words))
-    return {claims.loose(root(w)) for w in found}
+    return {claims.loose(w) for w in found}
 
 
 def _unbacked_comparison(text: str, grounds: Grounds) -> str | None:
@@ -213,7 +214,8 @@ def _without_named(text: str, grounds: Grounds) -> str:
 
 
 def _avoided(text: str, grounds: Grounds) -> str | None:
-    said = {stem(w) for w in content_words(text)}
+    """What the person ruled out, said of the item as wanted ('is not explicit' keeps the wish)."""
+    said = {stem(w) for w in content_words(claims.affirmed(text))}
     for phrase in grounds.avoid:
         if {stem(w) for w in content_words(phrase) if not is_function_word(w)} & said:
             return f"brings up what you asked to avoid ({phrase})"
@@ -247,7 +249,7 @@ def _word_parts(text: str) -> set[str]:
     found = set()
     for word in words(text):
         found.add(stem(word))
-        found.update(stem(part) for part in word.split("-") if part)
+        found.update(stem(part) for part in re.split(r"[-'’]", word) if part)
     for spelled_out in set(TAG_SYNONYMS.values()):
         if spelled_out in text:
             found.update(word.replace(" ", "-") for word in spellings(spelled_out))
@@ -269,7 +271,8 @@ def _names_the_item(text: str, grounds: Grounds) -> bool:
     """Its title, or a part of a long one that names it ('Harry Potter', 'the Quiche of Death':
     two words or more, not only small ones), is there; and the sentence is not about a liked item
     instead ('The Martian is a board game' for Terraforming Mars)."""
-    title = normalise_title(without_year(grounds.rec.item.title))
+    spoken = grounds.item.title if grounds.item is not None else ""  # 'The Giver', not 'The Giver (The Giver, #1)'
+    title = normalise_title(spoken or without_year(grounds.rec.item.title))
     said = f" {normalise_title(text)} "
     if not title or not (f" {title} " in said or any(f" {part} " in said for part in _title_parts(title))):
         return False

@@ -151,7 +151,8 @@ def claims_unmet(text: str, met: Sequence[set[str]]) -> str | None:
     for claim in REQUEST_CLAIM.finditer(text):
         ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, claim.start())]
         # the clause of the claim, and the one before when the claim stands alone (", as you asked")
-        alone = bool(ends) and not text[ends[-1] : claim.start()].strip()
+        # a claim standing alone (", as you asked", ", which is what you asked for") is of the clause before
+        alone = bool(ends) and all(w in STOPWORDS for w in words(text[ends[-1] : claim.start()]))
         start = (ends[-2] if len(ends) > 1 else 0) if alone else (ends[-1] if ends else 0)
         after = _CLAUSE_END.search(text, claim.end())
         stretch = {loose(w) for w in sequence(text[start : after.start() if after else len(text)])}

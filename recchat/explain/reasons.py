@@ -443,4 +443,13 @@ def _constraint_stems(asked: Asked) -> set[str]:
 
 def reason_words(reasons: Sequence[Reason]) -> set[str]:
     """Stems of every word the reasons rest on (names, tags, the person's words)."""
-    return {stem(w) for r in reasons for w in (*r.words, *words(r.about))}
+    return {w for r in reasons for part in (*r.words, r.about) for w in sequence_of(part)}
+
+
+def sequence_of(text: str) -> list[str]:
+    """Stems of the words, numbers kept whole or in parts as a text splits them ('$19.99')."""
+    found = []
+    for word in words(text):
+        found.append(stem(word))
+        found += [stem(p) for p in re.split(r"[-.$,]", word) if p and p != word]
+    return found
