@@ -150,8 +150,7 @@ class Explainer:
             # Said of the item by name: a reason the model copies is still about the right item.
             "reasons": " ".join(r.said_of(facts.title) for r in reasons if r.sort != "fact")
             or f"{facts.title} is close to what you said.",
-            "facts": " ".join(part for part in (about, chosen, _fact_sentences(facts.title, reasons)) if part)
-            or "none",
+            "facts": " ".join(part for part in (about, chosen) if part) or "none",
             "description": chosen or "no description",  # the name older prompt folders use
             "sentences": self._sentences_words(),
         }
@@ -226,7 +225,3 @@ def _about(facts: ItemFacts, kind: bool) -> str:
 def _sentences(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
     """The reasons in full, for "why this?": every wish met or missed, the liked item, the words."""
     return tuple(r.sentence for r in reasons if r.sort != "fact")
-
-
-def _fact_sentences(title: str, reasons: tuple[Reason, ...]) -> str:
-    return " ".join(r.said_of(title) for r in reasons if r.sort == "fact")

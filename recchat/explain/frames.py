@@ -21,6 +21,7 @@ from recchat.llm.grammar import Grammar, Part
 _SLOT = re.compile(r"\{(\w+)\}")
 MAX_TEXT = 240  # characters: longer sentences are not offered (the checks allow 260)
 MET_AT_ONCE = 2  # wishes met named in one sentence
+FACTS_OFFERED = 2  # the item's first facts (its people, tags, kind, year ...) are the telling ones
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _fact_choices(facts: Sequence[Reason], *, two: bool) -> Iterator[tuple[Gramm
         for first, second in permutations(facts[:3], 2):
             yield _wordings(first), _wordings(second)
         return
-    for fact in facts[:3]:
+    for fact in facts[:FACTS_OFFERED]:
         yield (_wordings(fact),)
 
 
