@@ -85,7 +85,7 @@ def test_numbers_read_by_what_they_measure_in_the_unit_written(fact: NumberFact,
         (ValueFact("Cuisine", "cuisine", "category", "Italian"), "is Italian", "is not Italian"),
         (ValueFact("Body", "body", "category", "Full"), "is full-bodied", "is not full-bodied"),
         (ValueFact("Park", "park", "category", "Zion"), "is in Zion", "is not in Zion"),
-        (ValueFact("Status", "status", "category", "Owned"), "has Owned as its status", "does not have Owned as its status"),
+        (ValueFact("Status", "status", "category", "Own"), "has Own as its status", "does not have Own as its status"),
     ],
 )  # fmt: skip
 def test_values_read_by_their_field(fact: ValueFact, first: str, missed: str) -> None:
