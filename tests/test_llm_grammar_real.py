@@ -1,0 +1,39 @@
+"""The real llama.cpp follows a card's grammar: whatever the bundled model prefers, it writes one
+of the sentences the grammar allows, and the explainer shows it as the model's."""
+
+from __future__ import annotations
+
+import pytest
+
+from recchat.catalog.schema import learn_schema
+from recchat.config import GenerationParams
+from recchat.domain import Constraint, Evidence, Item, Recommendation
+from recchat.explain import Asked, Explainer
+from recchat.llm.base import ChatMessage
+from recchat.llm.grammar import Grammar
+from recchat.llm.llama_cpp import LlamaCppModel, default_model_path
+from recchat.prompts import Prompts
+
+pytestmark = pytest.mark.real
+ASK: list[ChatMessage] = [{"role": "user", "content": "Why would I like Azul? Say anything you like."}]
+
+
+def test_the_model_writes_only_what_the_grammar_allows() -> None:
+    model = LlamaCppModel(default_model_path(), GenerationParams())
+    wish = Grammar.choice("is for 2 to 4 players", "takes 30-45 min")
+    grammar = Grammar.choice(Grammar.sequence("Azul ", wish, ", as you asked."), "Azul is from 2017.")
+    text = "".join(model.stream(ASK, max_tokens=40, grammar=grammar))
+    assert grammar.accepts(text), text
+
+
+def test_a_card_written_by_the_real_model_under_its_grammar_is_true() -> None:
+    item = Item("a", "Azul", "", metadata={"Players": "2-4", "Play Time": "30-45 min", "Designer": "Michael Kiesling"})
+    schema = learn_schema(
+        [item, Item("b", "Hive", "", metadata={"Players": "2", "Play Time": "20 min", "Designer": "John Yianni"})]
+    )
+    wish = Constraint("number", "Players", "covers", 2.0, label="for 2 players", said="for two")
+    rec = Recommendation(item, 1.0, Evidence(constraints=("for 2 players",)))
+    model = LlamaCppModel(default_model_path(), GenerationParams())
+    explained = Explainer(model, Prompts(), None, schema=schema).explain(rec, Asked("a game for two", (wish,)))
+    assert explained.explanation_source == "llm", explained.refused
+    assert explained.explanation.startswith("Azul") and "2 to 4 players" in explained.explanation
