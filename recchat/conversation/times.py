@@ -264,9 +264,12 @@ def _found(bounds: tuple[int | None, int | None], span: Span, said: Utterance, c
 
 def _close_negator(said: Utterance, span: Span) -> bool:
     """A period is avoided only when the negator is right before it ("nothing from the 2000s",
-    "not from the 90s"); "not too old, after 2000" asks for the period."""
+    "not from the 90s"), or before the kind it modifies ("not a movie from the 90s", "no books
+    from before 1950"); "not too old, after 2000" asks for the period."""
     before = said.lower[max(0, span.start - 40) : span.start]
-    return bool(re.search(r"\b(?:no|not|nothing|none|never|avoid|except|anything\s+but)(?:\s+\w+)?\s*$", before))
+    return bool(
+        re.search(r"\b(?:no|not|nothing|none|never|avoid|except|anything\s+but)(?:\s+\w+){0,2}\s*(?:from\s+)?$", before)
+    )
 
 
 def year_label(low: int | None, high: int | None) -> str:

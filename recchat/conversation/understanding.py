@@ -13,6 +13,7 @@ from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import BUT, NEGATOR_WORDS, Span, Utterance
 from recchat.conversation.values import ValueVocabulary
 from recchat.domain import Mention, Polarity
+from recchat.language.detect import foreign_language
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, stem, words
 from recchat.vocabulary import GENERIC_NOUNS
 
@@ -103,6 +104,7 @@ class Understanding:
     avoided_tags: tuple[str, ...]
     positive_text: str  # the utterance without its negative clauses: what to embed as a like
     heard: Heard = field(default_factory=Heard)  # constraints, pointers and the topic left over
+    language: str | None = None  # the language it is in, when recchat cannot read it
 
     @property
     def topic(self) -> str:
@@ -141,6 +143,9 @@ class Reader:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
+        language = foreign_language(_without_titles(text, self.matcher.find(text, fuzzy=False)))
+        if language:
+            return Understanding(text, Polarity.NEUTRAL, (), (), (), (), "", language=language)
         matches = [
             m for m in self.matcher.find(text) if not _a_year_not_a_title(text, m) and not self._a_value(text, m)
         ]
@@ -189,6 +194,13 @@ class Reader:
         """Tags (and list values) named in the text, longest first: "science fiction" is that tag,
         not also "science"."""
         return self.values.tags_in(text)
+
+
+def _without_titles(text: str, matches: list[TitleMatch]) -> str:
+    """The words outside titles ('La La Land' is no French)."""
+    for match in sorted(matches, key=lambda m: -m.start):
+        text = text[: match.start] + " " + text[match.end :]
+    return text
 
 
 _TIME_CUE = re.compile(
