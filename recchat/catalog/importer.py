@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.fieldmap import FieldRules, FieldUsage, read_items
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, field_overrides, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, item_text
+from recchat.catalog.items import DerivedIds, content_hash, item_text
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
 from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
@@ -97,11 +97,12 @@ def iter_valid_items(
     """Every valid item with its 'file:line'; problems are appended to `errors`. `rules` holds
     the field maps, and learns what each file's fields were read from."""
     rules = rules or FieldRules(root)
+    ids = DerivedIds()
     for path in iter_catalog_files(root, errors):
         shown = _relative(path, root)
         try:
             for item, line in read_items(path, rules, errors, shown):
-                yield item, f"{shown}:{line}"
+                yield ids.assign(item), f"{shown}:{line}"
         except CatalogError as error:  # the file itself is unreadable: report it, go on
             errors.append(error)
 
@@ -234,7 +235,7 @@ def _write_catalog(
     removed = sorted(stored.keys() - scan.hashes.keys())
     collection.delete(removed)
     report.removed = len(removed)
-    schema = scan.schema.schema(usage_log=len(links))
+    schema = scan.schema.schema(usage_log=len(links), overrides=field_overrides(root))
     schema_json = json.dumps(schema.to_json(), ensure_ascii=False)
     report.revision = content_revision(scan.hashes, link_text, schema_json)
     collection.set_info(
