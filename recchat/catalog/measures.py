@@ -113,7 +113,7 @@ class NumberStats:
         if unit_said:
             said = units().named(unit_said) or units().symbols.get(unit_said.lower())
             if said is not None:
-                return Measure(said.dimension, said.base or None, said.id, found.decimal, noun, said.id)
+                return Measure(said.dimension, said.base or None, said.id, said.id, found.decimal, noun)
         written = next((u for u, n in found.units.most_common() if n), None)
         unit = units().with_id(written)
         header = header_unit(name)
@@ -121,9 +121,9 @@ class NumberStats:
             unit = header or _unit_of_header_words(name)
             written = unit.id if unit else None
         if unit is None:
-            return Measure(_dimension_of_header_words(name), None, None, found.decimal, noun)
+            return Measure(_dimension_of_header_words(name), None, None, None, found.decimal, noun)
         bare = header.id if header is not None else load("units")["dimensions"][unit.dimension].get("bare", written)
-        return Measure(unit.dimension, unit.base or None, written, found.decimal, noun, bare)
+        return Measure(unit.dimension, unit.base or None, written, bare, found.decimal, noun)
 
 
 def _factor(measure: Measure) -> float:

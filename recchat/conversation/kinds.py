@@ -12,7 +12,7 @@ from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
 from recchat.text import STOPWORDS, stem
-from recchat.vocabulary import KIND_GROUPS, KIND_VERBS
+from recchat.vocabulary import KIND_GROUPS, KIND_VERBS, TAG_SYNONYMS
 
 MAX_WORDS = 3
 _MODIFIERS = frozenset(load("negation")["scope"]["modifiers"])
@@ -46,6 +46,10 @@ class KindReader:
         for value in self.values:  # a value's own name means it alone: "miniseries", not every show
             for form in (value.lower(), plural(value.lower())):
                 self._cues[_key(form.split())] = {value}
+        for phrase, target in TAG_SYNONYMS.items():  # everyday words for a kind value: "bubbly"
+            for value in self.values:
+                if target == value.lower():
+                    self._cues.setdefault(_key(phrase.split()), {value})
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
