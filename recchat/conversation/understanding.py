@@ -143,12 +143,11 @@ class Reader:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
-        language = foreign_language(_without_titles(text, self.matcher.find(text, fuzzy=False)))
+        found = self.matcher.find(text)
+        language = foreign_language(_without_titles(text, found))
         if language:
             return Understanding(text, Polarity.NEUTRAL, (), (), (), (), "", language=language)
-        matches = [
-            m for m in self.matcher.find(text) if not _a_year_not_a_title(text, m) and not self._a_value(text, m)
-        ]
+        matches = [m for m in found if not _a_year_not_a_title(text, m) and not self._a_value(text, m)]
         heard = Heard()
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]

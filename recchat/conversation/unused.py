@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from recchat.conversation.amounts import find_amounts
 from recchat.conversation.spans import Span, Utterance
@@ -33,31 +34,52 @@ def unused_wishes(said: Utterance, taken: Sequence[Span], catalogued: Catalogued
         dimension = amount.unit.dimension if amount.unit is not None else None
         if dimension and dimension not in catalogued.dimensions and not _overlaps(amount.span, taken):
             notes.append(_nothing_records(dimension))
-    for section in ("comparative", "adjective"):
-        for entry in load("measures")[section]:
-            if entry["nouns"] or any(d in catalogued.dimensions for d in entry["dimensions"]):
-                continue
-            for word in entry["words"]:
-                match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", said.lower)
-                if match and not _overlaps(Span(match.start(), match.end()), taken):
-                    notes.append(_nothing_records(str(entry["dimensions"][0])))
+    for dimensions, nouns, pattern in _measure_words():
+        if nouns or any(d in catalogued.dimensions for d in dimensions):
+            continue
+        for match in pattern.finditer(said.lower):
+            if not _overlaps(Span(match.start(), match.end()), taken):
+                notes.append(_nothing_records(dimensions[0]))
     if not catalogued.years and read_years(said, taken, YearContext("year", 2100, 1800)):
         notes.append("nothing here records years")
     notes += _places(said, taken, known)
     return tuple(dict.fromkeys(notes))
 
 
+@cache
+def _measure_words() -> tuple[tuple[tuple[str, ...], bool, re.Pattern[str]], ...]:
+    entries = [*load("measures")["comparative"], *load("measures")["adjective"]]
+    return tuple(
+        (
+            tuple(str(d) for d in e["dimensions"]),
+            bool(e["nouns"]),
+            re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in e['words'])})(?![\w-])"),
+        )
+        for e in entries
+    )
+
+
+@cache
+def _place_names() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+    """Each place name (normalised, three letters or more: 'us' is mostly a pronoun) -> all the
+    names of its place, and one pattern finding any of them."""
+    names: dict[str, tuple[str, ...]] = {}
+    for place in load("places")["place"]:
+        every = tuple(normalise_title(n) for n in place["names"])
+        for name in every:
+            if len(name) > 2:
+                names[name] = every
+    listed = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return names, re.compile(rf"\b(?:{listed})\b")
+
+
 def _places(said: Utterance, taken: Sequence[Span], known: set[str]) -> list[str]:
     notes = []
-    for place in load("places")["place"]:
-        names = [normalise_title(n) for n in place["names"]]
-        if any(n in known for n in names):
-            continue
-        for name in names:
-            match = re.search(rf"\b{re.escape(name)}\b", said.lower)
-            if match and not _overlaps(Span(match.start(), match.end()), taken) and len(name) > 2:
-                notes.append(f"I couldn't use '{said.text[match.start() : match.end()]}'")
-                break
+    names, pattern = _place_names()
+    for match in pattern.finditer(said.lower):
+        every = names[match.group()]
+        if not any(n in known for n in every) and not _overlaps(Span(match.start(), match.end()), taken):
+            notes.append(f"I couldn't use '{said.text[match.start() : match.end()]}'")
     return notes
 
 
