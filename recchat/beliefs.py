@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from recchat.profile import ProfileEntry, ProfileSnapshot
 
 RECENT_WORDS = 12
-SECTIONS = ("Likes", "Dislikes", "Seen", "Avoid", "You said")
+SECTIONS = ("Likes", "Dislikes", "Seen", "Wishes", "Avoid", "You said")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def beliefs(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot, *, recen
         *_items(entries, snapshot.liked_items, "Likes", _supports_like),
         *_items(entries, dict.fromkeys(snapshot.disliked_items), "Dislikes", _supports_dislike),
         *_items(entries, dict.fromkeys(snapshot.seen_items), "Seen", _supports_seen),
+        *_items(entries, snapshot.wished_items, "Wishes", _supports_wish),
         *_avoided(entries, snapshot),
         *_words(snapshot, recent),
     ]
@@ -57,6 +58,10 @@ def _supports_dislike(entry: ProfileEntry, item_id: str) -> bool:
 
 def _supports_seen(entry: ProfileEntry, item_id: str) -> bool:
     return entry.utterance.feedback is FeedbackKind.SEEN and _mentions(entry, item_id)
+
+
+def _supports_wish(entry: ProfileEntry, item_id: str) -> bool:
+    return entry.utterance.feedback is FeedbackKind.WISH and _mentions(entry, item_id)
 
 
 def _mentions(entry: ProfileEntry, item_id: str) -> bool:

@@ -89,8 +89,8 @@ def _line(result: RowResult) -> str:
         found = "-> one of: " + " | ".join(f"{e.title} [{e.id}]" for e in match.candidates)
     else:
         found = ""
-    note = f" ({match.note})" if match.note else ""
-    return f"{row.where}  {said} {found}{note}".rstrip()
+    note = f"({match.note})" if match.note else ""
+    return " ".join(part for part in (row.where, said, found, note) if part)
 
 
 def _print_outcome(plan: ImportPlan, written: int | None, profile: str) -> None:
