@@ -130,3 +130,14 @@ def test_an_imported_history_is_a_head_start_and_seen_items_never_come_back(load
     assert again == 0 and plan.already == 4  # importing the same file twice changes nothing
     assert person.forget_import(plan.import_id) == 4
     assert not [e for e in person.entries if e.utterance.session == plan.import_id]
+
+
+def test_the_suites_rich_profile_holds_only_what_was_left_over_other_catalogs() -> None:
+    from recchat.eval.rich_profile import elsewhere
+
+    built = {
+        "sample": [entry("s1", "quiet card games", catalog="suite-sample")],
+        "films": [entry("f1", "80s horror", catalog="suite-films"), entry("f2", "Tom Hanks", catalog="suite-films")],
+    }
+    assert [e.utterance.id for e in elsewhere(built, "sample").entries] == ["f1", "f2"]
+    assert [e.utterance.id for e in elsewhere(built, "films").entries] == ["s1"]
