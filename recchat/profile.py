@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # Where callers have always found them:
 __all__ = ["MAX_WEIGHTED", "ProfileEntry", "ProfileSnapshot", "WeightedEntry", "build_snapshot"]
 IMPORT_PREFIX = "import-"  # the conversation id of an imported history
+WRITE_BATCH = 1000  # entries per write: Chroma caps a batch at a few thousand
 
 
 class ProfileStore(Protocol):
@@ -65,11 +66,12 @@ class ChromaProfileStore:
     def add_many(self, entries: Sequence[ProfileEntry]) -> None:
         import numpy as np
 
-        if not entries:
-            return
-        said = [e.utterance for e in entries]
-        vectors = np.asarray([e.vector for e in entries], dtype=np.float32)
-        self._collection.upsert([u.id for u in said], vectors, [u.text for u in said], [to_metadata(u) for u in said])
+        for start in range(0, len(entries), WRITE_BATCH):
+            batch = entries[start : start + WRITE_BATCH]
+            said = [e.utterance for e in batch]
+            vectors = np.asarray([e.vector for e in batch], dtype=np.float32)
+            metadatas = [to_metadata(u) for u in said]
+            self._collection.upsert([u.id for u in said], vectors, [u.text for u in said], metadatas)
 
     def all(self) -> list[ProfileEntry]:
         import numpy as np

@@ -150,9 +150,11 @@ def _apply_suggestion(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: fl
 
 
 def _apply_words(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float, *, here: bool, now: bool) -> None:
-    """What was said, as taste: a like or a dislike by its vector, and phrases to avoid."""
+    """What was said, as taste: a like or a dislike by its vector, and (over this catalog)
+    phrases to avoid: over another, "no horror" is words, and words do not travel."""
     u = entry.utterance
-    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
+    if here:
+        snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
     if u.polarity is Polarity.NEGATIVE:
         snapshot.dislikes.append(WeightedEntry(entry, weight, here, now))
     elif content_words(u.about) or u.mentions:

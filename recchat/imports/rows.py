@@ -34,6 +34,7 @@ from recchat.imports.formats import (
     known_formats,
     recognise,
 )
+from recchat.text import year_in_title
 
 MAX_ZIP_MEMBERS = 200
 _OUT_OF = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)\s*$", re.I)
@@ -161,12 +162,17 @@ def _header(path: Path, shown: str) -> list[str]:
     """The first line's column names (the same delimiters the catalog reader takes)."""
     with path.open("rb") as handle:
         raw = handle.readline(MAX_LINE_BYTES)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CatalogError(shown, 1, "UTF-16 text: recchat reads UTF-8", "save the file as UTF-8")
     try:
         line = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CatalogError(shown, 1, "not valid UTF-8", "save the file as UTF-8") from error
     delimiter = next((d for d in ",;\t" if d in line), ",")
-    return [name.strip() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    columns = [name.strip() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    if not any(columns):
+        raise CatalogError(shown, 1, "empty file: expected a header row")
+    return columns
 
 
 def _cell(data: Mapping[str, Any], named: Mapping[str, str], columns: tuple[str, ...]) -> Any:
@@ -202,7 +208,7 @@ def _row(
         format=export.name,
         title=title,
         titles=(title, *(o for o in others if o and o != title)),
-        year=as_year(_cell(data, named, export.year)),
+        year=as_year(_cell(data, named, export.year)) or year_in_title(title),
         year_at_most=as_year(_cell(data, named, export.year_at_most)),
         creators=creators,
         kind=_kind(export, named, data),
