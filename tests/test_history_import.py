@@ -60,6 +60,7 @@ def test_rows_are_matched_to_their_items_and_never_to_another_work(catalogs: Run
         ("hist/letterboxd/diary.csv", "Letterboxd"),
         ("hist/goodreads/goodreads_library_export.csv", "Goodreads"),
         ("hist/imdb/ratings.csv", "IMDb ratings"),
+        ("hist/imdb/watchlist.csv", "IMDb list"),
         ("hist/bgg/collection.csv", "BoardGameGeek"),
         ("hist/spreadsheet/history.csv", "spreadsheet"),
     ],
@@ -80,6 +81,8 @@ def test_ratings_become_likes_and_dislikes_on_one_scale(catalogs: Runtime) -> No
     assert imdb["h-solaris-1972"] == "like"  # 9 of 10
     assert imdb["h-magnificent-seven-1960"] == "seen"  # 7 of 10
     assert imdb["h-dune-1984"] == "dislike"  # 3 of 10
+    watchlist = verdicts(planned(catalogs, "hist", HISTORY / "hist/imdb/watchlist.csv"))
+    assert set(watchlist.values()) == {"wish"}
     books = verdicts(planned(catalogs, "hist", HISTORY / "hist/goodreads/goodreads_library_export.csv"))
     assert books["h-solaris-book"] == "seen"  # 0 stars is no rating; shelf "read"
     assert books["h-hundred-years"] == "wish"  # to-read

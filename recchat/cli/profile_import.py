@@ -81,12 +81,14 @@ def print_plan(console: Console, plan: ImportPlan, show_all: bool) -> None:
 
 
 def _line(result: RowResult) -> str:
+    from recchat.imports.matching import described
+
     row, match = result.row, result.match
     said = f"{row.title}" + (f" ({row.year})" if row.year else "") + f" [{row.verdict}]"
     if match.item is not None:
-        found = f"-> {match.item.title} [{match.item.id}]"
+        found = f"-> {described(match.item)} [{match.item.id}]"
     elif match.candidates:
-        found = "-> one of: " + " | ".join(f"{e.title} [{e.id}]" for e in match.candidates)
+        found = "-> one of: " + " | ".join(f"{described(e)} [{e.id}]" for e in match.candidates)
     else:
         found = ""
     note = f"({match.note})" if match.note else ""

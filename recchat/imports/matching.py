@@ -134,7 +134,7 @@ class Matcher:
         for entry, level in entries:
             fit = self._fit(wanted, entry, level)
             if fit is None:
-                rejected.append(_shown(entry))
+                rejected.append(described(entry))
             elif entry.id not in fits or fits[entry.id][0].strength < fit.strength:
                 fits[entry.id] = (fit, level)
         if not fits:
@@ -220,6 +220,7 @@ def _by_year(pair: tuple[IndexEntry, int]) -> tuple[int, str]:
     return (pair[0].year or 0, pair[0].title)
 
 
-def _shown(entry: IndexEntry) -> str:
+def described(entry: IndexEntry) -> str:
+    """Its title with its year: 'Little Women (1994)'."""
     year = f" ({entry.year})" if entry.year and f"({entry.year})" not in entry.title else ""
     return f"{entry.title}{year}"
