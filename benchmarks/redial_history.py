@@ -71,34 +71,52 @@ def ask_last(runtime: Runtime, catalog: str, case: Case, profile: Profile, ranke
 
 
 def run(runtime: Runtime, catalog: str, cases: Sequence[Case], ranker: Retriever) -> dict[str, Any]:
+    """The last message alone and with the imported history: recall over every case, and over
+    the cases that have a history (elsewhere the two are the same request)."""
     stored = runtime.catalog(catalog)
     known = {e.id for e in stored.index.entries}
-    scores: dict[str, list[CaseScore]] = {"last": [], "history": []}
-    rows = matched = with_history = 0
+    scores: dict[str, list[tuple[bool, CaseScore]]] = {"last": [], "history": []}
+    rows = matched = 0
     with tempfile.TemporaryDirectory(prefix="recchat-redial-history-") as folder:
         for case in cases:
             alone = ask_last(runtime, catalog, case, Profile("e", MemoryProfileStore()), ranker)
-            scores["last"].append(score_case(alone, case.targets, case.exclude, known, KS))
             ids = seeker_mentions(runtime, catalog, case)
+            scores["last"].append((bool(ids), score_case(alone, case.targets, case.exclude, known, KS)))
             profile = Profile("h", MemoryProfileStore())
             if ids:
-                with_history += 1
                 written = history_file(runtime, catalog, ids, Path(folder))
                 plan = plan_import([written], catalog, stored.index, stored.schema)
                 rows += len(plan.results)
                 matched += sum(r.match.item is not None for r in plan.results)
                 apply_import(plan, profile, stored.vectors([o.item_id for o in plan.outcomes]), time.time())
             helped = ask_last(runtime, catalog, case, profile, ranker)
-            scores["history"].append(score_case(helped, case.targets, case.exclude, known, KS))
+            scores["history"].append((bool(ids), score_case(helped, case.targets, case.exclude, known, KS)))
     result: dict[str, Any] = {
         "cases": len(cases),
-        "cases_with_history": with_history,
+        "cases_with_history": sum(had for had, _ in scores["last"]),
         "history_rows": rows,
         "history_rows_matched": matched,
     }
     for name, values in scores.items():
         for k in KS:
-            result[f"{name} recall@{k}"] = round(sum(s.recall[k] for s in values) / len(values), 4)
+            result[f"{name} recall@{k}"] = _mean([s.recall[k] for _, s in values])
+            result[f"{name} recall@{k} with history"] = _mean([s.recall[k] for had, s in values if had])
+    return result
+
+
+def _mean(values: Sequence[float]) -> float:
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def dialogue(runtime: Runtime, catalog: str, cases: Sequence[Case], ranker: Retriever) -> dict[str, float]:
+    """Today's whole-dialogue figure, over every case and over the cases with a history."""
+    had = [c for c in cases if seeker_mentions(runtime, catalog, c)]
+    rest = [c for c in cases if c not in had]
+    parts = [(evaluate(runtime, catalog, group, ks=KS, ranker=ranker), len(group)) for group in (had, rest) if group]
+    result = {}
+    for k in KS:
+        result[f"dialogue recall@{k}"] = round(sum(p[f"recall@{k}"] * n for p, n in parts) / len(cases), 4)
+        result[f"dialogue recall@{k} with history"] = parts[0][0][f"recall@{k}"] if had else 0.0
     return result
 
 
@@ -109,22 +127,24 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--background", type=float, help="the ranking's background weight (default: recchat's)")
     parser.add_argument("--skip-dialogue", action="store_true", help="leave out the whole-dialogue run")
+    parser.add_argument("--only-with-history", action="store_true", help="only the cases that have a history")
     args = parser.parse_args()
     started = machine()
     settings = load_settings({"catalog": args.catalog, "use_llm": False, "incognito": True}, os.environ)
     runtime = Runtime(settings)
     cases = read_cases(args.cases, args.limit)
+    if args.only_with_history:
+        cases = [c for c in cases if seeker_mentions(runtime, args.catalog, c)]
     weights = RankingWeights() if args.background is None else RankingWeights(background=args.background)
     ranker = Retriever(runtime.catalog(args.catalog), weights)
     clock = time.perf_counter()
     result = run(runtime, args.catalog, cases, ranker)
     result["background_weight"] = weights.background
     if not args.skip_dialogue:
-        whole = evaluate(runtime, args.catalog, cases, ks=KS, ranker=ranker)
-        result.update({f"dialogue recall@{k}": whole[f"recall@{k}"] for k in KS})
+        result.update(dialogue(runtime, args.catalog, cases, ranker))
     result["seconds"] = round(time.perf_counter() - clock, 1)
     result["load_at_end"] = load()
-    rows = [["way", "R@10", "R@50"]]
+    rows = [["way", "R@10", "R@50", "R@10, cases with a history", "R@50, cases with a history"]]
     ways = (
         ("dialogue", "whole dialogue (today)"),
         ("last", "last message only"),
@@ -132,7 +152,8 @@ def main() -> None:
     )
     for name, label in ways:
         if f"{name} recall@10" in result:
-            rows.append([label, f"{result[f'{name} recall@10']:.3f}", f"{result[f'{name} recall@50']:.3f}"])
+            figures = [f"{name} recall@{k}{part}" for part in ("", " with history") for k in KS]
+            rows.append([label, *(f"{result[key]:.3f}" for key in figures)])
     print_table(f"ReDial dev, {len(cases)} cases ({result['cases_with_history']} with a history)", rows)
     print(f"history rows matched: {result['history_rows_matched']} of {result['history_rows']}")
     write("redial_history", result, started)
