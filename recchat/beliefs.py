@@ -75,10 +75,14 @@ def _items(
     supports: Callable[[ProfileEntry, str], bool],
 ) -> list[Belief]:
     titles = _titles(entries)
-    users = [e for e in entries if e.utterance.role is Role.USER]
+    naming: dict[str, list[ProfileEntry]] = {}  # item -> the user's entries naming it (an import names thousands)
+    for e in entries:
+        if e.utterance.role is Role.USER:
+            for item_id in dict.fromkeys(m.item_id for m in e.utterance.mentions):
+                naming.setdefault(item_id, []).append(e)
     rows = []
     for item_id, weight in weights.items():
-        ids = tuple(e.utterance.id for e in users if supports(e, item_id))
+        ids = tuple(e.utterance.id for e in naming.get(item_id, ()) if supports(e, item_id))
         if ids:
             rows.append(Belief(section, titles.get(item_id, item_id), weight, ids))
     return sorted(rows, key=lambda b: (-(b.weight or 0.0), b.text))
