@@ -3,8 +3,9 @@
 What the person liked before this conversation (earlier conversations, an imported history,
 another catalog) is background. When the conversation asks for something (words with a topic,
 "more like this", or items liked in it), the request alone decides which items are candidates
-and how they score; the background only orders them, as one small score part, and breaks ties.
-It never pulls in an item nobody asked for. When nothing was asked yet ("something for
+and how they score; the background only orders them: one score part, counted in proportion to
+how well each candidate meets the request, so it reorders the good fits and breaks ties, and
+never lifts a poor fit over them. It never pulls in an item nobody asked for. When nothing was asked yet ("something for
 tonight", constraints alone), the background leads: a history is a head start.
 """
 

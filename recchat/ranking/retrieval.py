@@ -58,11 +58,11 @@ class RankingWeights:
     genres: float = 0.5  # tags shared with the seed items
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes
     suggested_seed: float = 0.75  # how much an item the assistant brought up counts as a seed
-    # Closeness to what was liked before this conversation, when the request leads: a tenth of
-    # a point at most between two items, enough to break near-ties, not to outweigh what was
-    # asked (with science-fiction novels liked, "a game for my nephew" at 0.5 put Twilight
-    # Imperium first, from 43rd on the request alone; at 0.2 the family games stay first).
-    background: float = 0.2
+    # Closeness to what was liked before this conversation, when the request leads, counted in
+    # proportion to how well each candidate meets the request (see _background): it orders the
+    # good fits. Ungated, 0.5 put Twilight Imperium first for "a game for my nephew" after
+    # science-fiction novels were liked (43rd on the request alone).
+    background: float = 1.0
     mmr_lambda: float = 1.0  # 1.0 = pure relevance; lower = more varied lists
     pool: int = 150  # candidates per source
 
@@ -272,8 +272,6 @@ class Retriever:
         )
         seeds = [(v, context.seeds[i]) for i, v in context.seed_vectors.items()]
         parts["items"] = w.items * weighted_similarity(matrix, seeds)
-        if context.background_vector is not None:
-            parts["background"] = w.background * np.clip(matrix @ context.background_vector, 0.0, None)
         strongest = max(context.seeds.values(), default=0.0)
         # Scaled by the strongest seed, so an old, faded seed cannot dominate a new request.
         parts["together"] = (
@@ -294,7 +292,20 @@ class Retriever:
         negatives += [(e.entry.vector, e.weight) for e in snapshot.dislikes]
         negatives += [(v, 1.0) for v in self.catalog.vectors(list(snapshot.disliked_items)[:20]).values()]
         parts["avoid"] = -w.avoid * max_similarity(matrix, negatives)
+        if context.background_vector is not None:
+            parts["background"] = self._background(context.background_vector, matrix, parts)
         return parts
+
+    def _background(self, direction: Vector, matrix: Vector, parts: Mapping[str, Any]) -> Vector:
+        """Closeness to what was liked before, counted in proportion to how well each candidate
+        meets the request (1 for the best fit in the pool, 0 for the worst): it orders the good
+        fits, and cannot lift a poor one over them."""
+        import numpy as np
+
+        request = np.sum(list(parts.values()), axis=0)
+        fit = scaled(request - float(request.min()))
+        closeness: Vector = np.clip(matrix @ direction, 0.0, None)
+        return self.weights.background * fit * closeness
 
     def _evidence(
         self,
