@@ -25,6 +25,7 @@ class FeedbackKind(StrEnum):
     DISLIKE = "dislike"
     SEEN = "seen"
     NOT_NOW = "not_now"
+    WISH = "wish"  # on a wish list (imported): wanted, not seen
 
 
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -80,6 +81,9 @@ class Utterance:
     # recchat's own list of suggestions (assistant turns replayed from a recorded conversation are
     # a person's recommendations, and count as the conversation's direction; recchat's own do not)
     own_list: bool = False
+    # The catalog it was said over (None: stored before entries kept it). Item ids, and the
+    # words an explanation may quote, belong to that catalog alone.
+    catalog: str | None = None
 
     @property
     def about(self) -> str:

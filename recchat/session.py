@@ -104,7 +104,7 @@ class Session:
         return self.parts.profile
 
     def snapshot(self) -> ProfileSnapshot:
-        return self.profile.snapshot(self.id, self._clock())
+        return self.profile.snapshot(self.id, self._clock(), self.catalog.name)
 
     def handle(self, text: str, **options: Unpack[TurnOptions]) -> Reply:
         """Answer typed words (the shell's and the evaluation's way in)."""
@@ -261,6 +261,7 @@ class Session:
             polarity=polarity,
             mentions=(Mention(item.id, item.title, polarity),),
             feedback=kind,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, vector)
 
@@ -279,6 +280,7 @@ class Session:
             ),
             avoid=understood.avoid if role is Role.USER else (),
             topic=understood.topic if role is Role.USER else None,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, vector)
 
@@ -396,12 +398,13 @@ class Session:
             polarity=Polarity.NEUTRAL,
             mentions=tuple(Mention(r.item.id, r.item.title, Polarity.NEUTRAL) for r in reply.recommendations),
             own_list=True,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, _assistant_vector(self.parts.embedder.dimension))
         return reply
 
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
-        recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
+        recent = sorted((e for e in snapshot.likes if e.here), key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.about for e in recent if e.entry.utterance.feedback is None)
 
 
