@@ -12,21 +12,23 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from recchat.catalog.library import CatalogIndex
+from recchat.catalog.measures import header_says
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import common_words
 from recchat.text import STOPWORDS, normalise_title, without_year
+from recchat.vocabulary import GENERIC_NOUNS
 
 TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
 MIN_SURNAME = 4  # a surname alone shorter than this is too easily a plain word
 FUZZY_CUTOFF = 88.0
-_CAST_FIELD = re.compile(r"cast|star|actor|actress|perform|featur|voice", re.I)
+
 _CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
 _MAKER_CUES = frozenset({"by", "from", "directed", "written", "made", "designed", "created"})
-_AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games"})
+_AFTER_CUES = GENERIC_NOUNS  # "a nolan film", "tarantino movies"
 _WORK_NOUNS = {word: {word} for word in _AFTER_CUES}  # for "tarantino moives"
 
 
@@ -171,10 +173,15 @@ class PeopleReader:
         negated = said.negated(span)
         joined = "|".join(where)
         op = "mentions" if where == [TEXT] else "has"
-        preposition = "with" if cue in _CAST_CUES or (where and all(_CAST_FIELD.search(f) for f in where)) else "by"
+        preposition = "with" if cue in _CAST_CUES or (where and all(_cast(f) for f in where)) else "by"
         label = f"{'not ' if negated else ''}{preposition} {person.name}"
         constraint = Constraint("person", joined, op, person.name, negated, label, said.text[span.start : span.end])
         return Found(constraint, span)
+
+
+def _cast(field: str) -> bool:
+    """A field of those who appear in items ('Stars', 'cast'), not of those who make them."""
+    return header_says(field, "cast")
 
 
 def _fields_for(person: Person, cue: str | None) -> list[str]:
@@ -184,9 +191,9 @@ def _fields_for(person: Person, cue: str | None) -> list[str]:
     if not fields:
         return [TEXT]
     if cue in _CAST_CUES:
-        narrowed = [f for f in fields if _CAST_FIELD.search(f)]
+        narrowed = [f for f in fields if _cast(f)]
     elif cue in _MAKER_CUES:
-        narrowed = [f for f in fields if not _CAST_FIELD.search(f)]
+        narrowed = [f for f in fields if not _cast(f)]
     else:
         narrowed = []
     return narrowed or fields
@@ -212,7 +219,7 @@ def _cue_word(said: Utterance, span: Span) -> str | None:
     return None
 
 
-_ENDS_A_NAME = frozenset("and or in please pls plz movie movies film films book books novel novels show shows".split())
+_ENDS_A_NAME = frozenset("and or in please pls plz".split()) | GENERIC_NOUNS
 
 
 def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:

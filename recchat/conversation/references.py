@@ -11,13 +11,17 @@ from dataclasses import dataclass
 
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Reference
-from recchat.vocabulary import NUMBER_WORDS, ORDINALS
+from recchat.language import alternation, load
+from recchat.language.units import units
+from recchat.vocabulary import GENERIC_NOUNS, NUMBER_WORDS, ORDINALS
 
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _COUNT = "|".join(["two", "three", "four", "five", "2", "3", "4", "5"])
+# "the first two hours", "the first 3 players": counts of something, no pointers
+_COUNTED = alternation([*units().in_chat, *load("people")["nouns"]["words"], "years", "year"])
 _POSITIONS = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>first|last|top|bottom)\s+(?P<count>{_COUNT})\b(?!\s*(?:players?|people|minutes|hours|years|pages))"
-    rf"|\b(?P<the>the\s+|that\s+|this\s+)?(?P<ordinal>{_ORDINAL}|last|middle|top)(?:\s+(?P<one>one|ones|option|pick|suggestion|choice|title|item|movie|film|book|novel|game|show))?\b"
+    rf"\b(?:the\s+)?(?P<edge>first|last|top|bottom)\s+(?P<count>{_COUNT})\b(?!\s*(?:{_COUNTED}))"
+    rf"|\b(?P<the>the\s+|that\s+|this\s+)?(?P<ordinal>{_ORDINAL}|last|middle|top)(?:\s+(?P<one>one|ones|suggestion|choice|{alternation(GENERIC_NOUNS)}))?\b"
     r"|(?:\bnumber|\bno\.?|#|\boption|\bpick)\s*(?P<number>[1-9])\b"
 )
 _ALL = re.compile(
@@ -25,13 +29,9 @@ _ALL = re.compile(
     r"the\s+(?:whole\s+)?list|any\s+of\s+(?:them|those|these)|none\s+of\s+(?:them|those|these)|both)\b"
 )
 _ONE = re.compile(r"\b(?:that\s+one|this\s+one|that|it)\b")
-_SEEN = re.compile(
-    r"\b(?:seen|saw|watched|read|played|already|finished|own|owned|have\s+(?:it|them|that|those)|done\s+(?:it|that))\b"
-)
-_DISLIKE = re.compile(
-    r"\b(?:hated?|dislike[sd]?|(?:didn'?t|don'?t|do\s+not|did\s+not)\s+(?:like|enjoy|love)|boring|awful|terrible|"
-    r"not\s+(?:a\s+)?fan|wasn'?t\s+(?:good|great|for\s+me)|sucked|meh)\b"
-)
+_FEELINGS = load("feelings")
+_SEEN = re.compile(rf"\b(?:{alternation(_FEELINGS['seen']['words'])})\b")
+_DISLIKE = re.compile(rf"\b(?:{alternation(_FEELINGS['sounds_bad']['words'])})\b")
 _EXCLUDE = re.compile(
     r"\b(?:not|no|skip|none|except|other\s+than|anything\s+but|rather\s+not|nah|pass\s+on|without|drop|lose)"
     r"\W+(?:(?:on|to|of|the|that|this|those|with)\W+)?$"  # right before the pointer: "not the second one"
@@ -50,11 +50,7 @@ _ANCHOR = re.compile(
     r"|\belse\s+(?:is\s+|that'?s\s+)?like\b"  # "what else is like it"
 )
 _ANCHOR_AFTER = re.compile(r"\W*(?:,\s*)?(?:what|anything|something)\s+else\s+(?:is\s+)?like\b")
-_LIKE = re.compile(
-    r"\b(?:(?:sounds?|looks?|seems?)\s+(?:good|great|interesting|fun|perfect|nice|promising)|love[sd]?|like[sd]?|liked|perfect|great|"
-    r"i'?ll\s+(?:take|try|go\s+with|watch|read|play)|let'?s\s+(?:go\s+with|do)|yes|yeah|interesting|nice|"
-    r"good\s+(?:one|pick|choice|call)|enjoyed)\b"
-)
+_LIKE = re.compile(rf"\b(?:{alternation(_FEELINGS['sounds_good']['words'])})\b")
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,7 @@ class RequestReader:
     def _only_filler(self, said: Utterance, span: Span) -> bool:
         """A value made of words about the conversation or of this catalog's kind words."""
         words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
-        return all(w in _FILLER or stem(w) in self.kinds.words for w in words)
+        return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
     def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
         """The words left once constraints, pointers, titles, kinds and negated clauses are out

@@ -13,6 +13,7 @@ from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import BUT, NEGATOR_WORDS, Span, Utterance
 from recchat.conversation.values import ValueVocabulary
 from recchat.domain import Mention, Polarity
+from recchat.language import load
 from recchat.language.detect import foreign_language
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, stem, words
 from recchat.vocabulary import GENERIC_NOUNS
@@ -29,67 +30,8 @@ _NEGATORS = re.compile(
     r"of|those|that|all|kind of|sort of)?\s*",
     re.I,
 )
-NEGATIVE_CUES = (
-    "hate",
-    "hated",
-    "dislike",
-    "disliked",
-    "didn't like",
-    "didnt like",
-    "did not like",
-    "don't like",
-    "dont like",
-    "do not like",
-    "not a fan",
-    "wasn't a fan",
-    "couldn't stand",
-    "can't stand",
-    "boring",
-    "awful",
-    "terrible",
-    "worst",
-    "overrated",
-    "not good",
-    "wasn't good",
-    "didn't enjoy",
-    "did not enjoy",
-    "not into",
-    "sucked",
-    "horrible",
-    "disappointing",
-    "meh",
-    "not for me",
-    "wasn't for me",
-)
-POSITIVE_CUES = (
-    "love",
-    "loved",
-    "like",
-    "liked",
-    "enjoy",
-    "enjoyed",
-    "favorite",
-    "favourite",
-    "great",
-    "amazing",
-    "awesome",
-    "good",
-    "best",
-    "fan of",
-    "adore",
-    "adored",
-    "fantastic",
-    "brilliant",
-    "classic",
-    "want",
-    "looking for",
-    "in the mood",
-    "recommend",
-    "similar",
-    "more like",
-    "such as",
-    "into",
-)
+NEGATIVE_CUES = tuple(load("feelings")["dislike"]["words"])  # "I hated Titanic"
+POSITIVE_CUES = tuple(load("feelings")["like"]["words"])  # "I loved Interstellar"
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
 GENERIC = GENERIC_NOUNS  # kind words and nouns for any item: no topic, nothing to avoid
 
