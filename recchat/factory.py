@@ -77,9 +77,10 @@ class Runtime:
         # without importing torch on every start. The export is made once, in the cache folder.
         cache = self.settings.cache_dir / "onnx"
         threads = self.settings.generation.threads
+        precision = self.settings.embedder_precision
         if self.settings.embedder:
-            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads)
-        return OnnxEmbedder.default(cache, threads=threads)
+            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads, precision=precision)
+        return OnnxEmbedder.default(cache, threads=threads, precision=precision)
 
     @cached_property
     def chat_model(self) -> ChatModel | None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.fieldmap import FieldRules, FieldUsage, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, item_text
+from recchat.catalog.items import content_hash, embed_text, item_text
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
 from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
@@ -307,7 +307,7 @@ def _write_batch(
     collection: Collection, embedder: Embedder, batch: list[tuple[Item, str]], link_text: dict[str, str]
 ) -> None:
     texts = [item_text(item) for item, _ in batch]
-    vectors = embedder.embed(texts)
+    vectors = embedder.embed([embed_text(item) for item, _ in batch])
     metadatas = [item_metadata(item, location, link_text.get(item.id, "")) for item, location in batch]
     collection.upsert([item.id for item, _ in batch], vectors, texts, metadatas)
 
