@@ -70,12 +70,16 @@ def start(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-PROGRESS = re.compile(r"^Embedding \S+: (\d+)/(\d+)$")
+PROGRESS = re.compile(r"^Embedding \S+: ([\d,]+)/([\d,]+)\b")
 # How far through its writes an import is killed, one point a round: as they begin (the catalog
 # is marked as being imported, nothing is written), part-way, or once all are written (before
 # deletions and the final mark). Points of the import's own progress, not delays tuned to the
 # machine's speed.
 KILL_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", ""))
 
 
 def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
@@ -84,7 +88,7 @@ def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
     assert process.stderr is not None
     for line in process.stderr:
         found = PROGRESS.match(line.strip())
-        if found and int(found[1]) >= fraction * int(found[2]):
+        if found and number(found[1]) >= fraction * number(found[2]):
             process.send_signal(signal.SIGKILL)
             break
     process.communicate()
