@@ -7,7 +7,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recchat.config import Settings, check_name
-from recchat.errors import NotFoundError
+from recchat.embed.base import model_of
+from recchat.errors import NotFoundError, StoreError
 from recchat.prompts import Prompts
 from recchat.text import stem, words
 from recchat.timing import timed
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from recchat.profile import Profile, ProfileStore
     from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
-    from recchat.store import Store
+    from recchat.store import Collection, Store
 
 
 class Runtime:
@@ -36,15 +37,18 @@ class Runtime:
         *,
         on_wait: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
-        """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
-        fake behind the same protocol, in tests); `use_model` replaces it like any other."""
+        """`chat_model`, `embedder`: models to use instead of those the settings name (fakes
+        behind the same protocols, in tests); `use_model` replaces the chat model like any other."""
         self.settings = settings
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
         if chat_model is not None:
             self.__dict__["chat_model"] = chat_model  # what the cached property would have built
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
 
     @cached_property
     def store(self) -> Store:
@@ -128,6 +132,7 @@ class Runtime:
         if chosen not in self._catalogs:
             with timed("catalog.open"):
                 collection = self.store.open("catalog", chosen)
+                _check_variant(collection, self.embedder.name)
                 check_embedder(collection, self.embedder.name, self.embedder.dimension)
                 # Incognito writes nothing at all, not even the catalog caches; it may read them.
                 incognito = self.settings.incognito
@@ -163,9 +168,19 @@ class Runtime:
         if self.settings.incognito:
             return MemoryProfileStore()
         profile = check_name(name or self.settings.profile, "profile")
-        return ChromaProfileStore(
-            self.store.open_or_create("profile", profile, self.embedder.name, self.embedder.dimension)
-        )
+        embedder, dimension = self.embedder.name, self.embedder.dimension
+        try:
+            return ChromaProfileStore(self.store.open_or_create("profile", profile, embedder, dimension))
+        except StoreError:
+            collection = self.store.open("profile", profile)
+            old = str(collection.info.get("embedder", ""))
+            if model_of(old) != model_of(embedder) or int(collection.info.get("dimension", dimension)) != dimension:
+                raise  # another model: refused, with the fix
+        # Another variant of the same model (int8, float32): the person's words are embedded
+        # again, so their profile and the catalog's vectors stay comparable.
+        store = ChromaProfileStore(collection)
+        store.embed_again(self.embedder)
+        return store
 
     def profile(self, name: str | None = None, store: ProfileStore | None = None) -> Profile:
         from recchat.history import Transcripts
@@ -214,6 +229,21 @@ class Runtime:
         explanations); the store and the embedder stay loaded."""
         self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
         self.__dict__.pop("chat_model", None)  # drop the cached model so the next use builds the new one
+
+
+def _check_variant(collection: Collection, embedder: str) -> None:
+    """A catalog embedded by another variant of the model recchat runs (int8, float32) is read
+    by neither: say how to embed it again, or how to keep the variant it has."""
+    old = str(collection.info.get("embedder", ""))
+    if old == embedder or model_of(old) != model_of(embedder):
+        return  # the same, or another model: check_embedder says the rest
+    source = collection.info.get("source", "FOLDER")
+    precision = "float32" if old == model_of(old) else "int8"
+    raise StoreError(
+        f"catalog '{collection.name}' was embedded by {old}, not {embedder} (another variant of the same model)",
+        f"embed it again: `recchat catalog add {source} --name {collection.name}`; or keep it as it is "
+        f'with embedder_precision = "{precision}" in config.toml (RECCHAT_EMBEDDER_PRECISION={precision})',
+    )
 
 
 def _held_in(catalog: Catalog) -> Callable[[str], bool]:

@@ -195,3 +195,28 @@ def test_a_ready_catalog_with_an_unreadable_index_is_never_dropped_silently(home
     again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
     assert again.returncode == 1 and "store error while reading catalog 'c'" in again.stderr
     assert "recchat catalog remove c --yes" in again.stderr
+
+
+def test_ctrl_c_then_add_again_embeds_only_what_was_not_stored(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    write_catalog(folder, random.Random(SEED), 0)
+    total = len(expected(folder))
+    process = start(home, "catalog", "add", str(folder), "--name", "c")
+    assert process.stderr is not None
+    reported = 0
+    for line in process.stderr:
+        found = PROGRESS.match(line.strip())
+        if found and number(found[1]) >= total // 2:
+            reported = number(found[1])
+            process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            break
+    _, rest = process.communicate()
+    assert process.returncode == 130, rest
+    assert "interrupted" in rest and "carries on" in rest and "Traceback" not in rest
+    again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
+    assert again.returncode == 0, again.stderr
+    added = re.search(r"\((\d+) added", again.stderr)
+    assert added is not None and 0 < int(added[1]) <= total - reported, again.stderr
+    records, info = stored(home)
+    assert records == expected(folder)
+    assert info["state"] == "ready" and info["items"] == total

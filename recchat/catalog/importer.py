@@ -32,7 +32,8 @@ from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
 from recchat.catalog.record import HASH, NEIGHBOURS
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
 from recchat.domain import Item
-from recchat.errors import CatalogError, InvalidCatalogError, StoreError
+from recchat.embed.base import model_of
+from recchat.errors import CatalogError, InvalidCatalogError, NotFoundError, StoreError
 
 if TYPE_CHECKING:
     from recchat.embed.base import Embedder
@@ -58,6 +59,9 @@ class ImportReport:
     seconds: float = 0.0
     revision: str = ""  # the catalog's revision now: a hash of its content
     fields: list[FieldUsage] = field(default_factory=list)  # what recchat's fields were read from
+    # The embedder a catalog had been embedded by when another variant of the same model (int8,
+    # float32) embedded all of it again in this import; "" otherwise.
+    replaced_embedder: str = ""
 
     @property
     def total(self) -> int:
@@ -226,12 +230,28 @@ def _open_for_import(
     return collection, _stored_hashes(collection)
 
 
+def _drop_other_variant(store: Store, embedder: Embedder, name: str) -> str:
+    """A catalog embedded by another variant of this model (int8 or float32) is embedded again,
+    from scratch, rather than mixing two kinds of vectors. Another model altogether is refused
+    by `open_or_create`, with the fix. Returns the replaced embedder's name, or ""."""
+    try:
+        existing = store.open("catalog", name)
+    except NotFoundError:
+        return ""
+    old = str(existing.info.get("embedder", ""))
+    if old == embedder.name or model_of(old) != model_of(embedder.name):
+        return ""
+    store.delete("catalog", name)
+    return old
+
+
 def _stored_hashes(collection: Collection) -> dict[str, tuple[Any, Any]]:
     # Only what the comparison needs: a big catalog's whole metadata would not fit in memory.
     return {r.id: (r.metadata.get(HASH), r.metadata.get(NEIGHBOURS, "")) for r in collection.iter_all()}
 
 
 def _write_catalog(job: _Job, scan: _Scan, links: dict[str, list[tuple[str, float]]], report: ImportReport) -> None:
+    report.replaced_embedder = _drop_other_variant(job.store, job.embedder, job.name)
     collection, stored = _open_for_import(job.store, job.embedder, job.root, job.name)
     link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
     schema = scan.schema.schema(usage_log=len(links))

@@ -62,18 +62,31 @@ def add(
         runtime = state.runtime()
         console = stderr()
         cache = None if runtime.settings.incognito else runtime.settings.cache_dir
+        stored = [0, 0]  # items stored so far, of how many: what an interruption keeps
+
+        def progressed(done: int, total: int) -> None:
+            stored[:] = [done, total]
+            update(done, total)
+
         with _progress(console, f"Reading {folder.name or folder}", f"Embedding {catalog_name}") as (read, update):
-            report = import_catalog(
-                runtime.store,
-                runtime.embedder,
-                folder,
-                catalog_name,
-                skip_invalid=skip_invalid,
-                field_map=mapped,
-                on_progress=update,
-                on_read=read,
-                cache_dir=cache,
-            )
+            try:
+                report = import_catalog(
+                    runtime.store,
+                    runtime.embedder,
+                    folder,
+                    catalog_name,
+                    skip_invalid=skip_invalid,
+                    field_map=mapped,
+                    on_progress=progressed,
+                    on_read=read,
+                    cache_dir=cache,
+                )
+            except KeyboardInterrupt:
+                console.print(
+                    f"interrupted: {stored[0]:,} of {stored[1]:,} items stored; the same `recchat catalog add` "
+                    "carries on from there"
+                )
+                raise typer.Exit(130) from None
         if not runtime.settings.incognito:  # incognito changes nothing in the data folder
             remove_superseded(runtime.settings.cache_dir, runtime.store.where, catalog_name, report.revision)
         _print_report(console, report)
@@ -86,6 +99,11 @@ def _print_report(console: Console, report: ImportReport) -> None:
         console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
     if report.skipped_count > SHOWN_ERRORS:
         console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
+    if report.replaced_embedder:
+        console.print(
+            f"[yellow]embedded again:[/] the catalog had been embedded by {_escape(report.replaced_embedder)}, "
+            "another variant of the model recchat uses now; its vectors were replaced"
+        )
     rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
     console.print(
         f"catalog [bold]{report.name}[/]: {report.total} items "

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from recchat.embed.base import Vectors, normalise
+from recchat.embed.base import VARIANTS, Vectors, normalise
 from recchat.embed.sentence_transformers import DEFAULT_DIMENSION, DEFAULT_NAME, check_model_dir, default_model_dir
 from recchat.errors import ModelError
 from recchat.timing import timed
@@ -37,7 +37,7 @@ MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "export.json"
 PRECISIONS = ("int8", "float32")
-INT8_SUFFIX = "+int8"  # on the embedder's name: vectors made by the int8 model
+INT8_SUFFIX = VARIANTS[0]  # on the embedder's name: vectors made by the int8 model
 
 
 def fingerprint(model_dir: Path) -> str:
