@@ -63,7 +63,8 @@ def folder_of(size: int) -> Path:
 
 
 def catalog_add(code: Path, home: Path, folder: Path) -> dict[str, Any]:
-    run = run_process(recchat("catalog", "add", str(folder), "--name", CATALOG), env_for(code, home))
+    log = home.parent / f"{home.name}-add.log"  # progress lines with items/s, to follow a long run
+    run = run_process(recchat("catalog", "add", str(folder), "--name", CATALOG), env_for(code, home), log=log)
     found = re.search(r"in ([0-9.]+)s(?:, ([0-9,]+) items/s)?", run.stderr)
     return {
         "wall_s": round(run.wall_s, 1),

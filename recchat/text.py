@@ -80,6 +80,7 @@ def fold(text: str) -> str:
     return ascii_text.lower().replace("&", " and ")
 
 
+@functools.lru_cache(maxsize=2**18)  # opening a catalog normalises every title and name, many repeated
 def normalise_title(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 

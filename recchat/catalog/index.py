@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recchat.catalog.derived import Derived, StoredItem
 from recchat.catalog.record import stored_json, stored_popularity, stored_tags, stored_title
@@ -19,11 +19,15 @@ from recchat.text import names_in, normalise_title, stem, without_year, words, y
 if TYPE_CHECKING:
     from recchat.catalog.schema import CatalogSchema
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
+SEP = "\x1f"  # joins tags and names in the saved file: catalog text never holds it (text.clean)
+NO_FACTS: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class IndexEntry:
+class IndexEntry(NamedTuple):
+    """One item as the index holds it. A named tuple, not a dataclass: opening a catalog of
+    100,000 items makes 100,000 of them, and a tuple is made several times faster."""
+
     id: str
     title: str
     year: int | None
@@ -32,7 +36,7 @@ class IndexEntry:
     tags: tuple[str, ...] = ()
     # The item's fields that requests can be about, read as their kind (schema.normalised):
     # {"players": [2, 4], "type": "board game", "author": ["Agatha Christie"], ...}
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = NO_FACTS
     names: tuple[str, ...] = ()  # name phrases in its description ("Christopher Nolan")
 
 
@@ -48,28 +52,54 @@ class CatalogIndex:
         return len(self.entries)
 
     def most_popular(self, n: int) -> list[str]:
+        return self._by_popularity[:n]
+
+    @cached_property  # sorted once: every turn's retriever asks, and 100,000 entries take a while
+    def _by_popularity(self) -> list[str]:
         ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
-        return [entry.id for entry in ranked[:n] if entry.popularity > 0]
+        return [entry.id for entry in ranked if entry.popularity > 0]
 
     @cached_property  # entries never change after construction, and every turn asks
     def max_popularity(self) -> float:
         return max((entry.popularity for entry in self.entries), default=0.0)
 
     def to_json(self) -> dict[str, Any]:
-        rows = [
-            [e.id, e.title, e.year, list(e.aliases), e.popularity, list(e.tags), dict(e.facts), list(e.names)]
-            for e in self.entries
-        ]
-        return {"format": INDEX_FORMAT, "rows": rows}
+        """Column by column, lists joined: a 100,000-item index reads in a fifth of the time of
+        one JSON list per entry."""
+        entries = self.entries
+        facts: dict[str, list[Any]] = {}
+        for row, entry in enumerate(entries):
+            for name, value in entry.facts.items():
+                facts.setdefault(name, [None] * len(entries))[row] = value
+        return {
+            "format": INDEX_FORMAT,
+            "ids": [e.id for e in entries],
+            "titles": [e.title for e in entries],
+            "years": [e.year for e in entries],
+            "aliases": [list(e.aliases) for e in entries],
+            "popularity": [e.popularity for e in entries],
+            "tags": [SEP.join(e.tags) for e in entries],
+            "facts": facts,
+            "names": [SEP.join(e.names) for e in entries],
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CatalogIndex:
         if data.get("format") != INDEX_FORMAT:
             raise ValueError("old index format")
+        facts: list[dict[str, Any]] = [{} for _ in data["ids"]]
+        for name, values in data["facts"].items():
+            for row, value in enumerate(values):
+                if value is not None:
+                    facts[row][name] = value
+        columns = zip(
+            data["ids"], data["titles"], data["years"], data["aliases"], data["popularity"], data["tags"], facts,
+            data["names"], strict=True,
+        )  # fmt: skip
         return cls(
             [
-                IndexEntry(r[0], r[1], r[2], tuple(r[3]), float(r[4]), tuple(r[5]), dict(r[6]), tuple(r[7]))
-                for r in data["rows"]
+                IndexEntry(i, title, year, tuple(aliases), float(pop), _split(tags), fact, _split(names))
+                for i, title, year, aliases, pop, tags, fact, names in columns
             ]
         )
 
@@ -111,10 +141,18 @@ class CatalogIndex:
         return found
 
     def tag_vocabulary(self) -> set[str]:
-        return {tag for entry in self.entries for tag in entry.tags}
+        return set(self._tags)
+
+    @cached_property  # every session asks (the explainer's words): once per catalog, not per turn
+    def _tags(self) -> frozenset[str]:
+        return frozenset(tag for entry in self.entries for tag in entry.tags)
 
 
 NAMES_FROM_CHARS = 800  # a description's opening names the people and the franchise
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(SEP)) if joined else ()
 
 
 def index_entry(record_id: str, metadata: Mapping[str, Any], schema: CatalogSchema) -> IndexEntry:

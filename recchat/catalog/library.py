@@ -77,8 +77,12 @@ class Catalog:
 
     def tag_vocabulary(self) -> set[str]:
         """Its tags, and the values of its list fields (genres, shelves, keywords, ...)."""
+        return set(self._tag_vocabulary)
+
+    @cached_property  # every session asks: once per catalog
+    def _tag_vocabulary(self) -> frozenset[str]:
         lists = [f.name for f in self.schema.fields if f.kind is FieldKind.LIST]
-        return self.index.tag_vocabulary() | {value for name in lists for value in self.index.with_value(name)}
+        return frozenset(self.index.tag_vocabulary() | {v for name in lists for v in self.index.with_value(name)})
 
     @property
     def revision(self) -> str:

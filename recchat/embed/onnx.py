@@ -161,9 +161,11 @@ class OnnxEmbedder:
         loading once the int8 copy exists (every start after the first)."""
         if self.precision == "float32":
             return self._name
-        if self._int8 is None and not self._made_int8():
+        if self._int8 is None and self._made_int8():
+            self._int8 = True  # load() will run it
+        if self._int8 is None:
             self.load()
-        return self._name + INT8_SUFFIX if self._int8 is not False else self._name
+        return self._name + INT8_SUFFIX if self._int8 else self._name
 
     def _made_int8(self) -> bool:
         from recchat.embed.quantize import quantized

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,10 +157,10 @@ class Bm25Index:
             found = docs if found is None else found & docs
         return {self._ids[row] for row in found or ()}
 
-    def scores(self, query: str) -> dict[str, float]:
+    def scores(self, query: str) -> Scores:
         return self.weighted_scores(Counter(terms(query)))
 
-    def weighted_scores(self, query: Mapping[str, float]) -> dict[str, float]:
+    def weighted_scores(self, query: Mapping[str, float]) -> Scores:
         """BM25 of every document sharing a term with the query (term -> how much it counts)."""
         import numpy as np
 
@@ -169,7 +170,54 @@ class Bm25Index:
             if postings is not None and repeats > 0:
                 docs, weights = postings
                 totals[docs] += self.idf(term) * repeats * weights  # a term appears once per document
-        return {self._ids[row]: float(totals[row]) for row in np.flatnonzero(totals)}
+        return Scores(self, totals)
+
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        return {doc_id: row for row, doc_id in enumerate(self._ids)}
+
+
+class Scores(Mapping[str, float]):
+    """A query's BM25 scores: document id -> score, for the documents that share a term with it.
+    Kept as an array over the whole catalog: at 100,000 items a request's common words reach
+    most of it, and a dict of them all cost more than the rest of a turn. `top` and `largest`
+    answer from the array."""
+
+    def __init__(self, index: Bm25Index, totals: npt.NDArray[np.float32]) -> None:
+        import numpy as np
+
+        self._index = index
+        self._totals = totals
+        self._rows = np.flatnonzero(totals)
+
+    def __getitem__(self, doc_id: str) -> float:
+        row = self._index._row_of.get(doc_id)
+        value = float(self._totals[row]) if row is not None else 0.0
+        if not value:
+            raise KeyError(doc_id)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._index._ids
+        return (ids[row] for row in self._rows.tolist())
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def top(self, n: int) -> list[str]:
+        """The n best, best first; equal scores in the catalog's order (as sorting would)."""
+        import numpy as np
+
+        rows, values = self._rows, self._totals[self._rows]
+        if n < len(rows):
+            nth = -np.partition(-values, n - 1)[n - 1]
+            keep = np.flatnonzero(values >= nth)  # ties at the cut all stay, then the order decides
+            rows, values = rows[keep], values[keep]
+        order = np.lexsort((rows, -values))[:n]
+        return [self._index._ids[row] for row in rows[order].tolist()]
+
+    def largest(self) -> float:
+        return float(self._totals.max(initial=0.0))
 
 
 def _save(index: Bm25Index, path: Path) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from recchat.catalog.items import item_text
 from recchat.domain import Constraint, Evidence, MatchedUtterance, Recommendation
 from recchat.ranking.filters import labels_met, meets_item
-from recchat.ranking.lexical import weighted_terms
+from recchat.ranking.lexical import Scores, weighted_terms
 from recchat.text import content_words, stem
 
 if TYPE_CHECKING:
@@ -96,8 +96,8 @@ class _Context:
     seed_vectors: dict[str, Vector]
     profile_vector: Vector | None
     together: dict[str, tuple[float, str]]
-    lexical: dict[str, float]
-    seed_text: dict[str, float]
+    lexical: Mapping[str, float]
+    seed_text: Mapping[str, float]
     genres: dict[str, float]
     excluded: set[str]
 
@@ -160,7 +160,7 @@ class Retriever:
                 scores[other] = (total + contribution, strongest)
         return scores
 
-    def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> dict[str, float]:
+    def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> Mapping[str, float]:
         texts = [(e.entry.utterance.about, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
         texts += [
@@ -168,7 +168,7 @@ class Retriever:
         ]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
-    def _seed_text(self, seeds: Mapping[str, float]) -> dict[str, float]:
+    def _seed_text(self, seeds: Mapping[str, float]) -> Mapping[str, float]:
         texts = [(item_text(c.item, description_chars=None), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
@@ -323,6 +323,8 @@ def _seeds(snapshot: ProfileSnapshot, suggested_weight: float) -> dict[str, floa
 
 def _top_keys(scores: Mapping[str, float], n: int) -> list[str]:
     # = sorted(scores, key=lambda i: -scores[i])[:n], ties in the same order, without sorting all
+    if isinstance(scores, Scores):
+        return scores.top(n)
     return heapq.nlargest(n, scores, key=scores.__getitem__)
 
 
@@ -331,7 +333,10 @@ def _scaled(values: Sequence[float], everything: Mapping[str, float] | None = No
     import numpy as np
 
     array = np.array(values, dtype=np.float32)
-    top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
+    if isinstance(everything, Scores):
+        top = everything.largest()
+    else:
+        top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
     return array / top if top > 0 else array
 
 
