@@ -107,3 +107,17 @@ def test_bm25_scores_are_the_textbook_formula() -> None:
             if score:
                 expected[doc_id] = score
         assert index.scores(query) == pytest.approx(expected)
+
+
+def test_bm25_scores_rank_like_sorting_them_ties_in_catalog_order() -> None:
+    words = ["heist", "crew", "space", "drama", "robot", "comedy"]
+    docs = [(f"d{i}", " ".join(words[(i * j) % 6] for j in range(1, 2 + i % 4))) for i in range(60)]
+    scores = Bm25Index(docs).scores("heist crew robot")
+    plain = dict(scores.items())
+    assert len(plain) == len(scores) and 0 < len(plain) < 60
+    expected = sorted(plain, key=lambda i: -plain[i])  # stable: equal scores keep the catalog's order
+    assert len(set(plain.values())) < len(plain), "the case needs ties"
+    for n in (1, 3, 10, len(plain), 100):
+        assert scores.top(n) == expected[:n]
+    assert scores.largest() == max(plain.values())
+    assert scores.get("no such id", 0.0) == 0.0 and "no such id" not in scores
