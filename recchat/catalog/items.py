@@ -26,11 +26,12 @@ MAX_FIELD_NAME = 100
 INT64 = 2**63 - 1  # Chroma stores integers in 64 bits
 EMBED_TEXT_VERSION = "2"  # bump when item_text or embed_text changes, so every item is re-embedded
 # The stored text (what BM25 indexes) keeps a description's first 1,000 characters; the embedded
-# text its first 300: a sentence vector of a film's opening retrieves as well as one of its whole
-# lead (ReDial dev, int8: R@10 .2067 / R@50 .4046 at 300 against .2098 / .4032 for the float model
-# at 1,000; benchmarks/embedding_quality.py), and the model's time grows with its word pieces.
+# text its first 200: a sentence vector of a film's opening retrieves as well as one of its whole
+# lead (ReDial dev, int8: R@10 / R@50 .2078 / .4041 at 200, .2067 / .4046 at 300, .2060 / .3962 at
+# 1,000, against .2098 / .4032 for the float model at 1,000; benchmarks/embedding_quality.py),
+# and the model's time grows with its word pieces (int8: 140 items per CPU-second at 200, 98 at 300).
 DOCUMENT_DESCRIPTION_CHARS = 1_000
-EMBED_DESCRIPTION_CHARS = 300
+EMBED_DESCRIPTION_CHARS = 200
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
