@@ -182,8 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     for size in (int(s) for s in args.sizes.split(",") if s):
         results[str(size)] = measure_size(code, size, args.runs, not args.no_app)
         print(json.dumps({size: results[str(size)]}), flush=True)
+        written = write(args.name, {"code": str(code), "sizes": results}, started)  # each size as it ends
     show(results)
-    print(f"-> {write(args.name, {'code': str(code), 'sizes': results}, started)}")
+    print(f"-> {written}")
 
 
 if __name__ == "__main__":
