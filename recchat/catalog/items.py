@@ -24,7 +24,6 @@ MAX_METADATA_VALUE = 10_000
 MAX_FIELDS = 200
 MAX_FIELD_NAME = 100
 INT64 = 2**63 - 1  # Chroma stores integers in 64 bits
-EMBED_TEXT_VERSION = "2"  # bump when item_text or embed_text changes, so every item is re-embedded
 # The stored text (what BM25 indexes) keeps a description's first 1,000 characters; the embedded
 # text its first 200: a sentence vector of a film's opening retrieves as well as one of its whole
 # lead (ReDial dev, int8: R@10 / R@50 .2078 / .4041 at 200, .2067 / .4046 at 300, .2060 / .3962 at
@@ -32,6 +31,9 @@ EMBED_TEXT_VERSION = "2"  # bump when item_text or embed_text changes, so every 
 # and the model's time grows with its word pieces (int8: 140 items per CPU-second at 200, 98 at 300).
 DOCUMENT_DESCRIPTION_CHARS = 1_000
 EMBED_DESCRIPTION_CHARS = 200
+# In every content hash: bump it (or change the cap) when item_text or embed_text changes, and
+# every item is embedded again.
+EMBED_TEXT_VERSION = f"2:{EMBED_DESCRIPTION_CHARS}"
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
