@@ -17,6 +17,7 @@ from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
 from recchat.snapshot import MAX_WEIGHTED, ProfileEntry, ProfileSnapshot, WeightedEntry, build_snapshot
 
 if TYPE_CHECKING:
+    from recchat.embed.base import Embedder
     from recchat.snapshot import Vector
     from recchat.store import Collection
 
@@ -81,6 +82,19 @@ class ChromaProfileStore:
             for r in self._collection.iter_all(embeddings=True, documents=True)
         ]
         return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
+
+    def embed_again(self, embedder: Embedder, batch: int = 256) -> None:
+        """Every entry's vector made again by `embedder` (its words are stored), then the profile
+        marked as embedded by it: interrupted, the next open starts over, losing nothing."""
+        import numpy as np
+
+        entries = list(self._collection.iter_all(documents=True))  # a profile: thousands at most
+        for start in range(0, len(entries), batch):
+            records = entries[start : start + batch]
+            texts = [r.document or "" for r in records]
+            vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+            self._collection.upsert([r.id for r in records], vectors, texts, [r.metadata for r in records])
+        self._collection.set_info(embedder=embedder.name, dimension=embedder.dimension)
 
     def delete(self, ids: Sequence[str]) -> None:
         # Erased, not just deleted: Chroma would otherwise keep the words in its log on disk.

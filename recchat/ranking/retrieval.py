@@ -104,8 +104,8 @@ class _Context:
     profile_vector: Vector | None
     background_vector: Vector | None
     together: dict[str, tuple[float, str]]
-    lexical: dict[str, float]
-    seed_text: dict[str, float]
+    lexical: Mapping[str, float]
+    seed_text: Mapping[str, float]
     genres: dict[str, float]
     excluded: set[str]
 
@@ -175,7 +175,7 @@ class Retriever:
 
     def _lexical(
         self, likes: Sequence[WeightedEntry], snapshot: ProfileSnapshot, seeds: Mapping[str, float]
-    ) -> dict[str, float]:
+    ) -> Mapping[str, float]:
         # Words said over another catalog count through their meaning only (the vectors), not here.
         texts = [(e.entry.utterance.about, e.weight) for e in likes if e.here and e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
@@ -184,7 +184,7 @@ class Retriever:
         ]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 
-    def _seed_text(self, seeds: Mapping[str, float]) -> dict[str, float]:
+    def _seed_text(self, seeds: Mapping[str, float]) -> Mapping[str, float]:
         texts = [(item_text(c.item, description_chars=None), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
         return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
 

@@ -7,6 +7,8 @@ import heapq
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from recchat.ranking.lexical import Scores
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
 
 def top_keys(scores: Mapping[str, float], n: int) -> list[str]:
     # = sorted(scores, key=lambda i: -scores[i])[:n], ties in the same order, without sorting all
+    if isinstance(scores, Scores):
+        return scores.top(n)
     return heapq.nlargest(n, scores, key=scores.__getitem__)
 
 
@@ -24,7 +28,10 @@ def scaled(values: Sequence[float], everything: Mapping[str, float] | None = Non
     import numpy as np
 
     array = np.array(values, dtype=np.float32)
-    top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
+    if isinstance(everything, Scores):
+        top = everything.largest()
+    else:
+        top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
     return array / top if top > 0 else array
 
 
