@@ -231,6 +231,8 @@ def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:
     if following is None:
         return False
     word = following.group(1)
+    if _plain(token.group().lower()):
+        return True  # "card games", "short episodes": an everyday word before a noun describes it
     return word not in _ENDS_A_NAME and word not in STOPWORDS and not misspelt(word, _WORK_NOUNS)
 
 
