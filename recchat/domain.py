@@ -185,9 +185,10 @@ class Recommendation:
 @dataclass(frozen=True)
 class Reply:
     """What one turn produces. `question` is set when recchat asks before (or while) suggesting.
-    `understood` says in one line what the turn was read as ("Movies from the 1990s, no romance"),
-    `constraints` are those in force, `relaxed` those dropped to fill the list (the message says
-    so), and `references` what the turn pointed at among earlier suggestions."""
+        `understood` says in one line what the turn was read as ("Movies from the 1990s, no romance"),
+        `constraints` are those in force, `relaxed` those dropped to fill the list (the message says
+        so), `references` what the turn pointed at among earlier suggestions, and `unused` the wishes
+    it read but could not apply to this catalog ("I couldn't use 'Japanese'")."""
 
     message: str
     recommendations: tuple[Recommendation, ...] = ()
@@ -196,3 +197,4 @@ class Reply:
     constraints: tuple[Constraint, ...] = ()
     relaxed: tuple[Constraint, ...] = ()
     references: tuple[Reference, ...] = ()
+    unused: tuple[str, ...] = ()  # wishes read but not usable here: "nothing here records distances"

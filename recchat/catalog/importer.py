@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.derived import DerivedOutputs, Feed, StoredItem, stored_item_of
-from recchat.catalog.fieldmap import FieldRules, FieldUsage, read_items
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, field_overrides, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, embed_text
+from recchat.catalog.items import DerivedIds, content_hash, embed_text
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
 from recchat.catalog.record import HASH, NEIGHBOURS
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
@@ -105,11 +105,12 @@ def iter_valid_items(
     """Every valid item with its 'file:line'; problems are appended to `errors`. `rules` holds
     the field maps, and learns what each file's fields were read from."""
     rules = rules or FieldRules(root)
+    ids = DerivedIds()
     for path in iter_catalog_files(root, errors):
         shown = _relative(path, root)
         try:
             for item, line in read_items(path, rules, errors, shown):
-                yield item, f"{shown}:{line}"
+                yield ids.assign(item), f"{shown}:{line}"
         except CatalogError as error:  # the file itself is unreadable: report it, go on
             errors.append(error)
 
@@ -254,7 +255,7 @@ def _write_catalog(job: _Job, scan: _Scan, links: dict[str, list[tuple[str, floa
     report.replaced_embedder = _drop_other_variant(job.store, job.embedder, job.name)
     collection, stored = _open_for_import(job.store, job.embedder, job.root, job.name)
     link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
-    schema = scan.schema.schema(usage_log=len(links))
+    schema = scan.schema.schema(usage_log=len(links), overrides=field_overrides(job.root))
     schema_json = json.dumps(schema.to_json(), ensure_ascii=False)
     report.revision = content_revision(scan.hashes, link_text, schema_json)
     outputs = DerivedOutputs.missing(job.cache_dir, collection.origin, job.name, report.revision)

@@ -231,6 +231,6 @@ def weighted_terms(texts: Iterable[tuple[str, float]]) -> dict[str, float]:
     """A query from weighted texts (recent words count more): each term once per text."""
     weights: dict[str, float] = defaultdict(float)
     for text, weight in texts:
-        for term in set(terms(text)):
+        for term in dict.fromkeys(terms(text)):  # in order: float sums, and so ties, repeat run to run
             weights[term] += weight
     return dict(weights)
