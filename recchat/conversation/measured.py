@@ -126,8 +126,9 @@ class MeasuredFields:
     def _field_for(
         self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
     ) -> NumberField | None:
-        if amount.age:
-            return next((f for f in present if f.info.role == "age"), None)
+        ages = [f for f in present if f.info.role == "age"]
+        if amount.age and ages:
+            return ages[0]
         people = [f for f in present if f.info.role == "people_count"]
         if amount.people or (amount.noun == "" and amount.unit is None and _said_for(said, amount)):
             return people[0] if people else None
