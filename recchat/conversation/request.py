@@ -151,7 +151,7 @@ class RequestReader:
             references=pointed.references,
             topic=topic,
             fresh=fresh,
-            refines=bool(_REFINES.match(said.lower)),
+            refines=bool(_REFINES.search(said.lower)),
             wants_new=bool(_WANTS_NEW.search(said.lower)),
             lifted=lifted,
             of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
@@ -166,7 +166,7 @@ class RequestReader:
         avoid."""
         located = [
             (value, span)
-            for value, span in self.values.spans(said.lower)
+            for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
         found = [

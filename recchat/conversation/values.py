@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 TAGS = "tags"  # the items' own tags, as a field
 MAX_VALUE_WORDS = 5
 MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
+SHORT_NAME = 2  # letters: a place name this short ('us', 'uk') is a word unless typed in capitals
 MIN_PREFIX = 3  # 'cab sauv', not 'c s'
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -69,6 +70,7 @@ class ValueVocabulary:
         catalog uses is no slip of the keyboard ('cards' is not 'cars')."""
         self._known = known
         self._by_key: dict[str, Value] = {}
+        self._upper_only: set[str] = set()  # short names meant only when typed in capitals
         found: dict[tuple[str, bool], set[str]] = {}  # (value as written, category) -> fields
         kind = schema.kind_field.name if schema.kind_field else None
         for info in schema.fields:
@@ -140,6 +142,8 @@ class ValueVocabulary:
             value = next((v for n in names if (v := self._by_key.get(_key(n.split())) or self._by_key.get(n))), None)
             if value is not None:
                 for name in names:
+                    if len(name) <= SHORT_NAME:
+                        self._upper_only.add(name)  # 'US', not 'us'
                     self._by_key.setdefault(name, value)
                     self._by_key.setdefault(_key(name.split()), value)
         for phrase, target in TAG_SYNONYMS.items():
@@ -162,6 +166,8 @@ class ValueVocabulary:
                 if covered.intersection(range(i, i + size)):
                     continue
                 value = self._lookup(" ".join(stems[i : i + size]), size)
+                if value is not None and size == 1 and tokens[i][0] in self._upper_only:
+                    value = value if text[tokens[i][1] : tokens[i][2]].isupper() else None
                 if value is not None:
                     found.append((i, value, Span(tokens[i][1], tokens[i + size - 1][2])))
                     covered.update(range(i, i + size))
