@@ -221,7 +221,7 @@ class ValueVocabulary:
         return set(self._by_key)
 
     def values_in(self, text: str) -> tuple[Value, ...]:
-        return tuple(dict.fromkeys(value for value, _ in self.spans(normalise_title(text))))
+        return tuple(dict.fromkeys(value for value, _ in self.spans(text)))
 
     def tags_in(self, text: str) -> tuple[str, ...]:
         """The list and tag values named in the text (category values are asked for otherwise)."""
