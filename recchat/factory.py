@@ -273,10 +273,12 @@ def _check_variant(collection: Collection, embedder: str) -> None:
     )
 
 
-def _held_in(catalog: Catalog) -> Callable[[str], bool]:
-    """Whether some item's text holds all these words (the catalog's word index, read lazily)."""
+def _held_in(catalog: Catalog) -> Callable[[str], float]:
+    """The share of items whose text holds all these words (0.0: none; the catalog's word index,
+    read lazily)."""
 
-    def held(phrase: str) -> bool:
-        return bool(catalog.lexical.with_terms([stem(w) for w in words(phrase)]))
+    def held(phrase: str) -> float:
+        lexical = catalog.lexical
+        return len(lexical.with_terms([stem(w) for w in words(phrase)])) / max(len(lexical), 1)
 
     return held

@@ -155,6 +155,8 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
         return True
     if "year" in lifted.sorts and constraint.about == "year":
         return True
+    if "people" in lifted.sorts and constraint.about == "number" and re.match(r"for (?!age)", constraint.label):
+        return True  # a count of people reads 'for 8 players'
     named = {stem(w) for w in lifted.words}
     held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
     return bool(named & held)
