@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
+
+from rich.console import Console
 
 from conftest import MINI_CATALOG
 
@@ -125,3 +128,13 @@ def test_catalog_remove(fake_cli: Cli) -> None:
     assert json.loads(fake_cli("catalog", "list", "--json").stdout) == []
     missing = fake_cli("catalog", "remove", "mini", "--yes")
     assert missing.returncode == 1 and "no catalog named 'mini'" in missing.stderr
+
+
+def test_the_import_rate_of_a_tiny_catalog_is_not_rounded_to_zero() -> None:
+    # 2 items in 9 s (the embedder's start-up is most of it): a rate, not "0 items/s".
+    from recchat.catalog.importer import ImportReport
+    from recchat.cli.catalog import _print_report
+
+    console = Console(file=io.StringIO(), width=200)
+    _print_report(console, ImportReport(name="c", added=2, seconds=9.0))
+    assert "in 9.0s, 0.22 items/s" in console.file.getvalue()  # type: ignore[attr-defined]

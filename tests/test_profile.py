@@ -62,10 +62,28 @@ def test_negative_mentions_are_dislikes_and_positive_ones_likes() -> None:
         said("2", "I loved Alien", mentions=(Mention("a", "Alien", Polarity.POSITIVE),)),
     )
     snapshot = profile.snapshot("s", now=0)
-    assert snapshot.disliked_items == {"t"} and set(snapshot.liked_items) == {"a"}
+    assert list(snapshot.disliked_items) == ["t"] and set(snapshot.liked_items) == {"a"}
     assert [w.entry.utterance.id for w in snapshot.dislikes] == ["1"]
     assert [w.entry.utterance.id for w in snapshot.likes] == ["2"]
     assert snapshot.excluded == {"t", "a"}
+
+
+def test_disliked_items_come_most_recent_first() -> None:
+    # 25 dislikes, one said again later: the order is when each was last disliked, newest first.
+    dislikes = [
+        said(
+            f"{n:02d}",
+            f"dislike: item {n}",
+            time=float(n),
+            polarity=Polarity.NEGATIVE,
+            mentions=(Mention(f"i{n % 25}", f"Item {n % 25}", Polarity.NEGATIVE),),
+            feedback=FeedbackKind.DISLIKE if n % 2 else None,
+        )
+        for n in range(26)  # the last one dislikes i0 again
+    ]
+    snapshot = memory_profile(*dislikes).snapshot("s", now=30)
+    assert list(snapshot.disliked_items) == ["i0", *(f"i{n}" for n in range(24, 0, -1))]
+    assert snapshot.disliked_items["i0"] == 25.0
 
 
 def test_feedback_and_assistant_suggestions_shape_exclusions() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from recchat.catalog.values import as_list, as_number, as_range, as_year, is_date, is_true_range
 from recchat.domain import Item
+from recchat.text import FIRST_YEAR, LAST_YEAR
 
 SCHEMA_FORMAT = 1
 MAX_CATEGORIES = 60  # more distinct values than this is not a category people pick from
@@ -288,7 +289,8 @@ def _role(info: FieldInfo) -> str | None:
 def _fits(role: str, info: FieldInfo) -> bool:
     """A role's name must come with values that can play it ('year' must hold years)."""
     if role == "year":
-        return info.kind in (FieldKind.NUMBER, FieldKind.DATE) and 1000 <= (info.low or 0) <= (info.high or 0) <= 2199
+        years = FIRST_YEAR <= (info.low or 0) <= (info.high or 0) <= LAST_YEAR
+        return info.kind in (FieldKind.NUMBER, FieldKind.DATE) and years
     if role in ("minutes", "pages", "players"):
         return info.kind in (FieldKind.NUMBER, FieldKind.RANGE)
     return info.kind is FieldKind.CATEGORY

@@ -81,15 +81,20 @@ def _print_report(console: Console, report: ImportReport) -> None:
         console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
     if report.skipped_count > SHOWN_ERRORS:
         console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
-    rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
+    embedded = report.added + report.updated
     console.print(
         f"catalog [bold]{report.name}[/]: {report.total} items "
         f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
         f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
-        + (f", {rate:.0f} items/s" if report.added + report.updated else "")
+        + (f", {items_per_second(embedded / report.seconds)}" if embedded and report.seconds else "")
     )
     if report.interactions:
         console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+
+
+def items_per_second(rate: float) -> str:
+    """'1,234 items/s', and for a small catalog (2 items with the model's start-up) '0.2 items/s'."""
+    return f"{rate:,.0f} items/s" if rate >= 10 else f"{rate:.2g} items/s"
 
 
 def _field_map(entries: list[str]) -> dict[str, str]:
@@ -145,7 +150,7 @@ def _bar(console: Console):  # type: ignore[no-untyped-def]
             from rich.text import Text
 
             speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f} items/s" if speed else "", style="dim")
+            return Text(items_per_second(speed) if speed else "", style="dim")
 
     return Progress(
         TextColumn("{task.description}"),

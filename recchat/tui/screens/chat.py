@@ -241,8 +241,20 @@ class ChatScreen(Screen[None]):
     def focused_or_last_card(self) -> SuggestionCard | None:
         if isinstance(self.focused, SuggestionCard):
             return self.focused
+        return self.latest_card()
+
+    def latest_card(self) -> SuggestionCard | None:
+        """The first card of the latest reply with suggestions."""
         cards = self.cards.get(max(self.cards), []) if self.cards else []
         return cards[0] if cards else None
+
+    @on(ChatInput.SuggestionsAsked)
+    def _to_suggestions(self) -> None:
+        card = self.latest_card()
+        if card is None:
+            self.focus_next()
+        else:
+            card.focus()
 
     # -- profile panel --------------------------------------------------------------------------
 

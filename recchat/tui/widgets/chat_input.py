@@ -1,4 +1,5 @@
-"""The chat input: Enter sends, Ctrl+J (or Shift+Enter) starts a new line, Up recalls."""
+"""The chat input: Enter sends, Ctrl+J (or Shift+Enter) starts a new line, Up recalls, Tab goes
+to the latest suggestions."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class ChatInput(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+j,shift+enter", "newline", "New line", show=False),
+        Binding("tab", "to_suggestions", "Suggestions", show=False),
     ]
 
     @dataclass
@@ -34,6 +36,10 @@ class ChatInput(TextArea):
         """The user pressed Enter on some text."""
 
         text: str
+
+    class SuggestionsAsked(Message):
+        """Tab was pressed: the latest reply's first card, not the first card ever shown (the
+        next widget in the screen's order)."""
 
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(
@@ -69,6 +75,9 @@ class ChatInput(TextArea):
         self._recall_index = None
         self.clear()
         self.post_message(self.Submitted(text))
+
+    def action_to_suggestions(self) -> None:
+        self.post_message(self.SuggestionsAsked())
 
     def action_newline(self) -> None:
         self.insert("\n")
