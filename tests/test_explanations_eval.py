@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_CATALOG, run_cli
+from conftest import MINI_CATALOG, needs_benchmark, run_cli
 from recchat.errors import InvalidCatalogError
 from recchat.eval.explanation_judge import Conversation, faults, linked, record_kind
 from recchat.eval.explanation_set import read_explanation_set
@@ -105,6 +105,7 @@ def test_the_kind_comes_from_the_record_even_without_a_kind_field() -> None:
     assert record_kind(Record("x", "X", {}), "album") == "album"
 
 
+@needs_benchmark  # half of the set's conversations are over the benchmark's movies
 def test_the_public_set_is_valid_and_large_enough() -> None:
     explanation_set = read_explanation_set(SET / "set.jsonl")
     cases = explanation_set.cases

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BENCHMARK, MINI_CATALOG, SAMPLE_CATALOG, run_cli
+from conftest import BENCHMARK, MINI_CATALOG, SAMPLE_CATALOG, needs_benchmark, run_cli
 
 pytestmark = pytest.mark.real
 LLAMA_LOG = re.compile(r"llama_|ggml_|gguf|load_tensors|llm_load|n_ctx|AVX|Loading weights", re.I)
@@ -54,7 +54,7 @@ def test_missing_model_is_a_clear_error(home: Path, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not BENCHMARK.is_dir(), reason="needs ../shared/benchmarks beside the checkout")
+@needs_benchmark
 def test_benchmark_catalog_answers_with_catalog_items_only(home: Path) -> None:
     folder = BENCHMARK / "catalog"
     added = run_cli(home, "catalog", "add", str(folder), "--name", "movies")
