@@ -248,8 +248,9 @@ class ChatScreen(Screen[None]):
         cards = self.cards.get(max(self.cards), []) if self.cards else []
         return cards[0] if cards else None
 
-    @on(ChatInput.SuggestionsAsked)
-    def _to_suggestions(self) -> None:
+    def action_to_suggestions(self) -> None:
+        """Tab from the input: the latest reply's first card (the next widget in the screen's
+        order would be the first card ever shown)."""
         card = self.latest_card()
         if card is None:
             self.focus_next()

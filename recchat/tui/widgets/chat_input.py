@@ -28,7 +28,9 @@ class ChatInput(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+j,shift+enter", "newline", "New line", show=False),
-        Binding("tab", "to_suggestions", "Suggestions", show=False),
+        # The screen's own action, run as the key is handled (a message would arrive after the
+        # next key: "l" typed right after Tab would land in the input).
+        Binding("tab", "screen.to_suggestions", "Suggestions", show=False),
     ]
 
     @dataclass
@@ -36,10 +38,6 @@ class ChatInput(TextArea):
         """The user pressed Enter on some text."""
 
         text: str
-
-    class SuggestionsAsked(Message):
-        """Tab was pressed: the latest reply's first card, not the first card ever shown (the
-        next widget in the screen's order)."""
 
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(
@@ -75,9 +73,6 @@ class ChatInput(TextArea):
         self._recall_index = None
         self.clear()
         self.post_message(self.Submitted(text))
-
-    def action_to_suggestions(self) -> None:
-        self.post_message(self.SuggestionsAsked())
 
     def action_newline(self) -> None:
         self.insert("\n")
