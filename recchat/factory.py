@@ -36,10 +36,14 @@ class Runtime:
         *,
         on_wait: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
+        ranker: Callable[[Catalog], Ranker] | None = None,
     ) -> None:
         """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
-        fake behind the same protocol, in tests); `use_model` replaces it like any other."""
+        fake behind the same protocol, in tests); `use_model` replaces it like any other.
+        `ranker`: the ranker of each session's catalog instead of recchat's own (a scripted one,
+        for tests of what surrounds ranking)."""
         self.settings = settings
+        self._ranker = ranker
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
@@ -195,7 +199,7 @@ class Runtime:
             profile=profile or self.profile(),
             embedder=self.embedder,
             reader=reader,
-            retriever=ranker or Retriever(stored),
+            retriever=ranker or (self._ranker or Retriever)(stored),
             explainer=Explainer(
                 model,
                 self.prompts,

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, both_stores
 from recchat.domain import Evidence, Item, Recommendation, Reference, Reply
 from recchat.errors import InvalidCatalogError
 from recchat.eval.conversations import (
@@ -285,6 +285,8 @@ def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) ->
     assert report["suggestions_met"] == 1.0 and report["turns_fully_right"] == 1.0
 
 
+@pytest.mark.slow
+@both_stores
 def test_the_public_suite_runs_end_to_end(fake_cli, store_kind: str) -> None:  # type: ignore[no-untyped-def]
     result = fake_cli("eval", "--conversations", str(SUITE), "--json")
     assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from conftest import both_stores
 from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
 from recchat.profile import MemoryProfileStore, Profile, build_snapshot
@@ -106,6 +107,7 @@ def test_feedback_and_assistant_suggestions_shape_exclusions() -> None:
     assert snapshot.is_thin
 
 
+@both_stores
 def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) -> None:
     profile = runtime.profile("alice")
     mention = Mention("i1", "Interstellar (2014)", Polarity.POSITIVE)
@@ -121,6 +123,7 @@ def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) 
     assert runtime.store.open("profile", "alice").count() == 0
 
 
+@both_stores
 def test_profiles_are_separate(runtime: Runtime) -> None:
     runtime.profile("alice").record(said("a", "horror"), runtime.embedder.embed(["horror"])[0])
     assert runtime.profile("bob").entries == []

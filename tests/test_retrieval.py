@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from conftest import both_stores
 from recchat.domain import Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
 from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry, build_snapshot
@@ -51,6 +52,7 @@ def test_avoided_tags_are_hard_filters(loaded: Runtime) -> None:
     assert "m07" not in ids(top)  # Alien: space, but horror
 
 
+@both_stores
 def test_catalog_fields_filter_through_chroma(loaded: Runtime) -> None:
     retriever = Retriever(loaded.catalog("mini"))
     top = retriever.recommend(query(loaded, "mystery", where={"type": "book"}), ProfileSnapshot(), 5)
