@@ -157,7 +157,7 @@ def test_a_map_of_something_that_is_not_a_field_is_a_usage_error(tmp_path: Path)
 @pytest.mark.slow
 def test_benchmark_catalog_answers_with_catalog_items_only(home: Path) -> None:
     # All 4,166 movies and the usage log, with the fake backends: the real embedder takes minutes
-    # over all of them (benchmarks/indexing.py measures it); test_real_end_to_end has it read some.
+    # over all of them (benchmarks/indexing.py measures it); test_real_end_to_end has them read 100.
     folder = BENCHMARK / "catalog"
     added = invoke_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "movies")
     assert added.returncode == 0, added.stderr

@@ -58,11 +58,11 @@ def test_missing_model_is_a_clear_error(real_mini_home: Path, tmp_path: Path) ->
 def test_the_real_models_read_the_benchmark_movies(real_home: Path, tmp_path: Path) -> None:
     home = real_home
     # The benchmark's own texts (long encyclopedia descriptions, any title) through the real
-    # models: its first 300 movies.
+    # models: its first 100 movies.
     folder = tmp_path / "movies"
     folder.mkdir()
     lines = (BENCHMARK / "catalog" / "catalog.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    (folder / "catalog.jsonl").write_text("".join(lines[:300]), encoding="utf-8")
+    (folder / "catalog.jsonl").write_text("".join(lines[:100]), encoding="utf-8")
     added = run_cli(home, "catalog", "add", str(folder), "--name", "movies")
     assert added.returncode == 0, added.stderr
     reply = ask_json(home, "a funny family film about sports", "-k", "5")
