@@ -3,7 +3,7 @@
     python -m benchmarks [--quick] [--skip NAME ...] [--index-sizes 4166,20000]
                          [--query-sizes 4166,20000,100000] [--sample N]
 
-Each writes benchmarks/results/NAME.json and prints its table. NAME is one of startup, llm,
+Each writes benchmarks/results/NAME.json and prints its table. NAME is one of startup, models, llm,
 indexing, query, server (embedded vs server Chroma, benchmarks/server.py). --quick runs fewer
 repetitions and smaller sizes (a smoke test of the suite, not numbers to quote).
 
@@ -21,7 +21,7 @@ import time
 
 from benchmarks.common import ROOT, cli_env, load, prepared_home
 
-ORDER = ["startup", "llm", "indexing", "query", "server"]
+ORDER = ["startup", "models", "llm", "indexing", "query", "server"]
 
 
 def commands(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -29,6 +29,7 @@ def commands(args: argparse.Namespace) -> dict[str, list[str]]:
     quick = args.quick
     return {
         "startup": [*python, "benchmarks.startup", "--runs", "1" if quick else "3"],
+        "models": [*python, "benchmarks.models", "--runs", "1" if quick else "5"],
         "llm": [*python, "benchmarks.llm", "--rounds", "1" if quick else "2"],
         "indexing": [
             *python,

@@ -105,14 +105,17 @@ class Run:
     before_main_s: float | None = None
     spans: dict[str, float] = field(default_factory=dict)  # name -> ms (summed when repeated)
     events: list[tuple[float, str, float]] = field(default_factory=list)  # (at ms since main, name, ms)
+    cpu_s: float = 0.0  # user + system CPU time: steadier than wall time on a busy machine
 
     def first_at(self, name: str) -> float | None:
         return next((at for at, event, _ in self.events if event == name), None)
 
 
-def run_process(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
-    """Run a command to its end: wall time, its own peak RSS (wait4), and the recchat trace."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+def run_process(command: Sequence[str], env: dict[str, str] | None = None, log: Path | None = None) -> Run:
+    """Run a command to its end: wall time, its own peak RSS (wait4), and the recchat trace.
+    `log`: where its stderr goes as it runs (to follow a long one), instead of a hidden file."""
+    err_file = log.open("w+") if log is not None else tempfile.TemporaryFile("w+")  # noqa: SIM115
+    with tempfile.TemporaryFile("w+") as out, err_file as err:
         launched_epoch = time.time()
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
@@ -122,6 +125,7 @@ def run_process(command: Sequence[str], env: dict[str, str] | None = None) -> Ru
         out.seek(0)
         err.seek(0)
         run = Run(wall, usage.ru_maxrss / 1024, process.returncode, out.read(), err.read())
+        run.cpu_s = usage.ru_utime + usage.ru_stime
     _parse_trace(run, launched_epoch)
     if run.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({run.returncode}):\n{run.stderr[-2000:]}")

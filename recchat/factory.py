@@ -7,24 +7,24 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recchat.config import Settings, check_name
-from recchat.errors import NotFoundError
+from recchat.embed.base import model_of
+from recchat.errors import NotFoundError, StoreError
 from recchat.prompts import Prompts
 from recchat.text import stem, words
 from recchat.timing import timed
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from recchat.catalog.library import Catalog
     from recchat.conversation.mentions import TitleMatcher
     from recchat.conversation.state import ConversationState
     from recchat.conversation.understanding import Reader
     from recchat.embed.base import Embedder
     from recchat.llm.base import ChatMessage, ChatModel
+    from recchat.llm.limits import ModelLimits
     from recchat.profile import Profile, ProfileStore
     from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
-    from recchat.store import Store
+    from recchat.store import Collection, Store
 
 
 class Runtime:
@@ -35,11 +35,13 @@ class Runtime:
         settings: Settings,
         *,
         on_wait: Callable[[str], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
+        embedder: Embedder | None = None,
         ranker: Callable[[Catalog], Ranker] | None = None,
     ) -> None:
-        """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
-        fake behind the same protocol, in tests); `use_model` replaces it like any other.
+        """`chat_model`, `embedder`: models to use instead of those the settings name (fakes
+        behind the same protocols, in tests); `use_model` replaces the chat model like any other.
         `ranker`: the ranker of each session's catalog instead of recchat's own (a scripted one,
         for tests of what surrounds ranking)."""
         self.settings = settings
@@ -47,8 +49,12 @@ class Runtime:
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
+        self.on_notice = on_notice  # hears that the chosen model failed to load and the default answers
+        self._limits: ModelLimits | None = None  # the chosen model's, once it is built
         if chat_model is not None:
             self.__dict__["chat_model"] = chat_model  # what the cached property would have built
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
 
     @cached_property
     def store(self) -> Store:
@@ -81,9 +87,10 @@ class Runtime:
         # without importing torch on every start. The export is made once, in the cache folder.
         cache = self.settings.cache_dir / "onnx"
         threads = self.settings.generation.threads
+        precision = self.settings.embedder_precision
         if self.settings.embedder:
-            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads)
-        return OnnxEmbedder.default(cache, threads=threads)
+            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads, precision=precision)
+        return OnnxEmbedder.default(cache, threads=threads, precision=precision)
 
     @cached_property
     def chat_model(self) -> ChatModel | None:
@@ -93,16 +100,36 @@ class Runtime:
             from recchat.llm.fake import ScriptedChatModel
 
             return ScriptedChatModel()
-        from recchat.llm.llama_cpp import LlamaCppModel, default_model_path
+        from recchat.models.choice import chosen_model
 
-        return LlamaCppModel(self.settings.model or default_model_path(), self.settings.generation)
+        model, self._limits = chosen_model(
+            self.settings.model, self.settings.generation, self.settings.model_search, self._notice
+        )
+        return model
+
+    @property
+    def model_limits(self) -> ModelLimits:
+        """The chosen model's context and explanation budget (the defaults for a fake model)."""
+        from recchat.llm.limits import model_limits
+
+        model = self.chat_model  # building it reads its header, and so its limits
+        if model is not None and self._limits is not None:
+            return self._limits
+        return model_limits(self.settings.generation)
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
 
     def explanation_start(self) -> list[ChatMessage]:
         """What every explanation prompt begins with: the app has the model read it while the
         person types (`ChatModel.prefill`), so the first explanation starts sooner."""
         from recchat.explain import Explainer
 
-        return Explainer(self.chat_model, self.prompts, None).shared_start()
+        budget = self.model_limits.explanation
+        return Explainer(
+            self.chat_model, self.prompts, None, budget.max_tokens, sentences=budget.sentences
+        ).shared_start()
 
     @cached_property
     def prompts(self) -> Prompts:
@@ -131,6 +158,7 @@ class Runtime:
         if chosen not in self._catalogs:
             with timed("catalog.open"):
                 collection = self.store.open("catalog", chosen)
+                _check_variant(collection, self.embedder.name)
                 check_embedder(collection, self.embedder.name, self.embedder.dimension)
                 # Incognito writes nothing at all, not even the catalog caches; it may read them.
                 incognito = self.settings.incognito
@@ -143,20 +171,14 @@ class Runtime:
         self._readers.pop(name, None)
 
     def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
-        from recchat.conversation.mentions import TitleMatcher
-        from recchat.conversation.request import RequestReader
-        from recchat.conversation.understanding import GENERIC, Reader
+        from recchat.conversation.understanding import reader_for
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
-                matcher = TitleMatcher(index)
-                reader = Reader(matcher, catalog.tag_vocabulary())
-                generic = {stem(word) for word in GENERIC}
-                reader.request = RequestReader(
-                    catalog.schema, index, reader.tags_in, generic, reader.tag_spans, _held_in(catalog)
-                )
+                reader = reader_for(catalog.schema, index, _held_in(catalog))
+                matcher = reader.matcher
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]
 
@@ -166,9 +188,19 @@ class Runtime:
         if self.settings.incognito:
             return MemoryProfileStore()
         profile = check_name(name or self.settings.profile, "profile")
-        return ChromaProfileStore(
-            self.store.open_or_create("profile", profile, self.embedder.name, self.embedder.dimension)
-        )
+        embedder, dimension = self.embedder.name, self.embedder.dimension
+        try:
+            return ChromaProfileStore(self.store.open_or_create("profile", profile, embedder, dimension))
+        except StoreError:
+            collection = self.store.open("profile", profile)
+            old = str(collection.info.get("embedder", ""))
+            if model_of(old) != model_of(embedder) or int(collection.info.get("dimension", dimension)) != dimension:
+                raise  # another model: refused, with the fix
+        # Another variant of the same model (int8, float32): the person's words are embedded
+        # again, so their profile and the catalog's vectors stay comparable.
+        store = ChromaProfileStore(collection)
+        store.embed_again(self.embedder)
+        return store
 
     def profile(self, name: str | None = None, store: ProfileStore | None = None) -> Profile:
         from recchat.history import Transcripts
@@ -204,19 +236,45 @@ class Runtime:
                 model,
                 self.prompts,
                 matcher,
-                self.settings.generation.max_tokens,
+                self.model_limits.explanation.max_tokens,
                 schema=stored.schema,
                 tags=stored.tag_vocabulary(),
+                sentences=self.model_limits.explanation.sentences,
             ),
             elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
         )
         return Session(parts, k=self.settings.k, session_id=session_id, state=state)
 
-    def use_model(self, model: Path | None, *, use_llm: bool = True) -> None:
-        """Point later sessions at another GGUF (None: the default), or at none (template
-        explanations); the store and the embedder stay loaded."""
+    def use_model(self, model: str | None, *, use_llm: bool = True) -> None:
+        """Point later sessions at another model: a GGUF path or a name from `recchat models`
+        (None: the default), or at none (template explanations); the store and the embedder stay
+        loaded. A reference that names no model raises ModelError and changes nothing."""
+        if use_llm and model is not None:
+            from recchat.errors import ModelError
+            from recchat.models.listing import resolve
+
+            found = resolve(model, self.settings.model_search)
+            if not found.path.is_file():
+                raise ModelError(f"model file {found.path} does not exist", "`recchat models` lists the models here")
         self.settings = self.settings.with_changes(model=model, use_llm=use_llm)
-        self.__dict__.pop("chat_model", None)  # drop the cached model so the next use builds the new one
+        # drop the cached model (and its limits) so the next use builds the new one
+        self.__dict__.pop("chat_model", None)
+        self._limits = None
+
+
+def _check_variant(collection: Collection, embedder: str) -> None:
+    """A catalog embedded by another variant of the model recchat runs (int8, float32) is read
+    by neither: say how to embed it again, or how to keep the variant it has."""
+    old = str(collection.info.get("embedder", ""))
+    if old == embedder or model_of(old) != model_of(embedder):
+        return  # the same, or another model: check_embedder says the rest
+    source = collection.info.get("source", "FOLDER")
+    precision = "float32" if old == model_of(old) else "int8"
+    raise StoreError(
+        f"catalog '{collection.name}' was embedded by {old}, not {embedder} (another variant of the same model)",
+        f"embed it again: `recchat catalog add {source} --name {collection.name}`; or keep it as it is "
+        f'with embedder_precision = "{precision}" in config.toml (RECCHAT_EMBEDDER_PRECISION={precision})',
+    )
 
 
 def _held_in(catalog: Catalog) -> Callable[[str], bool]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from chroma_process import ChromaProcess
+from model_stores import Machine, Variants, build_machine, make_variants
 
 from recchat.config import ChromaServer, Settings
 from recchat.factory import Runtime
@@ -130,6 +131,18 @@ def loaded(runtime: Runtime, mini_catalog: Path) -> Runtime:
     return runtime
 
 
+@pytest.fixture(scope="session")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
+    """GGUF files made from the bundled model: a projector, an adapter, a split model, ..."""
+    return make_variants(tmp_path_factory.mktemp("gguf-variants"))
+
+
+@pytest.fixture
+def machine(tmp_path: Path, variants: Variants) -> Machine:
+    """A laptop's model stores (Ollama, LM Studio, the hub cache, ...) in a temporary home."""
+    return build_machine(tmp_path / "laptop", variants)
+
+
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("RECCHAT_")}
     env.update(RECCHAT_HOME=str(home), NO_COLOR="1", COLUMNS="120", **extra)
@@ -151,10 +164,10 @@ def run_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> sub
     )
 
 
-def invoke_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def invoke_cli(home: Path, *args: str, stdin: str | None = None, **env: str | None) -> subprocess.CompletedProcess[str]:
     """Run the `recchat` command in this process, as its entry point (`recchat.cli.main`) runs
-    it, with its own stdin, stdout, stderr, environment and arguments (Click's CliRunner
-    isolation), and give back what `run_cli` would."""
+    it, with its own stdin, stdout, stderr, environment (a variable given as None is unset) and
+    arguments (Click's CliRunner isolation), and give back what `run_cli` would."""
     from click.testing import CliRunner
 
     from recchat.cli import main

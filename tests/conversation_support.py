@@ -9,12 +9,10 @@ from typing import Any
 from recchat.catalog.library import CatalogIndex, index_entry
 from recchat.catalog.record import item_metadata
 from recchat.catalog.schema import CatalogSchema, learn_schema
-from recchat.conversation.mentions import TitleMatcher
 from recchat.conversation.references import Shown
-from recchat.conversation.request import Context, RequestReader
-from recchat.conversation.understanding import GENERIC, Reader, Understanding
+from recchat.conversation.request import Context
+from recchat.conversation.understanding import Reader, Understanding, reader_for
 from recchat.domain import Constraint, Item
-from recchat.text import stem
 
 
 @dataclass
@@ -35,9 +33,7 @@ class Toy:
 def toy(items: list[Item]) -> Toy:
     schema = learn_schema(items)
     index = CatalogIndex([index_entry(i.id, item_metadata(i, "toy:1", ""), schema) for i in items])
-    reader = Reader(TitleMatcher(index), index.tag_vocabulary())
-    reader.request = RequestReader(schema, index, reader.tags_in, {stem(w) for w in GENERIC}, reader.tag_spans)
-    return Toy(schema, index, reader)
+    return Toy(schema, index, reader_for(schema, index))
 
 
 def item(item_id: str, title: str, **fields: Any) -> Item:

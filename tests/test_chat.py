@@ -11,7 +11,7 @@ import pytest
 
 from recchat.chat import Conversation
 from recchat.conversation.state import STATE_FORMAT, ConversationState
-from recchat.domain import FeedbackKind
+from recchat.domain import FeedbackKind, Role
 from recchat.errors import FormatError, NotFoundError
 from recchat.factory import Runtime
 from recchat.session import Request
@@ -114,3 +114,32 @@ def test_forgetting_scrubs_the_open_transcript(loaded: Runtime) -> None:
     assert conversation.forget_matching("quokkasecret") == 1
     assert not any("quokkasecret" in str(event) for event in conversation.log.events)
     assert "quokkasecret" not in (conversation.log.path or Path()).read_text()
+
+
+def test_what_a_conversation_records_belongs_to_the_catalog_it_was_said_over(loaded: Runtime) -> None:
+    """The per-catalog profile through the conversation: turns, suggestions and feedback carry
+    the catalog; after a switch, the next ones carry the new one; resumed over the first catalog,
+    what it suggested there counts as suggested (and only that catalog's items do), and what was
+    liked never comes back; a message in another language changes nothing."""
+    from recchat.catalog.importer import import_catalog
+
+    import_catalog(loaded.store, loaded.embedder, Path(__file__).parent / "data" / "history" / "catalog", "hist")
+    conversation = Conversation.open(loaded, catalog="mini")
+    before = shown(conversation.turn("space science fiction").reply)
+    conversation.feedback(before[0], FeedbackKind.LIKE)
+    conversation.switch_catalog("hist")
+    conversation.turn("something funny")
+    said = [(e.utterance.text, e.utterance.catalog) for e in conversation.session.profile.entries]
+    assert {catalog for _, catalog in said[:3]} == {"mini"} and said[3:] and {c for _, c in said[3:]} == {"hist"}
+    heard = [e.utterance.id for e in conversation.session.profile.entries if e.utterance.role is Role.USER]
+    state = conversation.session.state
+    notice = conversation.turn("un film drôle des années 90, pas de romance").reply
+    assert "French" in notice.message and not notice.recommendations
+    after = [e.utterance.id for e in conversation.session.profile.entries if e.utterance.role is Role.USER]
+    assert after == heard and conversation.session.state == state  # nothing read into it
+    assert events(conversation)[-2:] == ["user", "reply"]  # said, and answered, in the transcript
+    resumed = Conversation.open(Runtime(loaded.settings), resume=conversation.id, catalog="mini")
+    believed = resumed.session.snapshot()
+    assert set(before) <= believed.suggested_items <= {r.id for r in loaded.catalog("mini").index.entries}
+    again = shown(resumed.turn("space science fiction").reply)
+    assert again and before[0] not in again  # liked: never suggested again

@@ -57,7 +57,7 @@ def test_all_well_exits_0(ready: Path) -> None:
 def test_all_well_with_the_real_models(real_mini_home: Path) -> None:
     result = run_cli(real_mini_home, "doctor")
     assert result.returncode == 0, result.stdout
-    assert "SmolLM2" in result.stdout and "all-MiniLM-L6-v2, 384 dimensions" in result.stdout
+    assert "SmolLM2" in result.stdout and "all-MiniLM-L6-v2+int8, 384 dimensions" in result.stdout
 
 
 def test_no_catalog_yet(home: Path) -> None:

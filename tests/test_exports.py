@@ -103,7 +103,7 @@ def test_catalog_show_lists_fields_kinds_roles_signals_and_where_fields_came_fro
     shown = json.loads(cli(home, "catalog", "show", "mine", "--json").stdout)
     assert shown["schema"] == "recchat.catalog/1" and shown["items"] == 28
     fields = {field["name"]: field for field in shown["fields"]}
-    assert (fields["players"]["kind"], fields["players"]["role"]) == ("range", "players")
+    assert (fields["players"]["kind"], fields["players"]["role"]) == ("range", "people_count")
     assert (fields["year"]["kind"], fields["year"]["role"], fields["year"]["count"]) == (
         "number",
         "year",

@@ -36,8 +36,8 @@ def test_a_100000_character_message_is_cut_and_answered(loaded: Runtime) -> None
     assert reply.recommendations or reply.question
     said = [e.utterance.text for e in session.profile.entries if e.utterance.role is Role.USER]
     assert said == [HUGE[:MAX_UTTERANCE_CHARS].strip()]
-    context = loaded.settings.generation
-    assert all(prompt_tokens(call) + context.max_tokens <= context.context_size for call in model.calls)
+    limits = loaded.model_limits  # the defaults' context and explanation budget
+    assert all(prompt_tokens(call) + limits.explanation.max_tokens <= limits.context_size for call in model.calls)
 
 
 def test_the_cli_says_when_it_cuts_a_message(home: Path) -> None:
@@ -111,7 +111,7 @@ def test_a_conversation_far_longer_than_the_context_keeps_every_prompt_inside_it
     import_catalog(runtime.store, runtime.embedder, folder, "many")
     model = ScriptedChatModel()
     session = Runtime(runtime.settings, chat_model=model).session(catalog="many")
-    params = runtime.settings.generation
+    limits = runtime.model_limits
     sizes = []
     for turn in range(24):  # each near the longest message read (4,000 characters): 15 contexts in all
         model.calls.clear()
@@ -120,8 +120,8 @@ def test_a_conversation_far_longer_than_the_context_keeps_every_prompt_inside_it
         assert model.calls, "the model was asked"
         sizes.append(max(prompt_tokens(call) for call in model.calls))
     total_said = sum(len(e.utterance.text) for e in session.profile.entries) // 3
-    assert total_said > 10 * params.context_size, "the conversation is far longer than the context"
-    assert max(sizes) + params.max_tokens <= params.context_size
+    assert total_said > 10 * limits.context_size, "the conversation is far longer than the context"
+    assert max(sizes) + limits.explanation.max_tokens <= limits.context_size
     assert max(sizes[-10:]) <= max(sizes[:10]) * 1.1, "prompts do not grow with the conversation"
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from conftest import both_stores
 from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
-from recchat.profile import MemoryProfileStore, Profile, build_snapshot
+from recchat.profile import MemoryProfileStore, Profile, ProfileEntry, build_snapshot
 
 DAY = 86400.0
 
@@ -120,6 +122,35 @@ def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) 
     assert reopened.forget(["a", "missing"]) == 1
     assert [e.utterance.id for e in runtime.profile("alice").entries] == ["b"]
     assert runtime.profile("alice").forget_all() == 1
+    assert runtime.store.open("profile", "alice").count() == 0
+
+
+@both_stores
+def test_chroma_profile_keeps_each_entrys_catalog_and_imports_in_one_write(runtime: Runtime) -> None:
+    """What the per-catalog profile and `profile import` store: the catalog an entry was said
+    over, a topic, recchat's own list, a wish; many entries in one write; forgotten by import and
+    by catalog."""
+    profile = runtime.profile("alice")
+    spoken = replace(said("s1", "funny heists", time=1), topic="heists", catalog="films")
+    listed = replace(said("s2", "Heat", time=2, role=Role.ASSISTANT), own_list=True, catalog="films")
+    profile.record(spoken, vector(1))
+    profile.record(listed, vector(2))
+    wish = Mention("b1", "Dune", Polarity.NEUTRAL)
+    imported = [
+        ProfileEntry(
+            replace(said(f"i{n}", f"wish: book {n}", time=10 + n, session="import-x"), catalog="books"),
+            vector(10 + n),
+        )
+        for n in range(3)
+    ]
+    imported[0] = replace(
+        imported[0], utterance=replace(imported[0].utterance, mentions=(wish,), feedback=FeedbackKind.WISH)
+    )
+    profile.record_many(imported)
+    reopened = runtime.profile("alice")
+    assert [e.utterance for e in reopened.entries] == [spoken, listed, *(e.utterance for e in imported)]
+    assert reopened.forget_import("x") == 3
+    assert runtime.profile("alice").forget_catalog("films") == 2
     assert runtime.store.open("profile", "alice").count() == 0
 
 

@@ -18,6 +18,7 @@ def test_bundled_prompts_all_render_with_the_documented_values() -> None:
         "reasons": "r",
         "catalog_kind": "movies",
         "missing": "m",
+        "sentences": "one sentence",
     }
     prompts = Prompts()
     for name in PROMPT_NAMES:

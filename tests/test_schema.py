@@ -117,9 +117,11 @@ def test_field_kinds_and_roles_from_any_names() -> None:
     assert kinds["Year Released"] == (FieldKind.NUMBER, "year")
     assert kinds["director"] == (FieldKind.PEOPLE, "people")
     assert kinds["stars"] == (FieldKind.PEOPLE, "people")
-    assert kinds["Runtime (min)"] == (FieldKind.NUMBER, "minutes")
+    assert kinds["Runtime (min)"] == (FieldKind.NUMBER, None)
+    runtime = schema.field("Runtime (min)")
+    assert runtime is not None and (runtime.dimension, runtime.measure.unit) == ("duration", "min")
     assert kinds["format"] == (FieldKind.CATEGORY, "kind")
-    assert kinds["players"] == (FieldKind.RANGE, "players")
+    assert kinds["players"] == (FieldKind.RANGE, "people_count")
     assert kinds["notes"][0] is FieldKind.TEXT
     year = schema.field("Year Released")
     assert year is not None and (year.low, year.high) == (1980, 2019)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from model_stores import Machine
 from textual.command import CommandPalette
 from tui_support import SIZE, last_cards, make_app, ready, say, screen_text, titles, wait_until
 
@@ -123,6 +124,43 @@ async def test_model_command_shows_and_switches_the_model(loaded: Runtime) -> No
         await wait_until(pilot, lambda: app.backend.model_name().startswith("none"))
         screen = await say(pilot, "space science fiction")
         assert all(card.rec.explanation_source == "template" for card in last_cards(screen))
+
+
+async def test_tab_completes_commands_and_model_names(loaded: Runtime, machine: Machine) -> None:
+    app = make_app(loaded.settings.home, model_search=machine.search)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        chat_input = screen.query_one(ChatInput)
+        await pilot.press(*"/mo", "tab")  # /model or /more
+        assert chat_input.text == "/mo"
+        await wait_until(pilot, lambda: "Tab: /model  /more" in notices(screen))
+        await pilot.press("d", "tab")
+        assert chat_input.text == "/model "
+        await pilot.press(*"oll", "tab")  # three Ollama models: as far as they agree, and the choices
+        assert chat_input.text == "/model ollama:"
+        await wait_until(
+            pilot, lambda: any(n.startswith("Tab: ") and "ollama:qwen2.5:3b" in n for n in notices(screen))
+        )
+        await pilot.press("q", "tab")
+        assert chat_input.text == "/model ollama:qwen2.5:3b"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.backend.runtime.settings.model == "ollama:qwen2.5:3b")
+        assert chat_input.has_focus  # Tab completed rather than moving the focus away
+
+
+async def test_model_command_lists_the_machine_and_refuses_an_unknown_name(loaded: Runtime, machine: Machine) -> None:
+    app = make_app(loaded.settings.home, model_search=machine.search)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await say(pilot, "/model")
+        await wait_until(pilot, lambda: any("chat models on this machine" in n for n in notices(screen)))
+        listing = next(n for n in notices(screen) if "chat models on this machine" in n)
+        assert all(name in listing for name in machine.offered)
+        screen = await say(pilot, "/model ollama:qwen9:1b")
+        await wait_until(pilot, lambda: bool(screen.query(ErrorMessage)))
+        assert "no model file or model name 'ollama:qwen9:1b'" in screen.query(ErrorMessage).first().text
+        assert app.backend.runtime.settings.model is None  # still the model it had
+        screen = await say(pilot, "space science fiction")
+        assert last_cards(screen)
 
 
 async def test_command_palette_runs_slash_commands(loaded: Runtime) -> None:

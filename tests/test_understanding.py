@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from recchat.catalog.library import CatalogIndex, IndexEntry
-from recchat.conversation.mentions import TitleMatcher
-from recchat.conversation.understanding import Reader
+from recchat.catalog.schema import CatalogSchema
+from recchat.conversation.understanding import reader_for
 from recchat.domain import Polarity
 
 INDEX = CatalogIndex(
@@ -15,7 +15,7 @@ INDEX = CatalogIndex(
         IndexEntry("c1", "Clue (1985)", 1985, (), 30, ("comedy", "mystery", "romantic comedy")),
     ]
 )
-READER = Reader(TitleMatcher(INDEX), INDEX.tag_vocabulary())
+READER = reader_for(CatalogSchema(), INDEX)
 
 
 def test_liked_title_and_negative_genre_in_one_sentence() -> None:

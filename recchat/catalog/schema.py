@@ -3,9 +3,12 @@ dates, categories, names of people (or makers), lists and text, with how many it
 field and a few examples. The same schema serves `catalog show`, understanding (which field a
 request such as "for 5 players" or "from the 90s" reads) and ranking (which signals exist).
 
-A field's role is what recchat can do with it: "year", "minutes", "pages", "players", "kind"
-(what sort of item: movie, book, ...), "people". Roles come from the field's kind and its name,
-so they work for any catalog that names its fields in a usual way.
+A field's role is what recchat can do with it: "year", "kind" (what sort of item each is),
+"people", "people_count" (how many people it is for), "age". Number fields also know what they
+measure (catalog/measures.py): a duration, a distance, money, a percentage, a rating or a count,
+stored in one unit whatever the export wrote ("45 min", "1 hr 20 min" and "4-6 hours" alike).
+Roles and measures come from the values and from header words (language/fields.toml), so they
+work for any catalog that names its fields in a usual way.
 """
 
 from __future__ import annotations
@@ -18,15 +21,18 @@ from enum import StrEnum
 from statistics import median
 from typing import Any
 
-from recchat.catalog.values import as_list, as_number, as_range, as_year, is_date, is_true_range
+from recchat.catalog.measures import Measure, NumberStats, cell_in_base, header_is, header_says
+from recchat.catalog.values import as_list, as_year, is_date
 from recchat.domain import Item
 from recchat.text import FIRST_YEAR, LAST_YEAR
 
-SCHEMA_FORMAT = 1
-MAX_CATEGORIES = 60  # more distinct values than this is not a category people pick from
+SCHEMA_FORMAT = 2
 MAX_TRACKED = 400  # distinct values counted per field while learning (memory stays bounded)
 EXAMPLES = 3
 MOSTLY = 0.9  # share of a field's values that must read as numbers (ranges, dates) to be one
+SHARED_WORD = 0.3  # a word in this share of a field's names makes them places, not people
+LISTED = 0.15  # a field whose cells list several values this often is a list field
+DISTINCT_NAMES = 0.3  # people lists repeat little (casts); lists of genres or styles repeat a lot
 
 
 class FieldKind(StrEnum):
@@ -42,19 +48,6 @@ class FieldKind(StrEnum):
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|[A-Z]\.[A-Z]\.|de|da|del|della|van|von|der|le|la|du|di|bin|ibn)$"
 )
-# Field names that say what a field holds, whatever its values look like.
-_PEOPLE_NAMES = re.compile(
-    r"(author|director|creator|artist|writer|designer|cast|stars|starring|actor|composer|illustrator|narrator|"
-    r"brand|publisher|studio|maker|manufacturer|developer|band|performer|host|editor|translator|producer|by)s?$",
-    re.I,
-)
-_ROLE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("year", re.compile(r"(^|[_\s-])(year|yr|date|released?|published|publication|premiered?|aired)([_\s-]|$)", re.I)),
-    ("minutes", re.compile(r"(minute|mins?$|duration|runtime|run[_\s-]?time|play[_\s-]?time|length|time$)", re.I)),
-    ("pages", re.compile(r"(^|[_\s-])(pages?|page[_\s-]?count|num[_\s-]?pages)([_\s-]|$)", re.I)),
-    ("players", re.compile(r"(player|people|persons|participants|group[_\s-]?size|party[_\s-]?size)", re.I)),
-    ("kind", re.compile(r"^(type|kind|category|media|medium|format|item[_\s-]?type|content[_\s-]?type)$", re.I)),
-)
 
 
 @dataclass(frozen=True)
@@ -67,6 +60,11 @@ class FieldInfo:
     high: float | None = None
     values: tuple[str, ...] = ()  # categories: every value, most common first
     role: str | None = None
+    measure: Measure = field(default_factory=Measure)  # numbers and ranges: what they measure
+
+    @property
+    def dimension(self) -> str | None:
+        return self.measure.dimension
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "kind": self.kind.value, "count": self.count}
@@ -77,6 +75,8 @@ class FieldInfo:
             data["values"] = list(self.values)
         if self.role:
             data["role"] = self.role
+        if self.kind in (FieldKind.NUMBER, FieldKind.RANGE):
+            data["measure"] = {k: v for k, v in vars(self.measure).items() if v not in (None, "")}
         return data
 
     @classmethod
@@ -90,6 +90,7 @@ class FieldInfo:
             high=data.get("high"),
             values=tuple(str(v) for v in data.get("values", ())),
             role=data.get("role"),
+            measure=Measure(**data.get("measure", {})),
         )
 
 
@@ -157,33 +158,26 @@ class CatalogSchema:
 @dataclass
 class _FieldStats:
     count: int = 0
-    numbers: int = 0
-    ranges: int = 0  # values only a range reads ("2-5")
+    numbers: NumberStats = field(default_factory=NumberStats)  # cells read as quantities
     dates: int = 0
     lists: int = 0  # values that are lists, or cells that split into several parts
     names: int = 0  # parts that look like personal names
     parts: int = 0
     chars: int = 0
-    low: float | None = None
+    low: float | None = None  # dates: the first and last year
     high: float | None = None
     values: Counter[str] = field(default_factory=Counter)
     overflow: bool = False  # more distinct values than MAX_TRACKED
 
     def add(self, value: Any) -> None:
         self.count += 1
-        number = as_number(value)
-        if number is not None:
-            self.numbers += 1
-            self._extend(number, number)
-        elif is_true_range(value):
-            self.ranges += 1
-            low, high = as_range(value) or (0.0, 0.0)
-            self._extend(low, high)
-        elif is_date(value):
+        number = self.numbers.add(value)
+        if not number and is_date(value):
             self.dates += 1
             year = float(as_year(value) or 0)
-            self._extend(year, year)
-        parts = as_list(value)
+            self.low = year if self.low is None else min(self.low, year)
+            self.high = year if self.high is None else max(self.high, year)
+        parts = (" ".join(str(value).split()),) if number else as_list(value)  # '1,162' is no list
         if len(parts) > 1 or isinstance(value, list):
             self.lists += 1
         self.parts += len(parts)
@@ -192,15 +186,26 @@ class _FieldStats:
         for part in parts if isinstance(value, list) or len(parts) > 1 else [" ".join(str(value).split())]:
             self._count(part)
 
-    def _extend(self, low: float, high: float) -> None:
-        self.low = low if self.low is None else min(self.low, low)
-        self.high = high if self.high is None else max(self.high, high)
-
     def _count(self, value: str) -> None:
         if value in self.values or len(self.values) < MAX_TRACKED:
             self.values[value] += 1
         else:
             self.overflow = True
+
+    @property
+    def shared_word(self) -> bool:
+        """Many values share a word ('Yosemite National Park', 'Zion National Park'): names of
+        places or organisations, not of people, who share no word."""
+        distinct = list(self.values)
+        if len(distinct) < 5:
+            return False
+        counts = Counter(w for value in distinct for w in set(value.lower().split()))
+        return counts.most_common(1)[0][1] >= SHARED_WORD * len(distinct)
+
+    @property
+    def repeats_little(self) -> bool:
+        """Most values are different (names of people), not a few recurring ones (genres)."""
+        return self.overflow or len(self.values) >= DISTINCT_NAMES * max(self.parts, 1)
 
 
 class SchemaLearner:
@@ -224,8 +229,9 @@ class SchemaLearner:
                 continue
             self._fields.setdefault(name, _FieldStats()).add(value)
 
-    def schema(self, usage_log: int = 0) -> CatalogSchema:
-        fields = tuple(_field_info(name, stats) for name, stats in self._fields.items())
+    def schema(self, usage_log: int = 0, overrides: Mapping[str, Any] | None = None) -> CatalogSchema:
+        """`overrides`: field name -> what a map file says it is (`kind`, `unit`)."""
+        fields = tuple(_field_info(name, stats, (overrides or {}).get(name)) for name, stats in self._fields.items())
         return CatalogSchema(
             items=self._items,
             fields=fields,
@@ -244,66 +250,82 @@ def learn_schema(items: Iterable[Item], usage_log: int = 0) -> CatalogSchema:
     return learner.schema(usage_log)
 
 
-def _field_info(name: str, stats: _FieldStats) -> FieldInfo:
-    kind = _kind(name, stats)
+def _field_info(name: str, stats: _FieldStats, override: Any = None) -> FieldInfo:
+    """`override`: what the folder's map file says the field is (its `kind` and `unit`)."""
+    kind = FieldKind(override.kind) if override is not None and override.kind else _kind(name, stats)
     examples = tuple(value for value, _ in stats.values.most_common(EXAMPLES))
     info = FieldInfo(name=name, kind=kind, count=stats.count, examples=examples)
-    if kind in (FieldKind.NUMBER, FieldKind.RANGE, FieldKind.DATE):
-        info = replace(info, low=stats.low, high=stats.high)
+    if kind in (FieldKind.NUMBER, FieldKind.RANGE):
+        measure = stats.numbers.measure(name, override.unit if override is not None else None)
+        low, high = stats.numbers.bounds(measure)
+        info = replace(info, low=low, high=high, measure=measure)
+    if kind is FieldKind.DATE:
+        low, high = stats.numbers.bounds(Measure())
+        years = [v for v in (stats.low, stats.high, low, high) if v is not None]
+        info = replace(info, low=min(years, default=None), high=max(years, default=None))
     if kind is FieldKind.CATEGORY:
         info = replace(info, values=tuple(value for value, _ in stats.values.most_common()))
-    return replace(info, role=_role(info))
+    return replace(info, role=_role(info, stats))
 
 
 def _kind(name: str, stats: _FieldStats) -> FieldKind:
     n = stats.count
-    if stats.numbers >= MOSTLY * n:
+    numbers = stats.numbers
+    if numbers.consistent() and numbers.read - numbers.ranges >= MOSTLY * n:
         return FieldKind.NUMBER
-    if stats.numbers + stats.ranges >= MOSTLY * n and stats.ranges:
+    if numbers.consistent() and numbers.read >= MOSTLY * n and numbers.ranges:
         return FieldKind.RANGE
-    if stats.dates + stats.numbers >= MOSTLY * n and stats.dates:
+    if stats.dates + numbers.read >= MOSTLY * n and stats.dates:
         return FieldKind.DATE
-    names = stats.names >= 0.6 * max(stats.parts, 1)
-    if _PEOPLE_NAMES.search(name) and stats.chars <= 60 * max(stats.parts, 1):
+    names = stats.names >= 0.6 * max(stats.parts, 1) and not stats.shared_word
+    if header_says(name, "people") and stats.chars <= 60 * max(stats.parts, 1):
         return FieldKind.PEOPLE
     if stats.lists >= 0.5 * n:
-        return FieldKind.PEOPLE if names else FieldKind.LIST
+        return FieldKind.PEOPLE if names and stats.repeats_little else FieldKind.LIST
     distinct = len(stats.values)
+    if stats.lists >= LISTED * n and not stats.repeats_little:
+        return FieldKind.LIST  # 'Chardonnay' here, 'Cabernet Sauvignon, Merlot' there
     short = stats.chars <= 30 * max(stats.parts, 1)
-    if short and not stats.overflow and distinct <= MAX_CATEGORIES and distinct <= max(2, n // 2):
+    if short and not stats.overflow and distinct <= max(2, n // 2):
         return FieldKind.CATEGORY
     if names and short:
         return FieldKind.PEOPLE
     return FieldKind.TEXT
 
 
-def _role(info: FieldInfo) -> str | None:
+def _role(info: FieldInfo, stats: _FieldStats) -> str | None:
+    """What recchat can do with a field, from its kind and the words of its header (or of its
+    cells: '2-4 players')."""
     if info.kind is FieldKind.PEOPLE:
         return "people"
-    for role, pattern in _ROLE_NAMES:
-        if pattern.search(info.name) and _fits(role, info):
-            return role
+    number = info.kind in (FieldKind.NUMBER, FieldKind.RANGE)
+    if info.kind in (FieldKind.NUMBER, FieldKind.DATE) and header_says(info.name, "year") and _years(info):
+        return "year"
+    if info.kind is FieldKind.CATEGORY and header_is(info.name, "kind"):
+        return "kind"
+    if number and info.dimension is None:
+        nouns = " ".join([info.name, *stats.numbers.chosen.nouns])
+        if header_says(nouns, "people_counts"):
+            return "people_count"
+        if header_says(info.name, "ages"):
+            return "age"
     return None
 
 
-def _fits(role: str, info: FieldInfo) -> bool:
-    """A role's name must come with values that can play it ('year' must hold years)."""
-    if role == "year":
-        years = FIRST_YEAR <= (info.low or 0) <= (info.high or 0) <= LAST_YEAR
-        return info.kind in (FieldKind.NUMBER, FieldKind.DATE) and years
-    if role in ("minutes", "pages", "players"):
-        return info.kind in (FieldKind.NUMBER, FieldKind.RANGE)
-    return info.kind is FieldKind.CATEGORY
+def _years(info: FieldInfo) -> bool:
+    """A year's name must come with values that can be years (the one range: text.is_year)."""
+    return FIRST_YEAR <= (info.low or 0) <= (info.high or 0) <= LAST_YEAR
 
 
 def normalised(info: FieldInfo, value: Any) -> Any:
-    """A field's value in the form constraints compare: a number, a (low, high) range, a year,
-    a lower-case category, a tuple of names (as written) or of lower-case list entries. None
-    when the value cannot be read as the field's kind."""
+    """A field's value in the form constraints compare: a number (in the field's stored unit),
+    a [low, high] range, a year, a lower-case category, a list of names (as written) or of
+    lower-case list entries. None when the value cannot be read as the field's kind."""
     if info.kind is FieldKind.NUMBER:
-        return as_number(value)
+        found = cell_in_base(value, info.measure)
+        return None if found is None else found[0] if found[0] == found[1] else (found[0] + found[1]) / 2
     if info.kind is FieldKind.RANGE:
-        found = as_range(value)
+        found = cell_in_base(value, info.measure)
         return list(found) if found else None
     if info.kind is FieldKind.DATE:
         return as_year(value)

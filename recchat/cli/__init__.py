@@ -44,7 +44,10 @@ def root(
     catalog: Annotated[
         str | None, typer.Option("--catalog", "-c", help="Catalog name (default: the only one).")
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="A GGUF model file (default: bundled SmolLM2-135M).")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="A name from `recchat models` or a GGUF file (default: bundled SmolLM2-135M)."),
+    ] = None,
     embedder: Annotated[str | None, typer.Option(help="A local sentence-transformers folder.")] = None,
     backend: Annotated[str | None, typer.Option(help="'real' (default) or 'fake' (scripted model; for tests).")] = None,
     prompts: Annotated[
@@ -93,10 +96,11 @@ def root(
 
 
 def _register() -> None:
-    from recchat.cli import ask, catalog, doctor, evaluation, profile, reset
+    from recchat.cli import ask, catalog, doctor, evaluation, models, profile, reset
 
     app.command(name="ask")(ask.ask)
     app.command(name="doctor")(doctor.doctor)
+    app.command(name="models")(models.models)
     app.command(name="eval")(evaluation.eval_command)
     app.command(name="reset")(reset.reset)
     app.add_typer(catalog.app, name="catalog")

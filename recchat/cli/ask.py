@@ -47,6 +47,10 @@ def ask(
     no_llm: Annotated[bool, typer.Option("--no-llm", help="Template explanations only; no model is loaded.")] = False,
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="Profile name.")] = None,
     catalog: Annotated[str | None, typer.Option("--catalog", "-c", help="Catalog name.")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="A name from `recchat models` (e.g. ollama:qwen2.5:3b) or a GGUF file."),
+    ] = None,
     filters: Annotated[
         list[str] | None,
         typer.Option(
@@ -73,7 +77,12 @@ def ask(
         if len(query.strip()) > MAX_UTTERANCE_CHARS:
             stderr().print(f"note: only the first {MAX_UTTERANCE_CHARS:,} characters are read")
         runtime = state.runtime(
-            profile=profile, catalog=catalog, use_llm=False if no_llm else None, incognito=incognito or None, k=k
+            profile=profile,
+            catalog=catalog,
+            model=model,
+            use_llm=False if no_llm else None,
+            incognito=incognito or None,
+            k=k,
         )
         narration = stderr()
         with narration.status("Thinking…", spinner="dots") if narration.is_terminal else nullcontext():

@@ -55,8 +55,21 @@ class CliState:
         from recchat.factory import Runtime
 
         if self._runtime is None:
-            self._runtime = Runtime(self.settings(**overrides), on_wait=lambda message: stderr().print(message))
+            self._runtime = Runtime(
+                self.settings(**overrides),
+                on_wait=lambda message: stderr().print(message),
+                on_notice=lambda message: stderr().print(f"[yellow]note:[/] {escape_text(message)}"),
+            )
         return self._runtime
+
+
+def escape_text(text: str) -> str:
+    """Untrusted text (a file name, a model's message) as Rich prints it: no markup, one line."""
+    from rich.markup import escape
+
+    from recchat.text import clean
+
+    return escape(clean(text))
 
 
 def stderr() -> Console:

@@ -10,8 +10,11 @@ from collections.abc import Callable, Sequence
 
 from recchat.conversation.kinds import Found
 from recchat.conversation.spans import NEGATOR, Span, Utterance
+from recchat.conversation.values import Value, value_constraint
 from recchat.domain import Constraint
+from recchat.language import alternation, load
 from recchat.text import STOPWORDS, stem
+from recchat.vocabulary import GENERIC_NOUNS
 
 MAX_PHRASE_WORDS = 3
 _SKIP = frozenset(
@@ -31,10 +34,8 @@ _VERBS = frozenset(
     """.split()
 )
 # Words that end the phrase: what follows is no longer the thing to avoid.
-_END = frozenset(
-    """movie movies film films book books novel novels show shows series game games story stories
-    please thanks pls plz though for with and or but tonight today this either
-    """.split()
+_END = GENERIC_NOUNS | frozenset(
+    """please thanks pls plz though tho thx lol for with and or but tonight today this either""".split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 # How something feels rather than what it is: too blunt to forbid as a word ("nothing too long"
@@ -47,7 +48,7 @@ _QUALITIES = frozenset(
 
 
 def read_avoid(
-    said: Utterance, taken: Sequence[Span], tags_in: Callable[[str], tuple[str, ...]], generic: set[str]
+    said: Utterance, taken: Sequence[Span], values_in: Callable[[str], tuple[Value, ...]], generic: set[str]
 ) -> list[Found]:
     found: list[Found] = []
     for clause in said.clauses:
@@ -61,15 +62,13 @@ def read_avoid(
             words, span = phrase
             if any(span.overlaps(t) for t in [*taken, *(f.span for f in found)]):
                 continue
-            found.extend(_classified(" ".join(words), span, said, tags_in))
+            found.extend(_classified(" ".join(words), span, said, values_in))
     return found
 
 
 # "never saw X", "other than X", "not even X": the title is not a ban on a series.
 _NOT_A_BAN = re.compile(r"\b(?:saw|seen|watched|read|heard|played|other\s+than|even|sure|think)\b")
-_DISLIKE_VERB = re.compile(
-    r"\b(?:hate|hated|dislike|disliked|didn'?t like|did not like|can'?t stand|couldn'?t stand)\b"
-)
+_DISLIKE_VERB = re.compile(rf"\b(?:{alternation(load('feelings')['dislike']['words'])})\b")
 
 
 def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:
@@ -142,12 +141,12 @@ def _phrase(text: str, start: int, offset: int, generic: set[str]) -> tuple[list
     return words, Span(offset + first, offset + last)
 
 
-def _classified(phrase: str, span: Span, said: Utterance, tags_in: Callable[[str], tuple[str, ...]]) -> list[Found]:
+def _classified(phrase: str, span: Span, said: Utterance, values_in: Callable[[str], tuple[Value, ...]]) -> list[Found]:
     said_words = said.text[span.start : span.end]
-    tags = tags_in(phrase)
-    if not tags and all(word in _QUALITIES for word in phrase.split()):
+    values = values_in(phrase)
+    if not values and all(word in _QUALITIES for word in phrase.split()):
         return []
-    if tags:
-        return [Found(Constraint("tag", "tags", "has", tag, True, f"no {tag}", said_words), span) for tag in tags]
+    if values:
+        return [Found(value_constraint((value,), True, said_words), span) for value in values]
     constraint = Constraint("word", "text", "mentions", phrase, True, f"no {said_words}", said_words)
     return [Found(constraint, span)]

@@ -10,17 +10,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from recchat.conversation.spans import Span, Utterance
+from recchat.language import alternation
 from recchat.text import STOPWORDS
+from recchat.vocabulary import GENERIC_NOUNS
 
 TagSpans = Callable[[str], list[tuple[str, Span]]]
 
 _PRONOUN = r"(?:it|that|this|they|he|she)"
 _VERB = r"(?:is|was|are|were|has|had|have|does|did|do|sounds?|seems?|looks?|gets?|got)"
 _ABOUT_AN_ITEM = re.compile(rf"\b(?:{_VERB}\s+{_PRONOUN}|{_PRONOUN}(?:\s+one)?(?:'s|\s+{_VERB})|its|thats)\b", re.I)
-# "something that is funny": 'that' starting a relative clause describes what is wanted
-_WANTED_NOUN = re.compile(
-    r"(?:something|anything|any|some|those|these|one|ones|movies?|films?|books?|games?|shows?|series|stories|story|stuff)\s+$"
-)
+# "something that is funny", "dinner thats vegetarian": 'that' after a word that is no verb of
+# thinking or saying starts a relative clause, which describes what is wanted
+_RELATIVE = re.compile(r"\b(?!(?:think|thought|guess|know|knew|bet|say|said|heard|hear|believe|sure|hope)\b)[a-z]+\s+$")
 _TASTE = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|into|fan\s+of|favou?rites?|prefer|adore)\b")
 _ASKS = re.compile(
     r"\?|\b(?:looking\s+for|look\s+for|want|wanna|need|recommend|suggest|something|anything|any|some|"
@@ -29,7 +30,7 @@ _ASKS = re.compile(
 )
 _SEPARATOR = re.compile(r"^(?:[\s,/]|\b(?:or|and|either|maybe|perhaps|a|an|the|some|any)\b)*$")
 # Words allowed between genres of one list: "comedy movies or action movies".
-_LIST_FILLER = re.compile(r"\b(?:movies?|films?|books?|novels?|games?|shows?|ones|stuff|kind|type)\b")
+_LIST_FILLER = re.compile(rf"\b(?:ones|stuff|kind|type|{alternation(GENERIC_NOUNS)})\b")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 # Capitalised only because they start a sentence or a shout: no part of a name.
 _OPENERS = frozenset(
@@ -70,8 +71,10 @@ def _about_an_item(said: Utterance, span: Span) -> bool:
     clause = said.clause_of(span.start)
     before = said.lower[clause.start : span.start]
     for match in _ABOUT_AN_ITEM.finditer(before):
-        if match.group().startswith("that") and _WANTED_NOUN.search(before[: match.start()]):
-            continue
+        if re.match(r"\s+(?:to|got\s+to)\b", before[match.end() :]):
+            continue  # "it has to be dog friendly", "it needs to be": what is wanted
+        if match.group().startswith("that") and _RELATIVE.search(before[: match.start()]):
+            continue  # "dinner that's vegetarian": a relative clause about what is wanted
         return True
     return False
 

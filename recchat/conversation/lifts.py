@@ -19,6 +19,11 @@ _NEED_NOT = re.compile(
     r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|needn'?t|need\s+not)\s+(?:have|need)\s+to\s+be\s+"
     r"(?P<what>[a-z][a-z ,/-]{0,40}?)(?=\s*(?:[,.;!?]|$|\banything\b|\bany\b|\bjust\b))"
 )
+# "price doesn't matter", "the year isn't important": that wish goes
+_NO_MATTER = re.compile(
+    r"\b(?P<what>[a-z]+)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not)\s+(?:really\s+)?"
+    r"(?:matter|important|an?\s+issue|a\s+problem)\b"
+)
 _ANY = re.compile(
     r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:really\s+)?(?:matter|care)\s+(?:about\s+)?how\s+(?P<how>long|short|old|new|recent)"
     r"|\b(?:any|whatever)\s+(?P<any>length|year|decade|era|age|period)\b"
@@ -56,6 +61,11 @@ def read_lifts(said: Utterance) -> Lifted:
             if named:
                 found_words += named
                 spans.append(Span(match.start(), match.end()))
+    for match in _NO_MATTER.finditer(said.lower):
+        word = match.group("what")
+        if word not in STOPWORDS and word not in {"it", "that", "this", "which"}:
+            found_words.append(word)
+            spans.append(Span(match.start(), match.end()))
     for match in _ANY.finditer(said.lower):
         sorts.append(_SORTS[match.group("how") or match.group("any")])
         spans.append(Span(match.start(), match.end()))

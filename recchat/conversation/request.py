@@ -10,19 +10,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from recchat.catalog.library import CatalogIndex
-from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
-from recchat.conversation.genres import TagSpans, alternatives_label, requested_genres
+from recchat.conversation.genres import requested_genres
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
-from recchat.conversation.numbers import NumberFields, counted, read_numbers, stem_noun
+from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.references import Shown, read_references
+from recchat.conversation.relative import ordinal_fields, read_scaled
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
+from recchat.conversation.unused import Catalogued, unused_wishes
+from recchat.conversation.values import ValueVocabulary, value_constraint
 from recchat.domain import Constraint, Reference
-from recchat.text import content_words, stem
+from recchat.text import content_words, root, stem
 
+MAX_LEANING = 4  # soft wishes said in the understood line
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
@@ -62,6 +66,7 @@ class Context:
     shown: Sequence[Shown] = ()  # the last list, in order
     shown_years: Sequence[int] = ()
     wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
+    measured: tuple[str, ...] = ()  # number fields the conversation put amounts on, oldest first
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Heard:
     lifted: Lifted = field(default_factory=Lifted)  # wishes taken back: "forget the crime part"
     of_the_person: bool = False  # "what else has she been in?": the person asked about stays
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    unused: tuple[str, ...] = ()  # wishes read but not usable here: "nothing here records distances"
+    leaning: tuple[str, ...] = ()  # soft wishes the ranking leans to: "thoughtful"
 
 
 class RequestReader:
@@ -82,9 +89,8 @@ class RequestReader:
         self,
         schema: CatalogSchema,
         index: CatalogIndex,
-        tags_in: Callable[[str], tuple[str, ...]],
+        values: ValueVocabulary,
         generic: set[str],
-        tag_spans: TagSpans,
         held: Callable[[str], bool] | None = None,
     ) -> None:
         """`held(words)`: does any item's text hold these words? A word to avoid that none
@@ -93,8 +99,8 @@ class RequestReader:
         self.index = index
         self.kinds = KindReader(schema)
         self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
-        self._tags_in = tags_in
-        self._tag_spans = tag_spans
+        self.values = values
+        self._tags_in = values.tags_in
         self._held = held
         # kind words carry no topic, unless the catalog has them as genres ("sitcom")
         genres = {w for w in self.kinds.words if self._tags_in(w) and w not in self.kinds.names}
@@ -103,9 +109,8 @@ class RequestReader:
         year_fields = schema.with_role("year")
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
-        self._numbers = _number_fields(schema, index)
-        # tags, and the catalog's list fields that hold tag-like values ("genres", "shelves")
-        self.tag_field = "|".join(["tags", *(f.name for f in schema.fields if f.kind is FieldKind.LIST)])
+        self.measured = MeasuredFields(schema, index)
+        self.ordinals = ordinal_fields(schema)
 
     def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
         """`named`: items whose titles the utterance names (found by the title matcher), with spans."""
@@ -116,22 +121,27 @@ class RequestReader:
         lifted = replace(lifted, words=(*lifted.words, *self._tags_in(" ".join(lifted.words))))
         taken: list[Span] = [*titles, *pointed.spans, *lifted.spans]
         found: list[Found] = read_name_avoid(said, taken)
-        for reader in (self._kinds, self._people, self._years_in, self._numbers_in, self._avoid):
+        for reader in (self._kinds, self._people, self._years_in, self._amounts_in):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
+        # values may share words with the kind ("a card game", "a horror movie")
+        found += self._values_in(said, [*taken, *(f.span for f in found if f.constraint.about != "kind")])
+        measured = {f.constraint.field for f in found if f.constraint.about == "number"}
+        found += self._relative_in(
+            said, [*taken, *(f.span for f in found)], context, pointed.references, named, measured
+        )
+        found += self._avoid(said, [*taken, *(f.span for f in found)])
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
         fresh = bool(_FRESH.search(said.lower))
-        lengths = any(f.constraint.field in self._numbers.lengths for f in found)
-        topic = self.topic(said, [*spans, *titles], _LENGTH_WORDS if lengths else frozenset())
-        # genres may share words with the kind ("a card game", "a horror movie")
-        not_kinds = [f.span for f in found if f.constraint.about != "kind"]
-        tag_text = self.topic(
-            said, [*pointed.spans, *lifted.spans, *not_kinds, *titles], _LENGTH_WORDS if lengths else frozenset()
-        )
-        genres = requested_genres(said, self._tags_in(tag_text), self._tag_spans)
-        wanted = [self._tag(group) for group in genres]
+        lengths = any(f.constraint.about == "number" for f in found)
+        # the values asked for stay in the topic: "thoughtful science fiction" is what to search by
+        wishes = [f.span for f in found if f.constraint.about in ("tag", "category") and not f.constraint.negated]
+        kept = [s for s in spans if s not in wishes]
+        topic = self.topic(said, [*kept, *titles], _LENGTH_WORDS if lengths else frozenset())
         return Heard(
-            constraints=(*wanted, *(self._on_tags(f.constraint) for f in found)),
+            constraints=tuple(f.constraint for f in found),
             references=pointed.references,
             topic=topic,
             fresh=fresh,
@@ -140,17 +150,37 @@ class RequestReader:
             lifted=lifted,
             of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
             spans=tuple(spans),
+            unused=unused,
+            leaning=self.leaning(topic, [f.constraint for f in found], text),
         )
 
-    def _tag(self, group: tuple[str, ...]) -> Constraint:
-        """A genre or tag named in the request is asked for, not just hinted at; several named
-        as alternatives ("comedy or action"), any of them."""
-        value: str | tuple[str, ...] = group[0] if len(group) == 1 else group
-        label = alternatives_label(group)
-        return Constraint("tag", self.tag_field, "has", value, False, label, label)
+    def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        """The catalog's values named: wanted (one each, or any of several joined by 'or'; not
+        when said of an item on the table, inside a name, or as a taste) or, under a 'not', to
+        avoid."""
+        located = [
+            (value, span)
+            for value, span in self.values.spans(said.lower)
+            if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
+        ]
+        found = [
+            Found(value_constraint((value,), True, said.text[span.start : span.end]), span)
+            for value, span in located
+            if said.negated(span)
+        ]
+        wanted = [(value, span) for value, span in located if not said.negated(span)]
+        by_text = {value.text: (value, span) for value, span in reversed(wanted)}
+        groups = requested_genres(said, list(by_text), lambda _: [(v.text, s) for v, s in wanted])
+        for group in groups:
+            values = tuple(by_text[t][0] for t in group)
+            span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
+            found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
+        return found
 
-    def _on_tags(self, constraint: Constraint) -> Constraint:
-        return replace(constraint, field=self.tag_field) if constraint.about == "tag" else constraint
+    def _only_filler(self, said: Utterance, span: Span) -> bool:
+        """A value made of words about the conversation or of this catalog's kind words."""
+        words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
+        return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
     def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
         """The words left once constraints, pointers, titles, kinds and negated clauses are out
@@ -202,24 +232,60 @@ class RequestReader:
         )
         return read_years(said, taken, year_context)
 
-    def _numbers_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
+    def _amounts_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
-        present = self._numbers.present(kinds)
-        fields = NumberFields(
-            players=self._numbers.players,
-            minutes=self._numbers.minutes,
-            pages=self._numbers.pages,
-            thirds=self._numbers.thirds_for(kinds),
-            present=present,
-            games=bool(self._numbers.players and self._numbers.players in present),
-        )
-        found = read_numbers(said, taken, fields)
-        return found + counted(said, [*taken, *(f.span for f in found)], self._numbers.counts)
+        return self.measured.amounts(said, taken, kinds, context.measured)
+
+    def _relative_in(
+        self,
+        said: Utterance,
+        taken: list[Span],
+        context: Context,
+        references: Sequence[Reference],
+        named: Sequence[tuple[str, Span]],
+        measured: set[str],
+    ) -> list[Found]:
+        """'short', 'cheaper', 'easier': on fields this turn put no amount on (`measured`)."""
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        pivot = self._pivot(context, references, named)
+        found = self.measured.relative(said, taken, kinds, pivot, measured)
+        return found + read_scaled(self.ordinals, said, [*taken, *(f.span for f in found)], pivot)
+
+    def leaning(self, topic: str, constraints: Sequence[Constraint], said: str = "") -> tuple[str, ...]:
+        """The soft wishes of a topic ('thoughtful' in 'a thoughtful science fiction movie'): its
+        words that no constraint holds and some item's text does, which the ranking leans to; not
+        the names in what was `said` ('something like Arrival')."""
+        held = {stem(w) for c in constraints for w in re.findall(r"[a-z0-9]+", f"{c.label} {c.said}".lower())}
+        named = {w.lower() for w in re.findall(r"(?<=[\w,]\s)[A-Z][a-z]+", said)}
+        words = [
+            w
+            for w in content_words(topic)
+            if w not in named
+            if w not in _FILLER and stem(w) not in self._generic and stem(w) not in held and not w.isdigit()
+        ]
+        held_by = self._held
+        kept = (w for w in words if held_by is None or held_by(w) or held_by(root(w)))  # 'fruity': fruit
+        return tuple(dict.fromkeys(kept))[:MAX_LEANING]
+
+    def _catalogued(self, kinds: Sequence[str]) -> Catalogued:
+        dimensions = {f.info.dimension for f in self.measured.present(kinds) if f.info.dimension}
+        return Catalogued(frozenset(dimensions), self._years is not None)
+
+    def _pivot(self, context: Context, references: Sequence[Reference], named: Sequence[tuple[str, Span]]) -> Pivot:
+        """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""
+        by_id = self.index.by_id
+        pointed = [r.item_id for r in references if r.act in ("anchor", "like")] + [i for i, _ in named]
+        ids = [i for i in pointed if i in by_id] or [s.item_id for s in context.shown if s.item_id in by_id]
+        return Pivot(tuple(dict(by_id[i].facts) for i in ids))
 
     def _avoid(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
-        found = read_avoid(said, taken, self._tags_in, self._generic)
+        found = read_avoid(said, taken, self.values.values_in, self._generic)
         held = self._held
         return [f for f in found if held is None or f.constraint.about != "word" or held(str(f.constraint.value))]
+
+
+def _alternatives(group: Sequence[str]) -> str:
+    return group[0] if len(group) == 1 else f"{', '.join(group[:-1])} or {group[-1]}"
 
 
 def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[str, ...]:
@@ -229,82 +295,3 @@ def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[
         return ()
     value = found[0].constraint.value
     return (value,) if isinstance(value, str) else tuple(value)
-
-
-@dataclass
-class _NumberFieldsOfCatalog:
-    players: str | None
-    minutes: str | None
-    pages: str | None
-    thirds: dict[str, tuple[float, float]]
-    by_kind: dict[str, set[str]]  # kind value -> numeric fields its items have
-    kind_field: str | None
-    counts: dict[str, str] = field(default_factory=dict)  # noun -> other number field ("season" -> Seasons)
-    kind_thirds: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
-
-    def thirds_for(self, kinds: Sequence[str]) -> dict[str, tuple[float, float]]:
-        """'Short' for the one kind asked for is short among its own items (a short documentary
-        is not a short podcast episode); otherwise among all."""
-        return self.kind_thirds.get(kinds[0], self.thirds) if len(kinds) == 1 else self.thirds
-
-    @property
-    def lengths(self) -> set[str]:
-        return {f for f in (self.minutes, self.pages) if f}
-
-    def present(self, kinds: Sequence[str]) -> frozenset[str]:
-        if not kinds or self.kind_field is None:
-            return frozenset(set().union(*self.by_kind.values()) if self.by_kind else set())
-        return frozenset(set().union(*(self.by_kind.get(k, set()) for k in kinds)))
-
-
-def _number_fields(schema: CatalogSchema, index: CatalogIndex) -> _NumberFieldsOfCatalog:
-    def first(role: str) -> str | None:
-        found = schema.with_role(role)
-        return found[0].name if found else None
-
-    players, minutes, pages = first("players"), first("minutes"), first("pages")
-    kind_field = schema.kind_field.name if schema.kind_field else None
-    numeric = [f for f in (players, minutes, pages) if f]
-    by_kind: dict[str, set[str]] = {}
-    values: dict[str, list[float]] = {f: [] for f in numeric}
-    of_kind: dict[str, dict[str, list[float]]] = {}
-    for entry in index.entries:
-        kind = str(entry.facts.get(kind_field, "")) if kind_field else ""
-        for name in numeric:
-            value = entry.facts.get(name)
-            if value is None:
-                continue
-            by_kind.setdefault(kind, set()).add(name)
-            number = float(max(value)) if isinstance(value, list) else float(value)
-            values[name].append(number)
-            of_kind.setdefault(kind, {}).setdefault(name, []).append(number)
-    kind_thirds = {kind: _thirds(found) for kind, found in of_kind.items()}
-    return _NumberFieldsOfCatalog(
-        players, minutes, pages, _thirds(values), by_kind, kind_field, _counted_fields(schema), kind_thirds
-    )
-
-
-def _thirds(values: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
-    """(a third, two thirds) of each field's values: where 'short' ends and 'long' begins."""
-    thirds = {}
-    for name, found in values.items():
-        found.sort()
-        if found:
-            thirds[name] = (found[len(found) // 3], found[2 * len(found) // 3])
-    return thirds
-
-
-_NOT_A_NOUN = frozenset("number num no count total of my avg average the".split())
-
-
-def _counted_fields(schema: CatalogSchema) -> dict[str, str]:
-    """Number fields without a role, by the noun their name ends in ("Number of Seasons" ->
-    season): what "at least 10 seasons" is about."""
-    nouns: dict[str, str] = {}
-    for info in schema.fields:
-        if info.kind is not FieldKind.NUMBER or info.role:
-            continue
-        words = [w for w in re.findall(r"[a-z]+", info.name.lower()) if w not in _NOT_A_NOUN]
-        if words and len(words[-1]) >= 4:
-            nouns.setdefault(stem_noun(words[-1]), info.name)
-    return nouns

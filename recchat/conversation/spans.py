@@ -7,26 +7,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recchat.language import alternation, load
 from recchat.text import fold
 
+# "anything but", "nothing but", "all but": no new clause
+BUT = r"(?<!anything\s)(?<!nothing\s)(?<!all\s)but"
 CLAUSE_BREAK = re.compile(
-    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:but|however|though|although|whereas)\b", re.I
+    rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:{BUT}|however|though|although|whereas)\b", re.I
 )
-# "don't like", "don't really like", "doesn't much care for", "not a big fan of". Longer forms
-# come first, so that what follows a negator ("not into horror") is what it negates.
-_DO_NOT = r"(?:don'?t|do\s+not|didn'?t|did\s+not|doesn'?t|does\s+not|won'?t|wouldn'?t)"
-_SOFTLY = r"(?:\s+(?:really|much|particularly|actually|even|usually|generally|always))?"
+_NEGATION = load("negation")
+
+
+_DO_NOT = _NEGATION["do_not"]
+# Longer forms come first, so that what follows a negator ("not into horror") is what it negates.
 NEGATOR_WORDS = (
-    rf"{_DO_NOT}{_SOFTLY}\s+(?:like|love|enjoy|want|care\s+for|dig)|not\s+(?:really\s+)?into|"
-    r"not\s+(?:a\s+|much\s+of\s+a\s+)?(?:big\s+|huge\s+)?fan\s+of|not\s+big\s+on|can'?t\s+stand|"
-    r"couldn'?t\s+stand|(?:so\s+)?done\s+with|(?:had\s+)?enough\s+of|anything\s+but|no\s+more|tired\s+of|sick\s+of|other\s+than|rather\s+than|"
-    r"instead\s+of|isn'?t|aren'?t|wasn'?t|weren'?t|no|not|nothing|none|without|avoid|never|hate|hated|dislike|disliked|skip|except|minus|"
-    r"exclude|excluding"
+    rf"(?:{alternation(_DO_NOT['auxiliaries'])})(?:\s+(?:{alternation(_DO_NOT['softeners'])}))?"
+    rf"\s+(?:{alternation(_DO_NOT['verbs'])})|{alternation(_NEGATION['negators']['words'])}"
 )
 NEGATOR = re.compile(rf"\b(?:{NEGATOR_WORDS})\b", re.I)
-_LOOK_BACK = 160  # characters: a negator, then at most six words
-_NEW_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they)\b")
-_NOT_NEGATING = re.compile(r"\b(?:not only|no doubt|no matter|not sure|no idea|not bad|no problem)\b", re.I)
+_REACH = int(_NEGATION["scope"]["reach"])  # words a negator governs
+_LOOK_BACK = 160  # characters: a negator, then at most `_REACH` words
+_NEW_SUBJECT = re.compile(rf"\b(?:{alternation(_NEGATION['scope']['subjects'])})\b")
+_NEW_WISH = re.compile(rf",\s*(?:{alternation(_NEGATION['scope']['openers'])})\b")
+_NOT_NEGATING = re.compile(rf"\b(?:{alternation(_NEGATION['not_negating']['words'])})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,9 @@ class Utterance:
         if _NOT_NEGATING.match(before, last.start()):
             return False
         governed = before[last.end() :]
-        # "I have not seen that one, I love Gene Wilder": a new subject ends what 'not' governs
-        return len(governed.split()) <= 6 and not _NEW_SUBJECT.search(governed)
+        # "I have not seen that one, I love Gene Wilder": a new subject ends what 'not' governs, and
+        # so does a new wish after a comma ("not too violent, something like Arrival")
+        return len(governed.split()) <= _REACH and not _NEW_SUBJECT.search(governed) and not _NEW_WISH.search(governed)
 
     def words_before(self, position: int, count: int = 3) -> list[str]:
         clause = self.clause_of(position)

@@ -4,88 +4,36 @@ for, and what it asks to avoid. Rules, not a model: fast, predictable and testab
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from recchat.conversation.mentions import TitleMatch, TitleMatcher
+from recchat.conversation.mentions import CUES, TitleMatch, TitleMatcher
 from recchat.conversation.request import Context, Heard, RequestReader
-from recchat.conversation.spans import NEGATOR_WORDS, Span
+from recchat.conversation.spans import BUT, NEGATOR_WORDS, Span, Utterance
+from recchat.conversation.values import ValueVocabulary
 from recchat.domain import Mention, Polarity
-from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, normalise_title, root, stem, words
-from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
+from recchat.language import load
+from recchat.language.detect import foreign_language
+from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, stem, words
+from recchat.vocabulary import GENERIC_NOUNS
+
+if TYPE_CHECKING:
+    from recchat.catalog.library import CatalogIndex
+    from recchat.catalog.schema import CatalogSchema
 
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:but|however|though|except|although)\b", re.I
+    rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:{BUT}|however|though|except|although)\b", re.I
 )
 _NEGATORS = re.compile(
     rf"\b(?:{NEGATOR_WORDS}|none\s+of)\b\s+(?:any|too|very|so|much|more|really|the|a|an|"
     r"of|those|that|all|kind of|sort of)?\s*",
     re.I,
 )
-NEGATIVE_CUES = (
-    "hate",
-    "hated",
-    "dislike",
-    "disliked",
-    "didn't like",
-    "didnt like",
-    "did not like",
-    "don't like",
-    "dont like",
-    "do not like",
-    "not a fan",
-    "wasn't a fan",
-    "couldn't stand",
-    "can't stand",
-    "boring",
-    "awful",
-    "terrible",
-    "worst",
-    "overrated",
-    "not good",
-    "wasn't good",
-    "didn't enjoy",
-    "did not enjoy",
-    "not into",
-    "sucked",
-    "horrible",
-    "disappointing",
-    "meh",
-    "not for me",
-    "wasn't for me",
-)
-POSITIVE_CUES = (
-    "love",
-    "loved",
-    "like",
-    "liked",
-    "enjoy",
-    "enjoyed",
-    "favorite",
-    "favourite",
-    "great",
-    "amazing",
-    "awesome",
-    "good",
-    "best",
-    "fan of",
-    "adore",
-    "adored",
-    "fantastic",
-    "brilliant",
-    "classic",
-    "want",
-    "looking for",
-    "in the mood",
-    "recommend",
-    "similar",
-    "more like",
-    "such as",
-    "into",
-)
+NEGATIVE_CUES = tuple(load("feelings")["dislike"]["words"])  # "I hated Titanic"
+POSITIVE_CUES = tuple(load("feelings")["like"]["words"])  # "I loved Interstellar"
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
-_TOKEN = re.compile(r"[a-z0-9]+")  # the words normalise_title keeps, with their offsets
-GENERIC = frozenset("movie movies film films book books show shows series game games story stories".split())
+GENERIC = GENERIC_NOUNS  # kind words and nouns for any item: no topic, nothing to avoid
 
 
 @dataclass(frozen=True)
@@ -98,6 +46,7 @@ class Understanding:
     avoided_tags: tuple[str, ...]
     positive_text: str  # the utterance without its negative clauses: what to embed as a like
     heard: Heard = field(default_factory=Heard)  # constraints, pointers and the topic left over
+    language: str | None = None  # the language it is in, when recchat cannot read it
 
     @property
     def topic(self) -> str:
@@ -117,24 +66,43 @@ class Understanding:
         )
 
 
+def reader_for(schema: CatalogSchema, index: CatalogIndex, held: Callable[[str], bool] | None = None) -> Reader:
+    """The reader of one catalog: its titles, its values, and (through its schema) its fields."""
+    values = ValueVocabulary(schema, index, index.tag_vocabulary(), held)
+    reader = Reader(TitleMatcher(index), values)
+    reader.request = RequestReader(schema, index, values, {stem(word) for word in GENERIC}, held)
+    return reader
+
+
 class Reader:
-    """Understands utterances against one catalog's titles and tags, and (given the catalog's
+    """Understands utterances against one catalog's titles and values, and (given the catalog's
     schema, through a RequestReader) the constraints and pointers in them."""
 
-    def __init__(self, matcher: TitleMatcher, tags: Iterable[str], request: RequestReader | None = None) -> None:
-        self._matcher = matcher
-        self._tags = _tag_lookup(tags)
-        self._roots = {root(key): tag for key, tag in self._tags.items() if " " not in key and len(root(key)) >= 5}
+    def __init__(self, matcher: TitleMatcher, values: ValueVocabulary, request: RequestReader | None = None) -> None:
+        self.matcher = matcher
+        self.values = values
         self.request = request
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
-        matches = [m for m in self._matcher.find(text) if not _a_year_not_a_title(text, m)]
+        found = self.matcher.find(text)
+        language = foreign_language(_without_titles(text, found))
+        if language:
+            return Understanding(text, Polarity.NEUTRAL, (), (), (), (), "", language=language)
+        matches = [m for m in found if not _a_year_not_a_title(text, m) and not self._a_value(text, m)]
         heard = Heard()
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]
             heard = self.request.read(text, context or Context(), named)
-        mentions = tuple(Mention(m.item_id, m.title, _mention_polarity(text, m, clauses)) for m in matches)
+        # "an 80s sci-fi movie, not Star Wars": a title under a 'not' is to avoid this turn (the
+        # request reader makes it so), never a like; "I hated Titanic" is a verdict, and stays
+        said = Utterance(text)
+        mentions = tuple(
+            Mention(m.item_id, m.title, polarity)
+            for m in matches
+            if (polarity := _mention_polarity(text, m, clauses)) is Polarity.NEGATIVE
+            or not said.negated(Span(m.start, m.end))
+        )
         avoid = _avoid_phrases(clauses, matches)
         avoided_tags = self._tags_in(" ".join(avoid))
         positive_clauses = [c for start, c in clauses if not _is_negative_clause(c, start, matches)]
@@ -151,40 +119,29 @@ class Reader:
             heard=heard,
         )
 
-    def _tag_for(self, phrase: str) -> str | None:
-        """The catalog's tag a phrase names: itself, an everyday word for it (then its broader
-        tag where the catalog lacks it), or a tag of the same root ('strategic' for 'strategy')."""
-        found = self._tags.get(phrase)
-        if found:
-            return found
-        named = TAG_SYNONYMS.get(phrase, "")
-        for candidate in (named, TAG_FALLBACKS.get(named, "")):
-            key = " ".join(stem(w) for w in candidate.split())
-            if candidate and (self._tags.get(candidate) or self._tags.get(key)):
-                return self._tags.get(candidate) or self._tags.get(key)
-        return self._roots.get(root(phrase)) if " " not in phrase else None
-
     def tags_in(self, text: str) -> tuple[str, ...]:
         return self._tags_in(text)
 
-    def _tags_in(self, text: str) -> tuple[str, ...]:
-        """Tags named in the text, longest first: "science fiction" is that tag, not also "science"."""
-        return tuple(dict.fromkeys(tag for tag, _ in self.tag_spans(normalise_title(text))))
+    def _a_value(self, text: str, match: TitleMatch) -> bool:
+        """'a sauvignon blanc from new zealand': a title that is also one of the catalog's values
+        (a grape, a style) is that value, unless cued as a title ('I loved ...', a year after it)."""
+        said = text[match.start : match.end]
+        if match.explicit_year or any(cue in words(text[: match.start])[-2:] for cue in CUES):
+            return False
+        found = self.values.spans(said, fuzzy=False)
+        return len(found) == 1 and found[0][1].start == 0 and found[0][1].end >= len(said.rstrip())
 
-    def tag_spans(self, text: str) -> list[tuple[str, Span]]:
-        """Each tag named in the text, where it is said (character offsets into `text`), in order."""
-        tokens = [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())]
-        found: list[tuple[int, str, Span]] = []
-        covered: set[int] = set()
-        for size in (3, 2, 1):
-            for i in range(len(tokens) - size + 1):
-                if covered.intersection(range(i, i + size)):
-                    continue
-                tag = self._tag_for(" ".join(t for t, _, _ in tokens[i : i + size]))
-                if tag:
-                    found.append((i, tag, Span(tokens[i][1], tokens[i + size - 1][2])))
-                    covered.update(range(i, i + size))
-        return [(tag, span) for _, tag, span in sorted(found, key=lambda f: f[0])]
+    def _tags_in(self, text: str) -> tuple[str, ...]:
+        """Tags (and list values) named in the text, longest first: "science fiction" is that tag,
+        not also "science"."""
+        return self.values.tags_in(text)
+
+
+def _without_titles(text: str, matches: list[TitleMatch]) -> str:
+    """The words outside titles ('La La Land' is no French)."""
+    for match in sorted(matches, key=lambda m: -m.start):
+        text = text[: match.start] + " " + text[match.end :]
+    return text
 
 
 _TIME_CUE = re.compile(
@@ -196,19 +153,6 @@ def _a_year_not_a_title(text: str, match: TitleMatch) -> bool:
     """'from after 2010' names a year, not the film "2010"; 'I loved 1984' names the book."""
     said = text[match.start : match.end]
     return bool(re.fullmatch(SPOKEN_YEAR_DIGITS, said)) and bool(_TIME_CUE.search(text[: match.start]))
-
-
-def _tag_lookup(tags: Iterable[str]) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for tag in tags:
-        key = " ".join(stem(w) for w in normalise_title(tag).split())
-        if key and key not in STOPWORDS:
-            lookup.setdefault(key, tag)
-            lookup.setdefault(normalise_title(tag), tag)
-    for phrase, target in TAG_SYNONYMS.items():
-        if target in lookup:
-            lookup.setdefault(phrase, lookup[target])
-    return lookup
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.errors import CatalogError, InvalidCatalogError
-from recchat.eval.judge import Record, Truth, at_position, failure, read_truth, resolve
+from recchat.eval.judge import Record, Truth, at_position, failure, read_truth, resolve, unit_problem
 from recchat.eval.suite import KINDS, Conversation, Predicate, Suite, SuiteTurn
 from recchat.profile import MemoryProfileStore, Profile
 
@@ -68,22 +68,22 @@ class TurnResult:
 
 
 def load_truths(suite: Suite) -> dict[str, Truth]:
-    """Each catalog's records, and a suite error (file:line) for a predicate on a field that
-    no record of its catalog has."""
+    """Each catalog's records, and a suite error (file:line) for a predicate on a field that no
+    record of its catalog has, or a number predicate that cannot be read in its unit."""
     truths = {name: read_truth(folder) for name, folder in suite.catalogs.items()}
-    errors = [
-        CatalogError(
-            conversation.path,
-            turn.line,
-            f"{conversation.id}: catalog {conversation.catalog!r} has no field {p.field!r}",
-        )
-        for conversation in suite.conversations
-        for turn in conversation.turns
-        for p in turn.where
-        if p.field is not None and p.field not in truths[conversation.catalog].fields
-    ]
+    errors = []
+    for conversation in suite.conversations:
+        truth = truths[conversation.catalog]
+        for turn in conversation.turns:
+            for p in turn.where:
+                if p.field is not None and p.field not in truth.fields:
+                    why: str | None = f"catalog {conversation.catalog!r} has no field {p.field!r}"
+                else:
+                    why = unit_problem(p, truth)
+                if why:
+                    errors.append(CatalogError(conversation.path, turn.line, f"{conversation.id}: {why}"))
     if errors:
-        raise InvalidCatalogError(errors, "a predicate on a field the catalog lacks would pass or fail for nothing")
+        raise InvalidCatalogError(errors, "a predicate that cannot be read would pass or fail for nothing")
     return truths
 
 
@@ -108,13 +108,16 @@ def run_suite(
     truths: Mapping[str, Truth],
     *,
     on_progress: Progress | None = None,
+    start: Callable[[str], Profile] | None = None,
 ) -> list[TurnResult]:
     """Every turn of every conversation, answered by a real Session and judged. The catalogs
-    must be imported already (`import_catalogs`)."""
+    must be imported already (`import_catalogs`). `start`: the profile a conversation over a
+    suite catalog starts from (default: an empty one; rich_profile.py builds others)."""
     results: list[TurnResult] = []
     for done, conversation in enumerate(suite.conversations, start=1):
         catalog = stored_name(conversation.catalog)
-        session = runtime.session(catalog=catalog, profile=Profile("eval", MemoryProfileStore()))
+        profile = start(conversation.catalog) if start else Profile("eval", MemoryProfileStore())
+        session = runtime.session(catalog=catalog, profile=profile)
 
         def respond(turn: SuiteTurn, _shown: Sequence[Shown], session: Session = session) -> Reply:
             return session.handle(turn.say, k=JUDGED, explain=False, always_recommend=True)
@@ -191,7 +194,7 @@ def _resolved(where: Sequence[Predicate], previous: Shown, truth: Truth) -> tupl
         made = resolve(predicate, [record for record in chosen if record is not None])
         if isinstance(made, str):  # cannot be judged: every suggestion fails it, and says why
             problems.append(f"{predicate.describe()}: {made}")
-            made = Predicate("lt", float("-inf"), predicate.kind, predicate.field)
+            made = Predicate("lt", float("-inf"), predicate.kind, predicate.field, predicate.unit)
         resolved.append(made)
     return resolved, problems
 
@@ -247,7 +250,8 @@ def _judge_refs(result: TurnResult, reply: Reply, previous: Sequence[str]) -> No
 
 def _describe(predicate: Predicate) -> str:
     if predicate.op in ("lt", "gt"):
-        return f"{predicate.field} {'<' if predicate.op == 'lt' else '>'} {predicate.value:g}"
+        unit = f" {predicate.unit}" if predicate.unit else ""
+        return f"{predicate.field} {'<' if predicate.op == 'lt' else '>'} {predicate.value:g}{unit}"
     return predicate.describe()
 
 

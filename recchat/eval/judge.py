@@ -1,12 +1,12 @@
 """Ground truth for the conversation suite: each catalog's own records, read from its folder as
 the files have them (not from the store, nor from what recchat learned of the fields), and the
 suite's predicates checked against them. Deliberately independent of recchat's understanding:
-its own parsing of ranges, names and words, so a shared mistake cannot pass unnoticed.
+its own parsing of ranges, amounts, units, names and words (judge_units), so a shared mistake
+cannot pass unnoticed.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,15 +15,11 @@ from typing import Any
 
 from recchat.catalog.fieldmap import FieldRules
 from recchat.catalog.fields import apply_plan, plan_for
-from recchat.catalog.items import to_item
+from recchat.catalog.items import DerivedIds, to_item
 from recchat.catalog.readers import RawRecord, iter_catalog_files, read_records
 from recchat.errors import CatalogError
-from recchat.eval.suite import Position, Predicate
-
-_NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
-_DATE = re.compile(r"^\s*(\d{4})-\d\d")
-_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*$")
-_OPEN_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\+\s*$")
+from recchat.eval.judge_units import header_units, read_quantity, unit_named
+from recchat.eval.suite import NUMERIC_OPS, Position, Predicate
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,7 @@ def read_truth(folder: Path) -> Truth:
     Invalid records are skipped, as an import skips them."""
     rules = FieldRules(folder)
     records = []
+    ids = DerivedIds()  # as an import gives them to items that repeat a title
     for path in iter_catalog_files(folder):
         field_map, _ = rules.for_file(path)
         for raw in read_records(path):
@@ -60,7 +57,7 @@ def read_truth(folder: Path) -> Truth:
                 continue
             plan = plan_for([str(column) for column in raw.data], field_map)
             try:
-                item = to_item(RawRecord(raw.path, raw.line, apply_plan(raw.data, plan)))
+                item = ids.assign(to_item(RawRecord(raw.path, raw.line, apply_plan(raw.data, plan))))
             except CatalogError:
                 continue
             records.append(Record(item.id, item.title, dict(raw.data)))
@@ -75,12 +72,32 @@ def resolve(predicate: Predicate, previous: Sequence[Record]) -> Predicate | str
     chosen = at_position(previous, predicate.value)
     if not chosen:
         return f"the last list has no item {predicate.value}"
-    spans = [span(record.fields.get(predicate.field)) for record in chosen]
+    spans = [span(record.fields.get(predicate.field), predicate.unit, predicate.field) for record in chosen]
     if any(s is None for s in spans):
         return f"the referenced item has no {predicate.field}"
     if predicate.op == "below":
-        return Predicate("lt", min(s[0] for s in spans if s), predicate.kind, predicate.field)
-    return Predicate("gt", max(s[1] for s in spans if s), predicate.kind, predicate.field)
+        return Predicate("lt", min(s[0] for s in spans if s), predicate.kind, predicate.field, predicate.unit)
+    return Predicate("gt", max(s[1] for s in spans if s), predicate.kind, predicate.field, predicate.unit)
+
+
+def unit_problem(predicate: Predicate, truth: Truth) -> str | None:
+    """Why a number predicate cannot be judged on this catalog as written, else None: its
+    field's values carry units and it names none, or its unit is of another dimension than
+    theirs (a predicate in € on a $ value, km on a duration)."""
+    if predicate.op not in NUMERIC_OPS or predicate.field is None:
+        return None
+    field, header = predicate.field, header_units(predicate.field)
+    for record in truth.records.values():
+        value = record.fields.get(field)
+        quantity = read_quantity(value, money=any(u.money for u in header))
+        if quantity is None:
+            continue
+        if predicate.unit is None and quantity.units:
+            return f'{field} is written with a unit ({value!r} in {record.title!r}): say the predicate\'s "unit"'
+        if predicate.unit and quantity.convert(unit_named(predicate.unit), header) is None:
+            where = f"{value!r} in {record.title!r}" if quantity.units else f"the column {field!r}"
+            return f"{where} cannot be read in {predicate.unit}"
+    return None
 
 
 def at_position(items: Sequence[Any], pos: Position) -> list[Any]:
@@ -117,7 +134,7 @@ def _meets(predicate: Predicate, value: Any) -> bool:
     if op in ("eq", "ne"):
         equal = any(text.casefold() == str(wanted).casefold() for text in _texts(value))
         return equal if op == "eq" else not equal
-    bounds = span(value)
+    bounds = span(value, predicate.unit, predicate.field)
     if bounds is None:
         return False
     low, high = bounds
@@ -134,35 +151,17 @@ def _meets(predicate: Predicate, value: Any) -> bool:
     return bool(tests[op]())
 
 
-def number(value: Any) -> float | None:
-    if isinstance(value, bool):
+def span(value: Any, unit: str | None = None, field: str | None = None) -> tuple[float, float] | None:
+    """A number or a range as the file writes it ('2-5', '5+', '1,162', '$24.99', '4-6 hours',
+    a [low, high] list), as (low, high): in `unit` when given (by the value's own unit, else the
+    column header's, else as it is); None when it is no number, or in another dimension."""
+    wanted = unit_named(unit) if unit else None
+    header = header_units(field) if field else ()
+    money = any(u.money for u in (*header, *([wanted] if wanted else [])))
+    quantity = read_quantity(value, money=money)
+    if quantity is None:
         return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        if _NUMBER.match(value):
-            return float(value)
-        date = _DATE.match(value)
-        return float(date.group(1)) if date else None
-    return None
-
-
-def span(value: Any) -> tuple[float, float] | None:
-    """A number, a range ("2-5", "2 to 5", "5+") or a [low, high] list, as (low, high)."""
-    single = number(value)
-    if single is not None:
-        return single, single
-    if isinstance(value, str):
-        closed = _SPAN.match(value)
-        if closed:
-            low, high = sorted((float(closed.group(1)), float(closed.group(2))))
-            return low, high
-        opened = _OPEN_SPAN.match(value)
-        return (float(opened.group(1)), math.inf) if opened else None
-    if isinstance(value, list) and value and all(number(v) is not None for v in value):
-        numbers = [number(v) or 0.0 for v in value]
-        return min(numbers), max(numbers)
-    return None
+    return quantity.convert(wanted, header) if wanted else (quantity.low, quantity.high)
 
 
 def _texts(value: Any) -> list[str]:

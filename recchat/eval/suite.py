@@ -13,6 +13,7 @@ from typing import Any
 
 from recchat.catalog.readers import read_jsonl
 from recchat.errors import CatalogError, InvalidCatalogError
+from recchat.eval.judge_units import header_units, unit_named
 
 CATALOGS_FILE = "catalogs.json"
 REPEAT_MODES = ("previous", "all")
@@ -20,11 +21,15 @@ ACTS = ("anchor", "seen", "like", "dislike", "exclude")
 # One name per kind of constraint in reports; a predicate may say its own with "kind".
 KINDS = (
     "kind",
+    "category",
     "year",
     "relative year",
     "number",
+    "unit number",
+    "relative number",
     "minutes",
     "person",
+    "list value",
     "tag",
     "avoid tag",
     "avoid word/title",
@@ -32,12 +37,16 @@ KINDS = (
     "no repeats",
 )
 TAG_FIELDS = {"tags", "genres", "genre", "categories", "category", "keywords", "labels", "subjects"}
+# Fields that say what sort of item it is: eq/ne on them is a "kind", on any other a "category".
+KIND_FIELDS = {"type", "kind", "format", "item type", "media type"}
 _NUMBER_OPS = ("min", "max")
 _RANGE_OPS = ("covers", "max_at_least", "min_at_most")
 _RELATIVE_OPS = ("below", "above")
 _NAME_OPS = ("has", "not_has")
 _CATEGORY_OPS = ("eq", "ne")
 _FIELD_OPS = (*_NUMBER_OPS, *_RANGE_OPS, *_RELATIVE_OPS, *_NAME_OPS, *_CATEGORY_OPS)
+# Ops on numbers, as read (min/max become "between"; below/above become "lt"/"gt" when resolved).
+NUMERIC_OPS = ("between", *_RANGE_OPS, *_RELATIVE_OPS, "lt", "gt")
 _WORD_OPS = ("text_not_contains", "title_not_contains")
 
 Position = int | str  # 1-based, "last" or "all"
@@ -52,18 +61,20 @@ class Predicate:
     value: Any
     kind: str
     field: str | None = None
+    unit: str | None = None  # the unit of a number op's bounds: the item's value is read in it
 
     def describe(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
         if self.op == "between":
             low, high = self.value
-            bounds = [f">= {low}"] if low is not None else []
-            bounds += [f"<= {high}"] if high is not None else []
+            bounds = [f">= {low}{unit}"] if low is not None else []
+            bounds += [f"<= {high}{unit}"] if high is not None else []
             return f"{self.field} {' and '.join(bounds)}"
         if self.op in _RELATIVE_OPS:
-            return f"{self.field} {self.op} the {_position_words(self.value)} of the last list"
+            return f"{self.field}{unit} {self.op} the {_position_words(self.value)} of the last list"
         if self.field is None:
             return f"{self.op.replace('_', ' ')} {self.value!r}"
-        return f"{self.field} {self.op.replace('_', ' ')} {self.value!r}"
+        return f"{self.field} {self.op.replace('_', ' ')} {self.value!r}{unit}"
 
 
 @dataclass(frozen=True)
@@ -263,50 +274,76 @@ def _predicate(data: Any, at: str) -> Predicate:
     field = data.get("field")
     if not isinstance(field, str) or not field:
         raise ValueError(f"{at}: needs 'field' (or text_not_contains / title_not_contains)")
-    ops = [key for key in data if key not in {"field", "kind"}]
+    ops = [key for key in data if key not in {"field", "kind", "unit"}]
     if not ops or not all(op in _FIELD_OPS for op in ops):
         raise ValueError(f"{at}: operators are {', '.join(_FIELD_OPS)}; got {ops}")
+    unit = _unit(data.get("unit"), ops, at)
     if set(ops) <= set(_NUMBER_OPS):
-        return _between(data, field, kind, at)
+        return _between(data, field, kind, unit, at)
     if len(ops) != 1:
         raise ValueError(f"{at}: one operator per predicate (min with max is the exception)")
-    return _single(ops[0], data[ops[0]], field, kind, at)
+    return _single(ops[0], data[ops[0]], field, kind or _default_kind(ops[0], field, unit), at, unit)
 
 
-def _between(data: Mapping[str, Any], field: str, kind: str | None, at: str) -> Predicate:
+def _unit(value: Any, ops: list[str], at: str) -> str | None:
+    """A predicate's unit, by its canonical name ('mins' -> 'min', '$' -> 'USD')."""
+    if value is None:
+        return None
+    if not set(ops) <= {*_NUMBER_OPS, *_RANGE_OPS, *_RELATIVE_OPS}:
+        raise ValueError(f"{at}: 'unit' goes with number operators only")
+    if not isinstance(value, str):
+        raise ValueError(f"{at}: 'unit' must be a unit's name")
+    return unit_named(value).name  # ValueError names the unknown unit
+
+
+def _default_kind(op: str, field: str, unit: str | None) -> str:
+    name = " ".join("".join(c if c.isalnum() else " " for c in field.casefold()).split())
+    if op in _RELATIVE_OPS:
+        return "relative number" if unit or header_units(field) else "relative year"
+    if op in _RANGE_OPS:
+        return "unit number" if unit or header_units(field) else "number"
+    if op in _CATEGORY_OPS:
+        return "kind" if name in KIND_FIELDS else "category"
+    tagged = field.casefold() in TAG_FIELDS
+    return ("tag" if op == "has" else "avoid tag") if tagged else "person"
+
+
+def _between(data: Mapping[str, Any], field: str, kind: str | None, unit: str | None, at: str) -> Predicate:
     low, high = data.get("min"), data.get("max")
     for bound in (low, high):
         if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
             raise ValueError(f"{at}: min and max must be numbers")
     if low is not None and high is not None and low > high:
         raise ValueError(f"{at}: min is above max")
-    return Predicate("between", (low, high), kind or _number_kind(field), field)
+    return Predicate("between", (low, high), kind or _number_kind(field, unit), field, unit)
 
 
-def _single(op: str, value: Any, field: str, kind: str | None, at: str) -> Predicate:
+def _single(op: str, value: Any, field: str, kind: str, at: str, unit: str | None) -> Predicate:
     if op in _RANGE_OPS:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"{at}: {op} takes a number")
-        return Predicate(op, value, kind or "number", field)
+        return Predicate(op, value, kind, field, unit)
     if op in _RELATIVE_OPS:
         if not isinstance(value, dict) or set(value) != {"ref"}:
             raise ValueError(f"{at}: {op} takes {{'ref': position}}")
-        return Predicate(op, _position(value["ref"], at), kind or "relative year", field)
+        return Predicate(op, _position(value["ref"], at), kind, field, unit)
     if op in _CATEGORY_OPS:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise ValueError(f"{at}: {op} takes a value")
-        return Predicate(op, value, kind or "kind", field)
+        return Predicate(op, value, kind, field)
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{at}: {op} takes a name or a tag")
-    tagged = field.casefold() in TAG_FIELDS
-    default = ("tag" if op == "has" else "avoid tag") if tagged else "person"
-    return Predicate(op, value.strip(), kind or default, field)
+    return Predicate(op, value.strip(), kind, field)
 
 
-def _number_kind(field: str) -> str:
+def _number_kind(field: str, unit: str | None) -> str:
+    """min/max: a number with a unit; else a year, minutes, a number whose header names a unit
+    ('Price (USD)'), or a plain number, by the field's name."""
     name = field.casefold()
+    if unit:
+        return "unit number"
     if "year" in name or "date" in name:
         return "year"
     if any(word in name for word in ("minute", "time", "duration", "length")):
         return "minutes"
-    return "number"
+    return "unit number" if header_units(field) else "number"

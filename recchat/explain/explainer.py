@@ -32,6 +32,8 @@ REQUEST_CHARS = 200
 # A refused text gets one more try: the prompt is in llama.cpp's cache by then, so a second
 # sentence costs about a quarter of a second, and about half of the refused ones pass then.
 RETRIES = 1
+# how the system prompt's {sentences} reads for a budget of one sentence, or of more
+SENTENCES_WORDS = {1: "one sentence", 2: "one or two sentences"}
 
 
 class Explainer:
@@ -45,6 +47,7 @@ class Explainer:
         schema: CatalogSchema | None = None,
         tags: Iterable[str] = (),
         retries: int = RETRIES,
+        sentences: int = WRITTEN_SENTENCES,
     ) -> None:
         self.model = model
         self.prompts = prompts
@@ -52,6 +55,7 @@ class Explainer:
         self.max_tokens = max_tokens
         self.schema = schema or CatalogSchema()
         self.retries = retries
+        self.sentences = sentences  # how many the model writes: its budget (recchat.llm.limits)
         # The catalog's tags (and list-field values): each one is a claim when an explanation uses it.
         self.tags = tuple(sorted(t for t in set(tags) if 1 <= len(t.split()) <= 3 and not t.isdigit()))
 
@@ -116,6 +120,7 @@ class Explainer:
             "reasons": " ".join(r.said_of(facts.title) for r in reasons) or f"{facts.title} is close to what you said.",
             "facts": " ".join(part for part in (about, chosen) if part) or "none",
             "description": chosen or "no description",  # the name older prompt folders use
+            "sentences": self._sentences_words(),
         }
         return [*self._start(values), {"role": "user", "content": self.prompts.render("explain.user", values)}]
 
@@ -124,9 +129,12 @@ class Explainer:
         model can read ahead before the suggestions are known. When an edited prompt makes
         them depend on the item or the person's words: empty."""
         try:
-            return self._start({})
+            return self._start({"sentences": self._sentences_words()})
         except ConfigError:
             return []
+
+    def _sentences_words(self) -> str:
+        return SENTENCES_WORDS.get(self.sentences, SENTENCES_WORDS[2])
 
     def _start(self, values: Mapping[str, str]) -> list[ChatMessage]:
         return [
@@ -147,7 +155,7 @@ class Explainer:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
             # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
-            done = len(sentences(text.replace(title, "Title"))) >= WRITTEN_SENTENCES or len(text) > MAX_CHARS
+            done = len(sentences(text.replace(title, "Title"))) >= self.sentences or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
 from recchat.catalog.values import as_year
 from recchat.domain import Item
 from recchat.text import clean, without_year, words
@@ -78,9 +78,11 @@ def item_facts(item: Item, schema: CatalogSchema) -> ItemFacts:
         if info.kind is FieldKind.PEOPLE and (names := _names(metadata.get(info.name)))
     )
     numbers = tuple(
-        (info.role, info.name, shown)
+        (_number_kind(info), info.name, shown)
         for info in schema.fields
-        if info.role in ("players", "minutes", "pages") and (shown := _shown_number(metadata.get(info.name)))
+        if info.kind in (FieldKind.NUMBER, FieldKind.RANGE)
+        and info.role != "year"
+        and (shown := _shown_number(metadata.get(info.name)))
     )
     sentences = description_sentences(clean(item.description))
     values = " ".join(_flat(value) for key, value in metadata.items() if not key.startswith("_"))
@@ -154,6 +156,16 @@ def _names(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(clean(str(v)).strip() for v in value if str(v).strip())
     return ()
+
+
+def _number_kind(info: FieldInfo) -> str:
+    """How a number reads in a reason: 'people_count' (is for 2-4 players), a dimension
+    ('duration': takes 45 min), or 'count:NOUN' (has 320 pages)."""
+    if info.role == "people_count":
+        return f"people_count:{info.measure.noun or info.name.lower()}"
+    if info.dimension:
+        return f"{info.dimension}:{info.measure.noun or info.name.lower()}:{info.measure.written or ''}"
+    return f"count:{info.measure.noun or info.name.lower()}"
 
 
 def _shown_number(value: Any) -> str | None:

@@ -151,18 +151,24 @@ def _constraint_reason(constraint: Constraint, facts: ItemFacts) -> Reason | Non
 
 
 def _number_reason(constraint: Constraint, facts: ItemFacts) -> Reason | None:
-    for role, _field, shown in facts.numbers:
+    """The number the constraint was about, as the item has it, in words of the field's own:
+    'is for 2 to 4 players', 'takes 45 min', 'has 320 pages', 'has a price of $24.99'."""
+    for kind, _field, shown in facts.numbers:
         if constraint.field != _field:
             continue
-        if role == "players":
-            clause = f"plays with {shown.replace('-', ' to ')} players"
+        sort, noun, *unit = kind.split(":")
+        shown_with_unit = f"{shown} {unit[0]}" if unit and unit[0] and not any(c.isalpha() for c in shown) else shown
+        if sort == "people_count":
+            clause = f"is for {shown.replace('-', ' to ')} {noun}"
             if constraint.op == "at_least" and "-" in shown:
-                clause = f"takes up to {shown.rsplit('-', 1)[1]} players"
-            return Reason("number", clause, (shown, *shown.split("-")), 0.45, asked=True)
-        if role == "minutes":
-            return Reason("number", f"takes about {shown} minutes", (shown,), 0.45, asked=True)
-        if role == "pages":
-            return Reason("number", f"runs to {shown} pages", (shown,), 0.45, asked=True)
+                clause = f"takes up to {shown.rsplit('-', 1)[1]} {noun}"
+        elif sort == "duration":
+            clause = f"takes {shown_with_unit}"
+        elif sort == "count":
+            clause = f"has {shown} {noun}"
+        else:
+            clause = f"has {noun} {shown_with_unit}"
+        return Reason("number", clause, (shown, *shown.split("-")), 0.45, asked=True)
     return None
 
 

@@ -15,6 +15,8 @@ from typing import Any
 from recchat.config import GenerationParams
 from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
+from recchat.llm.limits import ModelLimits, model_limits
+from recchat.llm.template import takes_system_role, without_system_role
 from recchat.timing import mark, timed
 
 GGUF_MAGIC = b"GGUF"
@@ -73,9 +75,18 @@ def _silence_llama_logs() -> None:
 
 
 class LlamaCppModel:
-    def __init__(self, path: Path, params: GenerationParams) -> None:
+    def __init__(
+        self, path: Path, params: GenerationParams, *, limits: ModelLimits | None = None, label: str | None = None
+    ) -> None:
+        """`limits`: fitted to the model (recchat.llm.limits); None: the defaults. `label`: the
+        name it was chosen by (an Ollama blob's file name says nothing)."""
         self.path = path
         self.params = params
+        self.limits = limits or model_limits(params)
+        self.context_size = self.limits.context_size
+        self.max_tokens = self.limits.explanation.max_tokens
+        self.label = label
+        self._system_role = True  # whether the chat template renders a system message; known once loaded
         self._llama: Any = None
         self._lock = threading.Lock()  # held while loading
         # Imported now, on the caller's thread, because loading may happen on another (the app's
@@ -91,7 +102,7 @@ class LlamaCppModel:
 
     @property
     def name(self) -> str:
-        return f"llama.cpp:{self.path.name}"
+        return self.label or f"llama.cpp:{self.path.name}"
 
     def load(self) -> None:
         with self._lock:
@@ -115,7 +126,7 @@ class LlamaCppModel:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 llama = Llama(
                     model_path=str(self.path),
-                    n_ctx=self.params.context_size,
+                    n_ctx=self.context_size,
                     n_threads=threads,
                     # Set, `threads` counts for prompt evaluation too: llama-cpp-python would use every
                     # logical CPU there, whose spinning threads crawl on a busy machine. Unset, its
@@ -130,14 +141,17 @@ class LlamaCppModel:
                 "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
             ) from error
         llama.verbose = False
+        self._system_role = takes_system_role(llama.metadata.get("tokenizer.chat_template"))
         return llama
 
     def fit(self, messages: Sequence[ChatMessage], max_tokens: int) -> list[ChatMessage]:
         """The messages, their longest parts cut in the middle until prompt and reply fit the
         context window (llama.cpp would fail instead)."""
         self.load()
-        budget = self.params.context_size - max_tokens - TOKENS_PER_MESSAGE * len(messages)
+        budget = self.context_size - max_tokens - TOKENS_PER_MESSAGE * len(messages)
         fitted: list[ChatMessage] = [{"role": m["role"], "content": m["content"]} for m in messages]
+        if not self._system_role:
+            fitted = without_system_role(fitted)
         while True:
             counts = [len(self._llama.tokenize(m["content"].encode("utf-8"), add_bos=False)) for m in fitted]
             excess = sum(counts) - budget
@@ -146,7 +160,7 @@ class LlamaCppModel:
             longest = max(range(len(fitted)), key=counts.__getitem__)
             if counts[longest] <= 16:
                 raise ModelError(
-                    f"a prompt does not fit the model's context of {self.params.context_size} tokens",
+                    f"a prompt does not fit the model's context of {self.context_size} tokens",
                     "raise --context-size, or lower --max-tokens",
                 )
             fitted[longest]["content"] = _cut_middle(
@@ -163,7 +177,7 @@ class LlamaCppModel:
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None) -> Iterator[str]:
         self.load()
         with self._busy:
-            yield from self._generate(messages, max_tokens or self.params.max_tokens)
+            yield from self._generate(messages, max_tokens or self.max_tokens)
 
     def _generate(self, messages: Sequence[ChatMessage], max_tokens: int) -> Iterator[str]:
         params = self.params

@@ -49,6 +49,15 @@ def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[s
             values = index.with_tag if field == TAGS else index.with_value(field)
             found.update(i for value, ids in values.items() if _has_any_tag((value,), constraint.value) for i in ids)
         return found
+    if constraint.about == "category":
+        wanted = {_category(v) for v in _alternatives(constraint.value)}
+        return {
+            i
+            for field in constraint.field.split("|")
+            for v, ids in index.with_value(field).items()
+            if v in wanted
+            for i in ids
+        }
     if constraint.about == "title":
         terms = [stem(w) for w in words(str(constraint.value))]
         holding = [index.title_words.get(term, set()) for term in terms]
@@ -67,9 +76,9 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
     if about == "year":
         low, high = value
         return entry.year is not None and (low is None or entry.year >= low) and (high is None or entry.year <= high)
-    if about == "kind":
-        wanted = {value} if isinstance(value, str) else set(value)
-        return entry.facts.get(constraint.field) in wanted
+    if about in ("kind", "category"):
+        wanted = {_category(v) for v in _alternatives(value)}
+        return any(entry.facts.get(field) in wanted for field in constraint.field.split("|"))
     if about == "number":
         return _number(entry.facts.get(constraint.field), constraint.op, value)
     if about == "person":
@@ -100,6 +109,10 @@ def _number(fact: Any, op: str, value: Any) -> bool:
         return high >= number
     if op == "at_most":
         return high <= number
+    if op == "below":  # "shorter" than everything shown
+        return high < number
+    if op == "above":
+        return low > number
     return True
 
 
@@ -111,6 +124,11 @@ def _person(entry: IndexEntry, constraint: Constraint) -> bool:
         if any(normalise_title(n) in keys for n in names):
             return True
     return False
+
+
+def _category(value: Any) -> str:
+    """A category value as the index keeps it (schema.normalised)."""
+    return " ".join(str(value).split()).lower()
 
 
 def _alternatives(value: Any) -> tuple[Any, ...]:

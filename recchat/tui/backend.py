@@ -53,6 +53,12 @@ class Backend:
         self._opened = threading.Event()
         self._open_error: RecchatError | None = None
         self._swap = threading.Lock()  # one conversation replaces another at a time
+        self._model_names: list[str] | None = None
+
+    def listen(self, on_notice: Callable[[str], None]) -> None:
+        """Hear what the person should know but that is no failure (the chosen model did not
+        load, and the default one answers instead)."""
+        self.runtime.on_notice = on_notice
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -74,6 +80,7 @@ class Backend:
         if model is not None:
             on_step(f"loading the language model ({model.name})")
             model.prefill(self.runtime.explanation_start())
+        self.model_names()  # read now, so that completing `/model NAME` does not wait
 
     @property
     def conversation(self) -> Conversation:
@@ -150,7 +157,10 @@ class Backend:
         from recchat.catalog.caches import remove_superseded
         from recchat.catalog.importer import import_catalog
 
-        report = import_catalog(self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress)
+        cache = None if self.settings.incognito else self.settings.cache_dir
+        report = import_catalog(
+            self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress, cache_dir=cache
+        )
         if not self.settings.incognito:  # incognito changes nothing in the data folder
             remove_superseded(self.settings.cache_dir, self.runtime.store.where, name, report.revision)
         # A Runtime that caches opened catalogs must forget this one: its index changed.
@@ -188,12 +198,24 @@ class Backend:
         model = self.runtime.chat_model
         return model.name if model is not None else "none (template explanations)"
 
+    def model_names(self) -> list[str]:
+        """The names `/model` takes: the chat models on this machine (read once per app)."""
+        if self._model_names is None:
+            from recchat.models.listing import list_models
+
+            settings = self.settings
+            keep = not settings.incognito and settings.home.is_dir()
+            listed = list_models(settings.model_search, cache=settings.cache_dir / "models.json" if keep else None)
+            self._model_names = [entry.name for entry in listed]
+        return self._model_names
+
     def use_model(self, choice: str) -> str:
-        """`default`, `off`, or a path to a GGUF file. The conversation carries on."""
+        """`default`, `off`, a name from `recchat models` or a path to a GGUF file. The
+        conversation carries on; a name that names nothing changes nothing."""
         if choice in {"off", "none"}:
             self.runtime.use_model(None, use_llm=False)
         else:
-            self.runtime.use_model(None if choice == "default" else Path(choice).expanduser(), use_llm=True)
+            self.runtime.use_model(None if choice == "default" else choice, use_llm=True)
         if self._conversation is not None:
             self._conversation.rewire()
         model = self.runtime.chat_model

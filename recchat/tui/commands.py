@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("/export [FILE.md]", "save this conversation as Markdown"),
     "new": ("/new", "start a new conversation (your profile stays)"),
     "history": ("/history", "saved conversations; pick one to resume"),
-    "model": ("/model [default | off | FILE.gguf]", "show or change the language model"),
+    "model": ("/model [NAME | off | FILE.gguf]", "show or change the language model (Tab completes NAME)"),
     "more": ("/more", "more like the focused suggestion"),
     "different": ("/different", "something different from the last suggestions"),
     "quit": ("/quit", "leave (also Ctrl+Q)"),
@@ -44,6 +44,19 @@ def parse(text: str) -> Command | None:
             return Command(close[0], argument.strip())
         raise RecchatError(f"no command '/{name}'", "type /help for the list")
     return Command(name, argument.strip())
+
+
+def completions(text: str, arguments: dict[str, list[str]]) -> list[str]:
+    """What `text` may become: a command's name, or a command with one of its `arguments`
+    (e.g. {"model": [model names]}). Empty when the text is not a command being typed."""
+    if not text.startswith("/") or text.startswith("//") or "\n" in text:
+        return []
+    name, space, argument = text[1:].partition(" ")
+    if not space:
+        return [f"/{n} " if " " in COMMANDS[n][0] else f"/{n}" for n in COMMANDS if n.startswith(name.lower())]
+    options = arguments.get(name.lower(), [])
+    typed = argument.lstrip()
+    return [f"/{name.lower()} {option}" for option in options if option.casefold().startswith(typed.casefold())]
 
 
 def message_text(text: str) -> str:

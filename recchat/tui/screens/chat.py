@@ -26,7 +26,7 @@ from recchat.serialize import recommendation_from_json
 from recchat.session import Request
 from recchat.tui import messages as msg
 from recchat.tui.backend import Opened
-from recchat.tui.commands import COMMANDS, Command, message_text, parse
+from recchat.tui.commands import COMMANDS, Command, completions, message_text, parse
 from recchat.tui.screens.help import HelpScreen
 from recchat.tui.screens.history import HistoryScreen
 from recchat.tui.screens.slash import SlashCommands
@@ -81,11 +81,12 @@ class ChatScreen(Screen[None]):
             with Vertical(id="conversation"):
                 yield ChatLog(id="log")
                 yield StatusLine(id="status")
-                yield ChatInput(placeholder=PLACEHOLDER, id="input")
+                yield ChatInput(placeholder=PLACEHOLDER, id="input", completer=self.complete)
             yield ProfilePanel(id="profile")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.backend.listen(lambda text: self.post(msg.Noted(text)))
         self.query_one(ChatInput).focus()
         self.show_step("opening the catalog")
         self.in_thread(self._open_and_warm_up, "start")
@@ -115,6 +116,17 @@ class ChatScreen(Screen[None]):
             await self.run_command(command)
             return
         await self.send(Request(message_text(event.text)))
+
+    def complete(self, text: str) -> list[str]:
+        """What the typed text may become (Tab): a command, or `/model` with a model's name."""
+        arguments = {"model": ["default", "off", *self.backend.model_names()]} if text.startswith("/model ") else {}
+        return completions(text, arguments)
+
+    async def on_chat_input_completions_offered(self, event: ChatInput.CompletionsOffered) -> None:
+        shown = [
+            option.strip().partition(" ")[2] or option.strip() for option in event.options
+        ]  # the part that differs
+        await self.log_view.add(Notice("Tab: " + "  ".join(shown[:20]) + ("  …" if len(shown) > 20 else "")))
 
     def busy_replying(self) -> bool:
         if self.replying:

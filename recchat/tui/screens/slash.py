@@ -111,10 +111,15 @@ class SlashCommands:
     async def _model(self, argument: str) -> None:
         screen = self.screen
         if not argument:
-            screen.in_thread(lambda: screen.post(msg.Noted(f"model: {self.backend.model_name()}")), "model")
+            screen.in_thread(self._show_models, "model")
             return
         screen.show_step(f"loading model {argument}")
         screen.in_thread(lambda: screen.post(msg.ModelChanged(self.backend.use_model(argument))), "model")
+
+    def _show_models(self) -> None:
+        self.screen.post(msg.Noted(f"model: {self.backend.model_name()}"))
+        listed = "\n".join(f"  {name}" for name in self.backend.model_names())
+        self.screen.post(msg.Noted(f"chat models on this machine:\n{listed}\n/model NAME switches (Tab completes)"))
 
     async def _more(self, argument: str) -> None:
         card = self.screen.focused_or_last_card()

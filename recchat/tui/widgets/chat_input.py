@@ -1,8 +1,10 @@
-"""The chat input: Enter sends, Ctrl+J (or Shift+Enter) starts a new line, Up recalls, Tab goes
-to the latest suggestions."""
+"""The chat input: Enter sends, Ctrl+J (or Shift+Enter) starts a new line, Up recalls, Tab
+completes a slash command (and what some take, such as a model's name), and with nothing to
+complete goes to the latest suggestions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -39,7 +41,15 @@ class ChatInput(TextArea):
 
         text: str
 
-    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
+    @dataclass
+    class CompletionsOffered(Message):
+        """Tab found several ways to go on: the shared start was typed, these are the options."""
+
+        options: list[str]
+
+    def __init__(
+        self, *, placeholder: str = "", id: str | None = None, completer: Callable[[str], list[str]] | None = None
+    ) -> None:
         super().__init__(
             soft_wrap=True,
             tab_behavior="focus",
@@ -51,6 +61,7 @@ class ChatInput(TextArea):
         self.recalled: list[str] = []  # earlier inputs, oldest first
         self._recall_index: int | None = None
         self._draft = ""
+        self.completer = completer  # text -> what it may become; none: Tab moves the focus
 
     def remember(self, texts: list[str]) -> None:
         """Earlier inputs (e.g. of a resumed conversation) that Up can bring back."""
@@ -62,7 +73,24 @@ class ChatInput(TextArea):
             event.prevent_default()
             self._submit()
             return
+        if event.key == "tab" and self._complete():
+            event.stop()
+            event.prevent_default()
+            return
         await super()._on_key(event)
+
+    def _complete(self) -> bool:
+        """Complete the text as far as its options agree; False when there is nothing to complete."""
+        options = self.completer(self.text) if self.completer else []
+        if not options:
+            return False
+        shared = _shared_start(options)
+        if len(shared) > len(self.text):
+            self.load_text(shared)
+            self.move_cursor(self.document.end)
+        if len(options) > 1:
+            self.post_message(self.CompletionsOffered(options))
+        return True
 
     def _submit(self) -> None:
         text = self.text.strip()
@@ -107,3 +135,9 @@ class ChatInput(TextArea):
             self.load_text(self.recalled[index])
         self.move_cursor(self.document.end)
         return True
+
+
+def _shared_start(options: list[str]) -> str:
+    first, last = min(options), max(options)
+    length = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:length]

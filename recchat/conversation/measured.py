@@ -1,0 +1,312 @@
+"""Amounts put on the catalog's own number fields, whatever they measure and whatever they are
+called: "under 45 minutes" on the duration field, "less than 5 miles" on the distance field (in
+its unit), "under $30" on the price, "at least 10 seasons" on the field named for seasons, "we're
+6" on the field that counts people, "for my nephew who's 10" on the age field, "rated 4.5 or
+more" on the rating. "short", "cheap" and "highly rated" read as a third of the catalog's own
+values; "shorter" and "cheaper" as less than the last list (or the item pointed at).
+
+Which field an amount is about comes from its unit's dimension, the noun said with it, the
+header's words, and which field's values can hold it. Nothing here names a field or a domain:
+the words are data (language/measures.toml, people.toml), the fields are the schema's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
+from recchat.conversation.amounts import Amount, find_amounts, solo
+from recchat.conversation.kinds import Found
+from recchat.conversation.relative import read_relative
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Constraint
+from recchat.language import load
+from recchat.text import stem
+
+if TYPE_CHECKING:
+    from recchat.catalog.library import CatalogIndex
+
+ABOUT = float(load("comparisons")["about_share"]["share"])
+_NOUN_WORDS = 3  # words before a bound that may name the field ("prep time under 15 minutes")
+
+
+@dataclass(frozen=True)
+class NumberField:
+    info: FieldInfo
+    nouns: frozenset[str]  # stems of its header's noun words
+    whole: bool  # its values are whole numbers: "fewer than 4" means at most 3
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    def holds(self, value: float) -> bool:
+        low, high = self.info.low, self.info.high
+        return low is not None and high is not None and low <= value <= high
+
+
+@dataclass(frozen=True)
+class Pivot:
+    """What a comparative is read against: each shown (or pointed-at) item's facts."""
+
+    facts: Sequence[dict[str, object]] = ()
+
+
+class MeasuredFields:
+    """The catalog's number fields, and how amounts in chat land on them."""
+
+    def __init__(self, schema: CatalogSchema, index: CatalogIndex) -> None:
+        numeric = [f for f in schema.fields if f.kind in (FieldKind.NUMBER, FieldKind.RANGE) and f.role != "year"]
+        whole: dict[str, bool] = {f.name: True for f in numeric}
+        kind_field = schema.kind_field.name if schema.kind_field else None
+        self._by_kind: dict[str, set[str]] = {}
+        values: dict[str, dict[str, list[float]]] = {}  # kind -> field -> values
+        for entry in index.entries:
+            kind = str(entry.facts.get(kind_field, "")) if kind_field else ""
+            for info in numeric:
+                value = entry.facts.get(info.name)
+                if value is None:
+                    continue
+                number = float(max(value)) if isinstance(value, list) else float(value)
+                self._by_kind.setdefault(kind, set()).add(info.name)
+                values.setdefault(kind, {}).setdefault(info.name, []).append(number)
+                whole[info.name] = whole[info.name] and number.is_integer()
+        self.fields = [NumberField(f, _nouns(f), whole[f.name]) for f in numeric]
+        self._thirds = {kind: _thirds(found) for kind, found in values.items()}
+        every: dict[str, list[float]] = {}
+        for found in values.values():
+            for name, numbers in found.items():
+                every.setdefault(name, []).extend(numbers)
+        self._thirds_all = _thirds(every)
+        self.kind_field = kind_field
+
+    def present(self, kinds: Sequence[str]) -> list[NumberField]:
+        """The fields the items of the wanted kinds have (all, when no kind is wanted)."""
+        if not kinds or self.kind_field is None:
+            names = set().union(*self._by_kind.values()) if self._by_kind else set()
+        else:
+            names = set().union(*(self._by_kind.get(str(k).lower(), set()) for k in kinds))
+        return [f for f in self.fields if f.name in names]
+
+    def thirds(self, name: str, kinds: Sequence[str]) -> tuple[float, float] | None:
+        """(a third, two thirds) of a field's values, among the one kind asked for if any."""
+        table = self._thirds.get(str(kinds[0]).lower(), self._thirds_all) if len(kinds) == 1 else self._thirds_all
+        return table.get(name) or self._thirds_all.get(name)
+
+    def amounts(
+        self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], recent: Sequence[str] = ()
+    ) -> list[Found]:
+        """Amounts said in numbers or number words, each on the field it is about (`recent`: the
+        number fields the conversation asked about, oldest first)."""
+        present = self.present(kinds)
+        if not present:
+            return []
+        found: list[Found] = []
+        alone = solo(said)
+        people = [f for f in present if f.info.role == "people_count"]
+        if alone is not None and people and not _overlaps(alone, taken):
+            found.append(_found(people[0], "covers", 1.0, f"for one {_noun(people[0])}", alone, said))
+        for amount in find_amounts(said):
+            if _overlaps(amount.span, [*taken, *(f.span for f in found)]):
+                continue
+            field = self._field_for(amount, said, present, recent)
+            if field is not None:
+                found.append(_constraint(field, amount, said))
+        return _one_each(found)
+
+    def relative(
+        self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], pivot: Pivot, already: set[str]
+    ) -> list[Found]:
+        """'short', 'cheap', 'shorter', 'cheaper' on fields this turn put no amount on (`already`)."""
+        present = [f for f in self.present(kinds) if f.name not in already]
+        return read_relative(self, said, taken, present, kinds, pivot) if present else []
+
+    def _field_for(
+        self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
+    ) -> NumberField | None:
+        if amount.age:
+            return next((f for f in present if f.info.role == "age"), None)
+        people = [f for f in present if f.info.role == "people_count"]
+        if amount.people or (amount.noun == "" and amount.unit is None and _said_for(said, amount)):
+            return people[0] if people else None
+        named = _named_before(said, amount)
+        if amount.unit is not None:
+            dimension = amount.unit.dimension
+            same = [f for f in present if f.info.dimension == dimension]
+            if dimension == "rating" and not same:
+                same = [f for f in present if f.nouns & {stem(amount.unit.id)}]
+            return _choose(same, named | _noun_stems(amount.noun), amount.in_base()[0])
+        if amount.noun:
+            nouns = _noun_stems(amount.noun)
+            return next((f for f in present if f.nouns & nouns and f.info.role != "people_count"), None)
+        if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
+            return _choose(by_name, named, amount.low)
+        return _bare(amount, present, recent)
+
+
+def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:
+    """'under 30', 'over 100' with nothing to say what: the field last asked about that can hold
+    it, else the one field that can, else the one price that can."""
+    if amount.bound in ("plain", "between") or amount.people:
+        return None
+    holding = [f for f in present if f.info.role not in ("people_count", "age") and f.holds(amount.low)]
+    for name in reversed(recent):
+        found = next((f for f in holding if f.name == name), None)
+        if found is not None:
+            return found
+    money = [f for f in holding if f.info.dimension == "money"]
+    return holding[0] if len(holding) == 1 else money[0] if len(money) == 1 else None
+
+
+def _one_each(found: list[Found]) -> list[Found]:
+    """One amount a field: the first said with a bound ('my drive is about half an hour, nothing
+    longer than 30 min'), else the last ('6 friends, so 7 of us')."""
+    kept: dict[str, Found] = {}
+    for one in found:
+        earlier = kept.get(one.constraint.field)
+        if earlier is None or _loose(earlier) or (not _bounded(earlier) and not _loose(one)):
+            kept[one.constraint.field] = one
+    return [f for f in found if kept.get(f.constraint.field) is f]
+
+
+def _loose(found: Found) -> bool:
+    return found.constraint.label.startswith("about ")
+
+
+def _bounded(found: Found) -> bool:
+    return found.constraint.op in ("at_most", "at_least", "below", "above")
+
+
+def _choose(candidates: list[NumberField], named: set[str], value: float) -> NumberField | None:
+    """Of fields that could hold an amount: the one its words name, else one whose values reach
+    it, else the one with the largest values (a total rather than a part of it)."""
+    if not candidates:
+        return None
+    by_name = [f for f in candidates if f.nouns & named]
+    holding = [f for f in (by_name or candidates) if f.holds(value)]
+    pool = by_name or holding or candidates
+    return max(pool, key=lambda f: (f.holds(value), f.info.high or 0.0, f.info.count))
+
+
+def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
+    if amount.noun_span is not None:  # "for 8 people": the noun was said of the amount too
+        amount = replace(amount, span=Span(amount.span.start, max(amount.span.end, amount.noun_span.end)))
+    low, high = amount.in_base()
+    noun = _noun(field)
+    if field.info.role == "people_count":
+        if amount.bound == "at_least":
+            return _found(field, "at_least", low, f"for {low:g} or more {noun}", amount.span, said)
+        value: object = low if low == high else (low, high)
+        label = f"for {low:g} {noun}" if low == high else f"for {low:g} to {high:g} {noun}"
+        return _found(field, "covers", value, label, amount.span, said)
+    if field.info.role == "age":
+        op = "covers" if field.info.kind is FieldKind.RANGE else "at_most"
+        return _found(field, op, low, f"for age {low:g}", amount.span, said)
+    shown = _shown(amount, said, field)
+    step = 1.0 if field.whole and amount.strict and amount.unit is None else 0.0
+    # labels speak in the unit said ('at most 5 mi'), values in the field's own (metres)
+    said_low, said_high = (low, high) if shown == "minutes" or amount.unit is None else (amount.low, amount.high)
+    bound = _plain_bound(amount, field) if amount.bound == "plain" else amount.bound
+    if said.negated(amount.span) and bound == "at_least":
+        bound = "at_most"  # "nothing longer than 30 minutes"
+    if bound == "at_most":
+        label = f"at most {_amount_label(said_low - step, shown)}"
+        return _found(field, "at_most", low - step, label, amount.span, said)
+    if bound == "at_least":
+        label = f"at least {_amount_label(said_low + step, shown)}"
+        return _found(field, "at_least", low + step, label, amount.span, said)
+    if bound == "between":
+        label = f"{_amount_label(said_low, shown)} to {_amount_label(said_high, shown)}"
+        return _found(field, "between", (low, high), label, amount.span, said)
+    if bound == "exactly":
+        return _found(field, "between", (low, low), _amount_label(said_low, shown), amount.span, said)
+    spread = (low * (1 - ABOUT), high * (1 + ABOUT))
+    return _found(field, "between", spread, f"about {_amount_label(said_low, shown)}", amount.span, said)
+
+
+def _plain_bound(amount: Amount, field: NumberField) -> str:
+    """A number said with no bound: '10 seasons' is ten; 'a 30 minute game', 'a 10 km hike' no
+    longer; 'a $20 wine' about that."""
+    if amount.unit is None:
+        return "exactly"
+    return "at_most" if field.info.dimension in ("duration", "distance") else "about"
+
+
+def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
+    """How the amount's unit reads in a label: 'minutes' for durations, '$' (or the currency),
+    the unit said ('miles', 'ft', '%'), else the field's noun ('seasons')."""
+    unit = field.info.measure.unit
+    if field.info.dimension == "duration":
+        return "minutes"
+    if field.info.dimension == "money":
+        said_unit = amount.unit.id if amount.unit is not None and amount.unit.id else unit
+        return "$" if said_unit in (None, "USD") else str(said_unit)
+    if amount.unit is not None:
+        return amount.unit.id
+    return _noun(field)
+
+
+def _amount_label(value: float, shown: str) -> str:
+    if shown == "$":
+        return f"${value:g}"
+    if shown == "%":
+        return f"{value:g}%"
+    return f"{value:g} {shown}".strip()
+
+
+def _found(field: NumberField, op: str, value: object, label: str, span: Span, said: Utterance) -> Found:
+    constraint = Constraint("number", field.name, op, value, False, label, said.text[span.start : span.end])
+    return Found(constraint, span)
+
+
+def _nouns(info: FieldInfo) -> frozenset[str]:
+    words = re.findall(r"[a-z]+", f"{info.measure.noun} {info.name}".lower())
+    return frozenset(stem(w) for w in words if len(w) >= 3)
+
+
+def _noun(field: NumberField) -> str:
+    return field.info.measure.noun or field.info.name.lower()
+
+
+def _noun_stems(noun: str) -> set[str]:
+    return {stem(w) for w in noun.split() if len(w) >= 3}
+
+
+def _named_before(said: Utterance, amount: Amount) -> set[str]:
+    """Words just before an amount (and its bound) that may name its field: 'rated', 'price',
+    'abv', 'prep time'."""
+    before = said.lower[said.clause_of(amount.span.start).start : amount.span.start]
+    return {stem(w) for w in re.findall(r"[a-z]+", before)[-_NOUN_WORDS:] if len(w) >= 3}
+
+
+def _dimension_named(field: NumberField, named: set[str]) -> bool:
+    """'rated 4.5 or more', 'price under 30': a word that names the field's dimension."""
+    return bool(field.info.dimension) and any(_measure_word(word) == field.info.dimension for word in named)
+
+
+def _measure_word(word: str) -> str | None:
+    for entry in load("fields")["measure"]:
+        if word in {stem(w) for w in entry["words"]}:
+            return str(entry["dimension"])
+    return None
+
+
+def _said_for(said: Utterance, amount: Amount) -> bool:
+    """'a game for 4': a bare number after 'for' is how many people (where items count them)."""
+    return bool(re.search(r"\bfor\s+(?:up\s+to\s+|about\s+|around\s+)?$", said.lower[: amount.span.start]))
+
+
+def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
+    return any(span.overlaps(t) for t in taken)
+
+
+def _thirds(values: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    """(a third, two thirds) of each field's values: where 'short' ends and 'long' begins."""
+    thirds = {}
+    for name, found in values.items():
+        ordered = sorted(found)
+        if ordered:
+            thirds[name] = (ordered[len(ordered) // 3], ordered[2 * len(ordered) // 3])
+    return thirds

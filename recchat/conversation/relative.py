@@ -1,0 +1,235 @@
+"""Wishes said relative to the catalog or to what was shown: "a short hike", "something cheap",
+"highly rated" (the low or high third of the catalog's own values of the field that measures
+it), "something shorter", "cheaper" (than the last list, or the item pointed at), and, on a
+category field whose values sit on an ordered scale ("Easy", "Moderate", "Hard"), "something
+easier". The words, their dimensions and the scales are data (language/measures.toml,
+scales.toml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.conversation.kinds import Found
+from recchat.conversation.spans import Span, Utterance
+from recchat.domain import Constraint
+from recchat.language import load
+from recchat.text import normalise_title
+
+if TYPE_CHECKING:
+    from recchat.conversation.measured import MeasuredFields, NumberField, Pivot
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    direction: str  # "low"/"high" (adjectives), "less"/"more" (comparatives)
+    dimensions: tuple[str, ...]
+    nouns: frozenset[str]
+    not_before: tuple[str, ...] = ()
+
+
+@cache
+def _entries(section: str) -> tuple[_Entry, ...]:
+    return tuple(
+        _Entry(
+            tuple(sorted(e["words"], key=len, reverse=True)),
+            str(e["direction"]),
+            tuple(e["dimensions"]),
+            frozenset(e["nouns"]),
+            tuple(e.get("not_before", ())),
+        )
+        for e in load("measures")[section]
+    )
+
+
+def read_relative(
+    fields: MeasuredFields,
+    said: Utterance,
+    taken: Sequence[Span],
+    present: Sequence[NumberField],
+    kinds: Sequence[str],
+    pivot: Pivot,
+) -> list[Found]:
+    found: list[Found] = []
+    for entry in _entries("comparative"):
+        for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
+            field = _field(entry, present)
+            made = _than(field, entry, pivot, word, span, said) if field else None
+            if made is not None:
+                found.append(made)
+    constrained = {f.constraint.field for f in found}
+    for entry in _entries("adjective"):
+        for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
+            field = _field(entry, present)
+            if field is None or field.name in constrained:
+                continue
+            made = _third(fields, field, entry, kinds, word, span, said)
+            if made is not None:
+                found.append(made)
+                constrained.add(field.name)
+    return found
+
+
+def _said(entry: _Entry, said: Utterance, taken: Sequence[Span]) -> list[tuple[Span, str]]:
+    found: list[tuple[Span, str]] = []
+    unless = "|".join(re.escape(w) for w in entry.not_before)
+    after = rf"(?![\s-]+(?:{unless})\b)" if unless else ""
+    for word in entry.words:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-]){after}", said.lower):
+            span = Span(match.start(), match.end())
+            if not any(span.overlaps(t) for t in [*taken, *(s for s, _ in found)]):
+                found.append((span, word))
+    return found[:1]
+
+
+def _field(entry: _Entry, present: Sequence[NumberField]) -> NumberField | None:
+    """The field a word is about: of the first dimension (in the entry's order) the wanted items
+    have, the one with the largest values; else a count whose noun the entry names."""
+    for dimension in entry.dimensions:
+        same = [f for f in present if f.info.dimension == dimension]
+        if same:
+            return max(same, key=lambda f: (f.info.high or 0.0, f.info.count))
+    return next((f for f in present if f.info.dimension is None and f.nouns & _stems(entry.nouns)), None)
+
+
+def _stems(words: frozenset[str]) -> set[str]:
+    from recchat.text import stem
+
+    return {stem(w) for w in words}
+
+
+def _third(
+    fields: MeasuredFields,
+    field: NumberField,
+    entry: _Entry,
+    kinds: Sequence[str],
+    word: str,
+    span: Span,
+    said: Utterance,
+) -> Found | None:
+    thirds = fields.thirds(field.name, kinds)
+    if thirds is None:
+        return None
+    low = (entry.direction == "low") != said.negated(span)  # "isn't too long": not long
+    third, two_thirds = thirds
+    unit = _unit_word(field)
+    if low:
+        label = f"{word} (at most {third:g}{unit})"
+        constraint = Constraint("number", field.name, "at_most", third, False, label, said.text[span.start : span.end])
+    else:
+        label = f"{word} (at least {two_thirds:g}{unit})"
+        constraint = Constraint(
+            "number", field.name, "at_least", two_thirds, False, label, said.text[span.start : span.end]
+        )
+    return Found(constraint, span)
+
+
+def _than(field: NumberField, entry: _Entry, pivot: Pivot, word: str, span: Span, said: Utterance) -> Found | None:
+    """'shorter': below every item of the pivot; 'longer': above every one."""
+    values = [_bounds(facts.get(field.name)) for facts in pivot.facts]
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    unit = _unit_word(field)
+    text = said.text[span.start : span.end]
+    if entry.direction == "less":
+        edge = min(v[0] for v in known)
+        return Found(
+            Constraint("number", field.name, "below", edge, False, f"{word} (under {edge:g}{unit})", text), span
+        )
+    edge = max(v[1] for v in known)
+    return Found(Constraint("number", field.name, "above", edge, False, f"{word} (over {edge:g}{unit})", text), span)
+
+
+def _bounds(value: Any) -> tuple[float, float] | None:
+    if isinstance(value, list) and len(value) == 2:
+        return float(value[0]), float(value[1])
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value), float(value)
+    return None
+
+
+def _unit_word(field: NumberField) -> str:
+    if field.info.dimension == "duration":
+        return " minutes"
+    unit = field.info.measure.unit
+    if unit and field.info.dimension not in ("money", None):
+        return f" {unit}"
+    noun = field.info.measure.noun
+    return f" {noun}" if noun and field.info.dimension is None else ""
+
+
+# -- ordered category values ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A category field whose values sit on one scale: each value's tier, and the scale's words."""
+
+    field: str
+    tiers: dict[str, int]  # the field's value (as the index keeps it, lower case) -> tier
+    shown: dict[str, str]  # lower case -> as the catalog writes it
+    words: dict[str, int]  # every word of the scale -> its tier
+    less: tuple[str, ...]
+    more: tuple[str, ...]
+
+
+def ordinal_fields(schema: CatalogSchema) -> list[Ordinal]:
+    """Category fields at least two of whose values (and most) are tiers of one scale."""
+    found = []
+    for info in schema.fields:
+        if info.kind is not FieldKind.CATEGORY or len(info.values) < 2:
+            continue
+        for scale in load("scales")["scale"]:
+            words = {_tier_key(w): i for i, tier in enumerate(scale["tiers"]) for w in tier}
+            tiers = {v.lower(): words[_tier_key(v)] for v in info.values if _tier_key(v) in words}
+            if len(set(tiers.values())) >= 2 and len(tiers) >= 0.6 * len(info.values):
+                shown = {v.lower(): v for v in info.values}
+                found.append(Ordinal(info.name, tiers, shown, words, tuple(scale["less"]), tuple(scale["more"])))
+                break
+    return found
+
+
+def _tier_key(value: str) -> str:
+    """A value as scales compare it: words without case or accents, or its signs ('$$')."""
+    return normalise_title(value) or "".join(value.split())
+
+
+def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Span], pivot: Pivot) -> list[Found]:
+    """'something easier', 'harder': the values of a lower (higher) tier than every pivot item's."""
+    found: list[Found] = []
+    for ordinal in ordinals:
+        for direction, phrases in (("less", ordinal.less), ("more", ordinal.more)):
+            for phrase in sorted(phrases, key=len, reverse=True):
+                match = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", said.lower)
+                if match is None or any(Span(match.start(), match.end()).overlaps(t) for t in taken):
+                    continue
+                made = _scaled(ordinal, direction, pivot, phrase, Span(match.start(), match.end()), said)
+                if made is not None:
+                    found.append(made)
+                break
+    return found
+
+
+def _scaled(ordinal: Ordinal, direction: str, pivot: Pivot, phrase: str, span: Span, said: Utterance) -> Found | None:
+    held = [ordinal.tiers.get(str(f.get(ordinal.field, ""))) for f in pivot.facts]
+    tiers = [t for t in held if t is not None]
+    if not tiers:
+        return None
+    edge = min(tiers) if direction == "less" else max(tiers)
+    chosen = tuple(
+        ordinal.shown[v]
+        for v, t in sorted(ordinal.tiers.items(), key=lambda p: p[1])
+        if (t < edge if direction == "less" else t > edge)
+    )
+    if not chosen:
+        return None
+    value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+    label = f"{phrase} ({' or '.join(chosen)})"
+    constraint = Constraint("category", ordinal.field, "is", value, False, label, said.text[span.start : span.end])
+    return Found(constraint, span)

@@ -1,0 +1,228 @@
+"""The catalog's own values as things a person can ask for or rule out: every value of its
+category fields ("Napa Valley", "Moderate"), of its list fields ("waterfall", "gluten-free") and
+its tags, found in what people type whatever the case, accents, hyphens or plurals ("sci-fi",
+"rose" for Rosé, "reds"), a slip of the keyboard ("chardonay"), a distinctive word of a longer
+value ("barossa"), and everyday words for them (language/synonyms.toml). The kind field's
+values are the kind reader's; yes/no fields are asked for by their name ("dog friendly")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.conversation.spans import Span
+from recchat.domain import Constraint
+from recchat.language import common_words, load
+from recchat.text import STOPWORDS, fold, normalise_title, root, stem
+from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
+
+if TYPE_CHECKING:
+    from recchat.catalog.library import CatalogIndex
+
+TAGS = "tags"  # the items' own tags, as a field
+MAX_VALUE_WORDS = 5
+MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
+MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
+_TOKEN = re.compile(r"[a-z0-9]+")
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_NOT_A_VALUE = frozenset({"other", "others", "none", "n/a", "na", "unknown", "various", "misc", "mixed", "-"})
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of the catalog: as it writes it, where (its fields), and whether those are
+    category fields (one value an item) or lists and tags (several)."""
+
+    text: str
+    fields: tuple[str, ...]
+    category: bool
+    # a yes/no field asked for by its name ("dog friendly"): `text` is its "no", which a wish
+    # for the field rules out
+    named: bool = False
+
+    @property
+    def field(self) -> str:
+        return "|".join(self.fields)
+
+
+def _key(words: Iterable[str]) -> str:
+    return " ".join(stem(w) for w in words)
+
+
+class ValueVocabulary:
+    """Every value's spellings, each pointing at the value; longest spellings win."""
+
+    def __init__(
+        self,
+        schema: CatalogSchema,
+        index: CatalogIndex,
+        tags: Iterable[str] = (),
+        known: Callable[[str], bool] | None = None,
+    ) -> None:
+        """`known(word)`: is the word one of the catalog's own (in some item's text)? A word the
+        catalog uses is no slip of the keyboard ('cards' is not 'cars')."""
+        self._known = known
+        self._by_key: dict[str, Value] = {}
+        found: dict[tuple[str, bool], set[str]] = {}  # (value as written, category) -> fields
+        kind = schema.kind_field.name if schema.kind_field else None
+        for info in schema.fields:
+            if info.kind is FieldKind.CATEGORY and info.name != kind:
+                if _is_yes_no(info.values):
+                    self._add_named_field(info.name, info.values)
+                for value in info.values:
+                    found.setdefault((value, True), set()).add(info.name)
+            elif info.kind is FieldKind.LIST:
+                for value in index.with_value(info.name):
+                    found.setdefault((value, False), set()).add(info.name)
+        for tag in tags:
+            found.setdefault((tag, False), set()).add(TAGS)
+        for (text, category), fields in sorted(found.items(), key=lambda f: (f[0][1], f[0][0])):
+            if normalise_title(text) in _NOT_A_VALUE or not normalise_title(text):
+                continue
+            self._add(text, Value(text, tuple(sorted(fields)), category))
+        self._add_everyday()
+        self._roots = {root(k): v for k, v in self._by_key.items() if " " not in k and len(root(k)) >= 5}
+        self._parts = _distinctive_parts(self._by_key)
+        self._words = {k: v for k, v in self._by_key.items() if " " not in k}
+        self._value_words = {w for k in self._by_key for w in k.split()}
+
+    def _add(self, text: str, value: Value) -> None:
+        words = normalise_title(text).split()
+        if not words or (len(words) == 1 and (words[0] in STOPWORDS or words[0].isdigit())):
+            return
+        for key in {_key(words), " ".join(words)}:
+            self._by_key.setdefault(key, value)
+        if len(words) == 2:  # 'sci fi' is also written 'scifi', 'non fiction' 'nonfiction'
+            self._by_key.setdefault(stem("".join(words)), value)
+
+    def _add_named_field(self, name: str, values: tuple[str, ...]) -> None:
+        """A yes/no field ('Dogs allowed', 'Certificate') is asked for by its first word: a wish
+        for it rules out its 'no' ('dog friendly': allowed, or on a leash)."""
+        no = next((v for v in values if v.lower() in _NO), None)
+        words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
+        if no is not None and words and len(words[0]) >= 3:
+            self._by_key.setdefault(stem(words[0]), Value(no, (name,), True, named=True))
+
+    def _add_everyday(self) -> None:
+        """Everyday words for values the catalog has ('funny' for comedy), or for the broader
+        value it has instead ('rom com' for romance, where there is no romantic comedy), and every
+        name of a place whose one name it has ('french' where it says France)."""
+        for place in load("places")["place"]:
+            names = [normalise_title(n) for n in place["names"]]
+            value = next((v for n in names if (v := self._by_key.get(_key(n.split())) or self._by_key.get(n))), None)
+            if value is not None:
+                for name in names:
+                    self._by_key.setdefault(name, value)
+                    self._by_key.setdefault(_key(name.split()), value)
+        for phrase, target in TAG_SYNONYMS.items():
+            for candidate in (target, TAG_FALLBACKS.get(target, "")):
+                value = self._by_key.get(_key(candidate.split())) if candidate else None
+                if value is not None:
+                    for key in (phrase, _key(phrase.split())):
+                        self._by_key.setdefault(key, value)
+                    break
+
+    def spans(self, text: str, *, fuzzy: bool = True) -> list[tuple[Value, Span]]:
+        """Each value named in `text` (offsets into it), in order; longer names first ("science
+        fiction" is that value, not also "science")."""
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text))]
+        stems = [stem(t) for t, _, _ in tokens]
+        found: list[tuple[int, Value, Span]] = []
+        covered: set[int] = set()
+        for size in range(min(MAX_VALUE_WORDS, len(tokens)), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                if covered.intersection(range(i, i + size)):
+                    continue
+                value = self._lookup(" ".join(stems[i : i + size]), size)
+                if value is not None:
+                    found.append((i, value, Span(tokens[i][1], tokens[i + size - 1][2])))
+                    covered.update(range(i, i + size))
+        if fuzzy:
+            for i, (token, start, end) in enumerate(tokens):
+                value = None if i in covered else self._near(token)
+                if value is not None:
+                    found.append((i, value, Span(start, end)))
+        return [(value, span) for _, value, span in sorted(found, key=lambda f: f[0])]
+
+    def _lookup(self, key: str, size: int) -> Value | None:
+        found = self._by_key.get(key)
+        if found is None and size == 1:
+            found = self._roots.get(root(key)) or self._parts.get(key)
+        return found
+
+    def _near(self, token: str) -> Value | None:
+        """A slip of the keyboard: one edit from a value's word (two in a long word), the same
+        first letter, and no other value as close."""
+        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or _plain(token):
+            return None
+        if self._known is not None and self._known(token):
+            return None
+        from rapidfuzz.distance import OSA
+
+        allowed = 1 if len(token) < 9 else 2
+        close = {
+            value.text: value
+            for key, value in self._words.items()
+            if key[:1] == token[:1] and abs(len(key) - len(token)) <= allowed and OSA.distance(token, key) <= allowed
+        }
+        return next(iter(close.values())) if len(close) == 1 else None
+
+    @property
+    def spellings(self) -> set[str]:
+        """Every spelling of every value, normalised (what 'known' means to other readers)."""
+        return set(self._by_key)
+
+    def values_in(self, text: str) -> tuple[Value, ...]:
+        return tuple(dict.fromkeys(value for value, _ in self.spans(normalise_title(text))))
+
+    def tags_in(self, text: str) -> tuple[str, ...]:
+        """The list and tag values named in the text (category values are asked for otherwise)."""
+        return tuple(dict.fromkeys(v.text for v in self.values_in(text) if not v.category))
+
+
+def _is_yes_no(values: tuple[str, ...]) -> bool:
+    """Yes and no, and perhaps a shade between ('Yes', 'No', 'On leash')."""
+    lowered = {v.lower() for v in values}
+    return bool(lowered & _YES) and bool(lowered & _NO) and len(lowered) <= 4
+
+
+def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
+    """Words of multi-word values that only one value holds ('barossa' of 'Barossa Valley', not
+    'valley'), long enough not to be a plain word by chance, and no value of their own."""
+    holders: dict[str, dict[str, Value]] = {}
+    for key, value in by_key.items():
+        for word in key.split()[:-1]:  # the last word is the head ('valley', 'adult'): too common
+            holders.setdefault(word, {})[value.text] = value
+    return {
+        word: next(iter(values.values()))
+        for word, values in holders.items()
+        if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
+    }
+
+
+def _plain(word: str) -> bool:
+    """An everyday word: no slip of the keyboard, and no name for a longer value ('roll' is not
+    'Roll and Write'; 'barossa' is 'Barossa Valley')."""
+    return word in STOPWORDS or word in common_words() or stem(word) in common_words()
+
+
+def value_constraint(values: tuple[Value, ...], negated: bool, said: str) -> Constraint:
+    """A wish for (or against) one value, or for any of several ("comedy or action"): a tag or
+    list value is had ('has'), a category value is the item's ('is'), on the fields that hold it."""
+    from recchat.conversation.genres import alternatives_label
+
+    if len(values) == 1 and values[0].named:  # "dog friendly": not the field's "no"
+        field = values[0].field
+        label = f"{'no ' if negated else ''}{field.lower()}"
+        return Constraint("category", field, "is", values[0].text, not negated, label, said)
+    texts = tuple(v.text for v in values)
+    value: str | tuple[str, ...] = texts[0] if len(texts) == 1 else texts
+    fields = "|".join(dict.fromkeys(f for v in values for f in v.fields))
+    label = alternatives_label(texts)
+    if all(v.category for v in values):
+        return Constraint("category", fields, "is", value, negated, f"not {label}" if negated else label, said)
+    return Constraint("tag", fields, "has", value, negated, f"no {label}" if negated else label, said)
