@@ -38,10 +38,14 @@ class Runtime:
         on_notice: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
         embedder: Embedder | None = None,
+        ranker: Callable[[Catalog], Ranker] | None = None,
     ) -> None:
         """`chat_model`, `embedder`: models to use instead of those the settings name (fakes
-        behind the same protocols, in tests); `use_model` replaces the chat model like any other."""
+        behind the same protocols, in tests); `use_model` replaces the chat model like any other.
+        `ranker`: the ranker of each session's catalog instead of recchat's own (a scripted one,
+        for tests of what surrounds ranking)."""
         self.settings = settings
+        self._ranker = ranker
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
@@ -227,7 +231,7 @@ class Runtime:
             profile=profile or self.profile(),
             embedder=self.embedder,
             reader=reader,
-            retriever=ranker or Retriever(stored),
+            retriever=ranker or (self._ranker or Retriever)(stored),
             explainer=Explainer(
                 model,
                 self.prompts,
