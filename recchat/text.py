@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,9 +14,18 @@ _CONTROL = re.compile(
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")  # "Arrival (2016)": catalogs often put the year in the title
-# The one pattern of a year, in catalogs, descriptions and what people type: four digits, 1000-2099.
+# The one range of a year, in catalogs, descriptions and what people type: four digits, 1000-2099,
+# as a number (FIRST_YEAR..LAST_YEAR) and as a pattern (YEAR_DIGITS); a test keeps them alike.
+FIRST_YEAR, LAST_YEAR = 1000, 2099
 YEAR_DIGITS = r"1\d\d\d|20\d\d"
 YEAR = re.compile(rf"\b({YEAR_DIGITS})\b")
+
+
+def is_year(number: float) -> bool:
+    """A whole number in the one year range (1995 yes; 1995.5, 150 and 2150 no)."""
+    return float(number).is_integer() and FIRST_YEAR <= number <= LAST_YEAR
+
+
 # The years a person means in chat, 1800-2099: below that, "from 1000 to 1500 pages" is a count.
 SPOKEN_YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 
@@ -49,6 +59,7 @@ _NAME_PHRASE = re.compile(
 _NAME_PARTICLES = frozenset("de da del van von der le la du di bin".split())
 # Capitalised at the start of a clause without being part of a name ("Starring Tom Hanks").
 _NAME_LEAD_WORDS = frozenset("starring stars directed produced written featuring narrated created co-starring".split())
+_NAME_SKIPPED_FIRST = STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS  # once, not per phrase
 
 
 def names_in(text: str, limit: int = 12) -> list[str]:
@@ -57,7 +68,7 @@ def names_in(text: str, limit: int = 12) -> list[str]:
     found: list[str] = []
     for match in _NAME_PHRASE.finditer(text):
         tokens = [re.sub(r"['’]s$", "", token) for token in match.group().split()]
-        while tokens and tokens[0].lower() in STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS:
+        while tokens and tokens[0].lower() in _NAME_SKIPPED_FIRST:
             tokens = tokens[1:]
         while tokens and (tokens[-1].lower() in STOPWORDS or tokens[-1].lower() in _NAME_PARTICLES):
             tokens = tokens[:-1]
@@ -78,6 +89,7 @@ def fold(text: str) -> str:
     return ascii_text.lower().replace("&", " and ")
 
 
+@functools.lru_cache(maxsize=2**18)  # opening a catalog normalises every title and name, many repeated
 def normalise_title(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
@@ -86,6 +98,7 @@ def words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in WORD.findall(fold(text))]
 
 
+@functools.lru_cache(maxsize=200_000)  # a catalog's vocabulary repeats: BM25 stems every word
 def stem(word: str) -> str:
     """Crude plural folding: 'comedies' -> 'comedy', 'thrillers' -> 'thriller'."""
     if word.endswith("ies") and len(word) > 4:

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import cli_env, run_cli
 from recchat.catalog.importer import ErrorList, iter_valid_items
 from recchat.catalog.items import content_hash, item_to_json
@@ -70,12 +72,16 @@ def start(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-PROGRESS = re.compile(r"^Embedding \S+: (\d+)/(\d+)$")
+PROGRESS = re.compile(r"^Embedding \S+: ([\d,]+)/([\d,]+)\b")
 # How far through its writes an import is killed, one point a round: as they begin (the catalog
 # is marked as being imported, nothing is written), part-way, or once all are written (before
 # deletions and the final mark). Points of the import's own progress, not delays tuned to the
 # machine's speed.
 KILL_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", ""))
 
 
 def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
@@ -84,7 +90,7 @@ def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
     assert process.stderr is not None
     for line in process.stderr:
         found = PROGRESS.match(line.strip())
-        if found and int(found[1]) >= fraction * int(found[2]):
+        if found and number(found[1]) >= fraction * number(found[2]):
             process.send_signal(signal.SIGKILL)
             break
     process.communicate()
@@ -100,6 +106,7 @@ def kill_after(process: subprocess.Popen[str], seconds: float) -> int:
         return -9
 
 
+@pytest.mark.slow
 def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Path, tmp_path: Path) -> None:
     rng = random.Random(SEED)
     folder = tmp_path / "catalog"
@@ -125,6 +132,7 @@ def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Pat
     assert asked.returncode == 0, asked.stderr
 
 
+@pytest.mark.slow
 def test_killing_ask_never_loses_or_doubles_profile_entries(home: Path, tmp_path: Path) -> None:
     rng = random.Random(SEED + 1)
     folder = tmp_path / "catalog"
@@ -168,6 +176,7 @@ def _break_vector_index(home: Path, *, interrupted: bool) -> None:
         header.write_bytes(b"\xff" * len(header.read_bytes()))
 
 
+@pytest.mark.slow
 def test_an_interrupted_import_that_left_the_index_unreadable_is_redone_from_the_folder(
     home: Path, tmp_path: Path
 ) -> None:
@@ -191,3 +200,28 @@ def test_a_ready_catalog_with_an_unreadable_index_is_never_dropped_silently(home
     again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
     assert again.returncode == 1 and "store error while reading catalog 'c'" in again.stderr
     assert "recchat catalog remove c --yes" in again.stderr
+
+
+def test_ctrl_c_then_add_again_embeds_only_what_was_not_stored(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    write_catalog(folder, random.Random(SEED), 0)
+    total = len(expected(folder))
+    process = start(home, "catalog", "add", str(folder), "--name", "c")
+    assert process.stderr is not None
+    reported = 0
+    for line in process.stderr:
+        found = PROGRESS.match(line.strip())
+        if found and number(found[1]) >= total // 2:
+            reported = number(found[1])
+            process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            break
+    _, rest = process.communicate()
+    assert process.returncode == 130, rest
+    assert "interrupted" in rest and "carries on" in rest and "Traceback" not in rest
+    again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
+    assert again.returncode == 0, again.stderr
+    added = re.search(r"\((\d+) added", again.stderr)
+    assert added is not None and 0 < int(added[1]) <= total - reported, again.stderr
+    records, info = stored(home)
+    assert records == expected(folder)
+    assert info["state"] == "ready" and info["items"] == total

@@ -24,6 +24,7 @@ from typing import Any
 from recchat.catalog.measures import Measure, NumberStats, cell_in_base, header_is, header_says
 from recchat.catalog.values import as_list, as_year, is_date
 from recchat.domain import Item
+from recchat.text import FIRST_YEAR, LAST_YEAR
 
 SCHEMA_FORMAT = 2
 MAX_TRACKED = 400  # distinct values counted per field while learning (memory stays bounded)
@@ -228,8 +229,9 @@ class SchemaLearner:
                 continue
             self._fields.setdefault(name, _FieldStats()).add(value)
 
-    def schema(self, usage_log: int = 0) -> CatalogSchema:
-        fields = tuple(_field_info(name, stats) for name, stats in self._fields.items())
+    def schema(self, usage_log: int = 0, overrides: Mapping[str, Any] | None = None) -> CatalogSchema:
+        """`overrides`: field name -> what a map file says it is (`kind`, `unit`)."""
+        fields = tuple(_field_info(name, stats, (overrides or {}).get(name)) for name, stats in self._fields.items())
         return CatalogSchema(
             items=self._items,
             fields=fields,
@@ -248,12 +250,13 @@ def learn_schema(items: Iterable[Item], usage_log: int = 0) -> CatalogSchema:
     return learner.schema(usage_log)
 
 
-def _field_info(name: str, stats: _FieldStats) -> FieldInfo:
-    kind = _kind(name, stats)
+def _field_info(name: str, stats: _FieldStats, override: Any = None) -> FieldInfo:
+    """`override`: what the folder's map file says the field is (its `kind` and `unit`)."""
+    kind = FieldKind(override.kind) if override is not None and override.kind else _kind(name, stats)
     examples = tuple(value for value, _ in stats.values.most_common(EXAMPLES))
     info = FieldInfo(name=name, kind=kind, count=stats.count, examples=examples)
     if kind in (FieldKind.NUMBER, FieldKind.RANGE):
-        measure = stats.numbers.measure(name)
+        measure = stats.numbers.measure(name, override.unit if override is not None else None)
         low, high = stats.numbers.bounds(measure)
         info = replace(info, low=low, high=high, measure=measure)
     if kind is FieldKind.DATE:
@@ -310,8 +313,8 @@ def _role(info: FieldInfo, stats: _FieldStats) -> str | None:
 
 
 def _years(info: FieldInfo) -> bool:
-    """A year's name must come with values that can be years."""
-    return 1000 <= (info.low or 0) <= (info.high or 0) <= 2199
+    """A year's name must come with values that can be years (the one range: text.is_year)."""
+    return FIRST_YEAR <= (info.low or 0) <= (info.high or 0) <= LAST_YEAR
 
 
 def normalised(info: FieldInfo, value: Any) -> Any:

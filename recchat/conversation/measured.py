@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
@@ -126,8 +126,9 @@ class MeasuredFields:
     def _field_for(
         self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
     ) -> NumberField | None:
-        if amount.age:
-            return next((f for f in present if f.info.role == "age"), None)
+        ages = [f for f in present if f.info.role == "age"]
+        if amount.age and ages:
+            return ages[0]
         people = [f for f in present if f.info.role == "people_count"]
         if amount.people or (amount.noun == "" and amount.unit is None and _said_for(said, amount)):
             return people[0] if people else None
@@ -191,11 +192,18 @@ def _choose(candidates: list[NumberField], named: set[str], value: float) -> Num
 
 
 def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
+    if amount.noun_span is not None:  # "for 8 people": the noun was said of the amount too
+        amount = replace(amount, span=Span(amount.span.start, max(amount.span.end, amount.noun_span.end)))
     low, high = amount.in_base()
     noun = _noun(field)
     if field.info.role == "people_count":
         if amount.bound == "at_least":
             return _found(field, "at_least", low, f"for {low:g} or more {noun}", amount.span, said)
+        if amount.bound == "at_most":
+            return _found(field, "at_most", low, f"for at most {low:g} {noun}", amount.span, said)
+        if field.info.kind is FieldKind.NUMBER and low == high:
+            # one number ('Servings: 8') is how many it is enough for: it serves fewer as well
+            return _found(field, "at_least", low, f"for {low:g} {noun}", amount.span, said)
         value: object = low if low == high else (low, high)
         label = f"for {low:g} {noun}" if low == high else f"for {low:g} to {high:g} {noun}"
         return _found(field, "covers", value, label, amount.span, said)

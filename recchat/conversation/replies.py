@@ -10,11 +10,34 @@ from recchat.domain import Constraint
 
 
 def reply_message(
-    count: int, meeting: int, constraints: Sequence[Constraint], relaxed: Sequence[Constraint], catalog: str
+    count: int,
+    meeting: int,
+    constraints: Sequence[Constraint],
+    relaxed: Sequence[Constraint],
+    catalog: str,
+    unused: Sequence[str] = (),
+    leaning: Sequence[str] = (),
+) -> str:
+    """What was understood, then the list; led by what could not be used ('Nothing here records
+    distances. ...')."""
+    message = _message(count, meeting, constraints, relaxed, catalog, leaning)
+    if not unused:
+        return message
+    notes = "; ".join(unused)
+    return f"{notes[:1].upper()}{notes[1:]}. {message}"
+
+
+def _message(
+    count: int,
+    meeting: int,
+    constraints: Sequence[Constraint],
+    relaxed: Sequence[Constraint],
+    catalog: str,
+    leaning: Sequence[str],
 ) -> str:
     if count == 0:
         return "Nothing left in this catalog fits that. Try other words, or another catalog."
-    understood = summary(constraints)
+    understood = summary(constraints, leaning=leaning)
     if not understood:
         return f"Here {'is' if count == 1 else 'are'} {count} from {catalog}:"
     if not relaxed:

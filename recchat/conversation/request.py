@@ -17,14 +17,19 @@ from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.people import PeopleReader
-from recchat.conversation.references import Shown, read_references
+from recchat.conversation.references import Pointed, Shown, read_references
 from recchat.conversation.relative import ordinal_fields, read_scaled
+from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
+from recchat.conversation.unused import Catalogued, unused_wishes
 from recchat.conversation.values import ValueVocabulary, value_constraint
 from recchat.domain import Constraint, Reference
-from recchat.text import content_words, stem
+from recchat.language import alternation, load
+from recchat.text import content_words, root, stem
 
+MAX_LEANING = 4  # soft wishes said in the understood line
+MOST_ITEMS = 0.5  # a word in more of the items' texts than this distinguishes none of them
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
@@ -51,8 +56,9 @@ _REFINES = re.compile(
     r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
 )
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b")
+_CORRECTION = re.compile(rf"\b(?:{alternation(load('negation')['corrections']['words'])})\b")
 _FRESH = re.compile(
-    r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*different\b"
+    r"\b(?:something|anything)\s+(?P<how>completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
 )
 
@@ -78,6 +84,8 @@ class Heard:
     lifted: Lifted = field(default_factory=Lifted)  # wishes taken back: "forget the crime part"
     of_the_person: bool = False  # "what else has she been in?": the person asked about stays
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    unused: tuple[str, ...] = ()  # wishes read but not usable here: "nothing here records distances"
+    leaning: tuple[str, ...] = ()  # soft wishes the ranking leans to: "thoughtful"
 
 
 class RequestReader:
@@ -87,14 +95,16 @@ class RequestReader:
         index: CatalogIndex,
         values: ValueVocabulary,
         generic: set[str],
-        held: Callable[[str], bool] | None = None,
+        held: Callable[[str], float] | None = None,
     ) -> None:
         """`held(words)`: does any item's text hold these words? A word to avoid that none
         holds ("not an endless weekly thing") rules nothing out and is not taken as one."""
         self.schema = schema
         self.index = index
         self.kinds = KindReader(schema)
-        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
+        # a word that names one of the catalog's values ('rioja', 'blanc') is no person's name alone
+        value_words = {w for key in values.spellings for w in key.split()}
+        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words | value_words)
         self.values = values
         self._tags_in = values.tags_in
         self._held = held
@@ -106,6 +116,7 @@ class RequestReader:
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
         self.measured = MeasuredFields(schema, index)
+        self.same_people = SamePeople(schema)
         self.ordinals = ordinal_fields(schema)
 
     def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
@@ -115,10 +126,13 @@ class RequestReader:
         pointed = read_references(said, context.shown, named)
         lifted = read_lifts(said)
         lifted = replace(lifted, words=(*lifted.words, *self._tags_in(" ".join(lifted.words))))
-        taken: list[Span] = [*titles, *pointed.spans, *lifted.spans]
+        corrections = [Span(m.start(), m.end()) for m in _CORRECTION.finditer(said.lower)]  # 'no wait'
+        taken: list[Span] = [*titles, *pointed.spans, *lifted.spans, *corrections]
         found: list[Found] = read_name_avoid(said, taken)
-        for reader in (self._kinds, self._people, self._years_in, self._amounts_in):
+        for reader in (self._kinds, self._people, self._same_people, self._years_in, self._amounts_in):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
+        found, by_person = self._people_pointing(said, found, context)
+        pointed = Pointed((*pointed.references, *by_person), pointed.spans)
         # values may share words with the kind ("a card game", "a horror movie")
         found += self._values_in(said, [*taken, *(f.span for f in found if f.constraint.about != "kind")])
         measured = {f.constraint.field for f in found if f.constraint.about == "number"}
@@ -128,7 +142,9 @@ class RequestReader:
         found += self._avoid(said, [*taken, *(f.span for f in found)])
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
-        fresh = bool(_FRESH.search(said.lower))
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
+        fresh = _fresh(said, found)
         lengths = any(f.constraint.about == "number" for f in found)
         # the values asked for stay in the topic: "thoughtful science fiction" is what to search by
         wishes = [f.span for f in found if f.constraint.about in ("tag", "category") and not f.constraint.negated]
@@ -139,11 +155,13 @@ class RequestReader:
             references=pointed.references,
             topic=topic,
             fresh=fresh,
-            refines=bool(_REFINES.match(said.lower)),
+            refines=bool(_REFINES.search(said.lower)),
             wants_new=bool(_WANTS_NEW.search(said.lower)),
             lifted=lifted,
             of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
             spans=tuple(spans),
+            unused=unused,
+            leaning=self.leaning(topic, [f.constraint for f in found], text),
         )
 
     def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
@@ -152,9 +170,13 @@ class RequestReader:
         avoid."""
         located = [
             (value, span)
-            for value, span in self.values.spans(said.lower)
+            for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
+        mark = _corrected_at(said)
+        if mark is not None:
+            later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
+            located = [(v, s) for v, s in located if s.start >= mark or said.negated(s) or v.field not in later]
         found = [
             Found(value_constraint((value,), True, said.text[span.start : span.end]), span)
             for value, span in located
@@ -166,13 +188,13 @@ class RequestReader:
         for group in groups:
             values = tuple(by_text[t][0] for t in group)
             span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
-            found.append(Found(value_constraint(values, False, _alternatives(group)), span))
+            found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
         return found
 
     def _only_filler(self, said: Utterance, span: Span) -> bool:
         """A value made of words about the conversation or of this catalog's kind words."""
         words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
-        return all(w in _FILLER or stem(w) in self.kinds.words for w in words)
+        return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
     def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
         """The words left once constraints, pointers, titles, kinds and negated clauses are out
@@ -195,16 +217,42 @@ class RequestReader:
 
     def _kinds(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
         # a word that is one of the catalog's genres and no kind of its own ("sitcom") is a genre
+        found = self.kinds.read(said, taken)
+        mark = _corrected_at(said)
+        if mark is not None:
+            after = self.kinds.read(said, [*taken, Span(0, mark)])  # 'a red, actually a white'
+            found = after if any(not f.constraint.negated for f in after) else found
         return [
-            f
-            for f in self.kinds.read(said, taken)
-            if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
+            f for f in found if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
         ]
 
     def _people(
         self, said: Utterance, taken: list[Span], _: Context, __: object, named: Sequence[tuple[str, Span]]
     ) -> list[Found]:
         return self.people.read(said, taken, [span for _, span in named])
+
+    def _people_pointing(
+        self, said: Utterance, found: list[Found], context: Context
+    ) -> tuple[list[Found], list[Reference]]:
+        """'seen the trevor noah one': a person named to point at an item of the last list."""
+        by_id = self.index.by_id
+        shown = [(s, by_id[s.item_id].facts) for s in context.shown if s.item_id in by_id]
+        return pointing_by_person(said, found, shown)
+
+    def _same_people(
+        self,
+        said: Utterance,
+        taken: list[Span],
+        context: Context,
+        references: Sequence[Reference],
+        named: Sequence[tuple[str, Span]],
+    ) -> list[Found]:
+        """'by the same author' as the title named or the item pointed at; 'a different designer'."""
+        by_id = self.index.by_id
+        ids = [i for i, _ in named] + [r.item_id for r in references] + [s.item_id for s in context.shown[:1]]
+        item = next((by_id[i] for i in ids if i in by_id), None)
+        people = PeopleOf({k: v for k, v in item.facts.items() if isinstance(v, list)}) if item else None
+        return self.same_people.read(said, taken, people)
 
     def _years_in(
         self,
@@ -243,6 +291,27 @@ class RequestReader:
         found = self.measured.relative(said, taken, kinds, pivot, measured)
         return found + read_scaled(self.ordinals, said, [*taken, *(f.span for f in found)], pivot)
 
+    def leaning(self, topic: str, constraints: Sequence[Constraint], said: str = "") -> tuple[str, ...]:
+        """The soft wishes of a topic ('thoughtful' in 'a thoughtful science fiction movie'): its
+        words that no constraint holds and some item's text does, which the ranking leans to; not
+        the names in what was `said` ('something like Arrival')."""
+        held = {stem(w) for c in constraints for w in re.findall(r"[a-z0-9]+", f"{c.label} {c.said}".lower())}
+        named = {w.lower() for w in re.findall(r"(?<=[\w,]\s)[A-Z][a-z]+", said)}
+        words = [
+            w
+            for w in content_words(topic)
+            if w not in named
+            if w not in _FILLER and stem(w) not in self._generic and stem(w) not in held and not w.isdigit()
+        ]
+        held_by = self._held
+        # a word most items hold ('wine' in a cellar) leans nowhere; 'fruity' leans to fruit
+        kept = (w for w in words if held_by is None or 0 < max(held_by(w), held_by(root(w))) <= MOST_ITEMS)
+        return tuple(dict.fromkeys(kept))[:MAX_LEANING]
+
+    def _catalogued(self, kinds: Sequence[str]) -> Catalogued:
+        dimensions = {f.info.dimension for f in self.measured.present(kinds) if f.info.dimension}
+        return Catalogued(frozenset(dimensions), self._years is not None)
+
     def _pivot(self, context: Context, references: Sequence[Reference], named: Sequence[tuple[str, Span]]) -> Pivot:
         """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""
         by_id = self.index.by_id
@@ -254,6 +323,23 @@ class RequestReader:
         found = read_avoid(said, taken, self.values.values_in, self._generic)
         held = self._held
         return [f for f in found if held is None or f.constraint.about != "word" or held(str(f.constraint.value))]
+
+
+def _fresh(said: Utterance, found: Sequence[Found]) -> bool:
+    """'something completely different' drops the topic carried so far; 'not german, something
+    different' is different from what it rules out, and keeps the rest."""
+    match = _FRESH.search(said.lower)
+    if match is None:
+        return False
+    plain = "different" in match.group() and not match.group("how")
+    return not plain or not any(f.constraint.negated for f in found)
+
+
+def _corrected_at(said: Utterance) -> int | None:
+    """Where a correction ends ('italy or spain.. actually just spain'): what is said after it on a
+    field replaces what was said before it on that field."""
+    marks = [m.end() for m in _CORRECTION.finditer(said.lower)]
+    return marks[-1] if marks else None
 
 
 def _alternatives(group: Sequence[str]) -> str:

@@ -38,11 +38,13 @@ def asked_for(
     suggestions: Sequence[Recommendation],
     session: str | None = None,
 ) -> Asked:
-    """`session`: the conversation whose words a card may quote (None: any in the snapshot)."""
+    """`session`: the conversation whose words a card may quote (None: any in the snapshot).
+    Only what was said over this catalog counts: words said over another never become a card's."""
     said = [
         e.entry.utterance
         for e in (*snapshot.likes, *snapshot.dislikes)
-        if e.entry.utterance.feedback is None
+        if e.here
+        and e.entry.utterance.feedback is None
         and e.entry.utterance.role is Role.USER
         and (session is None or e.entry.utterance.session == session)
     ]

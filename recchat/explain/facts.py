@@ -14,7 +14,7 @@ from typing import Any
 
 from recchat.catalog.measures import header_noun
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
-from recchat.catalog.values import as_list
+from recchat.catalog.values import as_list, as_year
 from recchat.domain import Item
 from recchat.language import load
 from recchat.text import clean, without_year, words
@@ -24,7 +24,6 @@ from recchat.vocabulary import KIND_GROUPS
 KIND_NOUNS = {"movie": "movie", "book": "book", "game": "board game", "show": "show"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _INITIALS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Jr|Sr|Vol|No)\.$")
-_DIGITS = re.compile(r"\d+")
 _NOT_LABELS = re.compile(r"alias|(^|_)ids?$|isbn|href|url|link|image", re.I)
 _SERIES = re.compile(r"\s*\([^()]*#\s*\d+(?:\.\d+)?\)\s*$")  # "(Hyperion Cantos, #1)"
 _CURRENCY = re.compile(r"[$€£¥%]")
@@ -229,10 +228,9 @@ def _listed(item: Item, schema: CatalogSchema) -> list[str]:
 
 def _year(item: Item, schema: CatalogSchema) -> int | None:
     for info in schema.with_role("year"):
-        value = item.metadata.get(info.name)
-        found = _DIGITS.search(str(value)) if value is not None else None
-        if found and 1000 <= int(found.group()) <= 2199:
-            return int(found.group())
+        year = as_year(item.metadata.get(info.name))
+        if year is not None:
+            return year
     return None
 
 
