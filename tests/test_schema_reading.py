@@ -210,3 +210,10 @@ def test_not_one_value_but_another_of_the_same_field() -> None:
     }
     listed = read(wines(), "not french, italian or spanish")  # a list goes on: all ruled out
     assert all(c.negated for c in listed) and len(listed) == 3
+
+
+def test_a_kind_with_an_accent_is_read_as_typed_with_or_without_it() -> None:
+    cellar = toy(repeated("c", [("Tavel", "Rosé"), ("Bandol", "Rosé"), ("Rioja", "Red")], ("Type",)))
+    for text in ("need a rose for a picnic", "a rosé please", "some rosés"):
+        found = read(cellar, text)
+        assert [meeting(cellar, c) for c in found] == [["Bandol", "Tavel"]], text
