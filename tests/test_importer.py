@@ -10,7 +10,7 @@ import pytest
 from conftest import both_stores
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.record import ITEM, NEIGHBOURS
-from recchat.errors import InvalidCatalogError
+from recchat.errors import CatalogError, InvalidCatalogError
 from recchat.factory import Runtime
 
 pytestmark = both_stores  # what is stored, and how, is what these test
@@ -124,3 +124,24 @@ def test_sample_catalog_imports_cleanly_in_all_its_formats(runtime: Runtime) -> 
     assert kinds == {"movie", "book", "board game"}
     assert report.interactions > 100  # the usage log became neighbours
     assert runtime.store.open("catalog", "sample").info["kind"] == "movies, books and board games"
+
+
+def test_a_tab_separated_export_imports_and_a_spreadsheet_file_is_told_to_be_saved_as_csv(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    tsv = tmp_path / "tsv"
+    tsv.mkdir()
+    (tsv / "list.tsv").write_text("Name\tLength (km)\tNotes\nRidge, north\t12.5\tsteep; windy\nLake\t3\tflat\n")
+    report = import_catalog(runtime.store, runtime.embedder, tsv, "tsv")
+    assert report.added == 2
+    assert {str(item["_title"]) for item in stored(runtime, "tsv").values()} == {"Ridge, north", "Lake"}
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    (sheets / "list.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(CatalogError, match="no items found") as refused:
+        import_catalog(runtime.store, runtime.embedder, sheets, "sheets")
+    assert (
+        refused.value.hint is not None
+        and "list.xlsx: save it from the spreadsheet program as CSV" in refused.value.hint
+    )
+    assert [c for c in runtime.store.catalogs() if c == "sheets"] == []

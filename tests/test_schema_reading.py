@@ -201,3 +201,19 @@ def test_a_correction_in_the_same_message_replaces_what_came_before(text: str, t
 def test_serves_more_than_the_one_pointed_at() -> None:
     more = read(recipes(), "one that makes more than the first one", shown=["r0a", "r3a"])  # Banana Bread: 8-10
     assert [meeting(recipes(), c) for c in more] == [["Chili"]]
+
+
+def test_not_one_value_but_another_of_the_same_field() -> None:
+    assert {(c.label, c.negated) for c in read(wines(), "no wait not french, italian")} == {
+        ("not France", True),
+        ("Italy", False),
+    }
+    listed = read(wines(), "not french, italian or spanish")  # a list goes on: all ruled out
+    assert all(c.negated for c in listed) and len(listed) == 3
+
+
+def test_a_kind_with_an_accent_is_read_as_typed_with_or_without_it() -> None:
+    cellar = toy(repeated("c", [("Tavel", "Rosé"), ("Bandol", "Rosé"), ("Rioja", "Red")], ("Type",)))
+    for text in ("need a rose for a picnic", "a rosé please", "some rosés"):
+        found = read(cellar, text)
+        assert [meeting(cellar, c) for c in found] == [["Bandol", "Tavel"]], text

@@ -18,7 +18,7 @@ from typing import Any
 
 from recchat.catalog.fields import FIELDS, Plan, apply_plan, plan_for
 from recchat.catalog.items import to_item
-from recchat.catalog.readers import RawRecord, read_records
+from recchat.catalog.readers import TABLE_SUFFIXES, RawRecord, read_records
 from recchat.domain import Item
 from recchat.errors import CatalogError, InvalidCatalogError, RecchatError
 from recchat.language.quantities import read_cell
@@ -243,7 +243,7 @@ def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown:
     """Each valid item of one file with its line; problems are appended to `errors`."""
     field_map, origins = rules.for_file(path)
     reading = _FileReading(path, field_map, origins)
-    one_header = path.suffix.lower() == ".csv"  # the first row tells for the whole file
+    one_header = path.suffix.lower() in TABLE_SUFFIXES  # the first row tells for the whole file
     for record in read_records(path, errors):
         plan = reading.see(record.data, record.line)
         if one_header and reading.hopeless():
@@ -333,8 +333,8 @@ class _FileReading:
     def finish(self) -> list[CatalogError]:
         if not self.records:
             return []
-        line = 1 if self.path.suffix.lower() == ".csv" else self.first_line
-        noun = "columns" if self.path.suffix.lower() == ".csv" else "fields"
+        line = 1 if self.path.suffix.lower() in TABLE_SUFFIXES else self.first_line
+        noun = "columns" if self.path.suffix.lower() in TABLE_SUFFIXES else "fields"
         found = _listed(list(self.columns))
         missing = [
             (name, column) for name, column in self.field_map.items() if column and name not in self.found_mapped

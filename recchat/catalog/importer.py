@@ -28,7 +28,7 @@ from recchat.catalog.derived import DerivedOutputs, Feed, StoredItem, stored_ite
 from recchat.catalog.fieldmap import FieldRules, FieldUsage, field_overrides, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
 from recchat.catalog.items import DerivedIds, content_hash, embed_text
-from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
+from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, spreadsheets_in
 from recchat.catalog.record import HASH, NEIGHBOURS
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
 from recchat.domain import Item
@@ -173,9 +173,7 @@ def import_catalog(
             hint = "fix these, or import the valid items with --skip-invalid" if scan.hashes else "fix these"
             raise InvalidCatalogError(scan.errors, hint, total=scan.errors.total)
         if not scan.hashes:
-            raise CatalogError(
-                root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files"
-            )
+            raise CatalogError(root, None, "no items found", _no_items_hint(root))
         report = ImportReport(name=name, skipped=scan.errors, interactions=len(links), fields=rules.grouped_usage())
         job = _Job(store, embedder, root, rules, name, batch_size, on_progress, cache_dir)
         _write_catalog(job, scan, links, report)
@@ -396,3 +394,11 @@ def describe_kinds(schema: CatalogSchema) -> str:
         return "items"
     named = [f"{kind}s" if not kind.endswith("s") else kind for kind in field.values[:3]]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _no_items_hint(root: Path) -> str:
+    sheets = spreadsheets_in(root)
+    if sheets:
+        names = ", ".join(p.name for p in sheets)
+        return f"{names}: save it from the spreadsheet program as CSV (.csv) and add the folder again"
+    return "a catalog is a folder of .jsonl, .json, .csv, .tsv or .md files"

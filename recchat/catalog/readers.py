@@ -27,7 +27,10 @@ from recchat.catalog.values import is_exact_code, unquote
 from recchat.errors import CatalogError
 
 INTERACTIONS_FILE = "interactions.jsonl"
-ITEM_SUFFIXES = frozenset({".jsonl", ".json", ".csv", ".md"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})  # one header row, then one item per row
+ITEM_SUFFIXES = frozenset({".jsonl", ".json", ".md"}) | TABLE_SUFFIXES
+# Saved by spreadsheet programs in their own formats: read none, but say how to export them.
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xls", ".ods", ".numbers"})
 # Documentation files that commonly sit in a data folder; they are not items.
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "attribution", "notice"})
 MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024  # .json arrays and .md files are read whole
@@ -56,7 +59,7 @@ def iter_catalog_files(root: Path, errors: Errors = None) -> Iterator[Path]:
         if root.exists() or root.is_symlink():
             yield root
             return
-        raise CatalogError(root, None, "no such folder", "give a folder of .jsonl/.json/.csv/.md files")
+        raise CatalogError(root, None, "no such folder", "give a folder of .jsonl/.json/.csv/.tsv/.md files")
     top = root.resolve()
     seen: set[Path] = set()
     for directory, subdirs, files in os.walk(root, followlinks=True, onerror=_walk_error_handler(errors)):
@@ -92,6 +95,14 @@ def is_item_file(path: Path) -> bool:
     return path.suffix.lower() in ITEM_SUFFIXES
 
 
+def spreadsheets_in(root: Path) -> list[Path]:
+    """Files a spreadsheet program saved in its own format, which recchat does not read."""
+    if root.is_file():
+        return [root] if root.suffix.lower() in SPREADSHEET_SUFFIXES else []
+    found = (p for p in root.rglob("*") if p.suffix.lower() in SPREADSHEET_SUFFIXES and not p.name.startswith("."))
+    return sorted(found)[:3]
+
+
 def iter_interaction_files(root: Path) -> Iterator[Path]:
     if not root.is_dir():
         return
@@ -104,10 +115,10 @@ def iter_interaction_files(root: Path) -> Iterator[Path]:
 def read_records(path: Path, errors: Errors = None) -> Iterator[RawRecord]:
     """Records of one file; raises CatalogError naming the file and line on unreadable input.
     A file without a single record is an error too: it is almost always a mistake."""
-    readers = {".jsonl": read_jsonl, ".json": read_json_array, ".csv": read_csv, ".md": read_markdown}
+    readers = {".jsonl": read_jsonl, ".json": read_json_array, ".csv": read_csv, ".tsv": read_csv, ".md": read_markdown}
     reader = readers.get(path.suffix.lower())
     if reader is None:
-        raise CatalogError(path, None, "not a catalog file", "give .jsonl, .json, .csv or .md files")
+        raise CatalogError(path, None, "not a catalog file", "give .jsonl, .json, .csv, .tsv or .md files")
     check_file(path)
     count = 0
     reported = len(errors) if errors is not None else 0

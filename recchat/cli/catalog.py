@@ -35,7 +35,7 @@ def default_name(folder: Path) -> str:
 @app.command("add")
 def add(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="A folder of .jsonl, .json, .csv or .md items (or one file).")],
+    folder: Annotated[Path, typer.Argument(help="A folder of .jsonl, .json, .csv, .tsv or .md items (or one file).")],
     name: Annotated[str | None, typer.Option("--name", "-n", help="Catalog name (default: the folder's name).")] = None,
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Import the valid items and report the rest.")

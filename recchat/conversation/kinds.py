@@ -11,7 +11,7 @@ from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
-from recchat.text import STOPWORDS, stem
+from recchat.text import STOPWORDS, fold, stem
 from recchat.vocabulary import KIND_GROUPS, KIND_VERBS, TAG_SYNONYMS
 
 MAX_WORDS = 3
@@ -28,7 +28,7 @@ class Found:
 
 
 def _key(words: Iterable[str]) -> str:
-    return " ".join(stem(w) for w in words)
+    return " ".join(stem(fold(w)) for w in words)  # 'rose' and 'rosés' for 'Rosé'
 
 
 class KindReader:
@@ -81,7 +81,7 @@ class KindReader:
         return found
 
     def _nouns(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
-        tokens = list(re.finditer(r"[a-z0-9]+", said.lower))
+        tokens = list(re.finditer(r"[^\W_]+", said.lower))  # letters of any alphabet: 'rosé' is one word
         found: list[Found] = []
         i = 0
         while i < len(tokens):

@@ -5,6 +5,7 @@ learned schema. Rules, not a model: fast, predictable, testable, and the same fo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_p
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
-from recchat.conversation.values import ValueVocabulary, value_constraint
+from recchat.conversation.values import Value, ValueVocabulary, value_constraint
 from recchat.domain import Constraint, Reference
 from recchat.language import alternation, load
 from recchat.text import content_words, root, stem
@@ -56,6 +57,9 @@ _REFINES = re.compile(
     r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
 )
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b")
+_CONTRAST_HEAD = re.compile(rf"\b(?:{alternation(load('negation')['contrast']['words'])})\s+(?:(?:an?|some)\s+)?$")
+_CONTRAST_GAP = re.compile(r"\s*,\s*(?:(?:an?|some)\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|or\b|and\b|nor\b)")
 _CORRECTION = re.compile(rf"\b(?:{alternation(load('negation')['corrections']['words'])})\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?P<how>completely|totally|entirely|really|very)?\s*different\b"
@@ -177,12 +181,13 @@ class RequestReader:
         if mark is not None:
             later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
             located = [(v, s) for v, s in located if s.start >= mark or said.negated(s) or v.field not in later]
+        instead = _contrasted(said, located)
         found = [
             Found(value_constraint((value,), True, said.text[span.start : span.end]), span)
             for value, span in located
-            if said.negated(span)
+            if said.negated(span) and span not in instead
         ]
-        wanted = [(value, span) for value, span in located if not said.negated(span)]
+        wanted = [(value, span) for value, span in located if not said.negated(span) or span in instead]
         by_text = {value.text: (value, span) for value, span in reversed(wanted)}
         groups = requested_genres(said, list(by_text), lambda _: [(v.text, s) for v, s in wanted])
         for group in groups:
@@ -333,6 +338,20 @@ def _fresh(said: Utterance, found: Sequence[Found]) -> bool:
         return False
     plain = "different" in match.group() and not match.group("how")
     return not plain or not any(f.constraint.negated for f in found)
+
+
+def _contrasted(said: Utterance, located: Sequence[tuple[Value, Span]]) -> set[Span]:
+    """'not french, italian': the value after 'not X,' on X's field, ending the list, is what is
+    wanted instead of X."""
+    instead = set()
+    ordered = sorted(located, key=lambda pair: pair[1].start)
+    for (first, before), (second, after) in itertools.pairwise(ordered):
+        gap = said.lower[before.end : after.start]
+        if not set(first.fields) & set(second.fields) or not _CONTRAST_GAP.fullmatch(gap):
+            continue
+        if _CONTRAST_HEAD.search(said.lower[: before.start]) and not _LIST_GOES_ON.match(said.lower[after.end :]):
+            instead.add(after)
+    return instead
 
 
 def _corrected_at(said: Utterance) -> int | None:
