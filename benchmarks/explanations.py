@@ -58,13 +58,17 @@ def rejudged(set_path: Path, saved: Path, prompts: Path | None) -> list[dict[str
 def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     raw = [r for r in rows if r.get("raw")]
     result: dict[str, Any] = {"explanations": len(rows), **_shares(rows)}
+    result["faulty_shown_count"] = sum(bool(r["shown_faults"]) for r in rows)
     result["by_check"] = {
         check: {"shown": _share([check in r["shown_faults"] for r in rows]),
+                "shown_count": sum(check in r["shown_faults"] for r in rows),
                 "raw": _share([check in r["raw_faults"] for r in raw])}
         for check in CHECKS
     }  # fmt: skip
     for half in sorted({r["half"] for r in rows}):
         result[f"half {half}"] = _shares([r for r in rows if r["half"] == half])
+    for catalog in sorted({r["catalog"] for r in rows}):
+        result[f"catalog {catalog}"] = _shares([r for r in rows if r["catalog"] == catalog])
     return result
 
 

@@ -3,7 +3,7 @@ facts; text that fails is replaced by the reasons as sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import pytest
@@ -217,6 +217,37 @@ def test_tokens_are_streamed_and_generation_stops_after_one_sentence() -> None:
     explain, _ = explainer(["Arrival is about speech from space. Aliens talk. Third sentence never needed."])
     explain.explain(REC, "speech", on_token=pieces.append)
     assert "".join(pieces).strip() == "Arrival is about speech from space."
+
+
+class PiecesModel(ScriptedChatModel):
+    """Streams its reply in the pieces given, as llama.cpp's tokens may split '16.7' after '16.'."""
+
+    def __init__(self, pieces: Sequence[str]) -> None:
+        super().__init__(["".join(pieces)])
+        self.pieces = pieces
+
+    def stream(self, messages: Sequence[ChatMessage], **_: object) -> Iterator[str]:
+        self.calls.append(list(messages))
+        yield from self.pieces
+
+
+def test_a_decimal_point_streamed_last_does_not_end_the_sentence() -> None:
+    trail = Item("t", "Iceline Trail", "", ("glacier",), metadata={"Length": "12.8 km", "type": "trail"})
+    other = Item("u", "Gorge Trail", "", ("canyon",), metadata={"Length": "3.1 km", "type": "trail"})
+    pieces = ["Iceline Trail", " is a glacier trail", " and has a length of", " 12.", "8 km."]
+    streamed: list[str] = []
+    explain = Explainer(PiecesModel(pieces), Prompts(), None, schema=learn_schema((trail, other)))
+    result = explain.explain(Recommendation(trail, 1.0, Evidence()), "a glacier hike", on_token=streamed.append)
+    assert "".join(streamed) == "".join(pieces), "generation went on past '12.'"
+    assert result.explanation == "".join(pieces) and result.explanation_source == "llm"
+
+
+def test_a_fact_worded_as_a_reason_already_given_is_not_said_again() -> None:
+    trail = Item("t", "Iceline Trail", "", ("glacier",), metadata={"Length": "12.8 km", "type": "trail"})
+    other = Item("u", "Gorge Trail", "", ("canyon",), metadata={"Length": "3.1 km", "type": "trail"})
+    explain = Explainer(None, Prompts(), None, schema=learn_schema((trail, other)))
+    text = explain.template(Recommendation(trail, 1.0, Evidence()), "a glacier hike").explanation
+    assert text.count("glacier") == 1, text
 
 
 def test_a_reply_past_the_length_limit_is_cut_there() -> None:

@@ -68,6 +68,7 @@ def test_the_judge_finds_the_faults_of_catalogs_without_descriptions(
             "Sentinel Dome is in Yosemite National Park, as you asked, and not strenuous.",
         ),
         ("r01", "reading", "The Thursday", "The Thursday Murder Club falls under cozy and mystery, as you asked."),
+        ("f03", "films", "North by Northwest", "North by Northwest does not fall under thriller, but it is from 1959."),
     ],
 )
 def test_true_cards_have_no_fault(case: str, catalog: str, title: str, text: str) -> None:

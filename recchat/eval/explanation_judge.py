@@ -157,7 +157,8 @@ def faults(
     }
     if terms is not None:
         found["value"] = unheld_value(claims, record, terms)
-        found["credit"] = wrong_credit(_affirmed(text), record, terms)
+        # The item's own title may hold 'by' ("North by Northwest"): no credit.
+        found["credit"] = wrong_credit(_affirmed(_without_titles(text, record.title, "")), record, terms)
         found["compare"] = false_comparison(claims, record, terms)
     return {check: fault for check, fault in found.items() if fault}
 

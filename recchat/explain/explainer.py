@@ -7,6 +7,7 @@ when the LLM's text fails or there is no LLM."""
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -43,6 +44,7 @@ RETRIES = 1
 SENTENCES_WORDS = {1: "one sentence", 2: "one or two sentences"}
 RECENT_FRAMES = 4  # a card's frame is not one of the last few cards' frames, where it can help
 OFFERED_FRAMES = 2  # frames the model chooses between, per try
+_DECIMAL_OPEN = re.compile(r"\d\.$")
 
 
 class Explainer:
@@ -191,8 +193,10 @@ class Explainer:
             if on_token:
                 on_token(clean(piece))
             # Past MAX_CHARS the reply can only end too long: stop, and keep its whole sentences.
-            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted.
-            done = len(sentences(text.replace(title, "Title"))) >= self.sentences or len(text) > MAX_CHARS
+            # "Sushi Go!" ends no sentence: the title's own punctuation is not counted; nor does
+            # a full stop after a digit yet, which may be a decimal point ("16." of "16.7 km").
+            settled = text[:-1] if _DECIMAL_OPEN.search(text) else text
+            done = len(sentences(settled.replace(title, "Title"))) >= self.sentences or len(text) > MAX_CHARS
             if (should_stop and should_stop()) or done:
                 close = getattr(pieces, "close", None)
                 if close:

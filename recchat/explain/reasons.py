@@ -135,8 +135,10 @@ def reasons_for(rec: Recommendation, facts: ItemFacts, asked: Asked) -> tuple[Re
         break  # one of them: a card says one thing besides the wishes
     kept += _dedupe(missed)
     said = " ".join(w for r in kept for w in r.wordings)
-    kept += _fact_reasons(facts, {r.field for r in kept if r.field}, avoided, said)
-    return tuple(kept)
+    facts_left = _fact_reasons(facts, {r.field for r in kept if r.field}, avoided, said)
+    # A fact worded as a kept reason is ("is a glacier trail" for the word glacier) says it twice.
+    wordings = {w for r in kept for w in r.wordings}
+    return tuple(kept + [r for r in facts_left if not wordings & set(r.wordings)])
 
 
 def _repeats(reason: Reason, earlier: Reason) -> bool:
