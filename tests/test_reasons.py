@@ -9,6 +9,7 @@ from recchat.catalog.schema import learn_schema
 from recchat.domain import Constraint, Evidence, Item, Recommendation
 from recchat.explain import Asked, Seed, fallback_text, reasons_for
 from recchat.explain.facts import item_facts, item_kind
+from recchat.explain.frames import plan
 from recchat.explain.words import CONVERSATIONAL
 from recchat.text import STOPWORDS, words
 
@@ -100,6 +101,16 @@ def test_people_who_liked_a_seed_also_liked_it() -> None:
     seed = Seed("g1", item_facts(CATAN, SCHEMA), 1.0, {"g2": 0.2})
     reasons = reasons_for(rec(CARCASSONNE, related=("Catan",)), item_facts(CARCASSONNE, SCHEMA), Asked(seeds=(seed,)))
     assert "It is a favourite of people who liked Catan." in [r.sentence for r in reasons]
+
+
+def test_a_card_names_the_liked_item_once() -> None:
+    seed = Seed("g1", item_facts(CATAN, SCHEMA), 1.0, {"g2": 0.2})
+    facts = item_facts(CARCASSONNE, SCHEMA)
+    reasons = reasons_for(rec(CARCASSONNE, related=("Catan",)), facts, Asked(seeds=(seed,)))
+    card = plan("Carcassonne", reasons, 0, ())
+    sentences = card.grammar(count=len(card.order)).texts()
+    liked = [s for s in sentences if "Catan" in s]
+    assert liked and all(s.count("Catan") == 1 for s in liked), liked
 
 
 def test_the_persons_words_never_give_function_words_or_what_they_ruled_out() -> None:

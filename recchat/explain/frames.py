@@ -128,7 +128,9 @@ class Plan:
         slots, needs = self.slots, frame.needs
         base: dict[str, Part] = {"title": self.title}
         if slots.like is not None:
-            base |= {"liked": slots.like.about, "shared": _wordings(slots.like)}
+            # Named once: "If you liked Titanic, X is a favourite of people who liked it too."
+            shared = (w.replace(slots.like.about, "it") for w in slots.like.wordings)
+            base |= {"liked": slots.like.about, "shared": Grammar.choice(*shared)}
         if slots.words is not None:
             base |= {"words": _wordings(slots.words)}
         if slots.missed:
