@@ -217,3 +217,36 @@ def test_a_kind_with_an_accent_is_read_as_typed_with_or_without_it() -> None:
     for text in ("need a rose for a picnic", "a rosé please", "some rosés"):
         found = read(cellar, text)
         assert [meeting(cellar, c) for c in found] == [["Bandol", "Tavel"]], text
+
+
+def test_clock_style_lengths_are_durations() -> None:
+    rows = [("Blue", "36:15"), ("Illinois", "74:00"), ("Zombie", "25:01"), ("Live at Budokan", "1:52:30")]
+    shelf = toy(repeated("a", rows, ("Length",)))
+    length = shelf.schema.field("Length")
+    assert length is not None and (length.dimension, length.low, length.high) == ("duration", 25.0 + 1 / 60, 112.5)
+    [under] = [c for c in read(shelf, "something under 40 minutes") if c.field == "Length"]
+    assert meeting(shelf, under) == ["Blue", "Zombie"]
+
+
+def albums() -> Toy:
+    rows = [
+        ("Kind of Blue", "Miles Davis", "LP", "Jazz"),
+        ("A Love Supreme", "John Coltrane", "LP", "Jazz"),
+        ("Pastel Blues", "Nina Simone", "CD", "Jazz"),
+        ("Rumours", "Fleetwood Mac", "CD", "Rock"),
+        ("Nevermind", "Nirvana", "LP", "Rock"),
+    ]
+    return toy(repeated("m", rows, ("Artist", "Format", "Genre")))
+
+
+def test_a_format_is_no_kind_of_item() -> None:
+    shelf = albums()
+    [jazz] = read(shelf, "a jazz album")  # LPs and CDs are albums alike: no kind
+    assert meeting(shelf, jazz) == ["A Love Supreme", "Kind of Blue", "Pastel Blues"]
+    [vinyl] = [c for c in read(shelf, "some jazz on vinyl") if c.about == "kind"]
+    assert meeting(shelf, vinyl) == ["A Love Supreme", "Kind of Blue", "Nevermind"]
+
+
+def test_people_joined_by_or_are_any_of_them() -> None:
+    [either] = read(albums(), "anything by miles davis or coltrane?")
+    assert meeting(albums(), either) == ["A Love Supreme", "Kind of Blue"]

@@ -102,8 +102,8 @@ class PeopleReader:
             window = tokens[i : i + size]
             cue = _cue(said, tokens, i, i + size)
             span = Span(window[0].start(), window[-1].end())
-            if any(span.overlaps(t) for t in taken):
-                continue
+            if any(span.overlaps(t) for t in taken) or (size > 1 and window[-1].group().lower() in _ENDS_A_NAME):
+                continue  # 'miles davis or': no name ends in a joining word
             key = normalise_title(" ".join(t.group() for t in window))
             person = self._people.get(key)
             if person and self._plausible(person, size, cue, window, said, key):
