@@ -73,6 +73,7 @@ def test_older_and_newer_read_against_what_was_pointed_at_or_shown() -> None:
     ]
     assert [c.value for c in MIX.constraints("newer ones", shown=["m1", "m3"])] == [(2017, None)]
     assert [c.value for c in MIX.constraints("something like Alien but newer")] == [(1980, None)]
+    assert [c.value for c in MIX.constraints("something like Alien but more recent")] == [(1980, None)]
     assert not MIX.constraints("older")  # nothing shown, nothing pointed at: no guess
 
 
