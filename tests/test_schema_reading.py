@@ -250,3 +250,27 @@ def test_a_format_is_no_kind_of_item() -> None:
 def test_people_joined_by_or_are_any_of_them() -> None:
     [either] = read(albums(), "anything by miles davis or coltrane?")
     assert meeting(albums(), either) == ["A Love Supreme", "Kind of Blue"]
+
+
+def laptops() -> Toy:
+    rows = [
+        ("Air 13", "1.24 kg", "8 GB", '13.6"'),
+        ("X1", "1.12 kg", "16 GB", '14"'),
+        ("Zen 14", "1.2 kg", "16 GB", '14"'),
+        ("Scar 18", "3.1 kg", "32 GB", '18"'),
+        ("Omen 16", "2.35 kg", "16 GB", '16.1"'),
+    ]
+    return toy(repeated("l", rows, ("Weight", "RAM", "Screen size")))
+
+
+def test_two_amounts_in_one_breath_each_on_its_field() -> None:
+    found = read(laptops(), "a light one under 1.3 kg with at least 16 gb ram")
+    assert {c.field: meeting(laptops(), c) for c in found} == {
+        "Weight": ["Air 13", "X1", "Zen 14"],
+        "RAM": ["Omen 16", "Scar 18", "X1", "Zen 14"],
+    }
+
+
+def test_a_size_said_plainly_is_about_that_size() -> None:
+    [size] = read(laptops(), "a 14 inch one")
+    assert size.op == "between" and meeting(laptops(), size) == ["Air 13", "Omen 16", "X1", "Zen 14"]

@@ -15,6 +15,7 @@ from functools import cache
 from recchat.conversation.spans import Span, Utterance
 from recchat.language import load, words
 from recchat.language.units import Unit, units
+from recchat.text import STOPWORDS
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]")
 MAX_NOUN_WORDS = 2
@@ -292,10 +293,11 @@ def _with_noun(amount: Amount, text: str) -> Amount:
         named = re.match(
             r"(\s+(?:of\s+)?)(?!(?:or|and|to|but)\b)([a-z]+)(?:\s+(?!(?:or|and|to|but)\b)([a-z]+))?", after
         )
-        if named is None:
-            return amount
-        end = amount.span.end + named.end(3 if named.group(3) else 2)
-        noun = " ".join(w for w in named.groups()[1:] if w)
+        if named is None or named.group(2) in STOPWORDS:
+            return amount  # 'under 1.3 kg with at least 16 gb': 'with' names no field
+        second = named.group(3) and named.group(3) not in STOPWORDS
+        end = amount.span.end + named.end(3 if second else 2)
+        noun = f"{named.group(2)} {named.group(3)}" if second else named.group(2)
         return replace(amount, noun=noun, noun_span=Span(amount.span.end + len(named.group(1)), end))
     skip = 0
     for bound in ("at_most", "at_least"):  # '5 or more players': the noun after the bound

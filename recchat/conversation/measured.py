@@ -23,6 +23,7 @@ from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
+from recchat.language.units import plain_bound
 from recchat.text import stem
 
 if TYPE_CHECKING:
@@ -234,10 +235,10 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
 
 def _plain_bound(amount: Amount, field: NumberField) -> str:
     """A number said with no bound: '10 seasons' is ten; 'a 30 minute game', 'a 10 km hike' no
-    longer; 'a $20 wine' about that."""
+    longer; 'a $20 wine', 'a 14 inch laptop' about that (language/units.toml)."""
     if amount.unit is None:
         return "exactly"
-    return "at_most" if field.info.dimension in ("duration", "distance") else "about"
+    return plain_bound(amount.unit.id, field.info.dimension or amount.unit.dimension)
 
 
 def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:

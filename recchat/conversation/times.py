@@ -54,8 +54,8 @@ _RELATIVE = re.compile(
     r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later)\b(?!\s+than\s+\d)"
 )
 _RECENT = re.compile(
-    r"\b(?:(?<!more )(?<!less )recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|this\s+decade|"
-    r"(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
+    r"\b(?:(?<!more )(?<!less )recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|"
+    r"this\s+decade|(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past)\s+(?P<n>\d+|ten|five|twenty|fifteen)\s+years\b|\b(?:last|past)\s+decade\b")
 _OLD = re.compile(rf"\b(?:old|vintage)\s+(?:ones|stuff|classics|{alternation(GENERIC_NOUNS)})\b|\boldies\b")
