@@ -274,3 +274,9 @@ def test_two_amounts_in_one_breath_each_on_its_field() -> None:
 def test_a_size_said_plainly_is_about_that_size() -> None:
     [size] = read(laptops(), "a 14 inch one")
     assert size.op == "between" and meeting(laptops(), size) == ["Air 13", "Omen 16", "X1", "Zen 14"]
+
+
+def test_a_size_word_before_a_fields_name() -> None:
+    [big] = read(laptops(), "one with a big screen")
+    assert big.field == "Screen size" and meeting(laptops(), big) == ["Omen 16", "Scar 18"]
+    assert "16.1 in" in big.label  # said in the unit the export wrote, not in metres
