@@ -73,7 +73,7 @@ def read_relative(
                 found.append(made)
                 constrained.add(field.name)
     for entry in _entries("named"):
-        for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
+        for span, _ in _said(entry, said, [*taken, *(f.span for f in found)]):
             named = _named_field(said, span, [f for f in present if f.name not in constrained])
             if named is None:
                 continue
