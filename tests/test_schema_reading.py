@@ -280,3 +280,8 @@ def test_a_size_word_before_a_fields_name() -> None:
     [big] = read(laptops(), "one with a big screen")
     assert big.field == "Screen size" and meeting(laptops(), big) == ["Omen 16", "Scar 18"]
     assert "16.1 in" in big.label  # said in the unit the export wrote, not in metres
+
+
+def test_many_of_a_thing_is_no_measure_of_one() -> None:
+    shows = toy(repeated("s", [("Long", 60, 8), ("Short", 25, 2), ("Mid", 45, 5)], ("Episode Length (min)", "Seasons")))
+    assert not [c for c in read(shows, "loads of episodes") if c.field == "Episode Length (min)"]

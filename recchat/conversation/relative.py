@@ -92,8 +92,10 @@ def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) ->
     following = re.match(r"[\s-]+(?:of\s+)?([a-z]+)", said.lower[span.end :])
     if following is None:
         return None
-    noun = stem(following.group(1))
-    field = next((f for f in present if noun in f.nouns), None)
+    word = following.group(1)
+    noun = stem(word)
+    # 'loads of episodes' counts them: a plural is no measure of one ('Episode Length')
+    field = next((f for f in present if noun in f.nouns and (noun == word or f.info.dimension is None)), None)
     return (field, Span(span.start, span.end + following.end())) if field else None
 
 
