@@ -285,3 +285,30 @@ def test_a_size_word_before_a_fields_name() -> None:
 def test_many_of_a_thing_is_no_measure_of_one() -> None:
     shows = toy(repeated("s", [("Long", 60, 8), ("Short", 25, 2), ("Mid", 45, 5)], ("Episode Length (min)", "Seasons")))
     assert not [c for c in read(shows, "loads of episodes") if c.field == "Episode Length (min)"]
+
+
+def cars() -> Toy:
+    rows = [
+        ("Corolla", "Gasoline", 5, "$22,050", 13.1),
+        ("Sienna", "Hybrid", 8, "$37,685", 33.5),
+        ("Model Y", "Electric", 7, "$43,990", 30.2),
+        ("Miata", "Gasoline", 2, "$28,050", 4.6),
+        ("Telluride", "Gasoline", 8, "$35,990", 21.0),
+    ]
+    return toy(repeated("c", rows, ("Fuel", "Seats", "Price", "Cargo space (cu ft)")))
+
+
+def test_a_count_of_people_named_by_its_own_noun() -> None:
+    [seats] = read(cars(), "a family car with 7 seats or more")
+    assert seats.field == "Seats" and meeting(cars(), seats) == ["Model Y", "Sienna", "Telluride"]
+
+
+def test_a_new_wish_after_a_comma_is_out_of_the_nots_reach() -> None:
+    found = {c.field: c for c in read(cars(), "no electric, lots of cargo space")}
+    assert found["Fuel"].negated and not found["Cargo space (cu ft)"].negated
+    assert meeting(cars(), found["Cargo space (cu ft)"]) == ["Model Y", "Sienna"]
+
+
+def test_thousands_said_as_slang() -> None:
+    [price] = read(cars(), "under 30 grand")
+    assert meeting(cars(), price) == ["Corolla", "Miata"]

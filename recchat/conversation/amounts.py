@@ -122,8 +122,9 @@ def _number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
             factor = units().multipliers.get(following.text if len(following.text) == 1 else following.text.lower())
             if factor is not None and following.text in {"k", "thousand", "million", "bn"}:
                 return value * factor, i + 2
-        if following is not None and following.text in {"thousand", "million"}:
-            return value * _vocabulary()["scales"][following.text], i + 2
+        scale = _vocabulary()["scales"].get(following.text) if following is not None else None
+        if isinstance(scale, int | float) and scale >= 1000:  # '5 thousand', '30 grand'
+            return value * scale, i + 2
         return value, i + 1
     for size in (4, 3, 2, 1):  # phrases and fractions of several words first
         phrase = " ".join(t.text for t in tokens[i : i + size])

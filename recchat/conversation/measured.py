@@ -142,7 +142,8 @@ class MeasuredFields:
             return _choose(same, named | _noun_stems(amount.noun), amount.in_base()[0])
         if amount.noun:
             nouns = _noun_stems(amount.noun)
-            return next((f for f in present if f.nouns & nouns and f.info.role != "people_count"), None)
+            # a field that counts people is named by its own noun only ('7 seats' for Seats)
+            return next((f for f in present if f.nouns & nouns), None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         return _bare(amount, present, recent)
