@@ -312,3 +312,27 @@ def test_a_new_wish_after_a_comma_is_out_of_the_nots_reach() -> None:
 def test_thousands_said_as_slang() -> None:
     [price] = read(cars(), "under 30 grand")
     assert meeting(cars(), price) == ["Corolla", "Miata"]
+
+
+def test_a_word_of_a_tier_asks_for_that_tier() -> None:
+    [easy] = read(trails(), "something beginner friendly")
+    assert meeting(trails(), easy) == ["Falls Walk", "Lost Lake"]
+    places = [
+        item(f"p{n}", name, Cuisine=cuisine, Price=price)
+        for n, (name, cuisine, price) in enumerate(
+            [
+                ("Taco Loco", "Mexican", "$"),
+                ("Sakura", "Japanese", "$$$"),
+                ("Pho 1", "Vietnamese", "$"),
+                ("Roma", "Italian", "$$"),
+                ("Luigi", "Italian", "$$"),
+                ("Ramen Ya", "Japanese", "$"),
+                ("Bistro", "French", "$$$$"),
+                ("Thai Garden", "Thai", "$$"),
+            ]
+        )
+    ]
+    small = toy(places)  # eight places: few repeats, still a category
+    found = {c.field: c for c in read(small, "cheap thai or vietnamese")}
+    assert meeting(small, found["Price"]) == ["Pho 1", "Ramen Ya", "Taco Loco"]
+    assert meeting(small, found["Cuisine"]) == ["Pho 1", "Thai Garden"]

@@ -243,7 +243,32 @@ def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Sp
                 if made is not None:
                     found.append(made)
                 break
+    for ordinal in ordinals:
+        if not any(f.constraint.field == ordinal.field for f in found):
+            found += _tier_named(ordinal, said, [*taken, *(f.span for f in found)])
     return found
+
+
+def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    """'something cheap' where Price is '$'..'$$$$', 'beginner friendly' for Easy: a word of a
+    tier asks for the field's values of that tier."""
+    for word in sorted(ordinal.words, key=len, reverse=True):
+        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
+        if match is None:
+            continue
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        tier = ordinal.words[word]
+        chosen = tuple(ordinal.shown[v] for v, t in sorted(ordinal.tiers.items()) if t == tier)
+        if not chosen:
+            continue
+        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+        negated = said.negated(span)
+        label = f"{'not ' if negated else ''}{' or '.join(chosen)}"
+        text = said.text[span.start : span.end]
+        return [Found(Constraint("category", ordinal.field, "is", value, negated, label, text), span)]
+    return []
 
 
 def _scaled(ordinal: Ordinal, direction: str, pivot: Pivot, phrase: str, span: Span, said: Utterance) -> Found | None:
