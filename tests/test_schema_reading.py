@@ -336,3 +336,17 @@ def test_a_word_of_a_tier_asks_for_that_tier() -> None:
     found = {c.field: c for c in read(small, "cheap thai or vietnamese")}
     assert meeting(small, found["Price"]) == ["Pho 1", "Ramen Ya", "Taco Loco"]
     assert meeting(small, found["Cuisine"]) == ["Pho 1", "Thai Garden"]
+
+
+def test_two_yes_no_fields_and_a_tier_ruled_out() -> None:
+    rows = [
+        ("Green Leaf", "Yes", "Yes", "$$"),
+        ("Taco Loco", "Yes", "No", "$"),
+        ("Bistro", "No", "Yes", "$$$$"),
+        ("Sakura", "No", "No", "$$$"),
+        ("Athena", "Yes", "Yes", "$$$"),
+    ]
+    places = toy(repeated("p", rows, ("Vegetarian Friendly", "Outdoor Seating", "Price")))
+    found = read(places, "somewhere vegetarian friendly with outdoor seating, not too pricey")
+    titles = set.intersection(*(set(meeting(places, c)) for c in found))
+    assert len(found) == 3 and titles == {"Green Leaf"}

@@ -260,14 +260,17 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         if any(span.overlaps(t) for t in taken):
             continue
         tier = ordinal.words[word]
-        chosen = tuple(ordinal.shown[v] for v, t in sorted(ordinal.tiers.items()) if t == tier)
+        if said.negated(span):  # 'not too pricey': the tiers below it; 'not too easy': above
+            upper = tier > max(ordinal.words.values()) / 2
+            keep = [t < tier if upper else t > tier for t in range(max(ordinal.words.values()) + 1)]
+        else:
+            keep = [t == tier for t in range(max(ordinal.words.values()) + 1)]
+        chosen = tuple(ordinal.shown[v] for v, t in sorted(ordinal.tiers.items(), key=lambda p: p[1]) if keep[t])
         if not chosen:
             continue
         value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
-        negated = said.negated(span)
-        label = f"{'not ' if negated else ''}{' or '.join(chosen)}"
-        text = said.text[span.start : span.end]
-        return [Found(Constraint("category", ordinal.field, "is", value, negated, label, text), span)]
+        label, text = " or ".join(chosen), said.text[span.start : span.end]
+        return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
     return []
 
 

@@ -188,6 +188,13 @@ class RequestReader:
             if said.negated(span) and span not in instead
         ]
         wanted = [(value, span) for value, span in located if not said.negated(span) or span in instead]
+        # a yes/no field asked for by its name is one wish of its own: many share the text 'No'
+        found += [
+            Found(value_constraint((value,), False, said.text[span.start : span.end]), span)
+            for value, span in wanted
+            if value.named
+        ]
+        wanted = [(value, span) for value, span in wanted if not value.named]
         by_text = {value.text: (value, span) for value, span in reversed(wanted)}
         groups = requested_genres(said, list(by_text), lambda _: [(v.text, s) for v, s in wanted])
         for group in groups:
