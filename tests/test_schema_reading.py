@@ -350,3 +350,12 @@ def test_two_yes_no_fields_and_a_tier_ruled_out() -> None:
     found = read(places, "somewhere vegetarian friendly with outdoor seating, not too pricey")
     titles = set.intersection(*(set(meeting(places, c)) for c in found))
     assert len(found) == 3 and titles == {"Green Leaf"}
+
+
+def test_a_count_by_its_noun_and_a_yes_no_field_by_its_whole_name() -> None:
+    rows = [("Daily", "25 min", 2000, "Yes"), ("Serial", "45 min", 40, "No"), ("Lore", "30 min", 250, "Yes")]
+    pods = toy(repeated("p", rows, ("Episode length", "Episodes", "Still running")))
+    [many] = read(pods, "something with over 1000 episodes")
+    assert many.field == "Episodes" and meeting(pods, many) == ["Daily"]
+    [running] = read(pods, "something that's still running")
+    assert meeting(pods, running) == ["Daily", "Lore"]

@@ -142,8 +142,10 @@ class MeasuredFields:
             return _choose(same, named | _noun_stems(amount.noun), amount.in_base()[0])
         if amount.noun:
             nouns = _noun_stems(amount.noun)
-            # a field that counts people is named by its own noun only ('7 seats' for Seats)
-            return next((f for f in present if f.nouns & nouns), None)
+            # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
+            # that counts people is named by its own noun only ('7 seats' for Seats)
+            named_by = [f for f in present if f.nouns & nouns]
+            return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         return _bare(amount, present, recent)

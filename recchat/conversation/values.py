@@ -134,7 +134,10 @@ class ValueVocabulary:
         no = next((v for v in values if v.lower() in _NO), None)
         words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
         if no is not None and words and len(words[0]) >= 3:
-            self._by_key.setdefault(stem(words[0]), Value(no, (name,), True, named=True))
+            value = Value(no, (name,), True, named=True)
+            self._by_key.setdefault(stem(words[0]), value)
+            if len(words) > 1:  # 'still running' whole, where its first word alone says nothing
+                self._by_key.setdefault(" ".join(words), value)
 
     def _add_everyday(self) -> None:
         """Everyday words for values the catalog has ('funny' for comedy), or for the broader
