@@ -359,3 +359,12 @@ def test_a_count_by_its_noun_and_a_yes_no_field_by_its_whole_name() -> None:
     assert many.field == "Episodes" and meeting(pods, many) == ["Daily"]
     [running] = read(pods, "something that's still running")
     assert meeting(pods, running) == ["Daily", "Lore"]
+
+
+def test_an_everyday_word_that_is_also_a_tag_means_either() -> None:
+    shelf = toy(
+        [item("f1", "Party Game", tags=["funny", "party"]), item("c1", "Big Laugh", tags=["comedy"])]
+        + [item(f"d{n}", f"Drama {n}", tags=["drama"]) for n in range(3)]
+    )
+    [funny] = read(shelf, "something funny")
+    assert meeting(shelf, funny) == ["Big Laugh", "Party Game"]

@@ -71,6 +71,8 @@ class ValueVocabulary:
         self._known = known
         self._by_key: dict[str, Value] = {}
         self._upper_only: set[str] = set()  # short names meant only when typed in capitals
+        # a value that is also an everyday word for another ('funny' beside 'comedy'): either is meant
+        self.wider: dict[str, Value] = {}
         found: dict[tuple[str, bool], set[str]] = {}  # (value as written, category) -> fields
         kind = schema.kind_field.name if schema.kind_field else None
         for info in schema.fields:
@@ -157,7 +159,9 @@ class ValueVocabulary:
                 value = self._by_key.get(_key(candidate.split())) if candidate else None
                 if value is not None:
                     for key in (phrase, _key(phrase.split())):
-                        self._by_key.setdefault(key, value)
+                        own = self._by_key.setdefault(key, value)
+                        if own is not value and own.fields == value.fields and not own.named:
+                            self.wider[own.text] = value  # 'funny' tags a few; comedy many more
                     break
 
     def spans(self, text: str, *, fuzzy: bool = True) -> list[tuple[Value, Span]]:
