@@ -260,7 +260,8 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         if any(span.overlaps(t) for t in taken):
             continue
         tier = ordinal.words[word]
-        if said.negated(span):  # 'not too pricey': the tiers below it; 'not too easy': above
+        negated = said.negated(span)
+        if negated:  # 'not too pricey': the tiers below it; 'not too easy': above
             upper = tier > max(ordinal.words.values()) / 2
             keep = [t < tier if upper else t > tier for t in range(max(ordinal.words.values()) + 1)]
         else:
@@ -269,7 +270,8 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         if not chosen:
             continue
         value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
-        label, text = " or ".join(chosen), said.text[span.start : span.end]
+        label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"  # 'cheap ($)'
+        text = said.text[span.start : span.end]
         return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
     return []
 
