@@ -307,6 +307,7 @@ class Session:
             where=where,
             like_vector=anchor,
             constraints=state.constraints,
+            recent=tuple(c for c in state.constraints if understood and c in understood.heard.constraints),
         )
 
     def _suggest(
@@ -330,7 +331,13 @@ class Session:
         )
         constraints = query.constraints
         message = reply_message(
-            len(recommendations), selection.meeting, constraints, selection.relaxed, self.catalog.name
+            len(recommendations),
+            selection.meeting,
+            constraints,
+            selection.relaxed,
+            self.catalog.name,
+            inferred=selection.inferred,
+            unavailable=selection.unavailable,
         )
         self.state = self.state.suggested([r.item.id for r in recommendations])
         reply = Reply(

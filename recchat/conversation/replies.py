@@ -1,5 +1,7 @@
 """What a reply says above its suggestions: what was understood ("Movies from the 1990s, no
-romance:"), and, when too few items meet it, that the rest are the closest others."""
+romance:"), and, when too few items meet it, that the rest are the closest others, each of
+which says what it misses (Evidence.misses). When items that fit were left out because they were
+seen or shown already, the reply says that, never that there are none."""
 
 from __future__ import annotations
 
@@ -10,27 +12,48 @@ from recchat.domain import Constraint
 
 
 def reply_message(
-    count: int, meeting: int, constraints: Sequence[Constraint], relaxed: Sequence[Constraint], catalog: str
+    count: int,
+    meeting: int,
+    constraints: Sequence[Constraint],
+    relaxed: Sequence[Constraint],
+    catalog: str,
+    *,
+    inferred: int = 0,
+    unavailable: int = 0,
 ) -> str:
+    """`meeting`: suggestions meeting every wish by their fields; `inferred`: more that meet
+    them, some only by evidence; `unavailable`: items that fit but were seen, shown or ruled out."""
     if count == 0:
+        if unavailable:
+            return f"You have seen or been shown all {unavailable} that fit here. Try other words, or another catalog."
         return "Nothing left in this catalog fits that. Try other words, or another catalog."
     understood = summary(constraints)
     if not understood:
         return f"Here {'is' if count == 1 else 'are'} {count} from {catalog}:"
     if not relaxed:
         return f"{understood}:"
-    wanted = summary([c for c in constraints if not c.negated], one=meeting == 1) or understood
+    fitting = meeting + inferred
+    wanted = summary([c for c in constraints if not c.negated], one=fitting == 1) or understood
     lowered = wanted[:1].lower() + wanted[1:]
     has_kind = any(c.about == "kind" and not c.negated for c in constraints)
     wish = lowered if has_kind or lowered.startswith(READS_ON) else f"match ({lowered})"
-    if meeting == 0:
+    if fitting == 0:
+        if unavailable:
+            every = "the one" if unavailable == 1 else f"all {unavailable}"
+            return f"You have seen or been shown {every} here ({lowered}); the closest others:"
         return (
             f"Nothing here is {lowered}; the closest I have:"
             if has_kind
             else f"Nothing here matches ({lowered}); the closest I have:"
         )
+    notes = []
+    if inferred:
+        notes.append(f"{inferred} of them not labelled so, but likely")
+    if unavailable:
+        notes.append(f"{unavailable} more seen or shown already")
+    aside = f" ({'; '.join(notes)})" if notes else ""
     return (
-        f"Only {meeting} {wish} here; the closest others:"
+        f"Only {fitting} {'new ' if unavailable else ''}{wish} here{aside}; the closest others:"
         if has_kind
-        else f"Only {meeting} {wish}; the closest others:"
+        else f"Only {fitting} {'new ' if unavailable else ''}{wish}{aside}; the closest others:"
     )

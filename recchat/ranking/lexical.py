@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,10 +122,29 @@ class Bm25Index:
         return {self._ids[row]: float(totals[row]) for row in np.flatnonzero(totals)}
 
 
-def weighted_terms(texts: Iterable[tuple[str, float]]) -> dict[str, float]:
-    """A query from weighted texts (recent words count more): each term once per text."""
+def weighted_terms(texts: Iterable[tuple[str, float]], *, related: float = 0.0) -> dict[str, float]:
+    """A query from weighted texts (recent words count more): each term once per text; with
+    `related`, each subject word also asks, that much weaker, for the other words of its group
+    (language/subjects.toml: "extraterrestrials" for "alien", "funny" for "comedy")."""
     weights: dict[str, float] = defaultdict(float)
     for text, weight in texts:
-        for term in set(terms(text)):
+        found = set(terms(text))
+        for term in found:
             weights[term] += weight
+        if related > 0:
+            for other in {o for term in found for o in _related().get(term, ())} - found:
+                weights[other] += weight * related
     return dict(weights)
+
+
+@lru_cache(maxsize=1)
+def _related() -> dict[str, frozenset[str]]:
+    """Stemmed subject word -> the other one-word stems of its group."""
+    from recchat.vocabulary import SUBJECT_GROUPS
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for group in SUBJECT_GROUPS:
+        stems = {stem(word) for word in group if " " not in word and "-" not in word}
+        for one in stems:
+            found[one] |= stems - {one}
+    return {term: frozenset(others) for term, others in found.items()}
