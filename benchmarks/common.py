@@ -111,9 +111,11 @@ class Run:
         return next((at for at, event, _ in self.events if event == name), None)
 
 
-def run_process(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
-    """Run a command to its end: wall time, its own peak RSS (wait4), and the recchat trace."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+def run_process(command: Sequence[str], env: dict[str, str] | None = None, log: Path | None = None) -> Run:
+    """Run a command to its end: wall time, its own peak RSS (wait4), and the recchat trace.
+    `log`: where its stderr goes as it runs (to follow a long one), instead of a hidden file."""
+    err_file = log.open("w+") if log is not None else tempfile.TemporaryFile("w+")  # noqa: SIM115
+    with tempfile.TemporaryFile("w+") as out, err_file as err:
         launched_epoch = time.time()
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env)

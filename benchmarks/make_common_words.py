@@ -1,5 +1,6 @@
-"""Write recchat/language/common_words.txt: everyday English words, those found in at least
-MIN_DOCUMENTS of the 4,166 Wikipedia leads of the ReDial film catalog (../shared). Understanding
+"""Write recchat/language/common_words.txt: everyday English words, those written in lower case
+in at least MIN_DOCUMENTS of the 4,166 Wikipedia leads of the ReDial film catalog (../shared),
+so names, which are capitalised, are not among them. Understanding
 uses the list to tell a plain word from a catalog's own name for something: a plain word is no
 slip of the keyboard for a value ("cards" is not "cars"), and a word of a longer value said alone
 stands for that value only when it is no plain word ("napa" for Napa Valley, not "roll" for Roll
@@ -27,11 +28,12 @@ def main() -> None:
     with CATALOG.open(encoding="utf-8") as lines:
         for line in lines:
             item = json.loads(line)
-            text = f"{item.get('title', '')} {item.get('description', '')}".lower()
-            documents.update(set(re.findall(r"[a-z]+", text)))
+            # words written in lower case in running text: names ('Nolan') are always capitalised
+            text = f"{item.get('description', '')}"
+            documents.update(set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", text)))
     common = sorted(w for w, n in documents.items() if n >= MIN_DOCUMENTS and len(w) >= MIN_LETTERS)
     header = (
-        "# Everyday English words (one a line): found in at least "
+        "# Everyday English words (one a line): written in lower case in at least "
         f"{MIN_DOCUMENTS} of the ReDial catalog's Wikipedia leads.\n"
         "# Made by benchmarks/make_common_words.py; see there for what understanding does with it.\n"
     )

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -59,10 +60,15 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for pid {pid}")
 
 
-def one_run(home: Path, catalog: str, message: str, size: tuple[int, int]) -> dict[str, float]:
+def one_run(
+    home: Path, catalog: str, message: str, size: tuple[int, int], pythonpath: Path | None = None
+) -> dict[str, float]:
+    """`pythonpath`: the recchat checkout to run (benchmarks/scale.py measures another one so);
+    set in the command, as a tmux server keeps the environment it was started with."""
     session = f"recchat-bench-{os.getpid()}"
+    code = f"PYTHONPATH={shlex.quote(str(pythonpath))} " if pythonpath else ""
     # exec: the pane's process is recchat itself, so its memory can be read.
-    command = f"exec env -u COLUMNS -u LINES {sys.executable} -m recchat --home {home} --catalog {catalog}"
+    command = f"exec env -u COLUMNS -u LINES {code}{sys.executable} -m recchat --home {home} --catalog {catalog}"
     started = time.perf_counter()
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command)
     try:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from recchat.profile import ProfileEntry, ProfileSnapshot
 
 RECENT_WORDS = 12
-SECTIONS = ("Likes", "Dislikes", "Seen", "Avoid", "You said")
+SECTIONS = ("Likes", "Dislikes", "Seen", "Wishes", "Avoid", "You said")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def beliefs(entries: Sequence[ProfileEntry], snapshot: ProfileSnapshot, *, recen
         *_items(entries, snapshot.liked_items, "Likes", _supports_like),
         *_items(entries, dict.fromkeys(snapshot.disliked_items), "Dislikes", _supports_dislike),
         *_items(entries, dict.fromkeys(snapshot.seen_items), "Seen", _supports_seen),
+        *_items(entries, snapshot.wished_items, "Wishes", _supports_wish),
         *_avoided(entries, snapshot),
         *_words(snapshot, recent),
     ]
@@ -59,6 +60,10 @@ def _supports_seen(entry: ProfileEntry, item_id: str) -> bool:
     return entry.utterance.feedback is FeedbackKind.SEEN and _mentions(entry, item_id)
 
 
+def _supports_wish(entry: ProfileEntry, item_id: str) -> bool:
+    return entry.utterance.feedback is FeedbackKind.WISH and _mentions(entry, item_id)
+
+
 def _mentions(entry: ProfileEntry, item_id: str) -> bool:
     return any(m.item_id == item_id for m in entry.utterance.mentions)
 
@@ -70,10 +75,14 @@ def _items(
     supports: Callable[[ProfileEntry, str], bool],
 ) -> list[Belief]:
     titles = _titles(entries)
-    users = [e for e in entries if e.utterance.role is Role.USER]
+    naming: dict[str, list[ProfileEntry]] = {}  # item -> the user's entries naming it (an import names thousands)
+    for e in entries:
+        if e.utterance.role is Role.USER:
+            for item_id in dict.fromkeys(m.item_id for m in e.utterance.mentions):
+                naming.setdefault(item_id, []).append(e)
     rows = []
     for item_id, weight in weights.items():
-        ids = tuple(e.utterance.id for e in users if supports(e, item_id))
+        ids = tuple(e.utterance.id for e in naming.get(item_id, ()) if supports(e, item_id))
         if ids:
             rows.append(Belief(section, titles.get(item_id, item_id), weight, ids))
     return sorted(rows, key=lambda b: (-(b.weight or 0.0), b.text))

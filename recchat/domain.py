@@ -25,6 +25,7 @@ class FeedbackKind(StrEnum):
     DISLIKE = "dislike"
     SEEN = "seen"
     NOT_NOW = "not_now"
+    WISH = "wish"  # on a wish list (imported): wanted, not seen
 
 
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -80,6 +81,9 @@ class Utterance:
     # recchat's own list of suggestions (assistant turns replayed from a recorded conversation are
     # a person's recommendations, and count as the conversation's direction; recchat's own do not)
     own_list: bool = False
+    # The catalog it was said over (None: stored before entries kept it). Item ids, and the
+    # words an explanation may quote, belong to that catalog alone.
+    catalog: str | None = None
 
     @property
     def about(self) -> str:
@@ -197,9 +201,10 @@ class Recommendation:
 @dataclass(frozen=True)
 class Reply:
     """What one turn produces. `question` is set when recchat asks before (or while) suggesting.
-    `understood` says in one line what the turn was read as ("Movies from the 1990s, no romance"),
-    `constraints` are those in force, `relaxed` those dropped to fill the list (the message says
-    so), and `references` what the turn pointed at among earlier suggestions."""
+        `understood` says in one line what the turn was read as ("Movies from the 1990s, no romance"),
+        `constraints` are those in force, `relaxed` those dropped to fill the list (the message says
+        so), `references` what the turn pointed at among earlier suggestions, and `unused` the wishes
+    it read but could not apply to this catalog ("I couldn't use 'Japanese'")."""
 
     message: str
     recommendations: tuple[Recommendation, ...] = ()
@@ -208,3 +213,4 @@ class Reply:
     constraints: tuple[Constraint, ...] = ()
     relaxed: tuple[Constraint, ...] = ()
     references: tuple[Reference, ...] = ()
+    unused: tuple[str, ...] = ()  # wishes read but not usable here: "nothing here records distances"

@@ -7,7 +7,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recchat.config import Settings, check_name
-from recchat.errors import NotFoundError
+from recchat.embed.base import model_of
+from recchat.errors import NotFoundError, StoreError
 from recchat.prompts import Prompts
 from recchat.text import stem, words
 from recchat.timing import timed
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from recchat.profile import Profile, ProfileStore
     from recchat.ranking.retrieval import Ranker
     from recchat.session import Session
-    from recchat.store import Store
+    from recchat.store import Collection, Store
 
 
 class Runtime:
@@ -36,9 +37,10 @@ class Runtime:
         on_wait: Callable[[str], None] | None = None,
         on_notice: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
-        """`chat_model`: a model to use instead of the one the settings name (a scripted or slow
-        fake behind the same protocol, in tests); `use_model` replaces it like any other."""
+        """`chat_model`, `embedder`: models to use instead of those the settings name (fakes
+        behind the same protocols, in tests); `use_model` replaces the chat model like any other."""
         self.settings = settings
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
@@ -47,6 +49,8 @@ class Runtime:
         self._limits: ModelLimits | None = None  # the chosen model's, once it is built
         if chat_model is not None:
             self.__dict__["chat_model"] = chat_model  # what the cached property would have built
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
 
     @cached_property
     def store(self) -> Store:
@@ -79,9 +83,10 @@ class Runtime:
         # without importing torch on every start. The export is made once, in the cache folder.
         cache = self.settings.cache_dir / "onnx"
         threads = self.settings.generation.threads
+        precision = self.settings.embedder_precision
         if self.settings.embedder:
-            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads)
-        return OnnxEmbedder.default(cache, threads=threads)
+            return OnnxEmbedder(Path(self.settings.embedder).expanduser(), cache, threads=threads, precision=precision)
+        return OnnxEmbedder.default(cache, threads=threads, precision=precision)
 
     @cached_property
     def chat_model(self) -> ChatModel | None:
@@ -149,6 +154,7 @@ class Runtime:
         if chosen not in self._catalogs:
             with timed("catalog.open"):
                 collection = self.store.open("catalog", chosen)
+                _check_variant(collection, self.embedder.name)
                 check_embedder(collection, self.embedder.name, self.embedder.dimension)
                 # Incognito writes nothing at all, not even the catalog caches; it may read them.
                 incognito = self.settings.incognito
@@ -178,9 +184,19 @@ class Runtime:
         if self.settings.incognito:
             return MemoryProfileStore()
         profile = check_name(name or self.settings.profile, "profile")
-        return ChromaProfileStore(
-            self.store.open_or_create("profile", profile, self.embedder.name, self.embedder.dimension)
-        )
+        embedder, dimension = self.embedder.name, self.embedder.dimension
+        try:
+            return ChromaProfileStore(self.store.open_or_create("profile", profile, embedder, dimension))
+        except StoreError:
+            collection = self.store.open("profile", profile)
+            old = str(collection.info.get("embedder", ""))
+            if model_of(old) != model_of(embedder) or int(collection.info.get("dimension", dimension)) != dimension:
+                raise  # another model: refused, with the fix
+        # Another variant of the same model (int8, float32): the person's words are embedded
+        # again, so their profile and the catalog's vectors stay comparable.
+        store = ChromaProfileStore(collection)
+        store.embed_again(self.embedder)
+        return store
 
     def profile(self, name: str | None = None, store: ProfileStore | None = None) -> Profile:
         from recchat.history import Transcripts
@@ -240,6 +256,21 @@ class Runtime:
         # drop the cached model (and its limits) so the next use builds the new one
         self.__dict__.pop("chat_model", None)
         self._limits = None
+
+
+def _check_variant(collection: Collection, embedder: str) -> None:
+    """A catalog embedded by another variant of the model recchat runs (int8, float32) is read
+    by neither: say how to embed it again, or how to keep the variant it has."""
+    old = str(collection.info.get("embedder", ""))
+    if old == embedder or model_of(old) != model_of(embedder):
+        return  # the same, or another model: check_embedder says the rest
+    source = collection.info.get("source", "FOLDER")
+    precision = "float32" if old == model_of(old) else "int8"
+    raise StoreError(
+        f"catalog '{collection.name}' was embedded by {old}, not {embedder} (another variant of the same model)",
+        f"embed it again: `recchat catalog add {source} --name {collection.name}`; or keep it as it is "
+        f'with embedder_precision = "{precision}" in config.toml (RECCHAT_EMBEDDER_PRECISION={precision})',
+    )
 
 
 def _held_in(catalog: Catalog) -> Callable[[str], bool]:

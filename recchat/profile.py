@@ -1,7 +1,8 @@
 """The evolving preference profile: every utterance and piece of feedback, stored in Chroma.
 
-What recchat believes is derived from the entries each turn (never kept as separate state that
-could drift): recent words weigh more, negatives stay negatives, feedback sticks.
+What recchat believes is derived from the entries each turn (snapshot.py). Each entry records
+the catalog and the conversation it came from; an imported history is a conversation of its
+own ("import-..."), so it can be listed and undone as one.
 """
 
 from __future__ import annotations
@@ -10,77 +11,25 @@ import json
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
-from recchat.text import content_words
+from recchat.snapshot import MAX_WEIGHTED, ProfileEntry, ProfileSnapshot, WeightedEntry, build_snapshot
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
+    from recchat.embed.base import Embedder
+    from recchat.snapshot import Vector
     from recchat.store import Collection
 
-    Vector = npt.NDArray[np.float32]
-
-HALF_LIFE_TURNS = 3.0  # a preference said three turns ago counts half as much as one said now
-HALF_LIFE_DAYS = 30.0
-FEEDBACK_HALF_LIFE_DAYS = 180.0  # a like or dislike is a lasting fact, not a passing mood
-NEUTRAL_MENTION_WEIGHT = 0.6  # "like The Mask" with no verdict still leans positive
-OTHER_SESSION_FACTOR = 0.35  # words from earlier conversations are background, not the request
-# Bounds that keep a turn fast with a 10,000-entry profile without changing what it believes:
-NEGLIGIBLE_WEIGHT = 1e-3  # words this faded move no score; their verdicts on items still count
-MAX_WEIGHTED = 500  # the strongest likes and dislikes; the rest weigh next to nothing
-
-
-@dataclass(frozen=True)
-class ProfileEntry:
-    utterance: Utterance
-    vector: Vector
-
-
-@dataclass(frozen=True)
-class WeightedEntry:
-    entry: ProfileEntry
-    weight: float
-
-
-@dataclass
-class ProfileSnapshot:
-    """What recchat believes right now, derived from the stored entries."""
-
-    likes: list[WeightedEntry] = field(default_factory=list)
-    dislikes: list[WeightedEntry] = field(default_factory=list)
-    liked_items: dict[str, float] = field(default_factory=dict)
-    disliked_items: set[str] = field(default_factory=set)
-    seen_items: set[str] = field(default_factory=set)
-    mentioned_items: set[str] = field(default_factory=set)
-    suggested_items: set[str] = field(default_factory=set)  # by recchat, in this session
-    # Items brought up by the assistant in this session, weighted by recency: the conversation's
-    # direction, even before the user says what they think of them.
-    context_items: dict[str, float] = field(default_factory=dict)
-    skipped_items: set[str] = field(default_factory=set)  # "not now", in this session
-    avoid: list[tuple[str, float]] = field(default_factory=list)
-
-    @property
-    def excluded(self) -> set[str]:
-        return (
-            self.disliked_items
-            | self.seen_items
-            | self.mentioned_items
-            | self.suggested_items
-            | self.skipped_items
-            | set(self.liked_items)
-        )
-
-    @property
-    def is_thin(self) -> bool:
-        return not self.likes and not self.liked_items
+# Where callers have always found them:
+__all__ = ["MAX_WEIGHTED", "ProfileEntry", "ProfileSnapshot", "WeightedEntry", "build_snapshot"]
+IMPORT_PREFIX = "import-"  # the conversation id of an imported history
+WRITE_BATCH = 1000  # entries per write: Chroma caps a batch at a few thousand
 
 
 class ProfileStore(Protocol):
     def add(self, entry: ProfileEntry) -> None: ...
+    def add_many(self, entries: Sequence[ProfileEntry]) -> None: ...
     def all(self) -> list[ProfileEntry]: ...
     def delete(self, ids: Sequence[str]) -> None: ...
 
@@ -93,6 +42,9 @@ class MemoryProfileStore:
 
     def add(self, entry: ProfileEntry) -> None:
         self._entries.append(entry)
+
+    def add_many(self, entries: Sequence[ProfileEntry]) -> None:
+        self._entries.extend(entries)
 
     def all(self) -> list[ProfileEntry]:
         return list(self._entries)
@@ -112,6 +64,16 @@ class ChromaProfileStore:
         u = entry.utterance
         self._collection.upsert([u.id], np.asarray([entry.vector], dtype=np.float32), [u.text], [to_metadata(u)])
 
+    def add_many(self, entries: Sequence[ProfileEntry]) -> None:
+        import numpy as np
+
+        for start in range(0, len(entries), WRITE_BATCH):
+            batch = entries[start : start + WRITE_BATCH]
+            said = [e.utterance for e in batch]
+            vectors = np.asarray([e.vector for e in batch], dtype=np.float32)
+            metadatas = [to_metadata(u) for u in said]
+            self._collection.upsert([u.id for u in said], vectors, [u.text for u in said], metadatas)
+
     def all(self) -> list[ProfileEntry]:
         import numpy as np
 
@@ -120,6 +82,19 @@ class ChromaProfileStore:
             for r in self._collection.iter_all(embeddings=True, documents=True)
         ]
         return sorted(entries, key=lambda e: (e.utterance.time, e.utterance.id))
+
+    def embed_again(self, embedder: Embedder, batch: int = 256) -> None:
+        """Every entry's vector made again by `embedder` (its words are stored), then the profile
+        marked as embedded by it: interrupted, the next open starts over, losing nothing."""
+        import numpy as np
+
+        entries = list(self._collection.iter_all(documents=True))  # a profile: thousands at most
+        for start in range(0, len(entries), batch):
+            records = entries[start : start + batch]
+            texts = [r.document or "" for r in records]
+            vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+            self._collection.upsert([r.id for r in records], vectors, texts, [r.metadata for r in records])
+        self._collection.set_info(embedder=embedder.name, dimension=embedder.dimension)
 
     def delete(self, ids: Sequence[str]) -> None:
         # Erased, not just deleted: Chroma would otherwise keep the words in its log on disk.
@@ -137,6 +112,7 @@ def to_metadata(u: Utterance) -> dict[str, Any]:
         "feedback": u.feedback.value if u.feedback else "",
         **({"topic": u.topic} if u.topic is not None else {}),
         **({"own_list": True} if u.own_list else {}),
+        **({"catalog": u.catalog} if u.catalog is not None else {}),
     }
 
 
@@ -153,6 +129,7 @@ def from_metadata(entry_id: str, text: str, meta: dict[str, Any]) -> Utterance:
         feedback=FeedbackKind(meta["feedback"]) if meta.get("feedback") else None,
         topic=str(meta["topic"]) if isinstance(meta.get("topic"), str) else None,
         own_list=bool(meta.get("own_list", False)),
+        catalog=str(meta["catalog"]) if isinstance(meta.get("catalog"), str) else None,
     )
 
 
@@ -187,15 +164,33 @@ class Profile:
         entries.append(entry)
         return entry
 
+    def record_many(self, new: Sequence[ProfileEntry]) -> None:
+        """Many entries in one write (an imported history)."""
+        entries = self.entries
+        self._store.add_many(new)
+        entries.extend(new)
+
     def forget(self, ids: Iterable[str]) -> int:
         wanted = set(ids)
         present = [e.utterance for e in self.entries if e.utterance.id in wanted]
         if present:
             self._store.delete([u.id for u in present])
-            if self._transcripts is not None:
-                self._transcripts.forget(present)
+            # An imported history was never said in a conversation: no transcript holds it, and
+            # its "like: Dune" must not scrub a conversation where the person said so themselves.
+            said = [u for u in present if not is_imported(u)]
+            if self._transcripts is not None and said:
+                self._transcripts.forget(said)
         self._entries = None
         return len(present)
+
+    def forget_import(self, import_id: str) -> int:
+        """Undo one imported history (its id as `profile show` lists it, with or without 'import-')."""
+        wanted = import_id if import_id.startswith(IMPORT_PREFIX) else IMPORT_PREFIX + import_id
+        return self.forget(e.utterance.id for e in self.entries if e.utterance.session == wanted)
+
+    def forget_catalog(self, catalog: str) -> int:
+        """Everything said over one catalog (entries from before catalogs were recorded stay)."""
+        return self.forget(e.utterance.id for e in self.entries if e.utterance.catalog == catalog)
 
     def forget_all(self) -> int:
         return self.forget(e.utterance.id for e in self.entries)
@@ -220,92 +215,17 @@ class Profile:
                     "mentions": [{"id": m.item_id, "title": m.title, "polarity": m.polarity.value} for m in u.mentions],
                     "avoid": list(u.avoid),
                     "feedback": u.feedback.value if u.feedback else None,
+                    "catalog": u.catalog,
                 }
                 for u in (e.utterance for e in self.entries)
             ],
         }
 
-    def snapshot(self, session: str, now: float | None = None) -> ProfileSnapshot:
-        return build_snapshot(self.entries, session, time.time() if now is None else now)
+    def snapshot(self, session: str, now: float | None = None, catalog: str | None = None) -> ProfileSnapshot:
+        """What recchat believes in conversation `session` over `catalog` (None: every entry
+        counts as said over it)."""
+        return build_snapshot(self.entries, session, time.time() if now is None else now, catalog)
 
 
-def _decay(age_seconds: float, half_life_days: float) -> float:
-    return float(0.5 ** (max(age_seconds, 0.0) / 86400.0 / half_life_days))
-
-
-def build_snapshot(entries: Sequence[ProfileEntry], session: str, now: float) -> ProfileSnapshot:
-    snapshot = ProfileSnapshot()
-    user_turns = [e for e in entries if e.utterance.role is Role.USER and e.utterance.feedback is None]
-    turns_ago = {e.utterance.id: len(user_turns) - 1 - i for i, e in enumerate(user_turns)}
-    heard = 0  # user turns so far
-    for entry in entries:
-        u = entry.utterance
-        if u.role is Role.ASSISTANT:
-            if u.session == session:
-                _apply_suggestion(snapshot, entry, 0.5 ** ((len(user_turns) - heard) / HALF_LIFE_TURNS))
-            continue
-        if u.feedback is None:
-            heard += 1
-        if u.feedback is not None:
-            _apply_feedback(snapshot, entry, _decay(now - u.time, FEEDBACK_HALF_LIFE_DAYS), session)
-            continue
-        weight = 0.5 ** (turns_ago[u.id] / HALF_LIFE_TURNS) * _decay(now - u.time, HALF_LIFE_DAYS)
-        if u.session != session:
-            weight *= OTHER_SESSION_FACTOR
-        if weight < NEGLIGIBLE_WEIGHT:
-            _apply_mentions(snapshot, u, weight)
-            continue
-        _apply_utterance(snapshot, entry, weight)
-    snapshot.likes = _strongest(snapshot.likes)
-    snapshot.dislikes = _strongest(snapshot.dislikes)
-    return snapshot
-
-
-def _strongest(weighted: list[WeightedEntry]) -> list[WeightedEntry]:
-    if len(weighted) <= MAX_WEIGHTED:
-        return weighted
-    keep = {id(w) for w in sorted(weighted, key=lambda w: -w.weight)[:MAX_WEIGHTED]}
-    return [w for w in weighted if id(w) in keep]  # in their original (time) order
-
-
-def _apply_suggestion(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
-    for mention in entry.utterance.mentions:
-        snapshot.suggested_items.add(mention.item_id)
-        if not entry.utterance.own_list:  # recchat's own lists say nothing about what the person likes
-            snapshot.context_items[mention.item_id] = max(snapshot.context_items.get(mention.item_id, 0.0), weight)
-
-
-def _apply_utterance(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float) -> None:
-    u = entry.utterance
-    _apply_mentions(snapshot, u, weight)
-    snapshot.avoid.extend((phrase, weight) for phrase in u.avoid)
-    if u.polarity is Polarity.NEGATIVE:
-        snapshot.dislikes.append(WeightedEntry(entry, weight))
-    elif content_words(u.about) or u.mentions:
-        snapshot.likes.append(WeightedEntry(entry, weight))
-
-
-def _apply_mentions(snapshot: ProfileSnapshot, u: Utterance, weight: float) -> None:
-    for mention in u.mentions:
-        snapshot.mentioned_items.add(mention.item_id)
-        if mention.polarity is Polarity.NEGATIVE:
-            snapshot.disliked_items.add(mention.item_id)
-        else:
-            strength = weight * (1.0 if mention.polarity is Polarity.POSITIVE else NEUTRAL_MENTION_WEIGHT)
-            snapshot.liked_items[mention.item_id] = max(snapshot.liked_items.get(mention.item_id, 0.0), strength)
-
-
-def _apply_feedback(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: float, session: str) -> None:
-    u = entry.utterance
-    item_ids = [m.item_id for m in u.mentions]
-    if u.feedback is FeedbackKind.LIKE:
-        for item_id in item_ids:
-            snapshot.liked_items[item_id] = max(snapshot.liked_items.get(item_id, 0.0), weight)
-        snapshot.likes.append(WeightedEntry(entry, weight))
-    elif u.feedback is FeedbackKind.DISLIKE:
-        snapshot.disliked_items.update(item_ids)
-        snapshot.dislikes.append(WeightedEntry(entry, weight))
-    elif u.feedback is FeedbackKind.SEEN:
-        snapshot.seen_items.update(item_ids)
-    elif u.feedback is FeedbackKind.NOT_NOW and u.session == session:
-        snapshot.skipped_items.update(item_ids)
+def is_imported(u: Utterance) -> bool:
+    return u.session.startswith(IMPORT_PREFIX)

@@ -53,6 +53,7 @@ def reply_json(
         "constraints": [c.to_json() for c in reply.constraints],
         "relaxed": [c.to_json() for c in reply.relaxed],
         "references": [{"id": r.item_id, "title": r.title, "act": r.act} for r in reply.references],
+        "unused": list(reply.unused),
         "items": [recommendation_json(rec) for rec in reply.recommendations],
     }
 

@@ -104,7 +104,7 @@ class Session:
         return self.parts.profile
 
     def snapshot(self) -> ProfileSnapshot:
-        return self.profile.snapshot(self.id, self._clock())
+        return self.profile.snapshot(self.id, self._clock(), self.catalog.name)
 
     def handle(self, text: str, **options: Unpack[TurnOptions]) -> Reply:
         """Answer typed words (the shell's and the evaluation's way in)."""
@@ -133,6 +133,11 @@ class Session:
             self.state = self.state.heard((), (), "", fresh=True)
         else:
             understood = self.listen(request.text)
+            if understood.language:  # read nothing into it rather than the opposite of what was meant
+                notice = (
+                    f"That looks like {understood.language}; I only read English so far. Could you say it in English?"
+                )
+                return self._finish(Reply(message=notice, question=notice))
             snapshot = self.snapshot()
             decision = self.parts.elicitor.decide(understood, snapshot, self._user_words(snapshot))
             if not decision.recommend and not always_recommend:
@@ -147,7 +152,11 @@ class Session:
         narrowed = bool(_asks(self.state.constraints) - _asks(before))
         answered = understood is not None and bool(understood.heard.references)
         repeats = understood is not None and (narrowed or answered) and not understood.heard.wants_new and not fresh
-        reply = self._suggest(query, snapshot, k, explain, on_token, should_stop, question, repeats=repeats)
+        unused = understood.heard.unused if understood else ()
+        leaning = understood.heard.leaning if understood else ()
+        reply = self._suggest(
+            query, snapshot, k, explain, on_token, should_stop, question, repeats=repeats, notes=(unused, leaning)
+        )
         return replace(reply, references=understood.heard.references if understood else ())
 
     def explain(
@@ -178,6 +187,8 @@ class Session:
             raise RecchatError("nothing to answer: the message is empty", "say what you are in the mood for")
         with timed("understand"):
             understood = self.parts.reader.read(text, self._context())
+        if understood.language:
+            return understood  # nothing understood: the state and the profile stay as they were
         heard = understood.heard
         for reference in heard.references:
             kind = _FEEDBACK_OF.get(reference.act)
@@ -250,6 +261,7 @@ class Session:
             polarity=polarity,
             mentions=(Mention(item.id, item.title, polarity),),
             feedback=kind,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, vector)
 
@@ -268,6 +280,7 @@ class Session:
             ),
             avoid=understood.avoid if role is Role.USER else (),
             topic=understood.topic if role is Role.USER else None,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, vector)
 
@@ -321,7 +334,9 @@ class Session:
         question: str | None,
         *,
         repeats: bool = False,
+        notes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> Reply:
+        """`notes`: what this turn could not use, and the soft wishes it leans to."""
         with timed("retrieve"):
             selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k, repeats=repeats)
         asked = self._asked(snapshot, selection.recommendations, query.constraints)
@@ -330,12 +345,15 @@ class Session:
             for index, rec in enumerate(selection.recommendations)
         )
         constraints = query.constraints
+        unused, leaning = notes
         message = reply_message(
             len(recommendations),
             selection.meeting,
             constraints,
             selection.relaxed,
             self.catalog.name,
+            unused,
+            leaning,
             inferred=selection.inferred,
             unavailable=selection.unavailable,
         )
@@ -344,9 +362,10 @@ class Session:
             message=message,
             recommendations=recommendations,
             question=question,
-            understood=summary(constraints),
+            understood=summary(constraints, leaning=leaning),
             constraints=constraints,
             relaxed=selection.relaxed,
+            unused=unused,
         )
         return self._finish(reply)
 
@@ -388,12 +407,13 @@ class Session:
             polarity=Polarity.NEUTRAL,
             mentions=tuple(Mention(r.item.id, r.item.title, Polarity.NEUTRAL) for r in reply.recommendations),
             own_list=True,
+            catalog=self.catalog.name,
         )
         self.profile.record(utterance, _assistant_vector(self.parts.embedder.dimension))
         return reply
 
     def _user_words(self, snapshot: ProfileSnapshot) -> str:
-        recent = sorted(snapshot.likes, key=lambda e: -e.weight)[:3]
+        recent = sorted((e for e in snapshot.likes if e.here), key=lambda e: -e.weight)[:3]
         return " / ".join(e.entry.utterance.about for e in recent if e.entry.utterance.feedback is None)
 
 

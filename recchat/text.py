@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -49,6 +50,7 @@ _NAME_PHRASE = re.compile(
 _NAME_PARTICLES = frozenset("de da del van von der le la du di bin".split())
 # Capitalised at the start of a clause without being part of a name ("Starring Tom Hanks").
 _NAME_LEAD_WORDS = frozenset("starring stars directed produced written featuring narrated created co-starring".split())
+_NAME_SKIPPED_FIRST = STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS  # once, not per phrase
 
 
 def names_in(text: str, limit: int = 12) -> list[str]:
@@ -57,7 +59,7 @@ def names_in(text: str, limit: int = 12) -> list[str]:
     found: list[str] = []
     for match in _NAME_PHRASE.finditer(text):
         tokens = [re.sub(r"['’]s$", "", token) for token in match.group().split()]
-        while tokens and tokens[0].lower() in STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS:
+        while tokens and tokens[0].lower() in _NAME_SKIPPED_FIRST:
             tokens = tokens[1:]
         while tokens and (tokens[-1].lower() in STOPWORDS or tokens[-1].lower() in _NAME_PARTICLES):
             tokens = tokens[:-1]
@@ -78,6 +80,7 @@ def fold(text: str) -> str:
     return ascii_text.lower().replace("&", " and ")
 
 
+@functools.lru_cache(maxsize=2**18)  # opening a catalog normalises every title and name, many repeated
 def normalise_title(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
@@ -86,6 +89,7 @@ def words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in WORD.findall(fold(text))]
 
 
+@functools.lru_cache(maxsize=200_000)  # a catalog's vocabulary repeats: BM25 stems every word
 def stem(word: str) -> str:
     """Crude plural folding: 'comedies' -> 'comedy', 'thrillers' -> 'thriller'."""
     if word.endswith("ies") and len(word) > 4:

@@ -63,15 +63,16 @@ def test_a_change_makes_one_new_revision_and_remove_leaves_nothing(home: Path, m
     """Through the CLI, as a user meets it."""
     cache = home / "cache"
     assert run_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
-    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
     before = catalog_files(cache, "mini")
-    assert len(before) == 2  # the title index and the BM25 index
+    assert len(before) == 2, "the title index and the BM25 index are built at import"
+    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
+    assert catalog_files(cache, "mini") == before, "ask read the import's files, it made none"
     edit_one_item(mini_catalog)
     assert run_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
-    assert catalog_files(cache, "mini") == set(), "the superseded revision's caches are still there"
-    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
     after = catalog_files(cache, "mini")
-    assert len(after) == 2 and not after & before, "one new revision, with new files"
+    assert len(after) == 2 and not after & before, "one new revision, with new files; the superseded ones gone"
+    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
+    assert catalog_files(cache, "mini") == after
     removed = run_cli(home, "--backend", "fake", "catalog", "remove", "mini", "--yes")
     assert removed.returncode == 0, removed.stderr
     assert catalog_files(cache, "mini") == set(), "catalog remove left its cache files"

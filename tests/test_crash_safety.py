@@ -70,12 +70,16 @@ def start(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-PROGRESS = re.compile(r"^Embedding \S+: (\d+)/(\d+)$")
+PROGRESS = re.compile(r"^Embedding \S+: ([\d,]+)/([\d,]+)\b")
 # How far through its writes an import is killed, one point a round: as they begin (the catalog
 # is marked as being imported, nothing is written), part-way, or once all are written (before
 # deletions and the final mark). Points of the import's own progress, not delays tuned to the
 # machine's speed.
 KILL_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", ""))
 
 
 def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
@@ -84,7 +88,7 @@ def kill_at_progress(process: subprocess.Popen[str], fraction: float) -> int:
     assert process.stderr is not None
     for line in process.stderr:
         found = PROGRESS.match(line.strip())
-        if found and int(found[1]) >= fraction * int(found[2]):
+        if found and number(found[1]) >= fraction * number(found[2]):
             process.send_signal(signal.SIGKILL)
             break
     process.communicate()
@@ -191,3 +195,28 @@ def test_a_ready_catalog_with_an_unreadable_index_is_never_dropped_silently(home
     again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
     assert again.returncode == 1 and "store error while reading catalog 'c'" in again.stderr
     assert "recchat catalog remove c --yes" in again.stderr
+
+
+def test_ctrl_c_then_add_again_embeds_only_what_was_not_stored(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    write_catalog(folder, random.Random(SEED), 0)
+    total = len(expected(folder))
+    process = start(home, "catalog", "add", str(folder), "--name", "c")
+    assert process.stderr is not None
+    reported = 0
+    for line in process.stderr:
+        found = PROGRESS.match(line.strip())
+        if found and number(found[1]) >= total // 2:
+            reported = number(found[1])
+            process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            break
+    _, rest = process.communicate()
+    assert process.returncode == 130, rest
+    assert "interrupted" in rest and "carries on" in rest and "Traceback" not in rest
+    again = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "c")
+    assert again.returncode == 0, again.stderr
+    added = re.search(r"\((\d+) added", again.stderr)
+    assert added is not None and 0 < int(added[1]) <= total - reported, again.stderr
+    records, info = stored(home)
+    assert records == expected(folder)
+    assert info["state"] == "ready" and info["items"] == total

@@ -59,7 +59,7 @@ def test_all_well_with_the_real_models(tmp_path: Path) -> None:
     assert run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini").returncode == 0
     result = run_cli(home, "doctor")
     assert result.returncode == 0, result.stdout
-    assert "SmolLM2" in result.stdout and "all-MiniLM-L6-v2, 384 dimensions" in result.stdout
+    assert "SmolLM2" in result.stdout and "all-MiniLM-L6-v2+int8, 384 dimensions" in result.stdout
 
 
 def test_no_catalog_yet(home: Path) -> None:

@@ -9,7 +9,8 @@ import numpy as np
 from recchat.domain import Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
 from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry
-from recchat.ranking.retrieval import Query, RankingWeights, Retriever, _mmr
+from recchat.ranking.retrieval import Query, RankingWeights, Retriever
+from recchat.ranking.vectors import mmr
 
 
 def query(runtime: Runtime, text: str, **extra: object) -> Query:
@@ -129,8 +130,8 @@ def test_evidence_never_claims_a_word_the_person_asked_to_avoid(loaded: Runtime)
 def test_mmr_prefers_a_different_item_over_a_near_duplicate() -> None:
     vectors = np.array([[1.0, 0.0], [0.999, 0.045], [0.0, 1.0]], dtype=np.float32)
     scores = np.array([1.0, 0.99, 0.8], dtype=np.float32)
-    assert _mmr(scores, vectors, 2, balance=0.5) == [0, 2]
-    assert _mmr(scores, vectors, 2, balance=1.0) == [0, 1]
+    assert mmr(scores, vectors, 2, balance=0.5) == [0, 2]
+    assert mmr(scores, vectors, 2, balance=1.0) == [0, 1]
 
 
 def test_mentions_in_the_profile_are_excluded_end_to_end(loaded: Runtime) -> None:

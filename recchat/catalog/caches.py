@@ -1,5 +1,5 @@
-"""A catalog's derived files in the cache folder (its title index and its BM25 index): how they
-are named, and their removal once superseded.
+"""A catalog's derived files in the cache folder (its title index, its BM25 index, any kind in
+recchat/catalog/derived.py): how they are named, and their removal once superseded.
 
 A file is named by the catalog, by where the catalog lives (the embedded store, or a server's
 database: two may each hold a catalog called "movies") and by its revision, a hash of its
@@ -13,7 +13,7 @@ import hashlib
 import re
 from pathlib import Path
 
-KINDS = ("index", "bm25")
+KIND = "[a-z][a-z0-9]*"  # a derived kind's name (derived.Derived checks it): no '-'
 _PLACE_CHARS = 12
 _LEGACY_CHARS = 16  # files named per Chroma collection id, before revisions were content hashes
 _SAFE_REVISION = re.compile(r"[A-Za-z0-9_]{1,64}")
@@ -38,10 +38,9 @@ def cache_file(cache_dir: Path, origin: str, name: str, revision: str, kind: str
 def _pattern(name: str) -> re.Pattern[str]:
     # The name is followed by exactly two dash-free parts, so "movies" never matches the files of
     # a catalog called "movies-2" (names have no other separator to go by).
-    kinds = "|".join(KINDS)
     return re.compile(
-        rf"^(?:{kinds})-{re.escape(name)}-(?P<place>[0-9a-f]{{{_PLACE_CHARS}}}|[0-9a-f]{{{_LEGACY_CHARS}}})"
-        rf"-(?P<revision>[A-Za-z0-9_]+)\.(?:json|npz|tmp|npz\.tmp)$"
+        rf"^{KIND}-{re.escape(name)}-(?P<place>[0-9a-f]{{{_PLACE_CHARS}}}|[0-9a-f]{{{_LEGACY_CHARS}}})"
+        rf"-(?P<revision>[A-Za-z0-9_]+)\.[a-z0-9]+(?:\.tmp)?$"
     )
 
 

@@ -21,6 +21,7 @@ from recchat.catalog.items import to_item
 from recchat.catalog.readers import RawRecord, read_records
 from recchat.domain import Item
 from recchat.errors import CatalogError, InvalidCatalogError, RecchatError
+from recchat.language.quantities import read_cell
 
 MAP_FILES = ("recchat.toml", "_recchat.toml")
 MAX_MAP_FILE_BYTES = 1 << 20
@@ -180,13 +181,53 @@ def _read_map_file(folder: Path) -> tuple[Path, dict[str, str]] | None:
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+)", str(error))
         raise CatalogError(path, int(found.group(1)) if found else None, f"bad TOML: {error}") from error
-    unknown = sorted(set(data) - {"map"})
+    unknown = sorted(set(data) - {"map", "fields"})
     if unknown or not isinstance(data.get("map", {}), dict):
         raise CatalogError(path, None, f"unknown entries: {', '.join(unknown) or 'map'}", "write a [map] table")
+    _checked_overrides(path, data.get("fields", {}))
     try:
         return path, _checked(data.get("map", {}))
     except RecchatError as error:
         raise CatalogError(path, None, error.message, error.hint) from error
+
+
+def field_overrides(root: Path) -> dict[str, FieldOverride]:
+    """The `[fields]` table of the folder's map file: what a field is, where the data cannot tell
+    (`[fields."Episode length"]` with `kind = "number"`, `unit = "min"`)."""
+    found = _map_file(root if root.is_dir() else root.parent)
+    if found is None:
+        return {}
+    path = found[0]
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return _checked_overrides(path, data.get("fields", {}))
+
+
+def _checked_overrides(path: Path, table: Any) -> dict[str, FieldOverride]:
+    from recchat.catalog.schema import FieldKind
+    from recchat.language.units import units
+
+    if not isinstance(table, dict):
+        raise CatalogError(path, None, "[fields] must be a table", 'write [fields."Name"] with kind or unit')
+    overrides = {}
+    kinds = {kind.value for kind in FieldKind}
+    for name, entry in table.items():
+        if not isinstance(entry, dict) or not set(entry) <= {"kind", "unit"} or not entry:
+            raise CatalogError(path, None, f"[fields.{name!r}] takes kind and/or unit", 'e.g. unit = "min"')
+        kind, unit = entry.get("kind"), entry.get("unit")
+        if kind is not None and kind not in kinds:
+            raise CatalogError(path, None, f"[fields.{name!r}] kind {kind!r} is none of {', '.join(sorted(kinds))}")
+        if unit is not None and units().named(str(unit)) is None and str(unit).lower() not in units().symbols:
+            raise CatalogError(
+                path, None, f"[fields.{name!r}] unit {unit!r} is no unit recchat knows", "e.g. min, km, $"
+            )
+        overrides[str(name)] = FieldOverride(kind, unit)
+    return overrides
+
+
+@dataclass(frozen=True)
+class FieldOverride:
+    kind: str | None = None
+    unit: str | None = None
 
 
 def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown: str) -> Iterator[tuple[Item, int]]:
@@ -227,6 +268,7 @@ class _FileReading:
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._counts: Counter[tuple[Any, ...]] = Counter()  # records per plan, not yet folded
         self._held: list[CatalogError] | None = []  # rows without a title column; None once flushed
+        self._named: Counter[str] = Counter()  # per column, cells that read like an item's name
 
     def see(self, data: Any, line: int | None) -> Plan | None:
         if not isinstance(data, dict):
@@ -238,6 +280,8 @@ class _FileReading:
         plan = self._plans.get(columns) or self._new_plan(columns)
         self._counts[columns] += 1
         self.titled += "title" in plan.sources
+        if self.records <= NAME_SAMPLE and "title" not in plan.sources:
+            self._named.update(str(c) for c, value in data.items() if _reads_like_a_name(value))
         return plan
 
     def _new_plan(self, columns: tuple[Any, ...]) -> Plan:
@@ -292,7 +336,9 @@ class _FileReading:
         ]
         if not problems and self.titled == 0:
             used = {column for counts in self.sources.values() for column in counts}
-            free = next((column for column in self.columns if column not in used), "COLUMN")
+            unused = [column for column in self.columns if column not in used]
+            # the column whose cells read like names, not the first one (often a rank number)
+            free = max(unused, key=lambda c: (self._named[c], -unused.index(c)), default="COLUMN")
             problems.append(
                 f"no title field: found {noun} {found}; recchat used none of them as title; add `--map title={free}`"
             )
@@ -309,6 +355,20 @@ class _FileReading:
             ranges=dict(self.ranges),
             maps=list(dict.fromkeys(self.origins.values())),
         )
+
+
+NAME_SAMPLE = 200  # rows looked at to find the column that names the items
+
+
+def _reads_like_a_name(value: Any) -> bool:
+    """Words, not a number, a date or a paragraph: what a title column holds."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return 2 <= len(text) <= MAX_NAME_CHARS and any(ch.isalpha() for ch in text) and read_cell(text) is None
+
+
+MAX_NAME_CHARS = 150
 
 
 def _named_column(error: CatalogError, plan: Plan | None) -> CatalogError:

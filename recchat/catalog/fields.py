@@ -100,9 +100,23 @@ def plan_for(columns: Sequence[str], field_map: Mapping[str, str]) -> Plan:
             sources[field] = ranked.pop(0)
         if ranked:
             also[field] = tuple(ranked)
+    if "title" not in sources and "title" not in field_map:
+        named = next((c for c in columns if c not in sources.values() and _names_items(c)), None)
+        if named is not None:  # 'Course Title', 'Recipe Name', 'Trail name'
+            sources["title"] = named
     ranges = _range_pairs(columns, set(sources.values()))
     ratings = tuple(c for c in columns if _RATING_NAME.search(c) and c not in sources.values())
     return Plan(sources, also, frozenset(field_map), ranges, tuple(missing), ratings)
+
+
+_NAMING = re.compile(r"(?:^|[\s_.-]|(?<=[a-z]))(?:title|name)$", re.I)
+_NOT_NAMING = re.compile(r"(?:file|user|screen|nick|first|last|sur|given|family|middle|code|host)[\s_.-]*name$", re.I)
+
+
+def _names_items(column: str) -> bool:
+    """A column whose name says it names the items ('Course Title', 'Recipe Name', 'trailName'),
+    not a file or a person ('File Name', 'Last Name')."""
+    return bool(_NAMING.search(column.strip())) and not _NOT_NAMING.search(column.strip())
 
 
 def _column_named(columns: Sequence[str], name: str) -> str | None:

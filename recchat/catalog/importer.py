@@ -19,24 +19,29 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.fieldmap import FieldRules, FieldUsage, read_items
+from recchat.catalog.derived import DerivedOutputs, Feed, StoredItem, stored_item_of
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, field_overrides, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
-from recchat.catalog.items import content_hash, item_text
+from recchat.catalog.items import DerivedIds, content_hash, embed_text
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files
-from recchat.catalog.record import HASH, NEIGHBOURS, item_metadata
+from recchat.catalog.record import HASH, NEIGHBOURS
 from recchat.catalog.schema import CatalogSchema, SchemaLearner
 from recchat.domain import Item
-from recchat.errors import CatalogError, InvalidCatalogError, StoreError
+from recchat.embed.base import model_of
+from recchat.errors import CatalogError, InvalidCatalogError, NotFoundError, StoreError
 
 if TYPE_CHECKING:
     from recchat.embed.base import Embedder
     from recchat.store import Collection, Store
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], None]  # items embedded and stored so far, of how many
+Reading = Callable[[int], None]  # items read and checked so far (the first pass)
+READ_REPORT_EVERY = 1000
 MAX_REPORTED_ERRORS = 1000
 REVISION_FORMAT = "revision 1"  # change when what the revision covers changes
 
@@ -54,6 +59,9 @@ class ImportReport:
     seconds: float = 0.0
     revision: str = ""  # the catalog's revision now: a hash of its content
     fields: list[FieldUsage] = field(default_factory=list)  # what recchat's fields were read from
+    # The embedder a catalog had been embedded by when another variant of the same model (int8,
+    # float32) embedded all of it again in this import; "" otherwise.
+    replaced_embedder: str = ""
 
     @property
     def total(self) -> int:
@@ -97,11 +105,12 @@ def iter_valid_items(
     """Every valid item with its 'file:line'; problems are appended to `errors`. `rules` holds
     the field maps, and learns what each file's fields were read from."""
     rules = rules or FieldRules(root)
+    ids = DerivedIds()
     for path in iter_catalog_files(root, errors):
         shown = _relative(path, root)
         try:
             for item, line in read_items(path, rules, errors, shown):
-                yield item, f"{shown}:{line}"
+                yield ids.assign(item), f"{shown}:{line}"
         except CatalogError as error:  # the file itself is unreadable: report it, go on
             errors.append(error)
 
@@ -113,11 +122,13 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def _scan(root: Path, rules: FieldRules, *, stop_early: bool) -> _Scan:
+def _scan(root: Path, rules: FieldRules, *, stop_early: bool, on_read: Reading | None = None) -> _Scan:
     """Validate and hash every item. Without --skip-invalid the import fails anyway, so the
     scan stops once the error list is full rather than reading a broken folder to its end."""
     scan = _Scan()
-    for item, location in iter_valid_items(root, scan.errors, rules):
+    for count, (item, location) in enumerate(iter_valid_items(root, scan.errors, rules), start=1):
+        if on_read and count % READ_REPORT_EVERY == 0:
+            on_read(count)
         if item.id in scan.locations:
             path, _, line = location.rpartition(":")
             where = root if root.is_file() else root / path
@@ -142,15 +153,19 @@ def import_catalog(
     skip_invalid: bool = False,
     field_map: Mapping[str, str] | None = None,
     on_progress: Progress | None = None,
+    on_read: Reading | None = None,
     batch_size: int = 256,  # big enough that the embedder can sort by length
+    cache_dir: Path | None = None,
 ) -> ImportReport:
+    """`cache_dir`: where the catalog's derived data (recchat/catalog/derived.py) is written for
+    its new revision; None leaves it to be built when the catalog is first read."""
     started = time.perf_counter()
     root = root.expanduser()
     if not root.exists() and not root.is_symlink():
         raise CatalogError(root, None, "no such file or folder")
     rules = FieldRules(root, field_map)
     with _importing(store, name):
-        scan = _scan(root, rules, stop_early=not skip_invalid)
+        scan = _scan(root, rules, stop_early=not skip_invalid, on_read=on_read)
         links, link_errors = _read_links(root, set(scan.hashes))
         scan.errors.extend(link_errors)
         if scan.errors and not skip_invalid:
@@ -162,9 +177,22 @@ def import_catalog(
                 root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files"
             )
         report = ImportReport(name=name, skipped=scan.errors, interactions=len(links), fields=rules.grouped_usage())
-        _write_catalog(store, embedder, root, rules, name, scan, links, report, batch_size, on_progress)
+        job = _Job(store, embedder, root, rules, name, batch_size, on_progress, cache_dir)
+        _write_catalog(job, scan, links, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass(frozen=True)
+class _Job:
+    store: Store
+    embedder: Embedder
+    root: Path
+    rules: FieldRules
+    name: str
+    batch_size: int
+    on_progress: Progress | None
+    cache_dir: Path | None
 
 
 @contextlib.contextmanager
@@ -203,40 +231,50 @@ def _open_for_import(
     return collection, _stored_hashes(collection)
 
 
+def _drop_other_variant(store: Store, embedder: Embedder, name: str) -> str:
+    """A catalog embedded by another variant of this model (int8 or float32) is embedded again,
+    from scratch, rather than mixing two kinds of vectors. Another model altogether is refused
+    by `open_or_create`, with the fix. Returns the replaced embedder's name, or ""."""
+    try:
+        existing = store.open("catalog", name)
+    except NotFoundError:
+        return ""
+    old = str(existing.info.get("embedder", ""))
+    if old == embedder.name or model_of(old) != model_of(embedder.name):
+        return ""
+    store.delete("catalog", name)
+    return old
+
+
 def _stored_hashes(collection: Collection) -> dict[str, tuple[Any, Any]]:
     # Only what the comparison needs: a big catalog's whole metadata would not fit in memory.
     return {r.id: (r.metadata.get(HASH), r.metadata.get(NEIGHBOURS, "")) for r in collection.iter_all()}
 
 
-def _write_catalog(
-    store: Store,
-    embedder: Embedder,
-    root: Path,
-    rules: FieldRules,
-    name: str,
-    scan: _Scan,
-    links: dict[str, list[tuple[str, float]]],
-    report: ImportReport,
-    batch_size: int,
-    on_progress: Progress | None,
-) -> None:
-    collection, stored = _open_for_import(store, embedder, root, name)
+def _write_catalog(job: _Job, scan: _Scan, links: dict[str, list[tuple[str, float]]], report: ImportReport) -> None:
+    report.replaced_embedder = _drop_other_variant(job.store, job.embedder, job.name)
+    collection, stored = _open_for_import(job.store, job.embedder, job.root, job.name)
     link_text = {item_id: encode_neighbours(pairs) for item_id, pairs in links.items()}
+    schema = scan.schema.schema(usage_log=len(links), overrides=field_overrides(job.root))
+    schema_json = json.dumps(schema.to_json(), ensure_ascii=False)
+    report.revision = content_revision(scan.hashes, link_text, schema_json)
+    outputs = DerivedOutputs.missing(job.cache_dir, collection.origin, job.name, report.revision)
 
     changed = {i for i, h in scan.hashes.items() if stored.get(i, (None, ""))[0] != h}
     report.added = len(changed - stored.keys())
     report.updated = len(changed) - report.added
     report.unchanged = len(scan.hashes) - len(changed)
-    written = _write_changed(collection, embedder, root, rules, changed, link_text, batch_size, on_progress)
-    if written != len(changed):
-        raise CatalogError(root, None, "files changed while they were being imported", "run the import again")
+    feed = outputs.feed(schema) if outputs else None
+    if changed or feed:
+        written = _write_changed(collection, job, changed, link_text, feed)
+        if written != len(changed):
+            raise CatalogError(job.root, None, "files changed while they were being imported", "run the import again")
     report.relinked = _relink(collection, scan.hashes.keys() - changed, stored, link_text)
     removed = sorted(stored.keys() - scan.hashes.keys())
     collection.delete(removed)
     report.removed = len(removed)
-    schema = scan.schema.schema(usage_log=len(links))
-    schema_json = json.dumps(schema.to_json(), ensure_ascii=False)
-    report.revision = content_revision(scan.hashes, link_text, schema_json)
+    if feed and outputs:
+        outputs.save(feed.finish())
     collection.set_info(
         state="ready",
         revision=report.revision,
@@ -268,48 +306,76 @@ def _read_links(root: Path, known: set[str]) -> tuple[dict[str, list[tuple[str, 
 
 
 def _write_changed(
-    collection: Collection,
-    embedder: Embedder,
-    root: Path,
-    rules: FieldRules,
-    changed: set[str],
-    link_text: dict[str, str],
-    batch_size: int,
-    on_progress: Progress | None,
+    collection: Collection, job: _Job, changed: set[str], link_text: dict[str, str], feed: Feed | None
 ) -> int:
-    """Embed and store the changed items; returns how many were written."""
-    done = 0
-    if on_progress:
-        on_progress(0, len(changed))
-    batch: list[tuple[Item, str]] = []
+    """Embed and store the changed items, feeding every item to `feed` on the way (derived data
+    sees the whole catalog, changed or not); returns how many were written."""
+    writer = _Writer(collection, job.embedder, len(changed), job.on_progress)
+    batch: list[tuple[StoredItem, str]] = []
     ignored: list[CatalogError] = []  # already reported by the scan
     seen: set[str] = set()
-    for item, location in iter_valid_items(root, ignored, rules):
-        if item.id not in changed or item.id in seen:
-            continue
-        seen.add(item.id)
-        batch.append((item, location))
-        if len(batch) >= batch_size:
-            _write_batch(collection, embedder, batch, link_text)
-            done += len(batch)
-            batch = []
-            if on_progress:
-                on_progress(done, len(changed))
-    if batch:
-        _write_batch(collection, embedder, batch, link_text)
-        done += len(batch)
-    if on_progress:
-        on_progress(done, len(changed))
-    return done
+    with writer:
+        for item, location in iter_valid_items(job.root, ignored, job.rules):
+            if item.id in seen or (feed is None and item.id not in changed):
+                continue
+            seen.add(item.id)
+            stored = stored_item_of(item, location, link_text.get(item.id, ""))
+            if feed is not None:
+                feed.add(stored)
+            if item.id in changed:
+                batch.append((stored, embed_text(item)))
+            if len(batch) >= job.batch_size:
+                writer.add(batch)
+                batch = []
+        writer.add(batch)
+    return writer.written
 
 
-def _write_batch(
-    collection: Collection, embedder: Embedder, batch: list[tuple[Item, str]], link_text: dict[str, str]
-) -> None:
-    texts = [item_text(item) for item, _ in batch]
-    vectors = embedder.embed(texts)
-    metadatas = [item_metadata(item, location, link_text.get(item.id, "")) for item, location in batch]
-    collection.upsert([item.id for item, _ in batch], vectors, texts, metadatas)
+class _Writer:
+    """Embeds one batch on a thread while the one before is stored and the next is read:
+    onnxruntime lets go of the GIL while it runs and Chroma's writes do not, so on two cores the
+    model need not wait for the store, nor the store for the model."""
+
+    def __init__(self, collection: Collection, embedder: Embedder, total: int, on_progress: Progress | None) -> None:
+        self._collection = collection
+        self._embedder = embedder
+        self._total = total
+        self._on_progress = on_progress
+        self._pending: tuple[list[tuple[StoredItem, str]], Future[Any]] | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recchat-embed")
+        self.written = 0
+
+    def __enter__(self) -> _Writer:
+        if self._on_progress:
+            self._on_progress(0, self._total)
+        return self
+
+    def add(self, batch: list[tuple[StoredItem, str]]) -> None:
+        future = self._pool.submit(self._embedder.embed, [text for _, text in batch]) if batch else None
+        self._store_pending()
+        if batch and future is not None:
+            self._pending = (batch, future)
+
+    def _store_pending(self) -> None:
+        if self._pending is None:
+            return
+        batch, future = self._pending
+        self._pending = None
+        items = [stored for stored, _ in batch]
+        vectors = future.result()
+        self._collection.upsert(
+            [i.id for i in items], vectors, [i.document for i in items], [i.metadata for i in items]
+        )
+        self.written += len(batch)
+        if self._on_progress:
+            self._on_progress(self.written, self._total)
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        try:
+            if error is None:
+                self._store_pending()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _relink(

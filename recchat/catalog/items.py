@@ -7,6 +7,8 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from recchat.catalog.readers import RawRecord
@@ -24,8 +26,17 @@ MAX_METADATA_VALUE = 10_000
 MAX_FIELDS = 200
 MAX_FIELD_NAME = 100
 INT64 = 2**63 - 1  # Chroma stores integers in 64 bits
-EMBED_TEXT_VERSION = "1"  # bump when item_text changes, so every item is re-embedded
-EMBED_DESCRIPTION_CHARS = 1_000  # MiniLM reads 256 word pieces; more text only costs time
+# The stored text (what BM25 indexes) keeps a description's first 1,000 characters; the embedded
+# text its first 200: a sentence vector of a film's opening retrieves as well as one of its whole
+# lead (ReDial dev, int8: R@10 / R@50 .2078 / .4041 at 200, .2067 / .4046 at 300, .2060 / .3962 at
+# 1,000, against .2098 / .4032 for the float model at 1,000; benchmarks/embedding_quality.py),
+# and the model's time grows with its word pieces (int8: 140 items per CPU-second at 200, 98 at 300).
+DOCUMENT_DESCRIPTION_CHARS = 1_000
+EMBED_DESCRIPTION_CHARS = 200
+# In every content hash: bump it (or change the cap) when item_text or embed_text changes, and
+# every item is embedded again.
+EMBED_TEXT_VERSION = f"2:{EMBED_DESCRIPTION_CHARS}"
+SHORT_FIELD = 200  # characters: fields that name an item (not its notes) tell two of a name apart
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -95,11 +106,36 @@ def _text_field(record: RawRecord, data: dict[str, Any], name: str, limit: int, 
     return text
 
 
+def derived_id(title: str, metadata: Mapping[str, Any], *, whole: bool = False) -> str:
+    """The id of an item that has none: from what names it (title, year, author), stable across
+    edits of its description; `whole`: from all its short fields too, for items that share a name
+    (the same wine name from two producers)."""
+    named: list[Any] = [title.casefold(), metadata.get("year"), metadata.get("author")]
+    if whole:
+        named.append(sorted((k, v) for k, v in metadata.items() if len(json.dumps(v, default=str)) <= SHORT_FIELD))
+    basis = json.dumps(named, default=str)
+    return "h" + hashlib.sha1(basis.encode()).hexdigest()[:15]
+
+
+class DerivedIds:
+    """Gives items whose derived id an earlier item of the same import took (a title that repeats
+    in two places) an id of their own, the same one on every read of the same files."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}  # derived id -> the content of the item that has it
+
+    def assign(self, item: Item) -> Item:
+        if item.id != derived_id(item.title, item.metadata):
+            return item  # its own id, from the catalog: a repeat is the catalog's to fix
+        content = content_hash(item)
+        if self._first.setdefault(item.id, content) == content:
+            return item
+        return replace(item, id=derived_id(item.title, item.metadata, whole=True))
+
+
 def _id_field(record: RawRecord, value: Any, title: str, metadata: dict[str, Any]) -> str:
     if value is None or value == "":
-        # Stable across edits of the description: derived from what names the item.
-        basis = json.dumps([title.casefold(), metadata.get("year"), metadata.get("author")], default=str)
-        return "h" + hashlib.sha1(basis.encode()).hexdigest()[:15]
+        return derived_id(title, metadata)
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise _bad(record, f"'id' must be text or an integer, got {type(value).__name__}")
     text = str(value).strip()
@@ -195,9 +231,14 @@ def content_hash(item: Item) -> str:
     return hashlib.sha256(f"{EMBED_TEXT_VERSION}\n{canonical}".encode()).hexdigest()[:32]
 
 
-def item_text(item: Item, *, description_chars: int | None = EMBED_DESCRIPTION_CHARS) -> str:
-    """An item as one text: the title, who made it, its tags and its description (what gets
-    embedded, with the description's start only; what BM25 is queried with, whole)."""
+def embed_text(item: Item) -> str:
+    """What the embedder reads of an item: `item_text` with the description's opening only."""
+    return item_text(item, description_chars=EMBED_DESCRIPTION_CHARS)
+
+
+def item_text(item: Item, *, description_chars: int | None = DOCUMENT_DESCRIPTION_CHARS) -> str:
+    """An item as one text: the title, who made it, its tags and its description (what is stored
+    and indexed by BM25, with the description's start only; what BM25 is queried with, whole)."""
     parts = [item.title]
     creator = item.metadata.get("author") or item.metadata.get("director") or item.metadata.get("brand")
     if isinstance(creator, str) and creator:

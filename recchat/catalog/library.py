@@ -1,28 +1,26 @@
-"""The read side of a stored catalog: items, vectors, neighbours and a light in-memory index."""
+"""The read side of a stored catalog: items, vectors, neighbours, and the data derived from its
+items at import (the in-memory index, BM25), loaded on first use."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from recchat.catalog import derived
 from recchat.catalog.caches import cache_file
+from recchat.catalog.derived import Derived, StoredItem
+from recchat.catalog.index import TITLE_INDEX, CatalogIndex, IndexEntry, index_entry
 from recchat.catalog.interactions import decode_neighbours
-from recchat.catalog.record import (
-    stored_item,
-    stored_json,
-    stored_neighbours,
-    stored_popularity,
-    stored_tags,
-    stored_title,
-)
-from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema, normalised
+from recchat.catalog.record import stored_item, stored_neighbours
+from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
-from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
+from recchat.timing import timed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,22 +29,10 @@ if TYPE_CHECKING:
     from recchat.ranking.lexical import Bm25Index
     from recchat.store import Collection, Record
 
-INDEX_FORMAT = 2
+__all__ = ["Candidate", "Catalog", "CatalogIndex", "IndexEntry", "incomplete", "index_entry"]
+
+T = TypeVar("T")
 RECORD_CACHE_SIZE = 20_000  # decoded items kept in memory (about 3 KB each with the vector)
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    id: str
-    title: str
-    year: int | None
-    aliases: tuple[str, ...]
-    popularity: float
-    tags: tuple[str, ...] = ()
-    # The item's fields that requests can be about, read as their kind (schema.normalised):
-    # {"players": [2, 4], "type": "board game", "author": ["Agatha Christie"], ...}
-    facts: Mapping[str, Any] = field(default_factory=dict)
-    names: tuple[str, ...] = ()  # name phrases in its description ("Christopher Nolan")
 
 
 @dataclass(frozen=True)
@@ -59,119 +45,6 @@ class Candidate:
     neighbours: tuple[tuple[str, float], ...]
 
 
-class CatalogIndex:
-    """Titles, years, aliases and popularity of every item, small enough to keep in memory."""
-
-    def __init__(self, entries: Sequence[IndexEntry]) -> None:
-        self.entries = list(entries)
-        self.by_id = {entry.id: entry for entry in self.entries}
-        self._values: dict[str, dict[str, set[str]]] = {}
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def most_popular(self, n: int) -> list[str]:
-        ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
-        return [entry.id for entry in ranked[:n] if entry.popularity > 0]
-
-    @cached_property  # entries never change after construction, and every turn asks
-    def max_popularity(self) -> float:
-        return max((entry.popularity for entry in self.entries), default=0.0)
-
-    def to_json(self) -> dict[str, Any]:
-        rows = [
-            [e.id, e.title, e.year, list(e.aliases), e.popularity, list(e.tags), dict(e.facts), list(e.names)]
-            for e in self.entries
-        ]
-        return {"format": INDEX_FORMAT, "rows": rows}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> CatalogIndex:
-        if data.get("format") != INDEX_FORMAT:
-            raise ValueError("old index format")
-        return cls(
-            [
-                IndexEntry(r[0], r[1], r[2], tuple(r[3]), float(r[4]), tuple(r[5]), dict(r[6]), tuple(r[7]))
-                for r in data["rows"]
-            ]
-        )
-
-    @cached_property
-    def named_in_text(self) -> dict[str, set[str]]:
-        """Normalised name -> items whose description names it (people, studios, places)."""
-        found: dict[str, set[str]] = {}
-        for entry in self.entries:
-            for name in entry.names:
-                found.setdefault(normalise_title(name), set()).add(entry.id)
-        return found
-
-    @cached_property
-    def with_tag(self) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
-        for entry in self.entries:
-            for tag in entry.tags:
-                found.setdefault(tag, set()).add(entry.id)
-        return found
-
-    def with_value(self, field_name: str) -> dict[str, set[str]]:
-        """Value -> items holding it, for a list field ("genres": {"horror": {...}}); built once."""
-        if field_name not in self._values:
-            found: dict[str, set[str]] = {}
-            for entry in self.entries:
-                value = entry.facts.get(field_name)
-                for part in value if isinstance(value, list) else ([value] if isinstance(value, str) else []):
-                    found.setdefault(str(part), set()).add(entry.id)
-            self._values[field_name] = found
-        return self._values[field_name]
-
-    @cached_property
-    def title_words(self) -> dict[str, set[str]]:
-        """Stemmed title word -> items whose title has it."""
-        found: dict[str, set[str]] = {}
-        for entry in self.entries:
-            for word in {stem(w) for w in words(entry.title)}:
-                found.setdefault(word, set()).add(entry.id)
-        return found
-
-    def tag_vocabulary(self) -> set[str]:
-        return {tag for entry in self.entries for tag in entry.tags}
-
-
-NAMES_FROM_CHARS = 800  # a description's opening names the people and the franchise
-
-
-def index_entry(record_id: str, metadata: Mapping[str, Any], schema: CatalogSchema) -> IndexEntry:
-    item = stored_json(metadata)
-    title = stored_title(metadata)
-    facts = {
-        info.name: value
-        for info in schema.fields
-        if info.name in item and (value := normalised(info, item[info.name])) is not None
-    }
-    years = [facts[f.name] for f in schema.with_role("year") if isinstance(facts.get(f.name), int | float)]
-    year = int(years[0]) if years else year_in_title(title)
-    aliases = item.get("aliases") or ()
-    own = set(normalise_title(without_year(title)).split())
-    names = [
-        n
-        for n in names_in(str(item.get("description", ""))[:NAMES_FROM_CHARS])
-        if set(normalise_title(n).split()) - own
-    ]
-    return IndexEntry(
-        id=record_id,
-        title=title,
-        year=year,
-        # Some catalogs list other ids as aliases; only names help find titles in text.
-        aliases=tuple(a for a in aliases if isinstance(a, str) and not a.isdigit())
-        if isinstance(aliases, list)
-        else (),
-        popularity=stored_popularity(metadata),
-        tags=stored_tags(metadata),
-        facts=facts,
-        names=tuple(names),
-    )
-
-
 class Catalog:
     """One stored catalog. Reads go through Chroma; the index is cached on disk per revision."""
 
@@ -182,8 +55,8 @@ class Catalog:
         # Incognito reads the caches an earlier run left (they hold catalog data, nothing of the
         # person) but writes none.
         self._write_cache = write_cache
-        self._index: CatalogIndex | None = None
-        self._lexical: Bm25Index | None = None
+        self._derived: dict[str, Any] = {}  # kind name -> loaded or built value
+        self._lock = threading.RLock()  # the app reads a catalog from more than one thread
         self._records: dict[str, Candidate] = {}
         info = collection.info
         if info.get("state") != "ready":
@@ -204,8 +77,12 @@ class Catalog:
 
     def tag_vocabulary(self) -> set[str]:
         """Its tags, and the values of its list fields (genres, shelves, keywords, ...)."""
+        return set(self._tag_vocabulary)
+
+    @cached_property  # every session asks: once per catalog
+    def _tag_vocabulary(self) -> frozenset[str]:
         lists = [f.name for f in self.schema.fields if f.kind is FieldKind.LIST]
-        return self.index.tag_vocabulary() | {value for name in lists for value in self.index.with_value(name)}
+        return frozenset(self.index.tag_vocabulary() | {v for name in lists for v in self.index.with_value(name)})
 
     @property
     def revision(self) -> str:
@@ -213,41 +90,52 @@ class Catalog:
 
     @property
     def index(self) -> CatalogIndex:
-        if self._index is None:
-            self._index = self._load_index()
-        return self._index
-
-    def _load_index(self) -> CatalogIndex:
-        cache = self._cache_path("index", "json")
-        if cache is not None and cache.exists():
-            try:
-                return CatalogIndex.from_json(json.loads(cache.read_text(encoding="utf-8")))
-            except (ValueError, KeyError, IndexError, TypeError):
-                pass  # a stale or damaged cache is rebuilt below
-        index = CatalogIndex([index_entry(r.id, r.metadata, self.schema) for r in self.collection.iter_all()])
-        if cache is not None and self._write_cache:
-            _save_cache(cache, lambda path: _write_index(path, index))
-        return index
+        """Titles, years, tags and facts of every item (recchat/catalog/index.py)."""
+        return self.derived(TITLE_INDEX)
 
     @property
     def lexical(self) -> Bm25Index:
-        """BM25 over the stored item texts, built on first use and cached on disk per revision
-        (building it is most of a cold `ask`'s retrieval time)."""
-        if self._lexical is None:
-            from recchat.ranking.lexical import Bm25Index
+        """BM25 over the stored item texts."""
+        from recchat.ranking.lexical import BM25
 
-            cache = self._cache_path("bm25", "npz")
-            if cache is not None and cache.exists():
-                try:
-                    self._lexical = Bm25Index.load(cache)
-                    return self._lexical
-                except ValueError:
-                    pass  # a stale or damaged cache is rebuilt below
-            records = self.collection.iter_all(documents=True)
-            self._lexical = Bm25Index((r.id, r.document or "") for r in records)
-            if cache is not None and self._write_cache:
-                _save_cache(cache, self._lexical.save)
-        return self._lexical
+        return self.derived(BM25)
+
+    def derived(self, kind: Derived[T]) -> T:
+        """One kind of derived data (recchat/catalog/derived.py), read from its file on first use.
+        Without a file it is built from the stored items, together with every other registered
+        kind that has none (one pass), and saved."""
+        with self._lock:
+            if kind.name not in self._derived:
+                self._derived[kind.name] = self._load_or_build(kind)
+            value: T = self._derived[kind.name]
+            return value
+
+    def _load_or_build(self, kind: Derived[T]) -> T:
+        path = self._cache_path(kind.name, kind.suffix)
+        if path is not None:
+            with timed(f"catalog.load.{kind.name}"):
+                found = derived.load(path, kind)
+            if found is not None:
+                return found
+        missing: list[Derived[Any]] = [kind]
+        for other in derived.registered():
+            other_path = self._cache_path(other.name, other.suffix)
+            if other.name not in (kind.name, *self._derived) and not (other_path and other_path.exists()):
+                missing.append(other)
+        with timed("catalog.build", kinds=len(missing)):
+            built = derived.build(missing, self._stored_items(), self.schema)
+        for other in missing:
+            other_path = self._cache_path(other.name, other.suffix)
+            if other_path is not None and self._write_cache:
+                derived.save(other_path, other, built[other.name])
+            if other.name != kind.name:
+                self._derived[other.name] = built[other.name]
+        value: T = built[kind.name]
+        return value
+
+    def _stored_items(self) -> Iterator[StoredItem]:
+        for record in self.collection.iter_all(documents=True):
+            yield StoredItem(record.id, record.metadata, record.document or "")
 
     def _cache_path(self, kind: str, suffix: str) -> Path | None:
         # Keyed by where the collection lives as well as by the revision (a hash of the content):
@@ -325,19 +213,3 @@ def incomplete(collection: Collection, info: Mapping[str, Any]) -> RecchatError:
         f"catalog '{name}' is incomplete: an import was interrupted",
         f"run `recchat catalog add {info.get('source', 'FOLDER')} --name {name}` again to finish it",
     )
-
-
-def _save_cache(path: Path, save: Callable[[Path], None]) -> None:
-    """A cache is a convenience: failing to write one (a full disk, or an import removing this
-    superseded revision's files meanwhile) costs a rebuild next time, never the answer."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        save(path)
-    except OSError:
-        pass
-
-
-def _write_index(path: Path, index: CatalogIndex) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(index.to_json()), encoding="utf-8")
-    temporary.replace(path)  # atomic: a reader never sees half a file

@@ -24,6 +24,7 @@ class Measure:
     dimension: str | None = None  # None: a plain count (of pages, players, reviews ...)
     unit: str | None = None  # the unit values are stored in (a base unit, or a currency)
     written: str | None = None  # the unit the export wrote most ("km", "h"): how to show numbers
+    bare: str | None = None  # the unit of cells written without one ("45" among "4-6 hours": min)
     decimal: str = "."
     noun: str = ""  # the header's own words, less units and filler: "episode length", "seasons"
 
@@ -104,25 +105,32 @@ class NumberStats:
         highs += [found.high[""] * factor] if "" in found.high else []
         return (min(lows) if lows else None), (max(highs) if highs else None)
 
-    def measure(self, name: str) -> Measure:
+    def measure(self, name: str, unit_said: str | None = None) -> Measure:
+        """What the field measures: the unit its cells write most, else its header's, else what
+        its header's words say; `unit_said` (a map file's) over all of them."""
         found = self.chosen
         noun = header_noun(name)
+        if unit_said:
+            said = units().named(unit_said) or units().symbols.get(unit_said.lower())
+            if said is not None:
+                return Measure(said.dimension, said.base or None, said.id, said.id, found.decimal, noun)
         written = next((u for u, n in found.units.most_common() if n), None)
         unit = units().with_id(written)
+        header = header_unit(name)
         if unit is None:
-            unit = header_unit(name) or _unit_of_header_words(name)
+            unit = header or _unit_of_header_words(name)
             written = unit.id if unit else None
         if unit is None:
-            return Measure(_dimension_of_header_words(name), None, None, found.decimal, noun)
-        return Measure(unit.dimension, unit.base or None, written, found.decimal, noun)
+            return Measure(_dimension_of_header_words(name), None, None, None, found.decimal, noun)
+        bare = header.id if header is not None else load("units")["dimensions"][unit.dimension].get("bare", written)
+        return Measure(unit.dimension, unit.base or None, written, bare, found.decimal, noun)
 
 
 def _factor(measure: Measure) -> float:
-    """Base units per unit-less cell: a '(km)' header makes a plain 12.4 mean 12,400 m."""
-    if measure.written is None:
-        return 1.0
-    unit = units().with_id(measure.written)
-    return unit.factor if unit is not None else 1.0
+    """Base units per unit-less cell: a '(km)' header makes a plain 12.4 mean 12,400 m; a bare
+    '45' among durations is minutes."""
+    unit = units().with_id(measure.bare or measure.written)
+    return unit.factor if unit is not None and unit.dimension != "money" else 1.0
 
 
 def cell_in_base(value: object, measure: Measure) -> tuple[float, float] | None:

@@ -228,8 +228,9 @@ class SchemaLearner:
                 continue
             self._fields.setdefault(name, _FieldStats()).add(value)
 
-    def schema(self, usage_log: int = 0) -> CatalogSchema:
-        fields = tuple(_field_info(name, stats) for name, stats in self._fields.items())
+    def schema(self, usage_log: int = 0, overrides: Mapping[str, Any] | None = None) -> CatalogSchema:
+        """`overrides`: field name -> what a map file says it is (`kind`, `unit`)."""
+        fields = tuple(_field_info(name, stats, (overrides or {}).get(name)) for name, stats in self._fields.items())
         return CatalogSchema(
             items=self._items,
             fields=fields,
@@ -248,12 +249,13 @@ def learn_schema(items: Iterable[Item], usage_log: int = 0) -> CatalogSchema:
     return learner.schema(usage_log)
 
 
-def _field_info(name: str, stats: _FieldStats) -> FieldInfo:
-    kind = _kind(name, stats)
+def _field_info(name: str, stats: _FieldStats, override: Any = None) -> FieldInfo:
+    """`override`: what the folder's map file says the field is (its `kind` and `unit`)."""
+    kind = FieldKind(override.kind) if override is not None and override.kind else _kind(name, stats)
     examples = tuple(value for value, _ in stats.values.most_common(EXAMPLES))
     info = FieldInfo(name=name, kind=kind, count=stats.count, examples=examples)
     if kind in (FieldKind.NUMBER, FieldKind.RANGE):
-        measure = stats.numbers.measure(name)
+        measure = stats.numbers.measure(name, override.unit if override is not None else None)
         low, high = stats.numbers.bounds(measure)
         info = replace(info, low=low, high=high, measure=measure)
     if kind is FieldKind.DATE:

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,6 +17,7 @@ from recchat.cli.context import SHOWN_ERRORS, CliState, report_errors, stderr, s
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import TaskID
 
     from recchat.catalog.importer import ImportReport
     from recchat.catalog.overview import CatalogOverview
@@ -60,16 +62,32 @@ def add(
         catalog_name = check_name(name or default_name(folder), "catalog")
         runtime = state.runtime()
         console = stderr()
-        with _progress(console, f"Embedding {catalog_name}") as update:
-            report = import_catalog(
-                runtime.store,
-                runtime.embedder,
-                folder,
-                catalog_name,
-                skip_invalid=skip_invalid,
-                field_map=mapped,
-                on_progress=update,
-            )
+        cache = None if runtime.settings.incognito else runtime.settings.cache_dir
+        stored = [0, 0]  # items stored so far, of how many: what an interruption keeps
+
+        def progressed(done: int, total: int) -> None:
+            stored[:] = [done, total]
+            update(done, total)
+
+        with _progress(console, f"Reading {folder.name or folder}", f"Embedding {catalog_name}") as (read, update):
+            try:
+                report = import_catalog(
+                    runtime.store,
+                    runtime.embedder,
+                    folder,
+                    catalog_name,
+                    skip_invalid=skip_invalid,
+                    field_map=mapped,
+                    on_progress=progressed,
+                    on_read=read,
+                    cache_dir=cache,
+                )
+            except KeyboardInterrupt:
+                console.print(
+                    f"interrupted: {stored[0]:,} of {stored[1]:,} items stored; the same `recchat catalog add` "
+                    "carries on from there"
+                )
+                raise typer.Exit(130) from None
         if not runtime.settings.incognito:  # incognito changes nothing in the data folder
             remove_superseded(runtime.settings.cache_dir, runtime.store.where, catalog_name, report.revision)
         _print_report(console, report)
@@ -82,6 +100,11 @@ def _print_report(console: Console, report: ImportReport) -> None:
         console.print(f"[yellow]skipped:[/] {_escape(str(error))}")
     if report.skipped_count > SHOWN_ERRORS:
         console.print(f"[yellow]... and {report.skipped_count - SHOWN_ERRORS} more skipped[/]")
+    if report.replaced_embedder:
+        console.print(
+            f"[yellow]embedded again:[/] the catalog had been embedded by {_escape(report.replaced_embedder)}, "
+            "another variant of the model recchat uses now; its vectors were replaced"
+        )
     rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
     console.print(
         f"catalog [bold]{report.name}[/]: {report.total} items "
@@ -112,22 +135,63 @@ def _escape(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _progress(console: Console, label: str) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on a terminal; elsewhere (a log, a pipe) a plain line as each batch is
-    stored, so whoever reads stderr sees how far the import got."""
+def _progress(
+    console: Console, reading: str, embedding: str
+) -> Iterator[tuple[Callable[[int], None], Callable[[int, int], None]]]:
+    """Two progress reports: items read and checked (the first pass), then items embedded, with
+    items/s and the time left. On a terminal, bars; elsewhere (a log, a pipe) a plain line every
+    few seconds, so whoever reads stderr sees how far the import got and how long it will take."""
     if console.is_terminal:
         with _bar(console) as bar:
-            task = bar.add_task(label, total=None)
-            yield lambda done, total: bar.update(task, completed=done, total=total)
+            read_task = bar.add_task(reading, total=None)
+            embed_task: list[TaskID] = []
+
+            def embedded(done: int, total: int) -> None:
+                if not embed_task:
+                    bar.update(read_task, visible=False)
+                    embed_task.append(bar.add_task(embedding, total=total))
+                bar.update(embed_task[0], completed=done, total=total)
+
+            yield (lambda done: bar.update(read_task, completed=done)), embedded
         return
-    said: list[tuple[int, int]] = []
+    pace = Pace(console.print)
+    yield (
+        (lambda done: pace.say(reading, done, None, every=5.0)),
+        (lambda done, total: pace.say(embedding, done, total)),
+    )
 
-    def say(done: int, total: int) -> None:
-        if not said or said[-1] != (done, total):
-            said.append((done, total))
-            console.print(f"{label}: {done}/{total}")
 
-    yield say
+class Pace:
+    """Plain progress lines with items/s and the time left: one per report, or at most one every
+    `every` seconds (the read pass reports every thousand items)."""
+
+    def __init__(self, print_line: Callable[[str], None]) -> None:
+        self._print = print_line
+        self._stages: dict[str, tuple[float, int]] = {}  # stage -> (started, done at start)
+        self._last = (0.0, "", -1)
+
+    def say(self, stage: str, done: int, total: int | None, every: float = 0.0) -> None:
+        now = time.monotonic()
+        started, first = self._stages.setdefault(stage, (now, done))
+        finished = total is not None and done >= total
+        said_at, said_stage, said_done = self._last
+        repeated = (stage, done) == (said_stage, said_done)
+        too_soon = said_stage == stage and now - said_at < every
+        if repeated or (too_soon and not finished):
+            return
+        self._last = (now, stage, done)
+        rate = (done - first) / (now - started) if now > started and done > first else 0.0
+        line = f"{stage}: {done:,}" + (f"/{total:,}" if total is not None else " items")
+        if rate:
+            line += f", {rate:,.0f} items/s"
+            if total is not None and not finished:
+                line += f", {_duration((total - done) / rate)} left"
+        self._print(line)
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds + 0.5), 60)
+    return f"{minutes}m {rest:02d}s" if minutes else f"{rest}s"
 
 
 def _bar(console: Console):  # type: ignore[no-untyped-def]

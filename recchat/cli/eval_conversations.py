@@ -5,22 +5,34 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from recchat.cli.context import CliState, report_errors, stderr, stdout
 from recchat.errors import RecchatError
 
+if TYPE_CHECKING:
+    from recchat.profile import Profile
+
 
 def eval_conversations(
-    state: CliState, path: Path, *, catalog: str | None, half: str | None, as_json: bool, verbose: bool
+    state: CliState,
+    path: Path,
+    *,
+    catalog: str | None,
+    half: str | None,
+    as_json: bool,
+    verbose: bool,
+    history: list[Path] | None = None,
 ) -> None:
+    """`history`: start every conversation from a rich profile built over the suite's other
+    catalogs (these exports imported, and those catalogs' conversations said)."""
     with report_errors(state):
-        from recchat.eval.conversations import import_catalogs, load_truths, run_suite, summary
+        from recchat.eval.conversations import import_catalogs, load_truths, run_suite, stored_name, summary
         from recchat.eval.suite import read_suite
 
-        suite = read_suite(path)
+        suite = full = read_suite(path)
         chosen = tuple(
             c
             for c in suite.conversations
@@ -35,16 +47,28 @@ def eval_conversations(
         # Incognito: the store is a throwaway copy, so neither profiles nor catalogs change.
         runtime = state.runtime(use_llm=False, incognito=True)
         console = stderr()
-        names = sorted({c.catalog for c in chosen})
+        names = sorted(full.catalogs if history else {c.catalog for c in chosen})
         with console.status(f"importing {', '.join(names)}…"):
             import_catalogs(runtime, suite, names)
+        start = None
+        if history:
+            from recchat.eval.rich_profile import built_over, elsewhere
+
+            with console.status("building a profile over each catalog…"):
+                built = built_over(runtime, full, {name: stored_name(name) for name in names}, history)
+
+            def start(name: str) -> Profile:
+                return elsewhere(built, name)
+
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(
             TextColumn("conversations"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
         ) as bar:
             task = bar.add_task("conversations", total=len(chosen))
-            results = run_suite(runtime, suite, truths, on_progress=lambda done, _: bar.update(task, completed=done))
+            results = run_suite(
+                runtime, suite, truths, on_progress=lambda done, _: bar.update(task, completed=done), start=start
+            )
         report = summary(results, suite)
         if as_json:
             typer.echo(json.dumps(report, ensure_ascii=False))

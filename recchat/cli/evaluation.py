@@ -64,6 +64,14 @@ def eval_command(
     save: Annotated[
         Path | None, typer.Option("--save", help="With --explanations: write every explanation, judged, as JSONL.")
     ] = None,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--history",
+            help="With --conversations: start each conversation from a profile built over the suite's other "
+            "catalogs (this export imported, their conversations said). Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Measure recommendation quality on recorded conversations (never touches your profile)."""
     state: CliState = ctx.obj
@@ -78,7 +86,9 @@ def eval_command(
     if conversations is not None:
         from recchat.cli.eval_conversations import eval_conversations
 
-        eval_conversations(state, conversations, catalog=catalog, half=half, as_json=as_json, verbose=verbose)
+        eval_conversations(
+            state, conversations, catalog=catalog, half=half, as_json=as_json, verbose=verbose, history=history
+        )
         return
     assert cases is not None
     with report_errors(state):

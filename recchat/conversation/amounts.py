@@ -219,29 +219,40 @@ def _ranges(found: list[Amount], text: str) -> list[Amount]:
     return merged
 
 
+@cache
+def _bound_patterns(part: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per bound, one pattern of all its words said before (ending the text) or after (starting
+    it) an amount, longest first."""
+    found = []
+    for bound in ("at_most", "at_least", "about", "between"):
+        phrases = words("comparisons", bound, part) if part in load("comparisons")[bound] else ()
+        if not phrases:
+            continue
+        listed = "|".join(re.escape(p) for p in phrases)
+        pattern = rf"(?:^|(?<=[\s(]))({listed})\s*$" if part == "before" else rf"\s*({listed})(?![a-z])"
+        found.append((bound, re.compile(pattern)))
+    return tuple(found)
+
+
 def _bounded(amount: Amount, text: str) -> Amount:
     """The words that bound an amount, before or after it; the span widened to them."""
     data = load("comparisons")
     before = text[: amount.span.start]
-    bounds = ("at_most", "at_least", "about", "between") if amount.bound in ("plain", "between") else ()
-    for bound in bounds:  # '5k+': the '+' said it already
-        for phrase in words("comparisons", bound, "before"):
-            found = re.search(rf"(?:^|(?<=[\s(]))({re.escape(phrase)})\s*$", before)
-            if found is None or _suggested(before[: found.start()], phrase, data.get(bound, {})):
+    if amount.bound in ("plain", "between"):  # '5k+': the '+' said it already
+        for bound, pattern in _bound_patterns("before"):
+            found = pattern.search(before)
+            if found is None or _suggested(before[: found.start()], found.group(1), data.get(bound, {})):
                 continue
             if bound == "between" and amount.bound != "between":
                 continue
-            strict = phrase in data.get(bound, {}).get("strict", [])
+            strict = found.group(1) in data.get(bound, {}).get("strict", [])
             kind = amount.bound if bound == "between" else bound
             return replace(amount, bound=kind, strict=strict, span=Span(found.start(1), amount.span.end))
     ends = [amount.span.end] + ([amount.noun_span.end] if amount.noun_span is not None else [])
     for end in ends:  # '5 or more players', '3 seasons or less'
-        after = text[end:]
-        for bound in ("at_most", "at_least", "about"):
-            for phrase in words("comparisons", bound, "after"):
-                found = re.match(rf"\s*({re.escape(phrase)})(?![a-z])", after)
-                if found is not None:
-                    return replace(amount, bound=bound, span=Span(amount.span.start, max(ends[-1], end + found.end())))
+        for bound, pattern in _bound_patterns("after"):
+            if bound in ("at_most", "at_least", "about") and (found := pattern.match(text, end)) is not None:
+                return replace(amount, bound=bound, span=Span(amount.span.start, max(ends[-1], found.end())))
     return amount
 
 

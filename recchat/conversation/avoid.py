@@ -12,7 +12,9 @@ from recchat.conversation.kinds import Found
 from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.conversation.values import Value, value_constraint
 from recchat.domain import Constraint
+from recchat.language import alternation, load
 from recchat.text import STOPWORDS, stem
+from recchat.vocabulary import GENERIC_NOUNS
 
 MAX_PHRASE_WORDS = 3
 _SKIP = frozenset(
@@ -32,10 +34,8 @@ _VERBS = frozenset(
     """.split()
 )
 # Words that end the phrase: what follows is no longer the thing to avoid.
-_END = frozenset(
-    """movie movies film films book books novel novels show shows series game games story stories
-    please thanks pls plz though tho thx lol for with and or but tonight today this either
-    """.split()
+_END = GENERIC_NOUNS | frozenset(
+    """please thanks pls plz though tho thx lol for with and or but tonight today this either""".split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 # How something feels rather than what it is: too blunt to forbid as a word ("nothing too long"
@@ -68,9 +68,7 @@ def read_avoid(
 
 # "never saw X", "other than X", "not even X": the title is not a ban on a series.
 _NOT_A_BAN = re.compile(r"\b(?:saw|seen|watched|read|heard|played|other\s+than|even|sure|think)\b")
-_DISLIKE_VERB = re.compile(
-    r"\b(?:hate|hated|dislike|disliked|didn'?t like|did not like|can'?t stand|couldn'?t stand)\b"
-)
+_DISLIKE_VERB = re.compile(rf"\b(?:{alternation(load('feelings')['dislike']['words'])})\b")
 
 
 def read_title_avoid(said: Utterance, titles: Sequence[Span]) -> list[Found]:

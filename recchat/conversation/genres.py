@@ -10,7 +10,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from recchat.conversation.spans import Span, Utterance
+from recchat.language import alternation
 from recchat.text import STOPWORDS
+from recchat.vocabulary import GENERIC_NOUNS
 
 TagSpans = Callable[[str], list[tuple[str, Span]]]
 
@@ -28,7 +30,7 @@ _ASKS = re.compile(
 )
 _SEPARATOR = re.compile(r"^(?:[\s,/]|\b(?:or|and|either|maybe|perhaps|a|an|the|some|any)\b)*$")
 # Words allowed between genres of one list: "comedy movies or action movies".
-_LIST_FILLER = re.compile(r"\b(?:movies?|films?|books?|novels?|games?|shows?|ones|stuff|kind|type)\b")
+_LIST_FILLER = re.compile(rf"\b(?:ones|stuff|kind|type|{alternation(GENERIC_NOUNS)})\b")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 # Capitalised only because they start a sentence or a shout: no part of a name.
 _OPENERS = frozenset(

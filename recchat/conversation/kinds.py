@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.domain import Constraint
+from recchat.language import load
 from recchat.text import STOPWORDS, stem
-from recchat.vocabulary import KIND_GROUPS, KIND_VERBS
+from recchat.vocabulary import KIND_GROUPS, KIND_VERBS, TAG_SYNONYMS
 
 MAX_WORDS = 3
+_MODIFIERS = frozenset(load("negation")["scope"]["modifiers"])
 _VERB_OBJECTS = frozenset({"me", "us", "you", "them"})  # "show me", "play us": verbs, not kinds
 
 
@@ -44,6 +46,10 @@ class KindReader:
         for value in self.values:  # a value's own name means it alone: "miniseries", not every show
             for form in (value.lower(), plural(value.lower())):
                 self._cues[_key(form.split())] = {value}
+        for phrase, target in TAG_SYNONYMS.items():  # everyday words for a kind value: "bubbly"
+            for value in self.values:
+                if target == value.lower():
+                    self._cues.setdefault(_key(phrase.split()), {value})
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
@@ -116,6 +122,8 @@ class KindReader:
         negated = said.negated(span)
         if negated and _modified(said, span):
             return None  # "no party games": the party is to avoid, the games are still wanted
+        if negated and modified_after(said, span):
+            negated = False  # "no books from before 1950": books, from 1950 on
         label = _label(chosen, negated)
         value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
         constraint = Constraint("kind", self.field, "is", value, negated, label, said.text[span.start : span.end])
@@ -133,6 +141,13 @@ def misspelt(word: str, known: dict[str, set[str]]) -> set[str] | None:
         frozenset(values) for form, values in known.items() if form[:1] == word[:1] and OSA.distance(word, form) <= 1
     }
     return set(next(iter(close))) if len(close) == 1 else None
+
+
+def modified_after(said: Utterance, span: Span) -> bool:
+    """A modifier right after the kind word ('books from before 1950', 'a movie by Nolan'): the
+    'not' before the kind falls on it."""
+    following = re.match(r"\s+([a-z]+)", said.lower[span.end :])
+    return following is not None and following.group(1) in _MODIFIERS
 
 
 def _modified(said: Utterance, span: Span) -> bool:

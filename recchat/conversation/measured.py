@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
@@ -191,6 +191,8 @@ def _choose(candidates: list[NumberField], named: set[str], value: float) -> Num
 
 
 def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
+    if amount.noun_span is not None:  # "for 8 people": the noun was said of the amount too
+        amount = replace(amount, span=Span(amount.span.start, max(amount.span.end, amount.noun_span.end)))
     low, high = amount.in_base()
     noun = _noun(field)
     if field.info.role == "people_count":

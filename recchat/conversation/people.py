@@ -12,21 +12,23 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from recchat.catalog.library import CatalogIndex
+from recchat.catalog.measures import header_says
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import common_words
 from recchat.text import STOPWORDS, normalise_title, without_year
+from recchat.vocabulary import GENERIC_NOUNS
 
 TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
 MIN_SURNAME = 4  # a surname alone shorter than this is too easily a plain word
 FUZZY_CUTOFF = 88.0
-_CAST_FIELD = re.compile(r"cast|star|actor|actress|perform|featur|voice", re.I)
+
 _CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
 _MAKER_CUES = frozenset({"by", "from", "directed", "written", "made", "designed", "created"})
-_AFTER_CUES = frozenset({"film", "films", "movie", "movies", "book", "books", "novel", "novels", "game", "games"})
+_AFTER_CUES = GENERIC_NOUNS  # "a nolan film", "tarantino movies"
 _WORK_NOUNS = {word: {word} for word in _AFTER_CUES}  # for "tarantino moives"
 
 
@@ -52,6 +54,7 @@ class PeopleReader:
                     self._add(person, TEXT)
         self._surnames: dict[str, list[str]] = defaultdict(list)
         self._distinctive: dict[str, set[str]] = defaultdict(set)  # a rare word of a name -> names
+        self._runs: dict[str, set[str]] = defaultdict(set)  # words in a row inside a name -> names
         for key in self._people:
             last = key.split()[-1]
             if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and last not in ignore:
@@ -60,6 +63,13 @@ class PeopleReader:
                 for word in key.split():
                     if len(word) >= MIN_SURNAME and word not in ignore and not _plain(word):
                         self._distinctive[word].add(key)
+                parts = key.split()
+                for size in range(2, len(parts)):
+                    for start in range(len(parts) - size + 1):
+                        self._runs[" ".join(parts[start : start + size])].add(key)
+        self._by_initial: dict[str, list[str]] = defaultdict(list)  # what a fuzzy match compares with
+        for key in self._people:
+            self._by_initial[key[:1]].append(key)
         self._ignore = ignore
 
     def _add(self, name: str, where: str) -> None:
@@ -120,10 +130,8 @@ class PeopleReader:
 
     def _part_of_one(self, key: str) -> str | None:
         """The one name that holds these words in a row ('kenji lopez alt' of 'j kenji lopez alt')."""
-        found = [
-            name for name in self._people if f" {key} " in f" {name} " and self._people[name].fields.keys() - {TEXT}
-        ]
-        return found[0] if len(found) == 1 else None
+        found = self._runs.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _plausible(
         self, person: Person, size: int, cue: str | None, window: list[re.Match[str]], said: Utterance, key: str
@@ -153,7 +161,8 @@ class PeopleReader:
     def _fuzzy(self, key: str) -> str | None:
         from rapidfuzz import fuzz, process
 
-        best = process.extractOne(key, list(self._people), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        # a slip is seldom in the first letter: comparing with names that share it is ~20x faster
+        best = process.extractOne(key, self._by_initial.get(key[:1], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return str(best[0]) if best else None
 
     def _found(self, keys: list[str], span: Span, said: Utterance) -> Found:
@@ -164,10 +173,15 @@ class PeopleReader:
         negated = said.negated(span)
         joined = "|".join(where)
         op = "mentions" if where == [TEXT] else "has"
-        preposition = "with" if cue in _CAST_CUES or (where and all(_CAST_FIELD.search(f) for f in where)) else "by"
+        preposition = "with" if cue in _CAST_CUES or (where and all(_cast(f) for f in where)) else "by"
         label = f"{'not ' if negated else ''}{preposition} {person.name}"
         constraint = Constraint("person", joined, op, person.name, negated, label, said.text[span.start : span.end])
         return Found(constraint, span)
+
+
+def _cast(field: str) -> bool:
+    """A field of those who appear in items ('Stars', 'cast'), not of those who make them."""
+    return header_says(field, "cast")
 
 
 def _fields_for(person: Person, cue: str | None) -> list[str]:
@@ -177,9 +191,9 @@ def _fields_for(person: Person, cue: str | None) -> list[str]:
     if not fields:
         return [TEXT]
     if cue in _CAST_CUES:
-        narrowed = [f for f in fields if _CAST_FIELD.search(f)]
+        narrowed = [f for f in fields if _cast(f)]
     elif cue in _MAKER_CUES:
-        narrowed = [f for f in fields if not _CAST_FIELD.search(f)]
+        narrowed = [f for f in fields if not _cast(f)]
     else:
         narrowed = []
     return narrowed or fields
@@ -205,7 +219,7 @@ def _cue_word(said: Utterance, span: Span) -> str | None:
     return None
 
 
-_ENDS_A_NAME = frozenset("and or in please pls plz movie movies film films book books novel novels show shows".split())
+_ENDS_A_NAME = frozenset("and or in please pls plz".split()) | GENERIC_NOUNS
 
 
 def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:
@@ -217,6 +231,8 @@ def _modifies_a_noun(said: Utterance, token: re.Match[str]) -> bool:
     if following is None:
         return False
     word = following.group(1)
+    if _plain(token.group().lower()):
+        return True  # "card games", "short episodes": an everyday word before a noun describes it
     return word not in _ENDS_A_NAME and word not in STOPWORDS and not misspelt(word, _WORK_NOUNS)
 
 

@@ -11,27 +11,29 @@ from dataclasses import dataclass
 
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Reference
-from recchat.vocabulary import NUMBER_WORDS, ORDINALS
+from recchat.language import alternation, load
+from recchat.language.units import units
+from recchat.text import STOPWORDS, fold, normalise_title, without_year
+from recchat.vocabulary import GENERIC_NOUNS, NUMBER_WORDS, ORDINALS
 
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _COUNT = "|".join(["two", "three", "four", "five", "2", "3", "4", "5"])
+# "the first two hours", "the first 3 players": counts of something, no pointers
+_COUNTED = alternation([*units().in_chat, *load("people")["nouns"]["words"], "years", "year"])
 _POSITIONS = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>first|last|top|bottom)\s+(?P<count>{_COUNT})\b(?!\s*(?:players?|people|minutes|hours|years|pages))"
-    rf"|\b(?P<the>the\s+|that\s+|this\s+)?(?P<ordinal>{_ORDINAL}|last|middle|top)(?:\s+(?P<one>one|ones|option|pick|suggestion|choice|title|item|movie|film|book|novel|game|show))?\b"
+    rf"\b(?:the\s+)?(?P<edge>first|last|top|bottom)\s+(?P<count>{_COUNT})\b(?!\s*(?:{_COUNTED})\b)"
+    rf"|\b(?P<the>the\s+|that\s+|this\s+)?(?P<ordinal>{_ORDINAL}|last|middle|top)(?:\s+(?P<one>one|ones|suggestion|choice|{alternation(GENERIC_NOUNS)}))?\b"
     r"|(?:\bnumber|\bno\.?|#|\boption|\bpick)\s*(?P<number>[1-9])\b"
 )
+MIN_SHOWN_TITLE = 4  # characters: a shorter title ('Up', 'It') is too often a plain word
 _ALL = re.compile(
     r"\b(?:all\s+(?:of\s+)?(?:them|those|these|five|three|four)|those|these|them|the\s+ones\s+you\s+\w+|"
     r"the\s+(?:whole\s+)?list|any\s+of\s+(?:them|those|these)|none\s+of\s+(?:them|those|these)|both)\b"
 )
 _ONE = re.compile(r"\b(?:that\s+one|this\s+one|that|it)\b")
-_SEEN = re.compile(
-    r"\b(?:seen|saw|watched|read|played|already|finished|own|owned|have\s+(?:it|them|that|those)|done\s+(?:it|that))\b"
-)
-_DISLIKE = re.compile(
-    r"\b(?:hated?|dislike[sd]?|(?:didn'?t|don'?t|do\s+not|did\s+not)\s+(?:like|enjoy|love)|boring|awful|terrible|"
-    r"not\s+(?:a\s+)?fan|wasn'?t\s+(?:good|great|for\s+me)|sucked|meh)\b"
-)
+_FEELINGS = load("feelings")
+_SEEN = re.compile(rf"\b(?:{alternation(_FEELINGS['seen']['words'])})\b")
+_DISLIKE = re.compile(rf"\b(?:{alternation(_FEELINGS['sounds_bad']['words'])})\b")
 _EXCLUDE = re.compile(
     r"\b(?:not|no|skip|none|except|other\s+than|anything\s+but|rather\s+not|nah|pass\s+on|without|drop|lose)"
     r"\W+(?:(?:on|to|of|the|that|this|those|with)\W+)?$"  # right before the pointer: "not the second one"
@@ -50,11 +52,7 @@ _ANCHOR = re.compile(
     r"|\belse\s+(?:is\s+|that'?s\s+)?like\b"  # "what else is like it"
 )
 _ANCHOR_AFTER = re.compile(r"\W*(?:,\s*)?(?:what|anything|something)\s+else\s+(?:is\s+)?like\b")
-_LIKE = re.compile(
-    r"\b(?:(?:sounds?|looks?|seems?)\s+(?:good|great|interesting|fun|perfect|nice|promising)|love[sd]?|like[sd]?|liked|perfect|great|"
-    r"i'?ll\s+(?:take|try|go\s+with|watch|read|play)|let'?s\s+(?:go\s+with|do)|yes|yeah|interesting|nice|"
-    r"good\s+(?:one|pick|choice|call)|enjoyed)\b"
-)
+_LIKE = re.compile(rf"\b(?:{alternation(_FEELINGS['sounds_good']['words'])})\b")
 
 
 @dataclass(frozen=True)
@@ -85,13 +83,14 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
             found.append((positions, Span(match.start(), match.end())))
     by_id = {s.item_id: i for i, s in enumerate(shown)}
     found += [([by_id[item]], span) for item, span in named if item in by_id]
+    found += _shown_titles(said, shown, [span for _, span in found])
     if not found:
         every = _ALL.search(said.lower)
         if every:
             found.append((list(range(len(shown))), Span(every.start(), every.end())))
     if not found:
         one = _ONE.search(said.lower)
-        if one and _acts_on_one(said, Span(one.start(), one.end())):
+        if one and _acts_on_one(said, Span(one.start(), one.end())) and not _named_before(said, one.start()):
             found.append(([0], Span(one.start(), one.end())))
     references: list[Reference] = []
     for positions, span in found:
@@ -99,6 +98,28 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
         references += [Reference(shown[p].item_id, shown[p].title, act) for p in positions]
     unique = {(r.item_id, r.act): r for r in references}
     return Pointed(tuple(unique.values()), tuple(span for _, span in found))
+
+
+def _shown_titles(said: Utterance, shown: Sequence[Shown], taken: Sequence[Span]) -> list[tuple[list[int], Span]]:
+    """Titles of the last list said as people type them ('not the prisoner'): lower case, without
+    their article, as whole words; every shown item of that title (two vintages of one wine)."""
+    found: list[tuple[list[int], Span]] = []
+    positions: dict[str, list[int]] = {}
+    for i, item in enumerate(shown):
+        key = re.sub(r"^(?:the|a|an) ", "", normalise_title(without_year(item.title)))
+        if len(key) >= MIN_SHOWN_TITLE and not key.isdigit():
+            positions.setdefault(key, []).append(i)
+    for key, places in positions.items():
+        words = r"\W+".join(re.escape(word) for word in key.split())
+        match = re.search(rf"\b{words}\b", fold(said.text))
+        if match is not None and not any(Span(match.start(), match.end()).overlaps(t) for t in taken):
+            found.append((places, Span(match.start(), match.end())))
+    return found
+
+
+def _named_before(said: Utterance, position: int) -> bool:
+    """A word of its own before 'it' ('not the prisoner, had it'): 'it' is that, not the first item."""
+    return any(w not in STOPWORDS and not _SEEN.fullmatch(w) for w in re.findall(r"[a-z]{3,}", said.lower[:position]))
 
 
 def _positions(match: re.Match[str], size: int, listed: bool = False) -> list[int]:

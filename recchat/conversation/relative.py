@@ -186,13 +186,18 @@ def ordinal_fields(schema: CatalogSchema) -> list[Ordinal]:
         if info.kind is not FieldKind.CATEGORY or len(info.values) < 2:
             continue
         for scale in load("scales")["scale"]:
-            words = {normalise_title(w): i for i, tier in enumerate(scale["tiers"]) for w in tier}
-            tiers = {v.lower(): words[normalise_title(v)] for v in info.values if normalise_title(v) in words}
+            words = {_tier_key(w): i for i, tier in enumerate(scale["tiers"]) for w in tier}
+            tiers = {v.lower(): words[_tier_key(v)] for v in info.values if _tier_key(v) in words}
             if len(set(tiers.values())) >= 2 and len(tiers) >= 0.6 * len(info.values):
                 shown = {v.lower(): v for v in info.values}
                 found.append(Ordinal(info.name, tiers, shown, words, tuple(scale["less"]), tuple(scale["more"])))
                 break
     return found
+
+
+def _tier_key(value: str) -> str:
+    """A value as scales compare it: words without case or accents, or its signs ('$$')."""
+    return normalise_title(value) or "".join(value.split())
 
 
 def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Span], pivot: Pivot) -> list[Found]:

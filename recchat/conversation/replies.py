@@ -17,17 +17,38 @@ def reply_message(
     constraints: Sequence[Constraint],
     relaxed: Sequence[Constraint],
     catalog: str,
+    unused: Sequence[str] = (),
+    leaning: Sequence[str] = (),
     *,
     inferred: int = 0,
     unavailable: int = 0,
 ) -> str:
-    """`meeting`: suggestions meeting every wish by their fields; `inferred`: more that meet
-    them, some only by evidence; `unavailable`: items that fit but were seen, shown or ruled out."""
+    """What was understood, then the list; led by what could not be used ('Nothing here records
+    distances. ...'). `meeting`: suggestions meeting every wish by their fields; `inferred`: more
+    that meet them, some only by evidence; `unavailable`: items that fit but were seen, shown or
+    ruled out before."""
+    message = _message(count, meeting, constraints, relaxed, catalog, leaning, inferred, unavailable)
+    if not unused:
+        return message
+    notes = "; ".join(unused)
+    return f"{notes[:1].upper()}{notes[1:]}. {message}"
+
+
+def _message(
+    count: int,
+    meeting: int,
+    constraints: Sequence[Constraint],
+    relaxed: Sequence[Constraint],
+    catalog: str,
+    leaning: Sequence[str],
+    inferred: int,
+    unavailable: int,
+) -> str:
     if count == 0:
         if unavailable:
             return f"You have seen or been shown all {unavailable} that fit here. Try other words, or another catalog."
         return "Nothing left in this catalog fits that. Try other words, or another catalog."
-    understood = summary(constraints)
+    understood = summary(constraints, leaning=leaning)
     if not understood:
         return f"Here {'is' if count == 1 else 'are'} {count} from {catalog}:"
     if not relaxed:
@@ -46,14 +67,16 @@ def reply_message(
             if has_kind
             else f"Nothing here matches ({lowered}); the closest I have:"
         )
+    return _only(fitting, wish, has_kind, inferred, unavailable)
+
+
+def _only(fitting: int, wish: str, has_kind: bool, inferred: int, unavailable: int) -> str:
     notes = []
     if inferred:
         notes.append(f"{inferred} of them not labelled so, but likely")
     if unavailable:
         notes.append(f"{unavailable} more seen or shown already")
     aside = f" ({'; '.join(notes)})" if notes else ""
-    return (
-        f"Only {fitting} {'new ' if unavailable else ''}{wish} here{aside}; the closest others:"
-        if has_kind
-        else f"Only {fitting} {'new ' if unavailable else ''}{wish}{aside}; the closest others:"
-    )
+    new = "new " if unavailable else ""
+    here = " here" if has_kind else ""
+    return f"Only {fitting} {new}{wish}{here}{aside}; the closest others:"

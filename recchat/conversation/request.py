@@ -21,10 +21,12 @@ from recchat.conversation.references import Shown, read_references
 from recchat.conversation.relative import ordinal_fields, read_scaled
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
+from recchat.conversation.unused import Catalogued, unused_wishes
 from recchat.conversation.values import ValueVocabulary, value_constraint
 from recchat.domain import Constraint, Reference
-from recchat.text import content_words, stem
+from recchat.text import content_words, root, stem
 
+MAX_LEANING = 4  # soft wishes said in the understood line
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
@@ -78,6 +80,8 @@ class Heard:
     lifted: Lifted = field(default_factory=Lifted)  # wishes taken back: "forget the crime part"
     of_the_person: bool = False  # "what else has she been in?": the person asked about stays
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    unused: tuple[str, ...] = ()  # wishes read but not usable here: "nothing here records distances"
+    leaning: tuple[str, ...] = ()  # soft wishes the ranking leans to: "thoughtful"
 
 
 class RequestReader:
@@ -128,6 +132,8 @@ class RequestReader:
         found += self._avoid(said, [*taken, *(f.span for f in found)])
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
+        kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
+        unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
         fresh = bool(_FRESH.search(said.lower))
         lengths = any(f.constraint.about == "number" for f in found)
         # the values asked for stay in the topic: "thoughtful science fiction" is what to search by
@@ -144,6 +150,8 @@ class RequestReader:
             lifted=lifted,
             of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
             spans=tuple(spans),
+            unused=unused,
+            leaning=self.leaning(topic, [f.constraint for f in found], text),
         )
 
     def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
@@ -166,13 +174,13 @@ class RequestReader:
         for group in groups:
             values = tuple(by_text[t][0] for t in group)
             span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
-            found.append(Found(value_constraint(values, False, _alternatives(group)), span))
+            found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
         return found
 
     def _only_filler(self, said: Utterance, span: Span) -> bool:
         """A value made of words about the conversation or of this catalog's kind words."""
         words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
-        return all(w in _FILLER or stem(w) in self.kinds.words for w in words)
+        return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
     def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
         """The words left once constraints, pointers, titles, kinds and negated clauses are out
@@ -242,6 +250,26 @@ class RequestReader:
         pivot = self._pivot(context, references, named)
         found = self.measured.relative(said, taken, kinds, pivot, measured)
         return found + read_scaled(self.ordinals, said, [*taken, *(f.span for f in found)], pivot)
+
+    def leaning(self, topic: str, constraints: Sequence[Constraint], said: str = "") -> tuple[str, ...]:
+        """The soft wishes of a topic ('thoughtful' in 'a thoughtful science fiction movie'): its
+        words that no constraint holds and some item's text does, which the ranking leans to; not
+        the names in what was `said` ('something like Arrival')."""
+        held = {stem(w) for c in constraints for w in re.findall(r"[a-z0-9]+", f"{c.label} {c.said}".lower())}
+        named = {w.lower() for w in re.findall(r"(?<=[\w,]\s)[A-Z][a-z]+", said)}
+        words = [
+            w
+            for w in content_words(topic)
+            if w not in named
+            if w not in _FILLER and stem(w) not in self._generic and stem(w) not in held and not w.isdigit()
+        ]
+        held_by = self._held
+        kept = (w for w in words if held_by is None or held_by(w) or held_by(root(w)))  # 'fruity': fruit
+        return tuple(dict.fromkeys(kept))[:MAX_LEANING]
+
+    def _catalogued(self, kinds: Sequence[str]) -> Catalogued:
+        dimensions = {f.info.dimension for f in self.measured.present(kinds) if f.info.dimension}
+        return Catalogued(frozenset(dimensions), self._years is not None)
 
     def _pivot(self, context: Context, references: Sequence[Reference], named: Sequence[tuple[str, Span]]) -> Pivot:
         """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recchat.language import load
+from recchat.language import alternation, load
 from recchat.text import fold
 
 # "anything but", "nothing but", "all but": no new clause
@@ -18,24 +18,18 @@ CLAUSE_BREAK = re.compile(
 _NEGATION = load("negation")
 
 
-def _alternation(phrases: list[str]) -> str:
-    """Phrases as one regex alternation, longest first, spaces matching any run of spaces."""
-    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word).replace("'", "'?") for word in p.split()) for p in ordered)
-
-
 _DO_NOT = _NEGATION["do_not"]
 # Longer forms come first, so that what follows a negator ("not into horror") is what it negates.
 NEGATOR_WORDS = (
-    rf"(?:{_alternation(_DO_NOT['auxiliaries'])})(?:\s+(?:{_alternation(_DO_NOT['softeners'])}))?"
-    rf"\s+(?:{_alternation(_DO_NOT['verbs'])})|{_alternation(_NEGATION['negators']['words'])}"
+    rf"(?:{alternation(_DO_NOT['auxiliaries'])})(?:\s+(?:{alternation(_DO_NOT['softeners'])}))?"
+    rf"\s+(?:{alternation(_DO_NOT['verbs'])})|{alternation(_NEGATION['negators']['words'])}"
 )
 NEGATOR = re.compile(rf"\b(?:{NEGATOR_WORDS})\b", re.I)
 _REACH = int(_NEGATION["scope"]["reach"])  # words a negator governs
 _LOOK_BACK = 160  # characters: a negator, then at most `_REACH` words
-_NEW_SUBJECT = re.compile(rf"\b(?:{_alternation(_NEGATION['scope']['subjects'])})\b")
-_NEW_WISH = re.compile(rf",\s*(?:{_alternation(_NEGATION['scope']['openers'])})\b")
-_NOT_NEGATING = re.compile(rf"\b(?:{_alternation(_NEGATION['not_negating']['words'])})\b", re.I)
+_NEW_SUBJECT = re.compile(rf"\b(?:{alternation(_NEGATION['scope']['subjects'])})\b")
+_NEW_WISH = re.compile(rf",\s*(?:{alternation(_NEGATION['scope']['openers'])})\b")
+_NOT_NEGATING = re.compile(rf"\b(?:{alternation(_NEGATION['not_negating']['words'])})\b", re.I)
 
 
 @dataclass(frozen=True)

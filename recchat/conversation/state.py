@@ -199,11 +199,12 @@ def _values(constraint: Constraint) -> str:
     return "|".join(sorted(map(str, value))) if isinstance(value, tuple) else str(value)
 
 
-def summary(constraints: Sequence[Constraint], *, one: bool = False) -> str:
+def summary(constraints: Sequence[Constraint], *, one: bool = False, leaning: Sequence[str] = ()) -> str:
     """What was understood, in one line: 'Movies from the 1990s, no romance' ('Book by ...'
-    when `one` item is meant)."""
+    when `one` item is meant), and the soft wishes the ranking leans to ('; leaning to funny')."""
+    soft = f"leaning to {', '.join(leaning)}" if leaning else ""
     if not constraints:
-        return ""
+        return soft[:1].upper() + soft[1:]
     kinds = [c for c in constraints if c.about == "kind" and not c.negated]
     genres = [c.label for c in constraints if c.about == "tag" and not c.negated and c.label]
     rest = [c.label for c in constraints if c not in kinds and c.label and c.label not in genres]
@@ -217,6 +218,7 @@ def summary(constraints: Sequence[Constraint], *, one: bool = False) -> str:
         text = f"{head} {joined}" if joined.startswith(READS_ON) else f"{head}, {joined}"
     else:
         text = head or ", ".join(rest)
+    text = f"{text}; {soft}" if soft else text
     return text[:1].upper() + text[1:]
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from recchat.conversation.kinds import Found
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
+from recchat.language import alternation
 from recchat.text import SPOKEN_YEAR_DIGITS
-from recchat.vocabulary import DECADE_WORDS
+from recchat.vocabulary import DECADE_WORDS, GENERIC_NOUNS
 
 RECENT_YEARS = 5  # "recent": within this many years of the catalog's newest item
 OLD_YEARS = 25  # "old movies": at least this many years before the newest
@@ -57,7 +58,7 @@ _RECENT = re.compile(
     r"(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past)\s+(?P<n>\d+|ten|five|twenty|fifteen)\s+years\b|\b(?:last|past)\s+decade\b")
-_OLD = re.compile(r"\b(?:old|vintage)\s+(?:movies?|films?|ones|books?|stuff|classics|games?|shows?)\b|\boldies\b")
+_OLD = re.compile(rf"\b(?:old|vintage)\s+(?:ones|stuff|classics|{alternation(GENERIC_NOUNS)})\b|\boldies\b")
 _CENTURY = re.compile(r"\b(?P<this>this|21st|twenty[\s-]first)\s+century\b|\b(?P<last>last|20th|twentieth)\s+century\b")
 _NUMBER_WORDS = {"ten": 10, "five": 5, "twenty": 20, "fifteen": 15}
 # "the 2000s or earlier", "1995 and later"
@@ -159,7 +160,7 @@ _AS_WISH_BEFORE = re.compile(
     r"\b(?:something|anything|bit|little|much|slightly|even|but|and|or|an?|maybe|perhaps|some|any|the|"
     r"way|lot|something\s+a\s+bit)\s*,?\s*$"
 )
-_AS_WISH_AFTER = re.compile(r"^\s*(?:ones?|movies?|films?|books?|games?|shows?|stuff|works?|titles?|releases?|stuff)\b")
+_AS_WISH_AFTER = re.compile(rf"^\s*(?:ones?|stuff|works?|releases?|{alternation(GENERIC_NOUNS)})\b")
 
 
 def _about_the_chat(text: str, match: re.Match[str]) -> bool:
@@ -264,9 +265,12 @@ def _found(bounds: tuple[int | None, int | None], span: Span, said: Utterance, c
 
 def _close_negator(said: Utterance, span: Span) -> bool:
     """A period is avoided only when the negator is right before it ("nothing from the 2000s",
-    "not from the 90s"); "not too old, after 2000" asks for the period."""
+    "not from the 90s"), or before the kind it modifies ("not a movie from the 90s", "no books
+    from before 1950"); "not too old, after 2000" asks for the period."""
     before = said.lower[max(0, span.start - 40) : span.start]
-    return bool(re.search(r"\b(?:no|not|nothing|none|never|avoid|except|anything\s+but)(?:\s+\w+)?\s*$", before))
+    return bool(
+        re.search(r"\b(?:no|not|nothing|none|never|avoid|except|anything\s+but)(?:\s+\w+){0,2}\s*(?:from\s+)?$", before)
+    )
 
 
 def year_label(low: int | None, high: int | None) -> str:

@@ -13,6 +13,8 @@ from recchat.conversation.request import Context, Heard, RequestReader
 from recchat.conversation.spans import BUT, NEGATOR_WORDS, Span, Utterance
 from recchat.conversation.values import ValueVocabulary
 from recchat.domain import Mention, Polarity
+from recchat.language import load
+from recchat.language.detect import foreign_language
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, content_words, stem, words
 from recchat.vocabulary import GENERIC_NOUNS
 
@@ -28,67 +30,8 @@ _NEGATORS = re.compile(
     r"of|those|that|all|kind of|sort of)?\s*",
     re.I,
 )
-NEGATIVE_CUES = (
-    "hate",
-    "hated",
-    "dislike",
-    "disliked",
-    "didn't like",
-    "didnt like",
-    "did not like",
-    "don't like",
-    "dont like",
-    "do not like",
-    "not a fan",
-    "wasn't a fan",
-    "couldn't stand",
-    "can't stand",
-    "boring",
-    "awful",
-    "terrible",
-    "worst",
-    "overrated",
-    "not good",
-    "wasn't good",
-    "didn't enjoy",
-    "did not enjoy",
-    "not into",
-    "sucked",
-    "horrible",
-    "disappointing",
-    "meh",
-    "not for me",
-    "wasn't for me",
-)
-POSITIVE_CUES = (
-    "love",
-    "loved",
-    "like",
-    "liked",
-    "enjoy",
-    "enjoyed",
-    "favorite",
-    "favourite",
-    "great",
-    "amazing",
-    "awesome",
-    "good",
-    "best",
-    "fan of",
-    "adore",
-    "adored",
-    "fantastic",
-    "brilliant",
-    "classic",
-    "want",
-    "looking for",
-    "in the mood",
-    "recommend",
-    "similar",
-    "more like",
-    "such as",
-    "into",
-)
+NEGATIVE_CUES = tuple(load("feelings")["dislike"]["words"])  # "I hated Titanic"
+POSITIVE_CUES = tuple(load("feelings")["like"]["words"])  # "I loved Interstellar"
 _AVOID_STOP = frozenset("bad sure seen watched read heard yet it that this one ones thing things stuff".split())
 GENERIC = GENERIC_NOUNS  # kind words and nouns for any item: no topic, nothing to avoid
 
@@ -103,6 +46,7 @@ class Understanding:
     avoided_tags: tuple[str, ...]
     positive_text: str  # the utterance without its negative clauses: what to embed as a like
     heard: Heard = field(default_factory=Heard)  # constraints, pointers and the topic left over
+    language: str | None = None  # the language it is in, when recchat cannot read it
 
     @property
     def topic(self) -> str:
@@ -141,9 +85,11 @@ class Reader:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         clauses = _clauses(text)
-        matches = [
-            m for m in self.matcher.find(text) if not _a_year_not_a_title(text, m) and not self._a_value(text, m)
-        ]
+        found = self.matcher.find(text)
+        language = foreign_language(_without_titles(text, found))
+        if language:
+            return Understanding(text, Polarity.NEUTRAL, (), (), (), (), "", language=language)
+        matches = [m for m in found if not _a_year_not_a_title(text, m) and not self._a_value(text, m)]
         heard = Heard()
         if self.request is not None:
             named = [(m.item_id, Span(m.start, m.end)) for m in matches]
@@ -189,6 +135,13 @@ class Reader:
         """Tags (and list values) named in the text, longest first: "science fiction" is that tag,
         not also "science"."""
         return self.values.tags_in(text)
+
+
+def _without_titles(text: str, matches: list[TitleMatch]) -> str:
+    """The words outside titles ('La La Land' is no French)."""
+    for match in sorted(matches, key=lambda m: -m.start):
+        text = text[: match.start] + " " + text[match.end :]
+    return text
 
 
 _TIME_CUE = re.compile(

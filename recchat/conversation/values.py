@@ -171,6 +171,11 @@ class ValueVocabulary:
         }
         return next(iter(close.values())) if len(close) == 1 else None
 
+    @property
+    def spellings(self) -> set[str]:
+        """Every spelling of every value, normalised (what 'known' means to other readers)."""
+        return set(self._by_key)
+
     def values_in(self, text: str) -> tuple[Value, ...]:
         return tuple(dict.fromkeys(value for value, _ in self.spans(normalise_title(text))))
 

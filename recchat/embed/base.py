@@ -34,3 +34,15 @@ def normalise(vectors: Vectors) -> Vectors:
     norms[norms == 0] = 1.0
     normalised: Vectors = (vectors / norms).astype(np.float32)
     return normalised
+
+
+VARIANTS = ("+int8",)  # suffixes an embedder's name carries when it runs its model another way
+
+
+def model_of(name: str) -> str:
+    """The model an embedder's name names, without its variant: vectors of two variants of one
+    model are close but not equal, so a collection is embedded again rather than mixed."""
+    for variant in VARIANTS:
+        if name.endswith(variant):
+            return name[: -len(variant)]
+    return name

@@ -10,6 +10,11 @@ The embedder's name is the sentence-transformers one: the vectors are the same (
 1e-3 cosine at export), so catalogs embedded either way stay usable without a re-import. When a
 model cannot be exported (an architecture torch cannot trace, `onnx` not installed, a check that
 fails), recchat says nothing and runs sentence-transformers itself: slower, never wrong.
+
+By default the model runs quantized to int8 (recchat/embed/quantize.py: about twice as fast,
+ReDial retrieval unchanged). Its vectors are close to the float ones but not equal, so the name
+says so ("...+int8"): a catalog embedded by one variant is queried by the same one, and a
+mismatch is refused or re-embedded like any other change of embedder.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from recchat.embed.base import Vectors, normalise
+from recchat.embed.base import VARIANTS, Vectors, normalise
 from recchat.embed.sentence_transformers import DEFAULT_DIMENSION, DEFAULT_NAME, check_model_dir, default_model_dir
 from recchat.errors import ModelError
 from recchat.timing import timed
@@ -31,6 +36,8 @@ EXPORT_FORMAT = 1  # bump when the export changes, so old exports are made again
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "export.json"
+PRECISIONS = ("int8", "float32")
+INT8_SUFFIX = VARIANTS[0]  # on the embedder's name: vectors made by the int8 model
 
 
 def fingerprint(model_dir: Path) -> str:
@@ -50,7 +57,10 @@ def export_dir(cache_dir: Path, model_dir: Path) -> Path:
 class OnnxRunner:
     """Tokenizer + ONNX session for one exported model: texts in, raw vectors out."""
 
-    def __init__(self, folder: Path, threads: int | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, folder: Path, threads: int | None = None, batch_size: int = 32, *, model: Path | None = None
+    ) -> None:
+        """`model`: another ONNX file for the same tokenizer (the int8 copy); default model.onnx."""
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # read when onnxruntime starts
         import onnxruntime
         from tokenizers import Tokenizer
@@ -68,7 +78,7 @@ class OnnxRunner:
             options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
-            str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            str(model or folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
         )
         self._inputs = [i.name for i in self._session.get_inputs()]
         self._batch_size = batch_size
@@ -118,9 +128,14 @@ class OnnxEmbedder:
         dimension: int | None = None,
         threads: int | None = None,
         batch_size: int = 32,
+        precision: str = "int8",
     ) -> None:
+        if precision not in PRECISIONS:
+            raise ModelError(f"unknown embedder precision {precision!r}", f"use one of {', '.join(PRECISIONS)}")
         self.path = path
         self.cache_dir = cache_dir
+        self.precision = precision
+        self._int8: bool | None = None  # whether the int8 model runs; known once loaded
         self._name = name or f"sentence-transformers:{path.name}"
         self._dimension = dimension
         self._threads = threads
@@ -130,18 +145,35 @@ class OnnxEmbedder:
         self._lock = threading.Lock()
 
     @classmethod
-    def default(cls, cache_dir: Path, threads: int | None = None) -> OnnxEmbedder:
+    def default(cls, cache_dir: Path, threads: int | None = None, precision: str = "int8") -> OnnxEmbedder:
         return cls(
             default_model_dir(),
             cache_dir,
             name=f"sentence-transformers:{DEFAULT_NAME}",
             dimension=DEFAULT_DIMENSION,
             threads=threads,
+            precision=precision,
         )
 
     @property
     def name(self) -> str:
-        return self._name
+        """The model's name, with "+int8" when the int8 model makes the vectors. Known without
+        loading once the int8 copy exists (every start after the first)."""
+        if self.precision == "float32":
+            return self._name
+        if self._int8 is None and self._made_int8():
+            self._int8 = True  # load() will run it
+        if self._int8 is None:
+            self.load()
+        return self._name + INT8_SUFFIX if self._int8 else self._name
+
+    def _made_int8(self) -> bool:
+        from recchat.embed.quantize import quantized
+
+        try:
+            return quantized(export_dir(self.cache_dir, self.path)) is not None
+        except OSError:  # no model folder: load() says so clearly
+            return False
 
     @property
     def dimension(self) -> int:
@@ -152,8 +184,10 @@ class OnnxEmbedder:
 
     @property
     def runtime(self) -> str:
-        """'onnxruntime' or 'sentence-transformers': what actually runs the model (after load)."""
-        return "sentence-transformers" if self._fallback is not None else "onnxruntime"
+        """'onnxruntime', 'onnxruntime int8' or 'sentence-transformers': what runs the model."""
+        if self._fallback is not None:
+            return "sentence-transformers"
+        return "onnxruntime int8" if self._int8 else "onnxruntime"
 
     def load(self) -> None:
         with self._lock:
@@ -165,9 +199,25 @@ class OnnxEmbedder:
                 try:
                     if not (folder / META_FILE).exists():
                         self._export(folder)
-                    self._runner = OnnxRunner(folder, self._threads, self._batch_size)
+                    model = self._int8_model(folder) if self.precision == "int8" else None
+                    self._runner = OnnxRunner(folder, self._threads, self._batch_size, model=model)
+                    self._int8 = model is not None
                 except ModelError:
                     self._use_sentence_transformers()
+                    self._int8 = False
+
+    def _int8_model(self, folder: Path) -> Path | None:
+        """The export's int8 copy, made now if need be; None when it cannot be made."""
+        from recchat.embed.quantize import quantize, quantized
+
+        made = quantized(folder)
+        if made is not None:
+            return made
+        try:
+            with timed("embedder.quantize"):
+                return quantize(folder, self._threads)
+        except ModelError:
+            return None
 
     def _export(self, folder: Path) -> None:
         from recchat.embed.onnx_export import export

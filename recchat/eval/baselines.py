@@ -3,6 +3,7 @@ recchat's own ranking, so their numbers compare directly."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from recchat.catalog.items import item_text
@@ -23,7 +24,7 @@ def seeker_words(snapshot: ProfileSnapshot) -> str:
 
 
 def _ranked(
-    catalog: Catalog, scores: dict[str, float], snapshot: ProfileSnapshot, k: int, name: str
+    catalog: Catalog, scores: Mapping[str, float], snapshot: ProfileSnapshot, k: int, name: str
 ) -> list[Recommendation]:
     excluded = snapshot.excluded
     best = sorted((i for i in scores if i not in excluded), key=lambda i: (-scores[i], i))[:k]
@@ -79,13 +80,13 @@ class Bm25Ranker:
             text += " " + " ".join(
                 item_text(item, description_chars=None) for item in self.catalog.items(sorted(snapshot.liked_items))
             )
-        scores = self.index.scores(text)
+        scores: Mapping[str, float] = self.index.scores(text)
         if self.popularity:
             scores = _fuse(scores, _popularity(self.catalog), self.popularity)
         return _ranked(self.catalog, scores, snapshot, k, "bm25")
 
 
-def _fuse(lexical: dict[str, float], popularity: dict[str, float], weight: float) -> dict[str, float]:
+def _fuse(lexical: Mapping[str, float], popularity: dict[str, float], weight: float) -> dict[str, float]:
     """Both scaled to [0, 1] by their maximum, then mixed."""
     import math
 

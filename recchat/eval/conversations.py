@@ -108,13 +108,16 @@ def run_suite(
     truths: Mapping[str, Truth],
     *,
     on_progress: Progress | None = None,
+    start: Callable[[str], Profile] | None = None,
 ) -> list[TurnResult]:
     """Every turn of every conversation, answered by a real Session and judged. The catalogs
-    must be imported already (`import_catalogs`)."""
+    must be imported already (`import_catalogs`). `start`: the profile a conversation over a
+    suite catalog starts from (default: an empty one; rich_profile.py builds others)."""
     results: list[TurnResult] = []
     for done, conversation in enumerate(suite.conversations, start=1):
         catalog = stored_name(conversation.catalog)
-        session = runtime.session(catalog=catalog, profile=Profile("eval", MemoryProfileStore()))
+        profile = start(conversation.catalog) if start else Profile("eval", MemoryProfileStore())
+        session = runtime.session(catalog=catalog, profile=profile)
 
         def respond(turn: SuiteTurn, _shown: Sequence[Shown], session: Session = session) -> Reply:
             return session.handle(turn.say, k=JUDGED, explain=False, always_recommend=True)

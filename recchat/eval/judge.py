@@ -15,7 +15,7 @@ from typing import Any
 
 from recchat.catalog.fieldmap import FieldRules
 from recchat.catalog.fields import apply_plan, plan_for
-from recchat.catalog.items import to_item
+from recchat.catalog.items import DerivedIds, to_item
 from recchat.catalog.readers import RawRecord, iter_catalog_files, read_records
 from recchat.errors import CatalogError
 from recchat.eval.judge_units import header_units, read_quantity, unit_named
@@ -49,6 +49,7 @@ def read_truth(folder: Path) -> Truth:
     Invalid records are skipped, as an import skips them."""
     rules = FieldRules(folder)
     records = []
+    ids = DerivedIds()  # as an import gives them to items that repeat a title
     for path in iter_catalog_files(folder):
         field_map, _ = rules.for_file(path)
         for raw in read_records(path):
@@ -56,7 +57,7 @@ def read_truth(folder: Path) -> Truth:
                 continue
             plan = plan_for([str(column) for column in raw.data], field_map)
             try:
-                item = to_item(RawRecord(raw.path, raw.line, apply_plan(raw.data, plan)))
+                item = ids.assign(to_item(RawRecord(raw.path, raw.line, apply_plan(raw.data, plan))))
             except CatalogError:
                 continue
             records.append(Record(item.id, item.title, dict(raw.data)))

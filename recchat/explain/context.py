@@ -35,10 +35,11 @@ def asked_for(
     reader: Reader,
     suggestions: Sequence[Recommendation],
 ) -> Asked:
+    # Only what was said over this catalog: words said over another never become an explanation's.
     said = [
         e.entry.utterance
         for e in (*snapshot.likes, *snapshot.dislikes)
-        if e.entry.utterance.feedback is None and e.entry.utterance.role is Role.USER
+        if e.here and e.entry.utterance.feedback is None and e.entry.utterance.role is Role.USER
     ]
     recent = sorted(said, key=lambda u: -u.time)[:MAX_WISHES]
     # The whole request in the person's words (its constraints too: "a Christopher Nolan film"),

@@ -5,7 +5,9 @@ fields or values: those come from the catalog's learned schema."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,3 +34,10 @@ def common_words() -> frozenset[str]:
     keyboard nor a catalog's own name for something."""
     text = resources.files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.split() if line and not line.startswith("#"))
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one regex alternation, longest first, a space matching any run of spaces and
+    an apostrophe optional ("don't" also matches "dont")."""
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word).replace("'", "'?") for word in p.split()) for p in ordered)

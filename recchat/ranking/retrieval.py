@@ -8,12 +8,12 @@ every part is kept with the suggestion, so "why this?" shows the arithmetic, and
 can switch parts off to measure what each is worth (README: ablation table).
 
 Seeds are the items the person liked or mentioned, and, more faintly, the items already brought
-up by the assistant in this conversation: they say where the conversation is going.
+up by the assistant in this conversation: they say where the conversation is going. What was
+liked before this conversation only orders what the request finds (background.py).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from recchat.catalog.items import item_text
 from recchat.domain import Constraint, Evidence, MatchedUtterance, Recommendation
+from recchat.ranking.background import background_vector, split_signals
 from recchat.ranking.filters import labels_met, meets_item
 from recchat.ranking.lexical import weighted_terms
 from recchat.ranking.signals import CatalogSignals, fit_of
+from recchat.ranking.vectors import centroid, max_similarity, mmr, scaled, top_keys, weighted_similarity
 from recchat.text import content_words, stem
 
 if TYPE_CHECKING:
@@ -33,11 +35,10 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from recchat.catalog.library import Candidate, Catalog
-    from recchat.profile import ProfileSnapshot
+    from recchat.profile import ProfileSnapshot, WeightedEntry
 
     Vector = npt.NDArray[np.float32]
 
-MAX_SEEDS = 12  # the strongest seeds are enough; more only blur the picture
 ALLOWED_FETCH = 1500  # when constraints leave at most this many items, every one is a candidate
 
 
@@ -68,6 +69,11 @@ class RankingWeights:
     fit: float = 1.0  # how well an item's numbers centre on the numbers asked for (ranking/fit.py)
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes
     suggested_seed: float = 0.75  # how much an item the assistant brought up counts as a seed
+    # Closeness to what was liked before this conversation, when the request leads, counted in
+    # proportion to how well each candidate meets the request (see _background): it orders the
+    # good fits. Ungated, 0.5 put Twilight Imperium first for "a game for my nephew" after
+    # science-fiction novels were liked (43rd on the request alone).
+    background: float = 1.0
     mmr_lambda: float = 1.0  # 1.0 = pure relevance; lower = more varied lists
     pool: int = 150  # candidates per source
 
@@ -109,10 +115,12 @@ class _Context:
     snapshot: ProfileSnapshot
     seeds: dict[str, float]
     seed_vectors: dict[str, Vector]
+    likes: list[WeightedEntry]  # the leading ones (background.py)
     profile_vector: Vector | None
+    background_vector: Vector | None
     together: dict[str, tuple[float, str]]
-    lexical: dict[str, float]
-    seed_text: dict[str, float]
+    lexical: Mapping[str, float]
+    seed_text: Mapping[str, float]
     genres: dict[str, float]
     names: dict[str, float]
     themes: dict[int, float]
@@ -135,11 +143,12 @@ class Retriever:
         matrix = np.stack([c.vector for c in pool]).astype(np.float32)
         parts = self._score_parts(context, pool, matrix)
         totals = np.sum(list(parts.values()), axis=0)
-        chosen = _mmr(totals, matrix, k, self.weights.mmr_lambda)
-        # Words the person said, less those they said to avoid ("sci-fi but no horror"): a
-        # card must never say it touches on horror "which you mentioned".
+        chosen = mmr(totals, matrix, k, self.weights.mmr_lambda)
+        # Words the person said over this catalog, less those they said to avoid ("sci-fi but no
+        # horror"): a card must never say it touches on horror "which you mentioned".
         avoided = {stem(w) for phrase, _ in snapshot.avoid for w in content_words(phrase)}
-        spoken = {stem(w) for e in snapshot.likes for w in content_words(e.entry.utterance.about)} - avoided
+        spoken = {stem(w) for e in snapshot.likes if e.here for w in content_words(e.entry.utterance.about)}
+        spoken -= avoided
         return [
             Recommendation(
                 item=pool[i].item,
@@ -150,16 +159,20 @@ class Retriever:
         ]
 
     def _context(self, query: Query, snapshot: ProfileSnapshot) -> _Context:
-        seeds = _seeds(snapshot, self.weights.suggested_seed)
-        seed_vectors = self.catalog.vectors(seeds)
+        asked = query.vector is not None or query.like_vector is not None
+        signals = split_signals(snapshot, self.weights.suggested_seed, asked=asked)
+        seeds = signals.seeds
+        seed_vectors = self.catalog.vectors([*seeds, *signals.background_seeds])
         return _Context(
             query=query,
             snapshot=snapshot,
             seeds=seeds,
-            seed_vectors=seed_vectors,
-            profile_vector=_centroid([(e.entry.vector, e.weight) for e in snapshot.likes]),
+            seed_vectors={i: v for i, v in seed_vectors.items() if i in seeds},
+            likes=signals.likes,
+            profile_vector=centroid([(e.entry.vector, e.weight) for e in signals.likes]),
+            background_vector=background_vector(signals, seed_vectors),
             together=self._together(seeds),
-            lexical=self._lexical(snapshot, seeds) if self.weights.lexical > 0 else {},
+            lexical=self._lexical(signals.likes, snapshot, seeds) if self.weights.lexical > 0 else {},
             seed_text=self._seed_text(seeds) if self.weights.seed_text > 0 else {},
             genres=self._genres(seeds),
             names=self.signals.seed_names(seeds) if self.weights.names > 0 else {},
@@ -180,8 +193,11 @@ class Retriever:
                 scores[other] = (total + contribution, strongest)
         return scores
 
-    def _lexical(self, snapshot: ProfileSnapshot, seeds: Mapping[str, float]) -> dict[str, float]:
-        texts = [(e.entry.utterance.about, e.weight) for e in snapshot.likes if e.entry.utterance.feedback is None]
+    def _lexical(
+        self, likes: Sequence[WeightedEntry], snapshot: ProfileSnapshot, seeds: Mapping[str, float]
+    ) -> Mapping[str, float]:
+        # Words said over another catalog count through their meaning only (the vectors), not here.
+        texts = [(e.entry.utterance.about, e.weight) for e in likes if e.here and e.entry.utterance.feedback is None]
         liked = {i: w for i, w in seeds.items() if i in snapshot.liked_items}
         texts += [
             (item_text(c.item, description_chars=None), liked[c.item.id]) for c in self.catalog.fetch(list(liked))
@@ -189,7 +205,7 @@ class Retriever:
         related = self.weights.related_words
         return self.catalog.lexical.weighted_scores(weighted_terms(texts, related=related)) if texts else {}
 
-    def _seed_text(self, seeds: Mapping[str, float]) -> dict[str, float]:
+    def _seed_text(self, seeds: Mapping[str, float]) -> Mapping[str, float]:
         texts = [(item_text(c.item, description_chars=None), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
         related = self.weights.related_words
         return self.catalog.lexical.weighted_scores(weighted_terms(texts, related=related)) if texts else {}
@@ -231,7 +247,7 @@ class Retriever:
 
         query, size = context.query, self.weights.pool
         searches = [v for v in (query.vector, query.like_vector, context.profile_vector) if v is not None]
-        seed_centroid = _centroid(
+        seed_centroid = centroid(
             [(context.seed_vectors[i], w) for i, w in context.seeds.items() if i in context.seed_vectors]
         )
         if seed_centroid is not None:
@@ -241,9 +257,9 @@ class Retriever:
             for row in self.catalog.search(np.stack(searches), size + len(context.excluded), query.where):
                 for candidate in row:
                     found.setdefault(candidate.item.id, candidate)
-        extra = _top_keys({i: s for i, (s, _) in context.together.items()}, size)
-        extra += _top_keys(context.lexical, size)
-        extra += _top_keys(context.seed_text, size)
+        extra = top_keys({i: s for i, (s, _) in context.together.items()}, size)
+        extra += top_keys(context.lexical, size)
+        extra += top_keys(context.seed_text, size)
         extra += self._popular_in(set(query.wanted_tags) | set(context.genres), size)
         if self.weights.popularity > 0:
             extra += self._popular[:size]
@@ -297,16 +313,16 @@ class Retriever:
             matrix @ context.profile_vector if context.profile_vector is not None else zeros
         )
         seeds = [(v, context.seeds[i]) for i, v in context.seed_vectors.items()]
-        parts["items"] = w.items * _weighted_similarity(matrix, seeds)
+        parts["items"] = w.items * weighted_similarity(matrix, seeds)
         strongest = max(context.seeds.values(), default=0.0)
         # Scaled by the strongest seed, so an old, faded seed cannot dominate a new request.
         parts["together"] = (
-            w.together * strongest * _scaled([context.together.get(c.item.id, (0.0, ""))[0] for c in pool])
+            w.together * strongest * scaled([context.together.get(c.item.id, (0.0, ""))[0] for c in pool])
         )
-        parts["lexical"] = w.lexical * _scaled([context.lexical.get(c.item.id, 0.0) for c in pool], context.lexical)
+        parts["lexical"] = w.lexical * scaled([context.lexical.get(c.item.id, 0.0) for c in pool], context.lexical)
         # Scaled within the pool: over the whole catalog the largest score is a seed's own text,
         # and seeds are never suggested.
-        parts["seed_text"] = w.seed_text * _scaled([context.seed_text.get(c.item.id, 0.0) for c in pool])
+        parts["seed_text"] = w.seed_text * scaled([context.seed_text.get(c.item.id, 0.0) for c in pool])
         entries = [self.catalog.index.by_id.get(c.item.id) for c in pool]
         parts["popularity"] = w.popularity * np.array(
             [self.signals.popularity(e, per_kind=w.popularity_per_kind) if e else 0.0 for e in entries],
@@ -316,18 +332,31 @@ class Retriever:
         parts["tags"] = w.tags * np.array(
             [len(wanted.intersection(c.item.tags)) / len(wanted) if wanted else 0.0 for c in pool], dtype=np.float32
         )
-        parts["genres"] = w.genres * _scaled([sum(context.genres.get(t, 0.0) for t in c.item.tags) for c in pool])
+        parts["genres"] = w.genres * scaled([sum(context.genres.get(t, 0.0) for t in c.item.tags) for c in pool])
         names = context.names
-        parts["names"] = w.names * _scaled(
+        parts["names"] = w.names * scaled(
             [sum(names.get(n, 0.0) for n in self.signals.names(e)) if e and names else 0.0 for e in entries]
         )
-        parts["themes"] = w.themes * _scaled(self._theme_scores(context.themes, pool))
+        parts["themes"] = w.themes * scaled(self._theme_scores(context.themes, pool))
         parts["fit"] = w.fit * np.array([fit_of(e, query.constraints) if e else 0.0 for e in entries], dtype=np.float32)
         negatives = [(v, weight) for _, v, weight in query.avoid_vectors]
         negatives += [(e.entry.vector, e.weight) for e in snapshot.dislikes]
         negatives += [(v, 1.0) for v in self.catalog.vectors(list(snapshot.disliked_items)[:20]).values()]
-        parts["avoid"] = -w.avoid * _max_similarity(matrix, negatives)
+        parts["avoid"] = -w.avoid * max_similarity(matrix, negatives)
+        if context.background_vector is not None:
+            parts["background"] = self._background(context.background_vector, matrix, parts)
         return parts
+
+    def _background(self, direction: Vector, matrix: Vector, parts: Mapping[str, Any]) -> Vector:
+        """Closeness to what was liked before, counted in proportion to how well each candidate
+        meets the request (1 for the best fit in the pool, 0 for the worst): it orders the good
+        fits, and cannot lift a poor one over them."""
+        import numpy as np
+
+        request = np.sum(list(parts.values()), axis=0)
+        fit = scaled(request - float(request.min()))
+        closeness: Vector = np.clip(matrix @ direction, 0.0, None)
+        return self.weights.background * fit * closeness
 
     def _evidence(
         self,
@@ -339,8 +368,9 @@ class Retriever:
         spoken: set[str],
     ) -> Evidence:
         vector, snapshot = matrix[row], context.snapshot
+        words = [e for e in snapshot.likes if e.here and e.entry.utterance.feedback is None]
         said = sorted(
-            ((float(e.entry.vector @ vector), e) for e in snapshot.likes if e.entry.utterance.feedback is None),
+            ((float(e.entry.vector @ vector), e) for e in words),
             key=lambda pair: -pair[0] * pair[1].weight,
         )
         utterances = tuple(
@@ -362,82 +392,3 @@ class Retriever:
             score_parts={name: round(float(values[row]), 4) for name, values in parts.items()},
             constraints=labels_met(item, self.catalog.index.by_id.get(item.id), context.query.constraints),
         )
-
-
-def _seeds(snapshot: ProfileSnapshot, suggested_weight: float) -> dict[str, float]:
-    seeds = {i: w * suggested_weight for i, w in snapshot.context_items.items() if i not in snapshot.disliked_items}
-    for item_id, weight in snapshot.liked_items.items():
-        seeds[item_id] = max(weight, seeds.get(item_id, 0.0))
-    strongest = sorted(seeds, key=lambda i: (-seeds[i], i))[:MAX_SEEDS]
-    return {i: seeds[i] for i in strongest if seeds[i] > 0}
-
-
-def _top_keys(scores: Mapping[str, float], n: int) -> list[str]:
-    # = sorted(scores, key=lambda i: -scores[i])[:n], ties in the same order, without sorting all
-    return heapq.nlargest(n, scores, key=scores.__getitem__)
-
-
-def _scaled(values: Sequence[float], everything: Mapping[str, float] | None = None) -> Vector:
-    """Values divided by the largest (in the pool, or in `everything` when given): 0..1."""
-    import numpy as np
-
-    array = np.array(values, dtype=np.float32)
-    top = max(everything.values(), default=0.0) if everything is not None else float(array.max(initial=0.0))
-    return array / top if top > 0 else array
-
-
-def _centroid(sources: Sequence[tuple[Vector, float]]) -> Vector | None:
-    import numpy as np
-
-    if not sources:
-        return None
-    weights = np.array([w for _, w in sources], dtype=np.float32)
-    mean = (weights[:, None] * np.stack([v for v, _ in sources])).sum(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return (mean / norm).astype(np.float32) if norm > 0 else None
-
-
-def _weighted_similarity(matrix: Vector, sources: Sequence[tuple[Vector, float]]) -> Vector:
-    import numpy as np
-
-    if not sources:
-        return np.zeros(matrix.shape[0], dtype=np.float32)
-    vectors = np.stack([v for v, _ in sources])
-    weights = np.array([w for _, w in sources], dtype=np.float32)
-    # Dividing by at least 1 keeps faded sources faint instead of renormalising them to full strength.
-    return (matrix @ vectors.T @ weights / max(float(weights.sum()), 1.0)).astype(np.float32)
-
-
-def _max_similarity(matrix: Vector, sources: Sequence[tuple[Vector, float]]) -> Vector:
-    import numpy as np
-
-    if not sources:
-        return np.zeros(matrix.shape[0], dtype=np.float32)
-    vectors = np.stack([v for v, _ in sources])
-    weights = np.array([w for _, w in sources], dtype=np.float32)
-    strongest: Vector = np.max(np.clip(matrix @ vectors.T, 0.0, None) * weights, axis=1).astype(np.float32)
-    return strongest
-
-
-def _mmr(scores: Vector, matrix: Vector, k: int, balance: float) -> list[int]:
-    """Maximal marginal relevance: each pick trades relevance against likeness to earlier picks.
-    Keeps each candidate's closest likeness to the picks so far, so a pick costs one product."""
-    import numpy as np
-
-    order = np.argsort(-scores, kind="stable")[: max(k * 8, 50)]
-    if balance >= 1.0 or len(order) == 0:
-        return [int(i) for i in order[:k]]
-    low, high = float(scores[order[-1]]), float(scores[order[0]])
-    relevance = (scores[order] - low) / (high - low) if high > low else np.ones(len(order), dtype=np.float32)
-    vectors = matrix[order]
-    chosen = [0]
-    closest = vectors @ vectors[0]
-    available = np.ones(len(order), dtype=bool)
-    available[0] = False
-    while len(chosen) < min(k, len(order)):
-        marginal = np.where(available, balance * relevance - (1 - balance) * closest, -np.inf)
-        pick = int(np.argmax(marginal))
-        chosen.append(pick)
-        available[pick] = False
-        closest = np.maximum(closest, vectors @ vectors[pick])
-    return [int(order[i]) for i in chosen]

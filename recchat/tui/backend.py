@@ -226,7 +226,10 @@ class Backend:
         from recchat.catalog.caches import remove_superseded
         from recchat.catalog.importer import import_catalog
 
-        report = import_catalog(self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress)
+        cache = None if self.settings.incognito else self.settings.cache_dir
+        report = import_catalog(
+            self.runtime.store, self.runtime.embedder, folder, name, on_progress=on_progress, cache_dir=cache
+        )
         if not self.settings.incognito:  # incognito changes nothing in the data folder
             remove_superseded(self.settings.cache_dir, self.runtime.store.where, name, report.revision)
         # A Runtime that caches opened catalogs must forget this one: its index changed.

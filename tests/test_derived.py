@@ -1,0 +1,123 @@
+"""Derived data (recchat/catalog/derived.py): the title index and BM25 are built while a catalog
+is imported and saved under its revision; opening the catalog reads them and builds nothing.
+A kind that has no file yet (added later, a cleared cache) is built on first use, and saved."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from recchat.catalog.derived import Derived, StoredItem
+from recchat.catalog.importer import import_catalog
+from recchat.config import Settings
+from recchat.factory import Runtime
+from recchat.ranking.lexical import K1, B, Bm25Index, terms
+
+
+def builds(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The 'catalog.build' spans of the timing trace: derived data made from the stored items."""
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("catalog.build")]
+
+
+def imported(home: Path, folder: Path) -> Settings:
+    settings = Settings(home=home, backend="fake", use_llm=False)
+    runtime = Runtime(settings)
+    import_catalog(runtime.store, runtime.embedder, folder, "mini", cache_dir=settings.cache_dir)
+    return settings
+
+
+def test_import_builds_the_derived_data_and_opening_only_reads_it(
+    home: Path, mini_catalog: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = imported(home, mini_catalog)
+    files = sorted(p.name.split("-")[0] for p in settings.cache_dir.iterdir() if p.is_file())
+    assert files == ["bm25", "index"]
+    caplog.set_level(logging.DEBUG, logger="recchat.timing")
+    catalog = Runtime(settings).catalog("mini")
+    from_import = (list(catalog.index.entries), catalog.lexical.scores("space adventure crew"))
+    assert builds(caplog) == [], "opening a freshly imported catalog rebuilt its derived data"
+    for path in settings.cache_dir.iterdir():
+        if path.is_file():
+            path.unlink()
+    rebuilt = Runtime(settings).catalog("mini")
+    from_store = (sorted(rebuilt.index.entries, key=lambda e: e.id), rebuilt.lexical.scores("space adventure crew"))
+    assert len(builds(caplog)) == 1, "both kinds are built in one pass over the stored items"
+    assert sorted(from_import[0], key=lambda e: e.id) == from_store[0]
+    assert from_import[1] == pytest.approx(from_store[1]) and from_import[1]
+
+
+class Count:
+    def __init__(self, schema: object) -> None:
+        self.words = 0
+
+    def add(self, item: StoredItem) -> None:
+        self.words += len(item.document.split())
+
+    def finish(self) -> int:
+        return self.words
+
+
+WORDS: Derived[int] = Derived(
+    "words",
+    "json",
+    Count,
+    lambda value, path: path.write_text(json.dumps(value)),
+    lambda p: int(json.loads(p.read_text())),
+)
+
+
+def test_a_kind_without_a_file_is_built_on_first_use_saved_and_then_read(home: Path, mini_catalog: Path) -> None:
+    settings = imported(home, mini_catalog)
+    catalog = Runtime(settings).catalog("mini")
+    expected = sum(len((r.document or "").split()) for r in catalog.collection.iter_all(documents=True))
+    assert catalog.derived(WORDS) == expected
+    saved = list(settings.cache_dir.glob("words-mini-*.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text()) == expected
+    saved[0].write_text("12345")  # what a later reader gets is the file's, not a rebuild
+    assert Runtime(settings).catalog("mini").derived(WORDS) == 12345
+    saved[0].write_text("not json")  # a damaged file is built again
+    assert Runtime(settings).catalog("mini").derived(WORDS) == expected
+
+
+def test_a_derived_kind_name_must_fit_a_cache_file_name() -> None:
+    with pytest.raises(ValueError):
+        Derived("my-kind", "json", Count, lambda v, p: None, lambda p: 0)
+
+
+def test_bm25_scores_are_the_textbook_formula() -> None:
+    docs = [("a", "heist crew thieves heist"), ("b", "space drama astronaut"), ("c", "crew returns heist"), ("d", "")]
+    index = Bm25Index(docs)
+    counted = {doc_id: Counter(terms(text)) for doc_id, text in docs}
+    average = sum(sum(c.values()) for c in counted.values()) / len(docs)
+    for query in ("heist crew", "astronaut drama", "nothing"):
+        expected = {}
+        for doc_id, counts in counted.items():
+            score = 0.0
+            for term in set(terms(query)):
+                holding = sum(1 for c in counted.values() if term in c)
+                idf = math.log(1 + (len(docs) - holding + 0.5) / (holding + 0.5))
+                tf = counts[term]
+                length = sum(counts.values())
+                score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
+            if score:
+                expected[doc_id] = score
+        assert index.scores(query) == pytest.approx(expected)
+
+
+def test_bm25_scores_rank_like_sorting_them_ties_in_catalog_order() -> None:
+    words = ["heist", "crew", "space", "drama", "robot", "comedy"]
+    docs = [(f"d{i}", " ".join(words[(i * j) % 6] for j in range(1, 2 + i % 4))) for i in range(60)]
+    scores = Bm25Index(docs).scores("heist crew robot")
+    plain = dict(scores.items())
+    assert len(plain) == len(scores) and 0 < len(plain) < 60
+    expected = sorted(plain, key=lambda i: -plain[i])  # stable: equal scores keep the catalog's order
+    assert len(set(plain.values())) < len(plain), "the case needs ties"
+    for n in (1, 3, 10, len(plain), 100):
+        assert scores.top(n) == expected[:n]
+    assert scores.largest() == max(plain.values())
+    assert scores.get("no such id", 0.0) == 0.0 and "no such id" not in scores

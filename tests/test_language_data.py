@@ -1,0 +1,262 @@
+"""Every entry of recchat/language/*.toml says what it is for with an example; here each example
+is read the way recchat reads it, and must come out as the entry says. A new phrasing is a data
+line and, through its example, a test line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recchat.catalog.library import CatalogIndex, index_entry
+from recchat.catalog.measures import header_is, header_noun, header_says
+from recchat.catalog.record import item_metadata
+from recchat.catalog.schema import FieldKind, learn_schema
+from recchat.conversation.amounts import find_amounts, solo
+from recchat.conversation.measured import MeasuredFields, Pivot
+from recchat.conversation.references import Shown, read_references
+from recchat.conversation.relative import ordinal_fields, read_scaled
+from recchat.conversation.spans import NEGATOR, Span, Utterance
+from recchat.conversation.times import YearContext, read_years
+from recchat.conversation.values import ValueVocabulary
+from recchat.domain import Item
+from recchat.language import common_words, load
+from recchat.language.detect import foreign_language
+from recchat.language.quantities import read_cell
+from recchat.language.units import units
+from recchat.vocabulary import SUBJECT_GROUPS, TAG_FALLBACKS, TAG_SYNONYMS
+
+
+def catalog(items: list[Item]) -> tuple[Any, CatalogIndex]:
+    schema = learn_schema(items)
+    index = CatalogIndex([index_entry(i.id, item_metadata(i, "t:1", ""), schema) for i in items])
+    return schema, index
+
+
+def items_with(**fields: list[Any]) -> list[Item]:
+    count = len(next(iter(fields.values())))
+    return [Item(f"i{n}", f"Item {n}", metadata={k: v[n] for k, v in fields.items()}) for n in range(count)]
+
+
+# -- units.toml --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", load("units")["unit"] + load("units")["currency"], ids=lambda e: str(e["id"]))
+def test_each_unit_reads_its_example(entry: dict[str, Any]) -> None:
+    text, base = entry["example"]
+    found = read_cell(text)
+    assert found is not None and found.unit is not None and found.unit.id == entry["id"]
+    assert found.in_base()[0] == pytest.approx(base, rel=1e-3)
+
+
+def test_money_words_and_multipliers() -> None:
+    text, amount = load("units")["money_words"]["example"]
+    found = read_cell(text)
+    assert found is not None and found.low == amount and found.unit is not None and found.unit.dimension == "money"
+    text, amount = load("units")["multipliers"]["example"]
+    assert read_cell(text) is not None and read_cell(text).low == amount  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", list(load("units")["dimensions"]))
+def test_each_dimension_has_an_example_of_its_kind(name: str) -> None:
+    found = read_cell(load("units")["dimensions"][name]["example"])
+    assert found is not None and found.unit is not None and found.unit.dimension == name
+
+
+# -- numbers.toml ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("section", ["cardinals", "scales", "phrases", "fractions", "articles", "and_a_half"])
+def test_numbers_in_words(section: str) -> None:
+    text, value = load("numbers")[section]["example"]
+    amounts = find_amounts(Utterance(text))
+    assert amounts, text
+    amount = amounts[0]
+    said = amount.in_base()[0] if amount.unit is not None else amount.low
+    assert said == pytest.approx(value)
+
+
+def test_ordinals_point_at_the_last_list() -> None:
+    text, position = load("numbers")["ordinals"]["example"]
+    shown = [Shown(f"i{n}", f"Item {n}") for n in range(5)]
+    pointed = read_references(Utterance(text), shown, [])
+    assert [r.item_id for r in pointed.references] == [f"i{position - 1}"]
+
+
+# -- comparisons.toml --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound", ["at_most", "at_least", "about", "between"])
+def test_each_bound_reads_its_example(bound: str) -> None:
+    text, expected = load("comparisons")[bound]["example"]
+    assert find_amounts(Utterance(text))[0].bound == expected
+
+
+# -- negation.toml -----------------------------------------------------------------------------
+
+
+def test_negators_and_the_scope_they_govern() -> None:
+    data = load("negation")
+    for section in ("negators", "do_not"):
+        text, negator = data[section]["example"]
+        assert [m.group().lower() for m in NEGATOR.finditer(text)] == [negator]
+    text, _ = data["not_negating"]["example"]
+    said = Utterance(text)
+    assert not said.negated(_span_of(said, "funny"))
+    text, opener = data["scope"]["example"]
+    said = Utterance(text)
+    assert said.negated(_span_of(said, "violent")) and not said.negated(_span_of(said, "arrival"))
+    assert opener in text
+
+
+def _span_of(said: Utterance, word: str) -> Span:
+    start = said.lower.index(word)
+    return Span(start, start + len(word))
+
+
+# -- kinds.toml, synonyms.toml, places.toml, subjects.toml -------------------------------------
+
+
+@pytest.mark.parametrize("group", load("kinds")["group"], ids=lambda g: g["example"][1])
+def test_each_kind_group_reads_its_example(group: dict[str, Any]) -> None:
+    from recchat.conversation.kinds import KindReader
+
+    text, value = group["example"]
+    schema, _ = catalog(items_with(type=[value, "other", value, "other", value, "other"]))
+    found = KindReader(schema).read(Utterance(text), [])
+    assert [f.constraint.value for f in found] == [value]
+
+
+def test_verbs_name_a_kind() -> None:
+    from recchat.conversation.kinds import KindReader
+
+    text, value = load("kinds")["verbs"]["example"]
+    schema, _ = catalog(items_with(type=[value, "movie", value, "movie", value, "movie"]))
+    assert [f.constraint.value for f in KindReader(schema).read(Utterance(text), [])] == [value]
+
+
+@pytest.mark.parametrize(("phrase", "target"), sorted(TAG_SYNONYMS.items()))
+def test_each_everyday_word_names_its_value(phrase: str, target: str) -> None:
+    schema, index = catalog([Item(f"i{n}", f"Item {n}", tags=(target, "other")) for n in range(4)])
+    vocabulary = ValueVocabulary(schema, index, index.tag_vocabulary())
+    assert vocabulary.tags_in(f"something {phrase} please") == (target,)
+
+
+@pytest.mark.parametrize(("value", "broader"), sorted(TAG_FALLBACKS.items()))
+def test_a_missing_value_falls_back_to_the_broader_one(value: str, broader: str) -> None:
+    phrase = next((p for p, t in TAG_SYNONYMS.items() if t == value), value)
+    schema, index = catalog([Item(f"i{n}", f"Item {n}", tags=(broader, "other")) for n in range(4)])
+    assert ValueVocabulary(schema, index, index.tag_vocabulary()).tags_in(phrase) == (broader,)
+
+
+@pytest.mark.parametrize("place", load("places")["place"], ids=lambda p: p["names"][0])
+def test_each_place_is_read_by_its_other_names(place: dict[str, Any]) -> None:
+    text, named = place["example"]
+    value = named.title() if len(named) > 3 else named.upper()
+    others = ["Elsewhere", "Nowhere", value, "Elsewhere", value, "Nowhere", "Elsewhere", value]
+    schema, index = catalog(items_with(Country=others))
+    found = ValueVocabulary(schema, index).values_in(text)
+    assert [v.text for v in found] == [value]
+
+
+def test_subject_groups_back_up_their_example() -> None:
+    said, word = load("subjects")["example"]
+    assert any(word in group and any(w in said.split() for w in group) for group in SUBJECT_GROUPS)
+
+
+# -- measures.toml, scales.toml ----------------------------------------------------------------
+
+_CELLS = {
+    "duration": ["20 min", "45 min", "90 min", "2 hours", "3 hours", "30 min"],
+    "distance": ["2 km", "5 km", "9 km", "14 km", "20 km", "3 km"],
+    "money": ["$9", "$15", "$25", "$40", "$90", "$12"],
+    "rating": [3.1, 3.6, 4.0, 4.4, 4.8, 3.9],
+    "weight": ["0.9 kg", "1.2 kg", "1.5 kg", "2.0 kg", "2.6 kg", "1.1 kg"],
+    "energy": ["120 kcal", "300 kcal", "450 kcal", "600 kcal", "800 kcal", "250 kcal"],
+    "percent": ["8%", "11.5%", "12.5%", "13.5%", "15%", "14%"],
+}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    load("measures")["adjective"] + load("measures")["comparative"],
+    ids=lambda e: e["example"][0],
+)
+def test_each_measure_word_moves_its_field(entry: dict[str, Any]) -> None:
+    text, direction = entry["example"]
+    dimension = entry["dimensions"][0] if entry["dimensions"] else None
+    cells = _CELLS[dimension] if dimension else [120, 250, 320, 480, 700, 150]
+    name = "Pages" if dimension is None else {"rating": "Rating", "money": "Price"}.get(dimension, "Amount")
+    schema, index = catalog(items_with(**{name: cells}))
+    fields = MeasuredFields(schema, index)
+    pivot = Pivot(
+        ({f.name: 300.0 for f in fields.fields} | {f.name: 3.9 for f in fields.fields if f.info.dimension == "rating"},)
+    )
+    found = fields.relative(Utterance(text), [], (), pivot, set())
+    ops = {"low": "at_most", "high": "at_least", "less": "below", "more": "above"}
+    assert [f.constraint.op for f in found] == [ops[direction]]
+
+
+@pytest.mark.parametrize("scale", load("scales")["scale"], ids=lambda s: s["example"][0])
+def test_each_scale_orders_its_values(scale: dict[str, Any]) -> None:
+    text, direction = scale["example"]
+    tiers = [tier[0] for tier in scale["tiers"]]
+    schema, _ = catalog(items_with(Level=[t.title() for t in tiers] * 2))
+    ordinals = ordinal_fields(schema)
+    assert [o.field for o in ordinals] == ["Level"]
+    middle = tiers[len(tiers) // 2].title().lower()
+    found = read_scaled(ordinals, Utterance(text), [], Pivot(({"Level": middle},)))
+    wanted = tiers[: len(tiers) // 2] if direction == "less" else tiers[len(tiers) // 2 + 1 :]
+    value = found[0].constraint.value
+    assert {v.lower() for v in ((value,) if isinstance(value, str) else value)} == set(wanted)
+
+
+# -- people.toml, fields.toml, languages.toml, time.toml ---------------------------------------
+
+
+def test_how_people_say_how_many_they_are() -> None:
+    data = load("people")
+    for section in ("nouns", "groups"):
+        text, _ = data[section]["example"]
+        assert find_amounts(Utterance(text))[0].people, text
+    assert solo(Utterance(data["solo"]["example"][0])) is not None
+    assert find_amounts(Utterance(data["ages"]["example"][0]))[0].age
+
+
+def test_what_headers_say() -> None:
+    data = load("fields")
+    for entry in data["measure"]:
+        header, dimension = entry["example"]
+        cells = [1, 2, 3]
+        schema = learn_schema(items_with(**{header: cells}))
+        assert schema.fields[0].dimension == dimension, header
+    for section in ("people", "year", "people_counts", "ages"):
+        header, _ = data[section]["example"]
+        assert header_says(header, section), header
+    assert header_is(data["kind"]["example"][0], "kind")
+    header, noun = data["not_nouns"]["example"]
+    assert header_noun(header) == noun
+
+
+@pytest.mark.parametrize("language", load("languages")["language"], ids=lambda lang: lang["name"])
+def test_each_language_is_told_by_its_example(language: dict[str, Any]) -> None:
+    text, name = language["example"]
+    assert foreign_language(text) == name
+
+
+def test_english_is_read() -> None:
+    assert foreign_language(load("languages")["english"]["example"][0]) is None
+
+
+def test_decades_in_words() -> None:
+    text, start = load("time")["decades"]["example"]
+    found = read_years(Utterance(text), [], YearContext("year", 2020, 1900))
+    assert found[0].constraint.value == (start, start + 9)
+
+
+def test_everyday_words_are_plain_and_names_are_not() -> None:
+    words = common_words()
+    assert {"short", "roll", "card", "light", "dark"} <= words
+    assert not {"napa", "barossa", "ottolenghi", "yosemite", "nolan", "spielberg"} & words
+    assert units().named("km", chat=True) is not None  # the table loads beside the list
+    assert FieldKind.NUMBER.value == "number"

@@ -1,0 +1,184 @@
+"""Understanding whose vocabulary is the catalog's schema: catalogs of other domains, exported as
+people have them, read the day they are added. The catalogs here are small and made up; their
+field names and values appear nowhere in recchat's code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conversation_support import Toy, item, toy
+
+from recchat.catalog.schema import FieldKind, learn_schema
+from recchat.domain import Constraint, Item
+from recchat.ranking.filters import meets_entry
+
+COPIES = 3  # each row three times: a field's values recur as a real catalog's do
+
+
+def repeated(prefix: str, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> list[Item]:
+    """Each row as COPIES items ('t0a', 't0b', 't0c'), the same title and fields."""
+    return [
+        item(f"{prefix}{n}{'abc'[copy]}", row[0], **dict(zip(columns, row[1:], strict=True)))
+        for n, row in enumerate(rows)
+        for copy in range(COPIES)
+    ]
+
+
+def wines() -> Toy:
+    rows = [
+        ("Reserva", "Red", "Rioja", "Spain", "Tempranillo, Garnacha", "13.5%", "$24.99", "Full"),
+        ("Gran Reserva 904", "Red", "Rioja", "Spain", "Tempranillo", "14%", "$83.00", "Full"),
+        ("Chablis", "White", "Burgundy", "France", "Chardonnay", "12.5%", "$31.00", "Light"),
+        ("Meursault", "White", "Burgundy", "France", "Chardonnay", "13%", "$75.00", "Medium"),
+        ("Sancerre", "White", "Loire Valley", "France", "Sauvignon Blanc", "12.5%", "$29.99", "Light"),
+        ("Barolo", "Red", "Piedmont", "Italy", "Nebbiolo", "14.5%", "$1,250.00", "Full"),
+        ("Prosecco", "Sparkling", "Veneto", "Italy", "Glera", "11%", "$14.99", "Light"),
+        ("Chianti", "Red", "Tuscany", "Italy", "Sangiovese", "13%", "$19.99", "Medium"),
+        ("Rioja Blanco", "White", "Rioja", "Spain", "Viura", "12%", "$17.50", "Medium"),
+        ("Cava", "Sparkling", "Penedès", "Spain", "Macabeo, Xarel-lo", "11.5%", "$12.99", "Light"),
+    ]
+    columns = ("Type", "Region", "Country", "Grapes", "ABV", "Price", "Body")
+    return toy(repeated("w", rows, columns))
+
+
+def trails() -> Toy:
+    rows = [
+        ("Lost Lake", "Easy", "Loop", "3.2 km", "1h", ["lake", "forest"], "Yes"),
+        ("Eagle Peak", "Hard", "Out & back", "14.5 km", "6h 30m", ["views", "summit"], "No"),
+        ("Falls Walk", "Easy", "Out & back", "2.1 km", "45 min", ["waterfall"], "On leash"),
+        ("Ridge Run", "Moderate", "Loop", "9.8 km", "3h 45m", ["views", "wildflowers"], "On leash"),
+        ("Canyon Rim", "Moderate", "Point to point", "7.4 km", "2h 30m", ["canyon", "views"], "No"),
+        ("Summit Push", "Strenuous", "Out & back", "21.0 km", "9h", ["summit", "views"], "No"),
+    ]
+    columns = ("Difficulty", "Route Type", "Length", "Est. Time", "Features", "Dogs Allowed")
+    return toy(repeated("t", rows, columns))
+
+
+def recipes() -> Toy:
+    rows = [
+        ("Banana Bread", "Baking", "15 mins", "1 hr 10 mins", "8-10", 320, "Nigella Lawson"),
+        ("Shakshuka", "Breakfast", "10 mins", "35 mins", "4", 280, "Yotam Ottolenghi"),
+        ("Chili", "Main", "20 mins", "2 hrs", "12-16", 450, "J. Kenji López-Alt"),
+        ("Green Salad", "Side", "10 mins", "10 mins", "2", 90, "Samin Nosrat"),
+        ("Lasagne", "Main", "40 mins", "1 hr 50 mins", "8", 620, "Marcella Hazan"),
+        ("Soup", "Main", "15 mins", "45 mins", "6", 210, "Yotam Ottolenghi"),
+    ]
+    columns = ("Course", "Prep Time", "Total Time", "Servings", "Calories (kcal)", "Author")
+    return toy(repeated("r", rows, columns))
+
+
+def read(catalog: Toy, text: str, **kwargs: Any) -> list[Constraint]:
+    return catalog.constraints(text, **kwargs)
+
+
+def meeting(catalog: Toy, constraint: Constraint) -> list[str]:
+    return sorted({e.title for e in catalog.index.entries if meets_entry(e, constraint)})
+
+
+def test_the_schema_learns_what_numbers_measure_from_cells_and_headers() -> None:
+    schema = wines().schema
+    price, abv = schema.field("Price"), schema.field("ABV")
+    assert price is not None and (price.kind, price.dimension, price.measure.unit) == (FieldKind.NUMBER, "money", "USD")
+    assert (price.low, price.high) == (12.99, 1250.0)  # '$1,250.00' is a number, not a list
+    assert abv is not None and (abv.dimension, abv.measure.unit) == ("percent", "%")
+    grapes = schema.field("Grapes")
+    assert grapes is not None and grapes.kind is FieldKind.LIST
+    time = trails().schema.field("Est. Time")
+    assert time is not None and (time.dimension, time.low, time.high) == ("duration", 45.0, 540.0)
+    servings = recipes().schema.field("Servings")
+    assert servings is not None and servings.role == "people_count"
+
+
+def test_numbers_written_the_export_way() -> None:
+    items = [
+        Item(str(n), f"T{n}", metadata={"Students": v, "Length (km)": k})
+        for n, (v, k) in enumerate([("1,162", "12.4"), ("74k", "3"), ("1.2M", "0.8"), ("980", "25")])
+    ]
+    schema = learn_schema(items)
+    students, length = schema.field("Students"), schema.field("Length (km)")
+    assert students is not None and (students.kind, students.low, students.high) == (FieldKind.NUMBER, 980, 1_200_000)
+    assert length is not None and (length.dimension, length.low, length.high) == ("distance", 800.0, 25_000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("a red from rioja", "Region", ["Gran Reserva 904", "Reserva", "Rioja Blanco"]),
+        ("something under 20 bucks", "Price", ["Cava", "Chianti", "Prosecco", "Rioja Blanco"]),
+        ("at least 14% alcohol", "ABV", ["Barolo", "Gran Reserva 904"]),
+        ("a chardonay", "Grapes", ["Chablis", "Meursault"]),
+        ("french wine", "Country", ["Chablis", "Meursault", "Sancerre"]),
+        ("something bubbly", "Type", ["Cava", "Prosecco"]),
+        ("a light bodied one", "Body", ["Cava", "Chablis", "Prosecco", "Sancerre"]),
+    ],
+)
+def test_category_list_and_number_fields_by_their_own_values(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(wines(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(wines(), text)]
+    assert meeting(wines(), found[0]) == titles
+
+
+def test_negation_falls_on_the_phrase() -> None:
+    found = read(wines(), "nothing from spain, and no reds")
+    assert {(c.field, c.negated) for c in found} == {("Country", True), ("Type", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("under 5 miles", "Length", ["Canyon Rim", "Falls Walk", "Lost Lake"]),  # 8.05 km
+        ("no more than 3 hours", "Est. Time", ["Canyon Rim", "Falls Walk", "Lost Lake"]),
+        ("something easy", "Difficulty", ["Falls Walk", "Lost Lake"]),
+        ("a loop", "Route Type", ["Lost Lake", "Ridge Run"]),
+        ("with a waterfall", "Features", ["Falls Walk"]),
+        ("it has to be dog friendly", "Dogs Allowed", ["Falls Walk", "Lost Lake", "Ridge Run"]),
+    ],
+)
+def test_trails_by_distance_time_level_and_features(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(trails(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(trails(), text)]
+    assert meeting(trails(), found[0]) == titles
+
+
+def test_shorter_and_easier_than_the_last_list() -> None:
+    shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
+    shorter = read(trails(), "something shorter", shown=shown)
+    assert [meeting(trails(), c) for c in shorter] == [["Falls Walk", "Lost Lake"]]
+    easier = read(trails(), "anything easier?", shown=shown)
+    assert [meeting(trails(), c) for c in easier] == [["Falls Walk", "Lost Lake"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("for fifteen people", "Servings", ["Chili"]),
+        ("under 300 calories", "Calories (kcal)", ["Green Salad", "Shakshuka", "Soup"]),
+        ("ready in three quarters of an hour", "Total Time", ["Green Salad", "Shakshuka", "Soup"]),
+        ("any ottolenghi recipes?", "Author", ["Shakshuka", "Soup"]),
+        ("kenji lopez alt", "Author", ["Chili"]),
+    ],
+)
+def test_recipes_by_people_counts_energy_time_and_authors(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(recipes(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(recipes(), text)]
+    assert meeting(recipes(), found[0]) == titles
+
+
+def test_a_kind_under_a_not_with_a_modifier_stays_wanted() -> None:
+    mixed = toy(
+        [item(f"b{n}", f"Book {n}", type="book", year=1900 + 20 * n) for n in range(5)]
+        + [item(f"m{n}", f"Movie {n}", type="movie", year=1960 + 10 * n) for n in range(5)]
+    )
+    books = read(mixed, "no books from before 1950")
+    assert {(c.about, c.negated) for c in books} == {("kind", False), ("year", True)}
+    movies = read(mixed, "not a movie from the 90s")
+    assert {(c.about, c.negated) for c in movies} == {("kind", False), ("year", True)}
+    assert [(c.about, c.negated) for c in read(mixed, "not a book")] == [("kind", True)]
+
+
+def test_what_cannot_be_used_is_said() -> None:
+    heard = recipes().read("a main under 5 km, something japanese").heard
+    assert "nothing here records distances" in heard.unused
+    assert any("japanese" in note for note in heard.unused)
+    assert recipes().read("un plat rapide pour ce soir, pas de porc").language == "French"
