@@ -144,6 +144,8 @@ def test_the_newest_wish_is_kept_longest(session: Session) -> None:
 def test_seen_items_that_fit_are_named_as_seen_not_as_missing(session: Session) -> None:
     session.handle("science fiction movies from the 1980s", k=2)
     reply = session.handle("I've seen those", k=3)
-    assert reply.message.startswith("You have seen or been shown all 2 here (science fiction movies from the 1980s)")
+    assert reply.message == (
+        "All 2 science fiction movies from the 1980s here were seen, shown or named already; the closest others:"
+    )
     assert "Nothing here" not in reply.message
     assert all(r.evidence.misses for r in reply.recommendations)

@@ -46,7 +46,7 @@ def _message(
 ) -> str:
     if count == 0:
         if unavailable:
-            return f"You have seen or been shown all {unavailable} that fit here. Try other words, or another catalog."
+            return f"All {unavailable} that fit were seen, shown or named already. Try other words, or another catalog."
         return "Nothing left in this catalog fits that. Try other words, or another catalog."
     understood = summary(constraints, leaning=leaning)
     if not understood:
@@ -60,8 +60,7 @@ def _message(
     wish = lowered if has_kind or lowered.startswith(READS_ON) else f"match ({lowered})"
     if fitting == 0:
         if unavailable:
-            every = "the one" if unavailable == 1 else f"all {unavailable}"
-            return f"You have seen or been shown {every} here ({lowered}); the closest others:"
+            return _all_seen(constraints, unavailable, has_kind) + "; the closest others:"
         return (
             f"Nothing here is {lowered}; the closest I have:"
             if has_kind
@@ -70,13 +69,23 @@ def _message(
     return _only(fitting, wish, has_kind, inferred, unavailable)
 
 
+def _all_seen(constraints: Sequence[Constraint], unavailable: int, has_kind: bool) -> str:
+    """Items that fit exist, but were seen, shown or named: say so, never that there are none."""
+    one = unavailable == 1
+    wanted = summary([c for c in constraints if not c.negated], one=one)
+    lowered = wanted[:1].lower() + wanted[1:]
+    every = "The one" if one else f"All {unavailable}"
+    subject = f"{every} {lowered} here" if has_kind else f"{every} that {'matches' if one else 'match'} ({lowered})"
+    return f"{subject} {'was' if one else 'were'} seen, shown or named already"
+
+
 def _only(fitting: int, wish: str, has_kind: bool, inferred: int, unavailable: int) -> str:
     notes = []
     if inferred:
-        notes.append(f"{inferred} of them not labelled so, but likely")
+        notes.append(f"{inferred} of them not labelled so but likely")
     if unavailable:
-        notes.append(f"{unavailable} more seen or shown already")
-    aside = f" ({'; '.join(notes)})" if notes else ""
-    new = "new " if unavailable else ""
+        notes.append(f"{unavailable} more seen, shown or named already")
+    aside = "".join(f", {note}" for note in notes)
+    new = ("new " if has_kind else "new ones ") if unavailable else ""
     here = " here" if has_kind else ""
     return f"Only {fitting} {new}{wish}{here}{aside}; the closest others:"

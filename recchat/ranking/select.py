@@ -4,8 +4,8 @@ Three tiers, each ranked by recchat's fused score:
 1. the items that meet every wish by their own fields;
 2. then those that meet some wish only by evidence (ranking/evidence.py: an implied value, or
    their text naming it);
-3. when fewer than asked for do, the closest others: the items that miss the fewest and least
-   central wishes (the kind and the wishes just said are kept longest; a year or a number missed
+3. when fewer than asked for do, the closest others: the items whose misses cost least
+   (ranking/closest.py: the kind and the newest wish are kept longest; a year or a number missed
    by a little costs little), each saying which wishes it misses. What to avoid is never relaxed.
 
 The score shown follows the list: an item placed below one that scored higher carries a negative
@@ -18,22 +18,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from recchat.conversation.state import RELAX_ORDER
 from recchat.domain import Constraint, Inferred, Recommendation
+from recchat.ranking.closest import cost, weights
 from recchat.ranking.evidence import by_evidence
 from recchat.ranking.filters import admissible, labels_met, meeting_one
-from recchat.ranking.fit import near_miss
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog
     from recchat.profile import ProfileSnapshot
     from recchat.ranking.retrieval import Query, Ranker
 
-KIND_WEIGHT = 8.0  # the kind of item is the last wish to give up
-RECENT_WEIGHT = 4.0  # then what was just asked for
-# Then, the rest: a genre is given up first, a period last (state.RELAX_ORDER).
-ORDER_WEIGHT = {about: 1.0 + 0.25 * i for i, about in enumerate(RELAX_ORDER)}
-NEAR_MISS = 0.5  # what missing a wish by a little costs, against missing it (1)
 COST_STEP = 0.25  # fillers whose costs round to the same step are ordered by their score
 
 
@@ -90,7 +84,6 @@ def select(
     tiers: dict[str, str] = {}
     wishes = _wishes(catalog, constraints, evidence)
     excluded = snapshot.excluded | query.exclude
-    unavailable = len((allowed or frozenset()) & excluded)
     supported = _supported(wishes) - (allowed or frozenset())
     if supported:
         before = len(found)
@@ -102,9 +95,10 @@ def select(
         before = len(found)
         found = _closest_others(found, ranker, catalog, query, snapshot, wishes, k)
         tiers.update((r.item.id, "misses") for r in found[before:])
+    unavailable = len((allowed or frozenset()) & excluded - {r.item.id for r in found})
     missed = {m for r in found for m in r.evidence.misses}
     relaxed = tuple(c for c in wishes.wishes if c.label in missed)
-    return Selection(_in_order(found, tiers), meeting, relaxed, inferred, unavailable if meeting < k else 0)
+    return Selection(_in_order(found, tiers), meeting, relaxed, inferred, unavailable)
 
 
 def _wishes(catalog: Catalog, constraints: Sequence[Constraint], evidence: bool) -> _Wishes:
@@ -140,16 +134,17 @@ def _closest_others(
     """The items missing the fewest and least central wishes, ranked by what they miss, then by
     score; each says which wishes it misses."""
     taken = {r.item.id for r in found} | snapshot.excluded | query.exclude
-    weights = _weights(wishes.wishes, query.recent)
+    schema = catalog.schema
+    central = weights(wishes.wishes, query.recent, schema)
     by_id = catalog.index.by_id
     costs: dict[str, float] = {}
     for item_id in wishes.allowed - taken:
         missed = [w for w in wishes.wishes if not wishes.meets(w, item_id)]
         if missed:
-            costs[item_id] = sum(weights[w] * (NEAR_MISS if near_miss(by_id[item_id], w) else 1.0) for w in missed)
+            costs[item_id] = cost(by_id[item_id], missed, central, schema)
     buckets: dict[int, set[str]] = {}
-    for item_id, cost in costs.items():
-        buckets.setdefault(round(cost / COST_STEP), set()).add(item_id)
+    for item_id, price in costs.items():
+        buckets.setdefault(round(price / COST_STEP), set()).add(item_id)
     others: list[Recommendation] = []
     for bucket in sorted(buckets):
         need = k - len(found) - len(others)
@@ -172,18 +167,6 @@ def _missing(
     return replace(
         rec, evidence=replace(rec.evidence, misses=misses, constraints=met, inferred=wishes.inferred(rec.item.id))
     )
-
-
-def _weights(wishes: Sequence[Constraint], recent: Sequence[Constraint]) -> dict[Constraint, float]:
-    """How central each wish is: the kind most, then what was just asked for (or, when nothing
-    was, the wish asked for last), then the rest by state.RELAX_ORDER."""
-    latest = [w for w in wishes if w in recent and w.about != "kind"]
-    if not latest:
-        latest = [w for w in wishes if w.about != "kind"][-1:]
-    return {
-        w: KIND_WEIGHT if w.about == "kind" else RECENT_WEIGHT if w in latest else ORDER_WEIGHT.get(w.about, 1.0)
-        for w in wishes
-    }
 
 
 def _in_order(found: Sequence[Recommendation], tiers: Mapping[str, str]) -> tuple[Recommendation, ...]:
