@@ -26,7 +26,7 @@ import json
 import os
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from recchat.eval.judge import Record, Truth, failure, read_truth, span
 from recchat.eval.suite import Predicate, _predicate, read_catalogs
 from recchat.factory import Runtime
 from recchat.profile import MemoryProfileStore, Profile
+from recchat.ranking.retrieval import RankingWeights, Retriever
 
 JUDGED = 5
 CLOSE = 0.25
@@ -131,7 +132,8 @@ def judge(case: Case, ids: Sequence[str], truth: Truth) -> Result:
     return result
 
 
-def run(folder: Path, runtime: Runtime) -> list[Result]:
+def run(folder: Path, runtime: Runtime, weights: Mapping[str, Any] | None = None) -> list[Result]:
+    """Every case through a Session; `weights` (RankingWeights fields) replace recchat's own."""
     catalogs = read_catalogs(folder / "catalogs.json")
     cases = read_cases(folder)
     truths = {name: read_truth(path) for name, path in catalogs.items()}
@@ -140,7 +142,9 @@ def run(folder: Path, runtime: Runtime) -> list[Result]:
             import_catalog(runtime.store, runtime.embedder, path, f"suite-{name}")
     results = []
     for case in cases:
-        session = runtime.session(catalog=f"suite-{case.catalog}", profile=Profile("eval", MemoryProfileStore()))
+        name = f"suite-{case.catalog}"
+        ranker = Retriever(runtime.catalog(name), replace(RankingWeights(), **weights)) if weights else None
+        session = runtime.session(catalog=name, profile=Profile("eval", MemoryProfileStore()), ranker=ranker)
         reply = None
         for text in case.turns:
             reply = session.handle(text, k=JUDGED, explain=False, always_recommend=True)
@@ -171,14 +175,20 @@ def summary(results: Sequence[Result]) -> dict[str, Any]:
     }
 
 
+def _value(text: str) -> float | bool:
+    return text == "true" if text in ("true", "false") else float(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, nargs="?", default=SET)
     parser.add_argument("--json", type=Path, help="write the summary and every case here")
     parser.add_argument("--verbose", action="store_true", help="print every case's list")
+    parser.add_argument("--weight", action="append", default=[], help="NAME=VALUE: a ranking weight (ablations)")
     args = parser.parse_args()
     runtime = Runtime(load_settings({"use_llm": False}, os.environ))
-    results = run(args.folder, runtime)
+    weights = {name: _value(value) for name, value in (w.split("=", 1) for w in args.weight)}
+    results = run(args.folder, runtime, weights)
     table = summary(results)
     for key, row in table.items():
         print(f"{key:<16} " + "  ".join(f"{k} {v}" for k, v in row.items()))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from recchat.config import load_settings
+from recchat.domain import Constraint
 from recchat.eval.cases import Case, read_cases
 from recchat.eval.harness import evaluate
 from recchat.eval.metrics import ndcg_at, recall_at
@@ -51,6 +52,10 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("- themes", {"themes": 0.0}),
     ("- related words", {"related_words": 0.0}),
     ("- themes, related words", {"themes": 0.0, "related_words": 0.0}),
+    ("without any constraint (what hard wishes cost)", {"drop.all": True}),
+    ("without person wishes", {"drop.person": True}),
+    ("without words to avoid", {"drop.word": True}),
+    ("without genre wishes", {"drop.tag": True}),
     (
         "new parts off (names, per kind, themes, related, fit, evidence)",
         {
@@ -138,22 +143,34 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--record", type=Path, help="keep (or reuse) the replayed requests here")
     parser.add_argument("--only", nargs="*", help="only the variants whose names hold one of these")
+    parser.add_argument(
+        "--drop-title-years",
+        action="store_true",
+        help="leave out year wishes read from a bare year ('Heat (1995)' read as 'from 1995'): what the "
+        "ranking does once understanding stops reading a title's year as a wish",
+    )
     args = parser.parse_args()
     settings = load_settings({"catalog": args.catalog, "use_llm": False, "incognito": True}, os.environ)
     runtime = Runtime(settings)
     cases = read_cases(args.cases, args.limit)
     calls = recorded(runtime, args.catalog, cases, args.record)
+    if args.drop_title_years:
+        calls = [(replace(q, constraints=tuple(c for c in q.constraints if not _title_year(c))), s) for q, s in calls]
     catalog = runtime.catalog(args.catalog)
     rows = []
     for name, changes in VARIANTS:
         if args.only and not any(part in name for part in args.only) and changes:
             continue
-        weights = {k: v for k, v in changes.items() if not k.startswith("select.")}
+        weights = {k: v for k, v in changes.items() if not k.startswith(("select.", "drop."))}
         options = {k.removeprefix("select."): v for k, v in changes.items() if k.startswith("select.")}
+        dropped = {k.removeprefix("drop."): v for k, v in changes.items() if k.startswith("drop.")}
         retriever = Retriever(catalog, replace(RankingWeights(), **weights))
         started = time.perf_counter()
         rankings = [
-            [r.item.id for r in select(retriever, catalog, q, s, LIST_SIZE, **options).recommendations]
+            [
+                r.item.id
+                for r in select(retriever, catalog, _without(q, dropped), s, LIST_SIZE, **options).recommendations
+            ]
             for q, s in calls
         ]
         seconds = time.perf_counter() - started
@@ -168,6 +185,19 @@ def main() -> None:
         print(_line(row), flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
+
+
+def _without(query: Query, dropped: dict[str, bool]) -> Query:
+    """The request without the wishes of the kinds named ("drop.person": True), for measuring
+    what the constraints of each kind cost against the targets."""
+    if not dropped:
+        return query
+    kept = tuple(c for c in query.constraints if not dropped.get(c.about) and not dropped.get("all"))
+    return replace(query, constraints=kept)
+
+
+def _title_year(constraint: Constraint) -> bool:
+    return constraint.about == "year" and constraint.said.strip().isdigit() and len(constraint.said.strip()) == 4
 
 
 def _line(row: dict[str, Any]) -> str:
