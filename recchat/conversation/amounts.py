@@ -276,7 +276,7 @@ def _as_people(amount: Amount, text: str) -> Amount:
             return replace(amount, people=True, span=Span(found.start(1), amount.span.end))
     ages = load("people")["ages"]
     after = text[amount.span.end :]
-    if any(re.search(rf"(?:^|\s){re.escape(p)}\s+$", before) for p in ages["before"]) or any(
+    if any(re.search(rf"(?:^|\s){re.escape(p)}\s+(?:about\s+|around\s+)?$", before) for p in ages["before"]) or any(
         re.match(rf"[\s-]*{re.escape(p)}\b", after) for p in ages["after"]
     ):
         return replace(amount, age=True)

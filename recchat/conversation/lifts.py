@@ -41,7 +41,17 @@ _SORTS = {
     "era": "year",
     "age": "year",
     "period": "year",
+    "longer": "length",
+    "shorter": "length",
+    "older": "year",
+    "newer": "year",
+    "earlier": "year",
+    "later": "year",
 }
+# "longer is fine", "older is ok too": that limit goes
+_FINE = re.compile(
+    r"\b(?P<what>[a-z]+)\s+(?:is|are|would\s+be|'?s)\s+(?:totally\s+|also\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,11 @@ def read_lifts(said: Utterance) -> Lifted:
         word = match.group("what")
         if word not in STOPWORDS and word not in {"it", "that", "this", "which"}:
             found_words.append(word)
+            spans.append(Span(match.start(), match.end()))
+    for match in _FINE.finditer(said.lower):
+        sort = _SORTS.get(match.group("what"))
+        if sort is not None:
+            sorts.append(sort)
             spans.append(Span(match.start(), match.end()))
     for match in _ANY.finditer(said.lower):
         sorts.append(_SORTS[match.group("how") or match.group("any")])

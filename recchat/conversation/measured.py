@@ -126,8 +126,9 @@ class MeasuredFields:
     def _field_for(
         self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
     ) -> NumberField | None:
-        if amount.age:
-            return next((f for f in present if f.info.role == "age"), None)
+        ages = [f for f in present if f.info.role == "age"]
+        if amount.age and ages:
+            return ages[0]
         people = [f for f in present if f.info.role == "people_count"]
         if amount.people or (amount.noun == "" and amount.unit is None and _said_for(said, amount)):
             return people[0] if people else None
@@ -198,6 +199,11 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
     if field.info.role == "people_count":
         if amount.bound == "at_least":
             return _found(field, "at_least", low, f"for {low:g} or more {noun}", amount.span, said)
+        if amount.bound == "at_most":
+            return _found(field, "at_most", low, f"for at most {low:g} {noun}", amount.span, said)
+        if field.info.kind is FieldKind.NUMBER and low == high:
+            # one number ('Servings: 8') is how many it is enough for: it serves fewer as well
+            return _found(field, "at_least", low, f"for {low:g} {noun}", amount.span, said)
         value: object = low if low == high else (low, high)
         label = f"for {low:g} {noun}" if low == high else f"for {low:g} to {high:g} {noun}"
         return _found(field, "covers", value, label, amount.span, said)

@@ -151,6 +151,11 @@ def _acts_on_one(said: Utterance, span: Span) -> bool:
     )
 
 
+def act_of(said: Utterance, span: Span) -> str:
+    """What a turn does with what it points at, there: seen, dislike, anchor, exclude or like."""
+    return _act(said, span)
+
+
 def _act(said: Utterance, span: Span) -> str:
     clause = said.clause_of(span.start)
     around = said.lower[clause.start : clause.end]

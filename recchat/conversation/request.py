@@ -17,8 +17,9 @@ from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.people import PeopleReader
-from recchat.conversation.references import Shown, read_references
+from recchat.conversation.references import Pointed, Shown, read_references
 from recchat.conversation.relative import ordinal_fields, read_scaled
+from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
@@ -98,7 +99,9 @@ class RequestReader:
         self.schema = schema
         self.index = index
         self.kinds = KindReader(schema)
-        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words)
+        # a word that names one of the catalog's values ('rioja', 'blanc') is no person's name alone
+        value_words = {w for key in values.spellings for w in key.split()}
+        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words | value_words)
         self.values = values
         self._tags_in = values.tags_in
         self._held = held
@@ -110,6 +113,7 @@ class RequestReader:
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
         self.measured = MeasuredFields(schema, index)
+        self.same_people = SamePeople(schema)
         self.ordinals = ordinal_fields(schema)
 
     def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
@@ -121,8 +125,10 @@ class RequestReader:
         lifted = replace(lifted, words=(*lifted.words, *self._tags_in(" ".join(lifted.words))))
         taken: list[Span] = [*titles, *pointed.spans, *lifted.spans]
         found: list[Found] = read_name_avoid(said, taken)
-        for reader in (self._kinds, self._people, self._years_in, self._amounts_in):
+        for reader in (self._kinds, self._people, self._same_people, self._years_in, self._amounts_in):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
+        found, by_person = self._people_pointing(said, found, context)
+        pointed = Pointed((*pointed.references, *by_person), pointed.spans)
         # values may share words with the kind ("a card game", "a horror movie")
         found += self._values_in(said, [*taken, *(f.span for f in found if f.constraint.about != "kind")])
         measured = {f.constraint.field for f in found if f.constraint.about == "number"}
@@ -145,7 +151,7 @@ class RequestReader:
             references=pointed.references,
             topic=topic,
             fresh=fresh,
-            refines=bool(_REFINES.match(said.lower)),
+            refines=bool(_REFINES.search(said.lower)),
             wants_new=bool(_WANTS_NEW.search(said.lower)),
             lifted=lifted,
             of_the_person=bool(_PERSON_PRONOUN.search(said.lower)),
@@ -160,7 +166,7 @@ class RequestReader:
         avoid."""
         located = [
             (value, span)
-            for value, span in self.values.spans(said.lower)
+            for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
         found = [
@@ -213,6 +219,29 @@ class RequestReader:
         self, said: Utterance, taken: list[Span], _: Context, __: object, named: Sequence[tuple[str, Span]]
     ) -> list[Found]:
         return self.people.read(said, taken, [span for _, span in named])
+
+    def _people_pointing(
+        self, said: Utterance, found: list[Found], context: Context
+    ) -> tuple[list[Found], list[Reference]]:
+        """'seen the trevor noah one': a person named to point at an item of the last list."""
+        by_id = self.index.by_id
+        shown = [(s, by_id[s.item_id].facts) for s in context.shown if s.item_id in by_id]
+        return pointing_by_person(said, found, shown)
+
+    def _same_people(
+        self,
+        said: Utterance,
+        taken: list[Span],
+        context: Context,
+        references: Sequence[Reference],
+        named: Sequence[tuple[str, Span]],
+    ) -> list[Found]:
+        """'by the same author' as the title named or the item pointed at; 'a different designer'."""
+        by_id = self.index.by_id
+        ids = [i for i, _ in named] + [r.item_id for r in references] + [s.item_id for s in context.shown[:1]]
+        item = next((by_id[i] for i in ids if i in by_id), None)
+        people = PeopleOf({k: v for k, v in item.facts.items() if isinstance(v, list)}) if item else None
+        return self.same_people.read(said, taken, people)
 
     def _years_in(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from recchat.catalog.schema import CatalogSchema, FieldKind
@@ -17,7 +18,7 @@ from recchat.conversation.spans import Span
 from recchat.domain import Constraint
 from recchat.language import common_words, load
 from recchat.text import STOPWORDS, fold, normalise_title, root, stem
-from recchat.vocabulary import TAG_FALLBACKS, TAG_SYNONYMS
+from recchat.vocabulary import GENERIC_NOUNS, TAG_FALLBACKS, TAG_SYNONYMS
 
 if TYPE_CHECKING:
     from recchat.catalog.library import CatalogIndex
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 TAGS = "tags"  # the items' own tags, as a field
 MAX_VALUE_WORDS = 5
 MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
+SHORT_NAME = 2  # letters: a place name this short ('us', 'uk') is a word unless typed in capitals
+MIN_PREFIX = 3  # 'cab sauv', not 'c s'
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YES = frozenset({"yes", "y", "true", "1"})
@@ -67,6 +70,7 @@ class ValueVocabulary:
         catalog uses is no slip of the keyboard ('cards' is not 'cars')."""
         self._known = known
         self._by_key: dict[str, Value] = {}
+        self._upper_only: set[str] = set()  # short names meant only when typed in capitals
         found: dict[tuple[str, bool], set[str]] = {}  # (value as written, category) -> fields
         kind = schema.kind_field.name if schema.kind_field else None
         for info in schema.fields:
@@ -85,10 +89,15 @@ class ValueVocabulary:
                 continue
             self._add(text, Value(text, tuple(sorted(fields)), category))
         self._add_everyday()
+        self._add_short_forms()
         self._roots = {root(k): v for k, v in self._by_key.items() if " " not in k and len(root(k)) >= 5}
         self._parts = _distinctive_parts(self._by_key)
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
         self._value_words = {w for k in self._by_key for w in k.split()}
+        self._multi: dict[int, list[tuple[str, Value]]] = {}  # values of several words, by how many
+        for key, named in self._by_key.items():
+            if " " in key:
+                self._multi.setdefault(len(key.split()), []).append((key, named))
 
     def _add(self, text: str, value: Value) -> None:
         words = normalise_title(text).split()
@@ -98,6 +107,23 @@ class ValueVocabulary:
             self._by_key.setdefault(key, value)
         if len(words) == 2:  # 'sci fi' is also written 'scifi', 'non fiction' 'nonfiction'
             self._by_key.setdefault(stem("".join(words)), value)
+
+    def _add_short_forms(self) -> None:
+        """Shorter ways to name a value of several words, where only one value is named so:
+        its initials ('ya' for young-adult), and the word it has beside nouns for any item ('cards'
+        for card game)."""
+        initials: dict[str, set[Value]] = {}
+        heads: dict[str, set[Value]] = {}
+        for key, value in list(self._by_key.items()):
+            words = key.split()
+            if len(words) >= 2 and " " in key:
+                initials.setdefault("".join(w[0] for w in words), set()).add(value)
+                own = [w for w in words if w not in GENERIC_NOUNS and stem(w) not in GENERIC_NOUNS]
+                if len(own) == 1 and len(own[0]) >= MIN_PART and own[0] not in measure_words():
+                    heads.setdefault(stem(own[0]), set()).add(value)
+        for short, found in (*initials.items(), *heads.items()):
+            if len(found) == 1 and short not in self._by_key and short not in STOPWORDS and len(short) >= 2:
+                self._by_key[short] = next(iter(found))
 
     def _add_named_field(self, name: str, values: tuple[str, ...]) -> None:
         """A yes/no field ('Dogs allowed', 'Certificate') is asked for by its first word: a wish
@@ -116,6 +142,8 @@ class ValueVocabulary:
             value = next((v for n in names if (v := self._by_key.get(_key(n.split())) or self._by_key.get(n))), None)
             if value is not None:
                 for name in names:
+                    if len(name) <= SHORT_NAME:
+                        self._upper_only.add(name)  # 'US', not 'us'
                     self._by_key.setdefault(name, value)
                     self._by_key.setdefault(_key(name.split()), value)
         for phrase, target in TAG_SYNONYMS.items():
@@ -138,6 +166,8 @@ class ValueVocabulary:
                 if covered.intersection(range(i, i + size)):
                     continue
                 value = self._lookup(" ".join(stems[i : i + size]), size)
+                if value is not None and size == 1 and tokens[i][0] in self._upper_only:
+                    value = value if text[tokens[i][1] : tokens[i][2]].isupper() else None
                 if value is not None:
                     found.append((i, value, Span(tokens[i][1], tokens[i + size - 1][2])))
                     covered.update(range(i, i + size))
@@ -152,7 +182,21 @@ class ValueVocabulary:
         found = self._by_key.get(key)
         if found is None and size == 1:
             found = self._roots.get(root(key)) or self._parts.get(key)
+        if found is None and size >= 2:
+            found = self._prefixed(key.split())
         return found
+
+    def _prefixed(self, words: list[str]) -> Value | None:
+        """'sauv blanc', 'cab sauv': each word the start of one of a value's words, in order, and no
+        other value named so."""
+        if any(len(w) < MIN_PREFIX or w in STOPWORDS for w in words):
+            return None
+        found = {
+            value.text: value
+            for key, value in self._multi.get(len(words), ())
+            if all(part.startswith(w) for part, w in zip(key.split(), words, strict=True))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _near(self, token: str) -> Value | None:
         """A slip of the keyboard: one edit from a value's word (two in a long word), the same
@@ -177,7 +221,7 @@ class ValueVocabulary:
         return set(self._by_key)
 
     def values_in(self, text: str) -> tuple[Value, ...]:
-        return tuple(dict.fromkeys(value for value, _ in self.spans(normalise_title(text))))
+        return tuple(dict.fromkeys(value for value, _ in self.spans(text)))
 
     def tags_in(self, text: str) -> tuple[str, ...]:
         """The list and tag values named in the text (category values are asked for otherwise)."""
@@ -202,6 +246,15 @@ def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
         for word, values in holders.items()
         if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
     }
+
+
+@cache
+def measure_words() -> frozenset[str]:
+    """Words that say how much of something ('short', 'long', 'cheap', 'easier'): they are read as
+    measures, never as a short name for a value ('short' is not 'short stories')."""
+    measures = [w for section in ("adjective", "comparative") for e in load("measures")[section] for w in e["words"]]
+    scales = [w for scale in load("scales")["scale"] for w in (*scale["less"], *scale["more"])]
+    return frozenset(word for phrase in (*measures, *scales) for word in phrase.split())
 
 
 def _plain(word: str) -> bool:
