@@ -27,7 +27,7 @@ COUNT_WEIGHT = 3.0
 COUNT_ROLES = ("people_count", "age")
 ORDER_WEIGHT = {about: 1.0 + 0.25 * i for i, about in enumerate(RELAX_ORDER)}
 RECENT_BONUS = 0.5
-LATER_GENRE = 0.9
+LATER_GENRE = 0.75
 NEAR_MISS = 0.25
 
 
