@@ -67,5 +67,9 @@ class BusyError(StoreError):
     """Another recchat process holds the data folder (or the catalog) for longer than we wait."""
 
 
+class FormatError(RecchatError):
+    """Saved data in a format this recchat cannot read: a newer recchat wrote it."""
+
+
 class NotFoundError(RecchatError):
     """A named catalog, profile or entry does not exist."""

@@ -38,10 +38,14 @@ class Runtime:
         on_notice: Callable[[str], None] | None = None,
         chat_model: ChatModel | None = None,
         embedder: Embedder | None = None,
+        ranker: Callable[[Catalog], Ranker] | None = None,
     ) -> None:
         """`chat_model`, `embedder`: models to use instead of those the settings name (fakes
-        behind the same protocols, in tests); `use_model` replaces the chat model like any other."""
+        behind the same protocols, in tests); `use_model` replaces the chat model like any other.
+        `ranker`: the ranker of each session's catalog instead of recchat's own (a scripted one,
+        for tests of what surrounds ranking)."""
         self.settings = settings
+        self._ranker = ranker
         self._catalogs: dict[str, Catalog] = {}
         self._readers: dict[str, tuple[TitleMatcher, Reader]] = {}
         self.on_wait = on_wait  # hears "waiting for another recchat…" when the data folder is busy
@@ -227,7 +231,7 @@ class Runtime:
             profile=profile or self.profile(),
             embedder=self.embedder,
             reader=reader,
-            retriever=ranker or Retriever(stored),
+            retriever=ranker or (self._ranker or Retriever)(stored),
             explainer=Explainer(
                 model,
                 self.prompts,
@@ -273,10 +277,12 @@ def _check_variant(collection: Collection, embedder: str) -> None:
     )
 
 
-def _held_in(catalog: Catalog) -> Callable[[str], bool]:
-    """Whether some item's text holds all these words (the catalog's word index, read lazily)."""
+def _held_in(catalog: Catalog) -> Callable[[str], float]:
+    """The share of items whose text holds all these words (0.0: none; the catalog's word index,
+    read lazily)."""
 
-    def held(phrase: str) -> bool:
-        return bool(catalog.lexical.with_terms([stem(w) for w in words(phrase)]))
+    def held(phrase: str) -> float:
+        lexical = catalog.lexical
+        return len(lexical.with_terms([stem(w) for w in words(phrase)])) / max(len(lexical), 1)
 
     return held

@@ -1,8 +1,14 @@
 """Saved conversations: one JSON Lines file per conversation in `settings.history_dir`.
 
-Each line is one event (`start`, `user`, `reply`, `feedback`, `catalog`), appended as it
-happens, so a crash loses at most the line being written; a damaged line is skipped on load.
+Each line is one event (`start`, `user`, `action`, `reply`, `feedback`, `catalog`), appended as
+it happens, so a crash loses at most the line being written; a damaged line is skipped on load.
 The file name is the session id, so a resumed conversation keeps excluding what it suggested.
+
+The `start` event carries the file's format (FORMAT) and each reply the conversation's state
+in its own format (conversation/state.py). What an older recchat saved is read on: a reply
+without a state of this format (saved before states were kept) has its state rebuilt from the
+transcript, the suggestions shown; what a newer recchat saved is refused with a clear error,
+never read as an empty conversation.
 """
 
 from __future__ import annotations
@@ -15,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recchat.conversation.state import ConversationState
+from recchat.conversation.state import STATE_FORMAT, ConversationState
 from recchat.domain import FeedbackKind, Recommendation, Reply, Utterance
-from recchat.errors import NotFoundError
+from recchat.errors import FormatError, NotFoundError
 from recchat.serialize import recommendation_json
 from recchat.text import clean, content_words, shorten
 
@@ -106,7 +112,7 @@ class ConversationLog:
 
 
 @dataclass
-class Conversation:
+class SavedConversation:
     """A saved conversation, read back."""
 
     id: str
@@ -124,12 +130,27 @@ class Conversation:
         return str(start["profile"]) if start and start.get("profile") else None
 
     @property
+    def format(self) -> int:
+        start = next((e for e in self.events if e["type"] == "start"), {})
+        found = start.get("format", FORMAT)
+        return found if isinstance(found, int) else FORMAT
+
+    @property
     def state(self) -> ConversationState:
-        """Where the conversation stands after its last reply (empty for one saved before states)."""
+        """Where the conversation stands after its last reply that kept its state (forgetting
+        scrubs the state of a reply that quoted the forgotten words). Saved in an older format,
+        or before states were kept, it is rebuilt from the suggestions shown."""
         for event in reversed(self.events):
-            if event["type"] == "reply" and isinstance(event.get("state"), dict):
-                return ConversationState.from_json(event["state"])
-        return ConversationState()
+            saved = event.get("state") if event["type"] == "reply" else None
+            if not isinstance(saved, dict):
+                continue
+            found = saved.get("format")
+            if isinstance(found, int) and found > STATE_FORMAT:
+                raise _newer(self, f"its state is in format {found}, this recchat reads {STATE_FORMAT}")
+            if found == STATE_FORMAT:
+                return ConversationState.from_json(saved)
+            break  # older than this format: read what the transcript says instead
+        return shown_state(self.events)
 
     @property
     def title(self) -> str:
@@ -155,6 +176,24 @@ class Conversation:
                 titles = "; ".join(str(item.get("title", "")) for item in event.get("items", []))
                 texts.append(f"{event.get('message', '')} {titles}".strip())
         return texts
+
+
+def shown_state(events: Iterable[Event]) -> ConversationState:
+    """The state a transcript shows without a saved one: its last list ("the second one") and
+    every suggestion so far (not shown again). The constraints and topic were never saved."""
+    lists = [[str(item["id"]) for item in e.get("items", []) if "id" in item] for e in events if e["type"] == "reply"]
+    state = ConversationState()
+    for shown in lists:
+        if shown:
+            state = state.suggested(shown)
+    return state
+
+
+def _newer(conversation: SavedConversation, why: str) -> FormatError:
+    return FormatError(
+        f"conversation {conversation.id} was saved by a newer recchat: {why}",
+        "update recchat to carry it on (a new conversation works as it is)",
+    )
 
 
 def scrubbed(events: list[Event], texts: set[str]) -> list[Event]:
@@ -229,9 +268,16 @@ def read_events(path: Path) -> list[Event]:
     return events
 
 
-def load(folder: Path, wanted: str, *, profile: str | None = None) -> Conversation:
+def load(folder: Path, wanted: str, *, profile: str | None = None) -> SavedConversation:
     """`wanted` is a conversation id, a unique prefix of one, or 'last' (the latest, of `profile`
-    when given)."""
+    when given). One saved by a newer recchat, in a format this one cannot read, is refused."""
+    found = _find(folder, wanted, profile)
+    if found.format > FORMAT:
+        raise _newer(found, f"it is in format {found.format}, this recchat reads {FORMAT}")
+    return found
+
+
+def _find(folder: Path, wanted: str, profile: str | None) -> SavedConversation:
     paths = _by_recency(folder)
     if not paths:
         raise NotFoundError("no saved conversations yet", "chat first; conversations are saved as you go")
@@ -240,7 +286,8 @@ def load(folder: Path, wanted: str, *, profile: str | None = None) -> Conversati
             chosen = paths[0]
         else:
             found = next(
-                (c for c in (Conversation(p.stem, p, read_events(p)) for p in paths) if c.profile == profile), None
+                (c for c in (SavedConversation(p.stem, p, read_events(p)) for p in paths) if c.profile == profile),
+                None,
             )
             if found is None:
                 raise NotFoundError(f"no saved conversation of profile '{profile}' yet", "ask something first")
@@ -253,11 +300,11 @@ def load(folder: Path, wanted: str, *, profile: str | None = None) -> Conversati
                 f"{problem} '{wanted}'", "/history lists them; `recchat --resume last` takes the latest"
             )
         chosen = matches[0]
-    return Conversation(chosen.stem, chosen, read_events(chosen))
+    return SavedConversation(chosen.stem, chosen, read_events(chosen))
 
 
-def recent(folder: Path, limit: int = 200) -> list[Conversation]:
-    conversations = [Conversation(p.stem, p, read_events(p)) for p in _by_recency(folder)[:limit]]
+def recent(folder: Path, limit: int = 200) -> list[SavedConversation]:
+    conversations = [SavedConversation(p.stem, p, read_events(p)) for p in _by_recency(folder)[:limit]]
     return [c for c in conversations if c.turns]
 
 

@@ -56,7 +56,9 @@ class ProfileSnapshot:
     likes: list[WeightedEntry] = field(default_factory=list)
     dislikes: list[WeightedEntry] = field(default_factory=list)
     liked_items: dict[str, float] = field(default_factory=dict)
-    disliked_items: set[str] = field(default_factory=set)
+    # Item id -> when it was last disliked, the most recent first: ranking pushes away from the
+    # latest few (a set's order would change with the hash seed, and the ranking with it).
+    disliked_items: dict[str, float] = field(default_factory=dict)
     seen_items: set[str] = field(default_factory=set)
     mentioned_items: set[str] = field(default_factory=set)
     suggested_items: set[str] = field(default_factory=set)  # by recchat, in this session
@@ -71,7 +73,7 @@ class ProfileSnapshot:
     @property
     def excluded(self) -> set[str]:
         return (
-            self.disliked_items
+            set(self.disliked_items)
             | self.seen_items
             | self.mentioned_items
             | self.suggested_items
@@ -132,6 +134,7 @@ def build_snapshot(
         _apply_words(snapshot, entry, weight, here=True, now=u.session == session)
     snapshot.likes = _strongest(snapshot.likes)
     snapshot.dislikes = _strongest(snapshot.dislikes)
+    snapshot.disliked_items = dict(reversed(snapshot.disliked_items.items()))  # the most recent first
     return snapshot
 
 
@@ -165,7 +168,7 @@ def _apply_mentions(snapshot: ProfileSnapshot, u: Utterance, weight: float, now:
     for mention in u.mentions:
         snapshot.mentioned_items.add(mention.item_id)
         if mention.polarity is Polarity.NEGATIVE:
-            snapshot.disliked_items.add(mention.item_id)
+            _disliked(snapshot, mention.item_id, u.time)
         else:
             strength = weight * (1.0 if mention.polarity is Polarity.POSITIVE else NEUTRAL_MENTION_WEIGHT)
             snapshot.liked_items[mention.item_id] = max(snapshot.liked_items.get(mention.item_id, 0.0), strength)
@@ -184,7 +187,8 @@ def _apply_feedback(snapshot: ProfileSnapshot, entry: ProfileEntry, weight: floa
             snapshot.liked_now.update(item_ids)
         snapshot.likes.append(WeightedEntry(entry, weight, now=now))
     elif u.feedback is FeedbackKind.DISLIKE:
-        snapshot.disliked_items.update(item_ids)
+        for item_id in item_ids:
+            _disliked(snapshot, item_id, u.time)
         snapshot.dislikes.append(WeightedEntry(entry, weight, now=now))
     elif u.feedback is FeedbackKind.SEEN:
         snapshot.seen_items.update(item_ids)
@@ -205,3 +209,9 @@ def _apply_feedback_elsewhere(snapshot: ProfileSnapshot, entry: ProfileEntry, we
         snapshot.likes.append(WeightedEntry(entry, weight * WISH_WEIGHT, here=False, now=False))
     elif kind is FeedbackKind.DISLIKE:
         snapshot.dislikes.append(WeightedEntry(entry, weight, here=False, now=False))
+
+
+def _disliked(snapshot: ProfileSnapshot, item_id: str, when: float) -> None:
+    """Entries come oldest first: a dislike said again moves to the end, as the latest."""
+    snapshot.disliked_items.pop(item_id, None)
+    snapshot.disliked_items[item_id] = when

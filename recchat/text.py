@@ -14,9 +14,18 @@ _CONTROL = re.compile(
 )
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 YEAR_SUFFIX = re.compile(r"\s*\((\d{4})\)\s*$")  # "Arrival (2016)": catalogs often put the year in the title
-# The one pattern of a year, in catalogs, descriptions and what people type: four digits, 1000-2099.
+# The one range of a year, in catalogs, descriptions and what people type: four digits, 1000-2099,
+# as a number (FIRST_YEAR..LAST_YEAR) and as a pattern (YEAR_DIGITS); a test keeps them alike.
+FIRST_YEAR, LAST_YEAR = 1000, 2099
 YEAR_DIGITS = r"1\d\d\d|20\d\d"
 YEAR = re.compile(rf"\b({YEAR_DIGITS})\b")
+
+
+def is_year(number: float) -> bool:
+    """A whole number in the one year range (1995 yes; 1995.5, 150 and 2150 no)."""
+    return float(number).is_integer() and FIRST_YEAR <= number <= LAST_YEAR
+
+
 # The years a person means in chat, 1800-2099: below that, "from 1000 to 1500 pages" is a count.
 SPOKEN_YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 

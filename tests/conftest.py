@@ -1,7 +1,13 @@
 """Shared fixtures. Unit tests use the fake backends (scripted chat model, hashing embedder)
-behind the real protocols, with a real Chroma: the embedded store in a temporary folder, and,
-for every test that uses `settings` (and so `runtime`, `loaded`, `fake_cli`), a real Chroma
-server on loopback as well. Each server test gets a database of its own on that server."""
+behind the real protocols, with a real Chroma: the embedded store in a temporary folder. Tests
+where storage is what is tested (the store, the profile's and the catalog's collections, the
+end-to-end paths) run against a real Chroma server on loopback as well: they say so with
+`both_stores`, and each server run gets a database of its own on that server.
+
+The `recchat` command runs in this process (`invoke_cli`, what `fake_cli` uses): starting
+Python with chromadb and onnxruntime costs over a second a call. A few tests run it as a real
+process (`run_cli`), where the process is what they test: the entry point, exit codes seen by a
+shell, kills, locks between processes, imports, the network."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import traceback
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +32,11 @@ DATA = Path(__file__).resolve().parent / "data"
 MINI_CATALOG = DATA / "mini_catalog"
 SAMPLE_CATALOG = ROOT / "sample_catalog"
 BENCHMARK = ROOT.parent / "shared" / "benchmarks" / "redial-movies"
+# The benchmark data sits beside a checkout (../shared), not in it: a fresh clone has none, and
+# its tests skip saying so (CI has it, and runs them).
+needs_benchmark = pytest.mark.skipif(
+    not BENCHMARK.is_dir(), reason=f"needs the benchmark data in {BENCHMARK} (../shared beside the checkout)"
+)
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -45,9 +57,16 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaPr
     server.stop()
 
 
-@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
+@pytest.fixture
 def store_kind(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+    """'embedded', unless the test asks for both stores (`both_stores`)."""
+    return str(getattr(request, "param", "embedded"))
+
+
+# For tests (or modules: `pytestmark = both_stores`) where storage is what is tested.
+both_stores = pytest.mark.parametrize(
+    "store_kind", ["embedded", pytest.param("server", marks=pytest.mark.server)], indirect=True
+)
 
 
 @pytest.fixture
@@ -67,6 +86,33 @@ def settings(home: Path, chroma: ChromaServer | None) -> Settings:
 @pytest.fixture
 def runtime(settings: Settings) -> Runtime:
     return Runtime(settings)
+
+
+@pytest.fixture(scope="session")
+def real_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder holding the mini catalog as the real embedder stored it, made once per run
+    by the real command (embedding with the real model is the slow part): copy it to use it."""
+    home = tmp_path_factory.mktemp("real-mini") / "home"
+    added = run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini")
+    assert added.returncode == 0, added.stderr
+    return home
+
+
+@pytest.fixture
+def real_home(real_mini: Path, tmp_path: Path) -> Path:
+    """A data folder holding nothing but the real embedder's ONNX export (made by `real_mini`):
+    making it again takes most of a minute in every fresh folder. test_offline makes its own."""
+    home = tmp_path / "real-home"
+    shutil.copytree(real_mini / "cache" / "onnx", home / "cache" / "onnx")
+    return home
+
+
+@pytest.fixture
+def real_mini_home(real_mini: Path, tmp_path: Path) -> Path:
+    """A copy of `real_mini` of this test's own."""
+    home = tmp_path / "real-mini-home"
+    shutil.copytree(real_mini, home)
+    return home
 
 
 @pytest.fixture
@@ -118,6 +164,34 @@ def run_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> sub
     )
 
 
+def invoke_cli(home: Path, *args: str, stdin: str | None = None, **env: str | None) -> subprocess.CompletedProcess[str]:
+    """Run the `recchat` command in this process, as its entry point (`recchat.cli.main`) runs
+    it, with its own stdin, stdout, stderr, environment (a variable given as None is unset) and
+    arguments (Click's CliRunner isolation), and give back what `run_cli` would."""
+    from click.testing import CliRunner
+
+    from recchat.cli import main
+
+    environment: dict[str, str | None] = {key: None for key in os.environ if key.startswith("RECCHAT_")}
+    environment.update(RECCHAT_HOME=str(home), NO_COLOR="1", COLUMNS="120", **env)
+    umask, argv, code = os.umask(0o077), sys.argv, 0
+    os.umask(umask)  # main() sets the process's umask: it is put back after the call
+    with CliRunner().isolation(input=stdin, env=environment) as (out, err, _):
+        sys.argv = ["recchat", *args]
+        try:
+            main()
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+        except Exception:  # what a process would print before dying with status 1
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.argv = argv
+            os.umask(umask)
+        output, errors = out.getvalue().decode(), err.getvalue().decode()
+    return subprocess.CompletedProcess(["recchat", *args], code, output, errors)
+
+
 def chroma_env(chroma: ChromaServer | None) -> dict[str, str]:
     """The environment that points the CLI at the same store as `settings`."""
     if chroma is None:
@@ -127,6 +201,16 @@ def chroma_env(chroma: ChromaServer | None) -> dict[str, str]:
 
 @pytest.fixture
 def fake_cli(home: Path, chroma: ChromaServer | None) -> Iterator[object]:
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return invoke_cli(home, "--backend", "fake", *args, stdin=stdin, **chroma_env(chroma))
+
+    yield run
+
+
+@pytest.fixture
+def fake_cli_process(home: Path, chroma: ChromaServer | None) -> Iterator[object]:
+    """`fake_cli` as a real process: for the few tests of the entry point itself."""
+
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return run_cli(home, "--backend", "fake", *args, stdin=stdin, **chroma_env(chroma))
 

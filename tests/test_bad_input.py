@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, cli_env, run_cli
+from conftest import DATA, both_stores, cli_env, invoke_cli
 from recchat.catalog.importer import import_catalog
 from recchat.errors import CatalogError, InvalidCatalogError
 from recchat.factory import Runtime
@@ -128,19 +128,19 @@ def test_each_bad_file_is_named_with_its_line_and_nothing_is_stored(runtime: Run
 
 
 def test_the_whole_corpus_through_the_cli_lists_every_problem_and_exits_1(home: Path) -> None:
-    result = run_cli(home, "--backend", "fake", "catalog", "add", str(BAD), "--name", "bad")
+    result = invoke_cli(home, "--backend", "fake", "catalog", "add", str(BAD), "--name", "bad")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     lines = result.stderr.splitlines()
     for file, line, words in EXPECTED.values():
         where = f"{file}:{line}:" if line is not None else f"{file}:"
         assert any(where in text and words in text for text in lines), (where, words)
-    listed = run_cli(home, "--backend", "fake", "catalog", "list", "--json")
+    listed = invoke_cli(home, "--backend", "fake", "catalog", "list", "--json")
     assert json.loads(listed.stdout) == []
 
 
 def test_skip_invalid_keeps_exactly_the_good_rows_and_reports_the_rest(home: Path) -> None:
-    result = run_cli(home, "--backend", "fake", "catalog", "add", str(BAD), "--name", "bad", "--skip-invalid")
+    result = invoke_cli(home, "--backend", "fake", "catalog", "add", str(BAD), "--name", "bad", "--skip-invalid")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("skipped:") == len(EXPECTED)
     runtime = Runtime(__import__("recchat.config", fromlist=["Settings"]).Settings(home=home, backend="fake"))
@@ -149,6 +149,7 @@ def test_skip_invalid_keeps_exactly_the_good_rows_and_reports_the_rest(home: Pat
     assert runtime.catalog("bad").collection.info["state"] == "ready"
 
 
+@both_stores
 def test_a_bad_file_leaves_an_existing_catalog_exactly_as_it_was(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "cat"
     folder.mkdir()
@@ -234,6 +235,7 @@ def test_an_overlong_line_is_skipped_without_holding_it(home: Path, tmp_path: Pa
     assert peak < 400, f"peak memory {peak:.0f} MiB"
 
 
+@pytest.mark.slow
 def test_ten_thousand_tiny_files_one_bad(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "tiny"
     for i in range(10_000):
@@ -277,7 +279,7 @@ def test_a_file_name_with_escape_codes_is_shown_on_one_harmless_line(home: Path,
     folder = tmp_path / "names"
     folder.mkdir()
     (folder / "evil\x1b[31m\nname.jsonl").write_text('{"title": \n')
-    result = run_cli(home, "--backend", "fake", "catalog", "add", str(folder))
+    result = invoke_cli(home, "--backend", "fake", "catalog", "add", str(folder))
     assert result.returncode == 1
     assert "\x1b" not in result.stderr
     assert any("evil?[31m?name.jsonl:1: invalid JSON" in line for line in result.stderr.splitlines())

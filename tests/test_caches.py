@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import invoke_cli
 from recchat.config import Settings
 from recchat.embed.onnx import META_FILE
 from recchat.factory import Runtime
@@ -62,18 +62,18 @@ def catalog_files(cache: Path, name: str) -> set[str]:
 def test_a_change_makes_one_new_revision_and_remove_leaves_nothing(home: Path, mini_catalog: Path) -> None:
     """Through the CLI, as a user meets it."""
     cache = home / "cache"
-    assert run_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
+    assert invoke_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
     before = catalog_files(cache, "mini")
     assert len(before) == 2, "the title index and the BM25 index are built at import"
-    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
+    assert invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
     assert catalog_files(cache, "mini") == before, "ask read the import's files, it made none"
     edit_one_item(mini_catalog)
-    assert run_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
+    assert invoke_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
     after = catalog_files(cache, "mini")
     assert len(after) == 2 and not after & before, "one new revision, with new files; the superseded ones gone"
-    assert run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
+    assert invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure").returncode == 0
     assert catalog_files(cache, "mini") == after
-    removed = run_cli(home, "--backend", "fake", "catalog", "remove", "mini", "--yes")
+    removed = invoke_cli(home, "--backend", "fake", "catalog", "remove", "mini", "--yes")
     assert removed.returncode == 0, removed.stderr
     assert catalog_files(cache, "mini") == set(), "catalog remove left its cache files"
 

@@ -1,13 +1,17 @@
-"""The `recchat` command as a user runs it (subprocess, fake backend, real embedded Chroma)."""
+"""The `recchat` command as a user runs it (fake backend, real Chroma): in this process, and as a
+real process for the entry point itself (its output and exit codes as a shell sees them)."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
 
-from conftest import MINI_CATALOG
+from rich.console import Console
+
+from conftest import MINI_CATALOG, both_stores
 
 Cli = Callable[..., CompletedProcess[str]]
 
@@ -22,7 +26,9 @@ def add_mini(cli: Cli) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_catalog_add_list_and_unchanged_re_add(fake_cli: Cli) -> None:
+@both_stores
+def test_catalog_add_list_and_unchanged_re_add(fake_cli_process: Cli) -> None:
+    fake_cli = fake_cli_process
     first = fake_cli("catalog", "add", str(MINI_CATALOG), "--name", "mini")
     assert first.returncode == 0, first.stderr
     assert "26 items (26 added" in first.stderr
@@ -32,6 +38,7 @@ def test_catalog_add_list_and_unchanged_re_add(fake_cli: Cli) -> None:
     assert [(c["name"], c["items"], c["state"]) for c in listed] == [("mini", 26, "ready")]
 
 
+@both_stores
 def test_ask_json_returns_only_catalog_items_each_explained(fake_cli: Cli) -> None:
     add_mini(fake_cli)
     result = fake_cli("ask", "I loved Interstellar, want more mind-bending sci-fi but no horror", "--json", "-k", "4")
@@ -80,7 +87,8 @@ def test_bad_catalog_file_names_file_and_line_and_keeps_the_store(fake_cli: Cli,
     assert fake_cli("catalog", "list", "--json").stdout == before
 
 
-def test_exit_codes_usage_2_error_1(fake_cli: Cli) -> None:
+def test_exit_codes_usage_2_error_1(fake_cli_process: Cli) -> None:
+    fake_cli = fake_cli_process
     assert fake_cli("ask").returncode == 2  # missing argument
     assert fake_cli("ask", "x", "-k", "0").returncode == 2  # out of range
     no_catalog = fake_cli("ask", "x")
@@ -88,6 +96,7 @@ def test_exit_codes_usage_2_error_1(fake_cli: Cli) -> None:
     assert "no catalog loaded" in no_catalog.stderr and "recchat catalog add" in no_catalog.stderr
 
 
+@both_stores
 def test_profile_show_export_forget(fake_cli: Cli) -> None:
     add_mini(fake_cli)
     fake_cli("ask", "I loved Knives Out but no horror", "--profile", "ann")
@@ -119,9 +128,20 @@ def test_incognito_ask_stores_nothing(fake_cli: Cli) -> None:
     assert json.loads(fake_cli("profile", "export", "-p", "ghost").stdout)["entries"] == []
 
 
+@both_stores
 def test_catalog_remove(fake_cli: Cli) -> None:
     add_mini(fake_cli)
     assert fake_cli("catalog", "remove", "mini", "--yes").returncode == 0
     assert json.loads(fake_cli("catalog", "list", "--json").stdout) == []
     missing = fake_cli("catalog", "remove", "mini", "--yes")
     assert missing.returncode == 1 and "no catalog named 'mini'" in missing.stderr
+
+
+def test_the_import_rate_of_a_tiny_catalog_is_not_rounded_to_zero() -> None:
+    # 2 items in 9 s (the embedder's start-up is most of it): a rate, not "0 items/s".
+    from recchat.catalog.importer import ImportReport
+    from recchat.cli.catalog import _print_report
+
+    console = Console(file=io.StringIO(), width=200)
+    _print_report(console, ImportReport(name="c", added=2, seconds=9.0))
+    assert "in 9.0s, 0.22 items/s" in console.file.getvalue()  # type: ignore[attr-defined]

@@ -102,6 +102,7 @@ def catalog_matches(home: Path, folder: Path, name: str) -> bool:
     return stored == wanted and collection.info["state"] == "ready"
 
 
+@pytest.mark.slow
 def test_session_ask_and_import_at_once_lose_nothing(home: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "c", tmp_path / "d"
     write_items(first, 300, 0)
@@ -177,6 +178,7 @@ def hold(path: Path, doing: str, seconds: float) -> subprocess.Popen[str]:
     return process
 
 
+@pytest.mark.slow
 def test_a_busy_data_folder_makes_ask_wait_and_say_so(home: Path, mini_catalog: Path) -> None:
     assert run_cli(home, "--backend", "fake", "catalog", "add", str(mini_catalog), "--name", "mini").returncode == 0
     holder = hold(lock_path(home / "chroma"), "a long write", 3.0)

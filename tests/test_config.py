@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_CATALOG, run_cli
+from conftest import MINI_CATALOG, invoke_cli
 from recchat.config import load_settings
 from recchat.errors import ConfigError
 
@@ -137,18 +137,18 @@ def test_commands_say_which_setting_is_wrong(
 ) -> None:
     (home / "config.toml").write_text(content + "\n")
     for args in commands:
-        result = run_cli(home, "--backend", "fake", *args)
+        result = invoke_cli(home, "--backend", "fake", *args)
         assert result.returncode == 1, result.stderr
         assert f"error: {home / 'config.toml'}: {message}" in result.stderr
         assert "internal error" not in result.stderr
 
 
 def test_use_llm_no_and_false_both_mean_no_llm(home: Path) -> None:
-    assert run_cli(home, "--backend", "fake", "catalog", "add", str(MINI_CATALOG), "--name", "mini").returncode == 0
+    assert invoke_cli(home, "--backend", "fake", "catalog", "add", str(MINI_CATALOG), "--name", "mini").returncode == 0
     sources = {}
     for written in ("true", '"no"', "false"):
         (home / "config.toml").write_text(f"use_llm = {written}\n")
-        result = run_cli(home, "--backend", "fake", "ask", "space adventure", "--json", "--incognito")
+        result = invoke_cli(home, "--backend", "fake", "ask", "space adventure", "--json", "--incognito")
         assert result.returncode == 0, result.stderr
         sources[written] = {item["explanation_source"] for item in json.loads(result.stdout)["items"]}
     # true: the model writes (a text its checks refuse falls back to the reasons, so not all need be "llm")
@@ -157,6 +157,6 @@ def test_use_llm_no_and_false_both_mean_no_llm(home: Path) -> None:
 
 
 def test_a_bad_debug_variable_is_an_error_too(home: Path) -> None:
-    result = run_cli(home, "--backend", "fake", "catalog", "list", RECCHAT_DEBUG="maybe")
+    result = invoke_cli(home, "--backend", "fake", "catalog", "list", RECCHAT_DEBUG="maybe")
     assert result.returncode == 1
     assert 'error: RECCHAT_DEBUG="maybe": expected true or false' in result.stderr

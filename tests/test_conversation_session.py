@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conversation_support import MIXED
 
-from conftest import run_cli
+from conftest import invoke_cli
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.items import item_to_json
 from recchat.factory import Runtime
@@ -91,12 +91,14 @@ def test_a_new_request_starts_over_and_the_latest_words_win(session: Session) ->
 
 
 def test_ask_continue_carries_the_conversation_from_the_shell(home: Path, folder: Path) -> None:
-    added = run_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "mixed")
+    added = invoke_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "mixed")
     assert added.returncode == 0, added.stderr
-    first = run_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "-k", "2", "science fiction movies")
+    first = invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "-k", "2", "science fiction movies")
     assert first.returncode == 0, first.stderr
     shown = [item["id"] for item in json.loads(first.stdout)["items"]]
-    then = run_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "--continue", "I've seen those, other ones?")
+    then = invoke_cli(
+        home, "--backend", "fake", "ask", "--no-llm", "--json", "--continue", "I've seen those, other ones?"
+    )
     assert then.returncode == 0, then.stderr
     document = json.loads(then.stdout)
     assert document["conversation"] == json.loads(first.stdout)["conversation"]
@@ -106,5 +108,5 @@ def test_ask_continue_carries_the_conversation_from_the_shell(home: Path, folder
         ("kind", "movie"),
         ("tag", "science fiction"),
     }
-    fresh = run_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "those ones")
+    fresh = invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "those ones")
     assert json.loads(fresh.stdout)["references"] == []  # without --continue: a new conversation

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, both_stores
 from recchat.domain import Evidence, Item, Recommendation, Reference, Reply
 from recchat.errors import InvalidCatalogError
 from recchat.eval.conversations import (
@@ -339,6 +339,8 @@ def test_the_blind_suites_are_big_varied_and_every_turn_can_be_met(folder: Path)
             assert not failed, f"{conversation.id} turn {failed[0].number} (shift {shift}): {failed[0].problems}"
 
 
+@pytest.mark.slow
+@both_stores
 def test_the_public_suite_runs_end_to_end(fake_cli, store_kind: str) -> None:  # type: ignore[no-untyped-def]
     result = fake_cli("eval", "--conversations", str(SUITE), "--json")
     assert result.returncode == 0, result.stderr

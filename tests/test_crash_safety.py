@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import cli_env, run_cli
 from recchat.catalog.importer import ErrorList, iter_valid_items
 from recchat.catalog.items import content_hash, item_to_json
@@ -104,6 +106,7 @@ def kill_after(process: subprocess.Popen[str], seconds: float) -> int:
         return -9
 
 
+@pytest.mark.slow
 def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Path, tmp_path: Path) -> None:
     rng = random.Random(SEED)
     folder = tmp_path / "catalog"
@@ -129,6 +132,7 @@ def test_killing_catalog_add_as_it_stores_never_leaves_a_wrong_catalog(home: Pat
     assert asked.returncode == 0, asked.stderr
 
 
+@pytest.mark.slow
 def test_killing_ask_never_loses_or_doubles_profile_entries(home: Path, tmp_path: Path) -> None:
     rng = random.Random(SEED + 1)
     folder = tmp_path / "catalog"
@@ -172,6 +176,7 @@ def _break_vector_index(home: Path, *, interrupted: bool) -> None:
         header.write_bytes(b"\xff" * len(header.read_bytes()))
 
 
+@pytest.mark.slow
 def test_an_interrupted_import_that_left_the_index_unreadable_is_redone_from_the_folder(
     home: Path, tmp_path: Path
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_CATALOG, run_cli
+from conftest import MINI_CATALOG, invoke_cli, run_cli
 from recchat.catalog.importer import import_catalog
 from recchat.config import Settings
 from recchat.doctor import (
@@ -25,7 +25,7 @@ from recchat.factory import Runtime
 
 
 def doctor(home: Path, *args: str) -> tuple[int, dict[str, dict[str, object]]]:
-    result = run_cli(home, "--backend", "fake", *args, "doctor", "--json")
+    result = invoke_cli(home, "--backend", "fake", *args, "doctor", "--json")
     checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
     return result.returncode, checks
 
@@ -49,15 +49,13 @@ def test_all_well_exits_0(ready: Path) -> None:
     code, checks = doctor(ready)
     assert code == 0 and failing(checks) == []
     assert checks["catalogs"]["detail"] == "mini (26 items)"
-    plain = run_cli(ready, "--backend", "fake", "doctor")
+    plain = invoke_cli(ready, "--backend", "fake", "doctor")
     assert plain.returncode == 0 and "FAIL" not in plain.stdout and plain.stdout.count("ok ") == len(checks)
 
 
 @pytest.mark.real
-def test_all_well_with_the_real_models(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    assert run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini").returncode == 0
-    result = run_cli(home, "doctor")
+def test_all_well_with_the_real_models(real_mini_home: Path) -> None:
+    result = run_cli(real_mini_home, "doctor")
     assert result.returncode == 0, result.stdout
     assert "SmolLM2" in result.stdout and "all-MiniLM-L6-v2+int8, 384 dimensions" in result.stdout
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_CATALOG, run_cli
+from conftest import MINI_CATALOG, invoke_cli, needs_benchmark
 from recchat.errors import InvalidCatalogError
 from recchat.eval.explanation_judge import Conversation, faults, linked, record_kind
 from recchat.eval.explanation_set import read_explanation_set
@@ -105,6 +105,7 @@ def test_the_kind_comes_from_the_record_even_without_a_kind_field() -> None:
     assert record_kind(Record("x", "X", {}), "album") == "album"
 
 
+@needs_benchmark  # half of the set's conversations are over the benchmark's movies
 def test_the_public_set_is_valid_and_large_enough() -> None:
     explanation_set = read_explanation_set(SET / "set.jsonl")
     cases = explanation_set.cases
@@ -131,7 +132,7 @@ def test_a_whole_run_with_the_fakes_reports_every_figure(home: Path, tmp_path: P
     ]
     (tmp_path / "set.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
     saved = tmp_path / "saved.jsonl"
-    result = run_cli(
+    result = invoke_cli(
         home, "--backend", "fake", "eval", "--explanations", str(tmp_path / "set.jsonl"), "--json", "--save", str(saved)
     )
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,7 @@
 """Catalogs as people have them: exports from a reading site, a film diary and a board-game
 collection, and plain spreadsheets (tests/data/exports, written for these tests in the shapes
-those sites export), imported through the real CLI with the fake backend."""
+those sites export), and the benchmark's 4,166 movies, imported through the real CLI with the fake
+backend."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import BENCHMARK, DATA, invoke_cli, needs_benchmark
+from recchat.catalog.importer import iter_valid_items
 from recchat.config import Settings
 from recchat.domain import Item
 from recchat.factory import Runtime
@@ -21,7 +23,7 @@ NO_FLAGS = ("goodreads", "letterboxd", "bgg", "spreadsheet", "semicolons", "reco
 
 
 def cli(home: Path, *args: str) -> Any:
-    return run_cli(home, "--backend", "fake", *args)
+    return invoke_cli(home, "--backend", "fake", *args)
 
 
 def stored_items(home: Path, name: str) -> dict[str, Item]:
@@ -149,3 +151,21 @@ def test_a_map_of_something_that_is_not_a_field_is_a_usage_error(tmp_path: Path)
     result = cli(tmp_path / "home", "catalog", "add", str(EXPORTS / "dutch"), "--map", "titel=Titel")
     assert result.returncode == 2
     assert "'titel' is not one of recchat's fields" in result.stderr
+
+
+@needs_benchmark
+@pytest.mark.slow
+def test_benchmark_catalog_answers_with_catalog_items_only(home: Path) -> None:
+    # All 4,166 movies and the usage log, with the fake backends: the real embedder takes minutes
+    # over all of them (benchmarks/indexing.py measures it); test_real_end_to_end has them read 100.
+    folder = BENCHMARK / "catalog"
+    added = invoke_cli(home, "--backend", "fake", "catalog", "add", str(folder), "--name", "movies")
+    assert added.returncode == 0, added.stderr
+    result = invoke_cli(
+        home, "--backend", "fake", "ask", "something like The Matrix (1999) but funnier", "-k", "5", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    known = {item.id for item, _ in iter_valid_items(folder, [])}
+    assert len(reply["items"]) == 5
+    assert all(item["id"] in known and item["explanation"].strip() for item in reply["items"])

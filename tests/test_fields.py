@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from recchat.catalog.fieldmap import FieldRules, parse_map
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, grouped, parse_map
 from recchat.catalog.fields import apply_plan, normalise, plan_for
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.readers import read_records
@@ -188,3 +188,29 @@ def test_rows_without_a_title_among_titled_rows_are_each_reported(runtime: Runti
     report = import_catalog(runtime.store, runtime.embedder, tmp_path, "c", skip_invalid=True)
     assert report.added == 2
     assert [(e.line, e.problem) for e in report.skipped] == [(2, "missing 'title'"), (4, "missing 'title'")]
+
+
+def test_files_read_alike_are_one_entry_that_counts_every_file() -> None:
+    usages = [FieldUsage([f"books/{n:03d}.md"], {"title": "title"}) for n in range(165)]
+    [usage] = grouped(usages)
+    assert usage.describe() == "books/000.md and 164 more: title=title"
+    assert usage.to_json()["files"] == [f"books/{n:03d}.md" for n in range(5)]
+    assert usage.to_json()["more_files"] == 160
+    assert FieldUsage.from_json(usage.to_json()).describe() == usage.describe()
+
+
+def test_a_catalog_stored_with_the_old_file_count_shows_the_same_count() -> None:
+    stored = {"files": ["a.md", "b.md", "c.md", "d.md", "161 more files"], "sources": {"title": "title"}}
+    assert FieldUsage.from_json(stored).describe() == "a.md and 164 more: title=title"
+
+
+def test_skip_invalid_is_not_suggested_when_no_row_is_valid(runtime: Runtime, tmp_path: Path) -> None:
+    (tmp_path / "albums.csv").write_text("Album,Sold\nBlue,3\n", encoding="utf-8")
+    with pytest.raises(InvalidCatalogError) as caught:
+        import_catalog(runtime.store, runtime.embedder, tmp_path, "c")
+    assert "--map title=Album" in caught.value.errors[0].problem
+    assert "--skip-invalid" not in (caught.value.hint or "")
+    (tmp_path / "more.csv").write_text("title,Sold\nKind of Blue,4\n", encoding="utf-8")
+    with pytest.raises(InvalidCatalogError) as caught:  # one file's rows are valid: skipping helps
+        import_catalog(runtime.store, runtime.embedder, tmp_path, "c")
+    assert "--skip-invalid" in (caught.value.hint or "")

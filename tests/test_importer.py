@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import both_stores
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.record import ITEM, NEIGHBOURS
 from recchat.errors import InvalidCatalogError
 from recchat.factory import Runtime
+
+pytestmark = both_stores  # what is stored, and how, is what these test
 
 
 class CountingEmbedder:

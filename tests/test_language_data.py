@@ -186,7 +186,8 @@ def test_each_measure_word_moves_its_field(entry: dict[str, Any]) -> None:
     text, direction = entry["example"]
     dimension = entry["dimensions"][0] if entry["dimensions"] else None
     cells = _CELLS[dimension] if dimension else [120, 250, 320, 480, 700, 150]
-    name = "Pages" if dimension is None else {"rating": "Rating", "money": "Price"}.get(dimension, "Amount")
+    counted = next((n.title() for n in entry["nouns"] if n.endswith("s")), "Pages")
+    name = counted if dimension is None else {"rating": "Rating", "money": "Price"}.get(dimension, "Amount")
     schema, index = catalog(items_with(**{name: cells}))
     fields = MeasuredFields(schema, index)
     pivot = Pivot(

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import MINI_CATALOG, run_cli
+from conftest import MINI_CATALOG, invoke_cli
 from recchat.catalog.importer import import_catalog
 from recchat.config import GenerationParams, Settings
 from recchat.domain import Mention, Polarity, Role, Utterance
@@ -41,8 +41,8 @@ def test_a_100000_character_message_is_cut_and_answered(loaded: Runtime) -> None
 
 
 def test_the_cli_says_when_it_cuts_a_message(home: Path) -> None:
-    assert run_cli(home, "--backend", "fake", "catalog", "add", str(MINI_CATALOG)).returncode == 0
-    result = run_cli(home, "--backend", "fake", "ask", "-", "--no-llm", stdin=HUGE)
+    assert invoke_cli(home, "--backend", "fake", "catalog", "add", str(MINI_CATALOG)).returncode == 0
+    result = invoke_cli(home, "--backend", "fake", "ask", "-", "--no-llm", stdin=HUGE)
     assert result.returncode == 0, result.stderr
     assert f"only the first {MAX_UTTERANCE_CHARS:,} characters are read" in result.stderr
 
@@ -73,6 +73,7 @@ def fill_profile(runtime: Runtime, count: int) -> None:
         collection.upsert([u.id for u in batch], vectors, [u.text for u in batch], [to_metadata(u) for u in batch])
 
 
+@pytest.mark.slow
 def test_a_profile_of_10000_utterances_still_answers_with_bounded_work(loaded: Runtime) -> None:
     fill_profile(loaded, 10_000)
     session = loaded.session(catalog="mini")
@@ -88,6 +89,7 @@ def test_a_profile_of_10000_utterances_still_answers_with_bounded_work(loaded: R
     assert "something with space robots" in kept and "space robots adventure number 0" not in kept
 
 
+@pytest.mark.slow
 def test_a_conversation_far_longer_than_the_context_keeps_every_prompt_inside_it(
     runtime: Runtime, tmp_path: Path
 ) -> None:
@@ -111,9 +113,9 @@ def test_a_conversation_far_longer_than_the_context_keeps_every_prompt_inside_it
     session = Runtime(runtime.settings, chat_model=model).session(catalog="many")
     limits = runtime.model_limits
     sizes = []
-    for turn in range(120):
+    for turn in range(24):  # each near the longest message read (4,000 characters): 15 contexts in all
         model.calls.clear()
-        text = f"turn {turn}: I want space science fiction with robots, " + "and more detail " * 150
+        text = f"turn {turn}: I want space science fiction with robots, " + "and more detail " * 240
         session.handle(text, k=2, always_recommend=True)
         assert model.calls, "the model was asked"
         sizes.append(max(prompt_tokens(call) for call in model.calls))

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from model_stores import Machine, Variants, hub_repo, laptop_env, tree_state
+from model_stores import STORE_VARIABLES, Machine, Variants, hub_repo, laptop_env, tree_state
 
-from conftest import cli_env
+from conftest import cli_env, invoke_cli
 from recchat.config import load_settings
 from recchat.errors import ModelError
 from recchat.llm.llama_cpp import default_model_path
@@ -25,10 +25,10 @@ from recchat.models.places import ModelSearch
 
 
 def run_on(machine: Machine, recchat_home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`recchat ARGS` on that laptop."""
-    env = laptop_env(cli_env(recchat_home), machine.home, machine.config_folder)
-    command = [sys.executable, "-m", "recchat", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
+    """`recchat ARGS` on that laptop, in this process (test_listing_loads_no_model_library runs
+    the command in a process of its own)."""
+    laptop = {"HOME": str(machine.home), "RECCHAT_MODEL_DIRS": str(machine.config_folder)}
+    return invoke_cli(recchat_home, *args, **laptop, **dict.fromkeys(STORE_VARIABLES))
 
 
 # -- the header ------------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ def watched_env(home: Path, tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_catalog_add_and_ask_on_the_embedded_store_attempt_no_connection(home: Path, tmp_path: Path) -> None:
     # Runs everywhere (fake models, no network namespace needed), so a connection added anywhere
     # on the store and CLI path (a telemetry client, a hub lookup) fails the fast suite too.

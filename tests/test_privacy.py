@@ -14,12 +14,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import MINI_CATALOG, cli_env, run_cli
+from conftest import MINI_CATALOG, cli_env, invoke_cli, run_cli
 from recchat.store import PREFIXES, REBUILD_PREFIX, Store
 
 
 def fake(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return run_cli(home, "--backend", "fake", *args, **env)
+    return invoke_cli(home, "--backend", "fake", *args, **env)
 
 
 def files_containing(root: Path, word: str) -> list[Path]:
@@ -144,7 +144,8 @@ def test_incognito_changes_not_one_byte_of_the_data_folder(used: Path, tmp_path:
     before = snapshot(used)
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    result = fake(used, "ask", "--incognito", "hedgehogsecret board games", TMPDIR=str(scratch))
+    # A process of its own: its private copy of the store must be gone when it exits.
+    result = run_cli(used, "--backend", "fake", "ask", "--incognito", "hedgehogsecret board games", TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
     assert "1. " in result.stdout, "suggestions were made"
     assert snapshot(used) == before

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from conftest import both_stores
 from recchat.domain import FeedbackKind, Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
-from recchat.profile import MemoryProfileStore, Profile, build_snapshot
+from recchat.profile import MemoryProfileStore, Profile, ProfileEntry, build_snapshot
 
 DAY = 86400.0
 
@@ -62,10 +65,28 @@ def test_negative_mentions_are_dislikes_and_positive_ones_likes() -> None:
         said("2", "I loved Alien", mentions=(Mention("a", "Alien", Polarity.POSITIVE),)),
     )
     snapshot = profile.snapshot("s", now=0)
-    assert snapshot.disliked_items == {"t"} and set(snapshot.liked_items) == {"a"}
+    assert list(snapshot.disliked_items) == ["t"] and set(snapshot.liked_items) == {"a"}
     assert [w.entry.utterance.id for w in snapshot.dislikes] == ["1"]
     assert [w.entry.utterance.id for w in snapshot.likes] == ["2"]
     assert snapshot.excluded == {"t", "a"}
+
+
+def test_disliked_items_come_most_recent_first() -> None:
+    # 25 dislikes, one said again later: the order is when each was last disliked, newest first.
+    dislikes = [
+        said(
+            f"{n:02d}",
+            f"dislike: item {n}",
+            time=float(n),
+            polarity=Polarity.NEGATIVE,
+            mentions=(Mention(f"i{n % 25}", f"Item {n % 25}", Polarity.NEGATIVE),),
+            feedback=FeedbackKind.DISLIKE if n % 2 else None,
+        )
+        for n in range(26)  # the last one dislikes i0 again
+    ]
+    snapshot = memory_profile(*dislikes).snapshot("s", now=30)
+    assert list(snapshot.disliked_items) == ["i0", *(f"i{n}" for n in range(24, 0, -1))]
+    assert snapshot.disliked_items["i0"] == 25.0
 
 
 def test_feedback_and_assistant_suggestions_shape_exclusions() -> None:
@@ -88,6 +109,7 @@ def test_feedback_and_assistant_suggestions_shape_exclusions() -> None:
     assert snapshot.is_thin
 
 
+@both_stores
 def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) -> None:
     profile = runtime.profile("alice")
     mention = Mention("i1", "Interstellar (2014)", Polarity.POSITIVE)
@@ -103,6 +125,36 @@ def test_chroma_profile_round_trips_and_forget_really_deletes(runtime: Runtime) 
     assert runtime.store.open("profile", "alice").count() == 0
 
 
+@both_stores
+def test_chroma_profile_keeps_each_entrys_catalog_and_imports_in_one_write(runtime: Runtime) -> None:
+    """What the per-catalog profile and `profile import` store: the catalog an entry was said
+    over, a topic, recchat's own list, a wish; many entries in one write; forgotten by import and
+    by catalog."""
+    profile = runtime.profile("alice")
+    spoken = replace(said("s1", "funny heists", time=1), topic="heists", catalog="films")
+    listed = replace(said("s2", "Heat", time=2, role=Role.ASSISTANT), own_list=True, catalog="films")
+    profile.record(spoken, vector(1))
+    profile.record(listed, vector(2))
+    wish = Mention("b1", "Dune", Polarity.NEUTRAL)
+    imported = [
+        ProfileEntry(
+            replace(said(f"i{n}", f"wish: book {n}", time=10 + n, session="import-x"), catalog="books"),
+            vector(10 + n),
+        )
+        for n in range(3)
+    ]
+    imported[0] = replace(
+        imported[0], utterance=replace(imported[0].utterance, mentions=(wish,), feedback=FeedbackKind.WISH)
+    )
+    profile.record_many(imported)
+    reopened = runtime.profile("alice")
+    assert [e.utterance for e in reopened.entries] == [spoken, listed, *(e.utterance for e in imported)]
+    assert reopened.forget_import("x") == 3
+    assert runtime.profile("alice").forget_catalog("films") == 2
+    assert runtime.store.open("profile", "alice").count() == 0
+
+
+@both_stores
 def test_profiles_are_separate(runtime: Runtime) -> None:
     runtime.profile("alice").record(said("a", "horror"), runtime.embedder.embed(["horror"])[0])
     assert runtime.profile("bob").entries == []

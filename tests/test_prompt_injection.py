@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import invoke_cli
 from recchat.catalog.importer import import_catalog
 from recchat.factory import Runtime
 from recchat.injection import injected
@@ -105,12 +105,12 @@ def test_an_obedient_model_cannot_point_outside_the_catalog(hijack: Runtime) -> 
 
 
 def test_the_terminal_output_has_no_escape_codes_and_shows_markup_literally(home: Path, injected_catalog: Path) -> None:
-    assert run_cli(home, "--backend", "fake", "catalog", "add", str(injected_catalog)).returncode == 0
-    result = run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure films", "-k", "6")
+    assert invoke_cli(home, "--backend", "fake", "catalog", "add", str(injected_catalog)).returncode == 0
+    result = invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure films", "-k", "6")
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout + result.stderr
     assert "Red Alert [bold red]Boom[/bold red] NOW" in result.stdout  # shown as typed, not as style
-    as_json = run_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure films", "-k", "6", "--json")
+    as_json = invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "space adventure films", "-k", "6", "--json")
     document = json.loads(as_json.stdout)
     assert "\\u001b" not in as_json.stdout and "\x1b" not in as_json.stdout
     assert {item["id"] for item in document["items"]} <= {item["id"] for item in ITEMS}
@@ -145,10 +145,10 @@ def test_honest_explanations_pass(text: str) -> None:
 
 
 @pytest.mark.real
-def test_the_real_model_stays_inside_the_catalog(tmp_path: Path, injected_catalog: Path) -> None:
+def test_the_real_model_stays_inside_the_catalog(real_home: Path, injected_catalog: Path) -> None:
     from recchat.config import Settings
 
-    runtime = Runtime(Settings(home=tmp_path / "home"))
+    runtime = Runtime(Settings(home=real_home))
     import_catalog(runtime.store, runtime.embedder, injected_catalog, "inj")
     reply = runtime.session(catalog="inj").handle("space adventure films", k=6)
     catalog_ids = {entry.id for entry in runtime.catalog("inj").index.entries}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BENCHMARK, MINI_CATALOG, SAMPLE_CATALOG, run_cli
+from conftest import BENCHMARK, MINI_CATALOG, SAMPLE_CATALOG, needs_benchmark, run_cli
 
 pytestmark = pytest.mark.real
 LLAMA_LOG = re.compile(r"llama_|ggml_|gguf|load_tensors|llm_load|n_ctx|AVX|Loading weights", re.I)
@@ -28,7 +28,8 @@ def ask_json(home: Path, *args: str) -> dict:  # type: ignore[type-arg]
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-def test_add_catalog_and_ask_with_the_real_models(home: Path) -> None:
+def test_add_catalog_and_ask_with_the_real_models(real_home: Path) -> None:
+    home = real_home
     folder = SAMPLE_CATALOG if SAMPLE_CATALOG.is_dir() else MINI_CATALOG
     added = run_cli(home, "catalog", "add", str(folder), "--name", "sample")
     assert added.returncode == 0, added.stderr
@@ -45,21 +46,26 @@ def test_add_catalog_and_ask_with_the_real_models(home: Path) -> None:
         assert not item["title"].startswith("Interstellar")
 
 
-def test_missing_model_is_a_clear_error(home: Path, tmp_path: Path) -> None:
-    run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini")
+def test_missing_model_is_a_clear_error(real_mini_home: Path, tmp_path: Path) -> None:
     missing = tmp_path / "gone.gguf"
-    result = run_cli(home, "--model", str(missing), "ask", "science fiction please")
+    result = run_cli(real_mini_home, "--model", str(missing), "ask", "science fiction please")
     assert result.returncode == 1
     assert str(missing) in result.stderr and "--model" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not BENCHMARK.is_dir(), reason="needs ../shared/benchmarks beside the checkout")
-def test_benchmark_catalog_answers_with_catalog_items_only(home: Path) -> None:
-    folder = BENCHMARK / "catalog"
+@needs_benchmark
+def test_the_real_models_read_the_benchmark_movies(real_home: Path, tmp_path: Path) -> None:
+    home = real_home
+    # The benchmark's own texts (long encyclopedia descriptions, any title) through the real
+    # models: its first 100 movies.
+    folder = tmp_path / "movies"
+    folder.mkdir()
+    lines = (BENCHMARK / "catalog" / "catalog.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "catalog.jsonl").write_text("".join(lines[:100]), encoding="utf-8")
     added = run_cli(home, "catalog", "add", str(folder), "--name", "movies")
     assert added.returncode == 0, added.stderr
-    reply = ask_json(home, "something like The Matrix (1999) but funnier", "-k", "5")
+    reply = ask_json(home, "a funny family film about sports", "-k", "5")
     known = catalog_ids(folder)
     assert len(reply["items"]) == 5
     assert all(item["id"] in known and item["explanation"].strip() for item in reply["items"])

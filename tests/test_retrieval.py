@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
+from conftest import both_stores
 from recchat.domain import Mention, Polarity, Role, Utterance
 from recchat.factory import Runtime
-from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry
+from recchat.profile import ProfileEntry, ProfileSnapshot, WeightedEntry, build_snapshot
 from recchat.ranking.retrieval import Query, RankingWeights, Retriever
 from recchat.ranking.vectors import mmr
+
+NEG = Polarity.NEGATIVE
 
 
 def query(runtime: Runtime, text: str, **extra: object) -> Query:
@@ -35,7 +39,7 @@ def test_request_similarity_ranks_matching_items_first(loaded: Runtime) -> None:
 def test_excluded_items_never_appear_even_when_they_match_best(loaded: Runtime) -> None:
     retriever = Retriever(loaded.catalog("mini"))
     snapshot = ProfileSnapshot(
-        disliked_items={"m15"}, seen_items={"m16"}, mentioned_items={"m17"}, suggested_items={"b02"}
+        disliked_items={"m15": 0.0}, seen_items={"m16"}, mentioned_items={"m17"}, suggested_items={"b02"}
     )
     top = retriever.recommend(query(loaded, "detective mystery murder village"), snapshot, 30)
     assert not {"m15", "m16", "m17", "b02"} & set(ids(top))
@@ -49,6 +53,7 @@ def test_avoided_tags_are_hard_filters(loaded: Runtime) -> None:
     assert "m07" not in ids(top)  # Alien: space, but horror
 
 
+@both_stores
 def test_catalog_fields_filter_through_chroma(loaded: Runtime) -> None:
     retriever = Retriever(loaded.catalog("mini"))
     top = retriever.recommend(query(loaded, "mystery", where={"type": "book"}), ProfileSnapshot(), 5)
@@ -90,6 +95,30 @@ def test_dislikes_push_similar_items_down(loaded: Runtime) -> None:
     hated = replace(ProfileSnapshot(), dislikes=[liked(loaded, "romance love couple")])
     after = retriever.recommend(query(loaded, "comedy"), hated, 26)
     assert ids(after).index("m14") > ids(base).index("m14")  # Notting Hill: romantic comedy
+
+
+def test_only_the_most_recent_dislikes_push_their_neighbours_down(loaded: Runtime) -> None:
+    # 22 dislikes: the two oldest are the items closest to `kept`; the 20 most recent push away.
+    catalog = loaded.catalog("mini")
+    every = [e.id for e in catalog.index.entries]
+    vectors = catalog.vectors(every)
+    kept = every[0]
+    by_likeness = sorted(every[1:], key=lambda i: -float(vectors[i] @ vectors[kept]))
+    oldest, recent = by_likeness[:2], by_likeness[-20:]
+    year = 365 * 86400.0  # so long ago that the words weigh nothing; the verdicts on items stay
+    entries = [
+        ProfileEntry(
+            Utterance(f"u{n}", f"not {i}", Role.USER, n - 10 * year, "old", Polarity.NEGATIVE, (Mention(i, i, NEG),)),
+            vectors[i],
+        )
+        for n, i in enumerate([*oldest, *recent])
+    ]
+    snapshot = build_snapshot(entries, "s", 0.0)
+    weights = RankingWeights()
+    found = {r.item.id: r for r in Retriever(catalog, weights).recommend(Query(text="", vector=None), snapshot, 10)}
+    nearest_recent = max(max(float(vectors[i] @ vectors[kept]), 0.0) for i in recent)
+    assert found[kept].evidence.score_parts["avoid"] == pytest.approx(-weights.avoid * nearest_recent, abs=1e-3)
+    assert nearest_recent < float(vectors[oldest[-1]] @ vectors[kept])  # the old ones would push harder
 
 
 def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> None:

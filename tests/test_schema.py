@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema, looks_like_name
-from recchat.catalog.values import as_list, as_number, as_range, as_year
+from recchat.catalog.values import as_list, as_number, as_range, as_year, is_date
 from recchat.domain import Item
 
 
@@ -41,6 +41,37 @@ def test_ranges(raw: Any, expected: tuple[float, float] | None) -> None:
 )
 def test_years_inside_dates(raw: Any, year: int | None) -> None:
     assert as_year(raw) == year
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1995-06-01",
+        "1995-06-01T10:30:00+01:00",
+        "1995-06-01 10:30:00.123456",
+        # Java's ZonedDateTime, longer than any date in words: only a date reader gets its year
+        "1995-06-01T10:30:00.123456789+01:00[Europe/Paris]",
+        "1995-06",
+        "1995/6/1",
+        "1995.06.01",
+    ],
+)
+def test_dates_written_with_digits_are_read_as_dates(raw: str) -> None:
+    assert as_year(raw) == 1995 and is_date(raw)
+
+
+def test_a_year_has_one_range_written_as_a_number_or_as_text() -> None:
+    for year in (1000, 1995, 2099):
+        assert as_year(year) == as_year(f"June {year}") == as_year(f"{year}-06-01") == year
+    for outside in (999, 2100, 2150):
+        assert as_year(outside) is None and as_year(f"June {outside}") is None and as_year(f"{outside}-06-01") is None
+
+
+def test_the_year_range_and_the_year_pattern_agree() -> None:
+    from recchat.text import FIRST_YEAR, LAST_YEAR, YEAR
+
+    assert YEAR.fullmatch(str(FIRST_YEAR)) and YEAR.fullmatch(str(LAST_YEAR))
+    assert not YEAR.fullmatch(str(FIRST_YEAR - 1)) and not YEAR.fullmatch(str(LAST_YEAR + 1))
 
 
 def test_lists_in_one_cell() -> None:

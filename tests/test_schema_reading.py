@@ -182,3 +182,22 @@ def test_what_cannot_be_used_is_said() -> None:
     assert "nothing here records distances" in heard.unused
     assert any("japanese" in note for note in heard.unused)
     assert recipes().read("un plat rapide pour ce soir, pas de porc").language == "French"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("from italy or spain.. actually just spain", ["Cava", "Gran Reserva 904", "Reserva", "Rioja Blanco"]),
+        ("a red, actually a white", ["Chablis", "Meursault", "Rioja Blanco", "Sancerre"]),
+        ("a red. no wait, a white", ["Chablis", "Meursault", "Rioja Blanco", "Sancerre"]),
+    ],
+)
+def test_a_correction_in_the_same_message_replaces_what_came_before(text: str, titles: list[str]) -> None:
+    found = read(wines(), text)
+    assert len(found) == 1 and not found[0].negated, [c.label for c in found]
+    assert meeting(wines(), found[0]) == titles
+
+
+def test_serves_more_than_the_one_pointed_at() -> None:
+    more = read(recipes(), "one that makes more than the first one", shown=["r0a", "r3a"])  # Banana Bread: 8-10
+    assert [meeting(recipes(), c) for c in more] == [["Chili"]]

@@ -253,7 +253,8 @@ def test_a_server_restart_during_an_import_is_ridden_out(own_server: ChromaProce
 
 @pytest.mark.real
 @pytest.mark.server
-def test_real_models_add_and_ask_through_a_server(chroma_server: ChromaProcess, home: Path) -> None:
+def test_real_models_add_and_ask_through_a_server(chroma_server: ChromaProcess, real_home: Path) -> None:
+    home = real_home
     env = {"RECCHAT_CHROMA_URL": chroma_server.url, "RECCHAT_CHROMA_DATABASE": "real-models"}
     added = run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini", **env)
     assert added.returncode == 0, added.stderr

@@ -9,12 +9,15 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from conftest import both_stores
 from recchat.catalog.importer import import_catalog
 from recchat.catalog.items import content_hash
 from recchat.catalog.record import HASH
 from recchat.errors import NotFoundError, RecchatError, StoreError
 from recchat.factory import Runtime
 from recchat.store import PAGE
+
+pytestmark = both_stores  # what is stored, and how, is what these test
 
 
 def vectors(rows: int, dimension: int = 8, seed: int = 0) -> npt.NDArray[np.float32]:

@@ -90,7 +90,8 @@ async def test_a_card_ends_with_the_checked_text_not_what_streamed(loaded: Runti
 
 
 async def test_escape_stops_a_reply_and_the_conversation_goes_on(loaded: Runtime) -> None:
-    model = ScriptedChatModel(["word " * 200], delay=0.05)
+    slow = [True]  # explanations that take long, until the reply is stopped
+    model = ScriptedChatModel(lambda _: "word " * 200 if slow[0] else "A short one.", delay=0.05)
     app = make_app(loaded.settings.home, model=model)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
@@ -104,6 +105,7 @@ async def test_escape_stops_a_reply_and_the_conversation_goes_on(loaded: Runtime
         assert any("stopped" in n.text for n in screen.query(Notice))
         calls = len(model.calls)
         assert calls < 3  # the remaining cards were not sent to the model
+        slow[0] = False  # the conversation goes on (and its next reply need not take 10 s a card)
         screen = await say(pilot, "comedy")
         assert len(screen.cards) == 2
 
@@ -163,6 +165,7 @@ async def test_a_missing_model_is_shown_with_the_fix_and_suggestions_still_come(
         assert cards and all(card.rec.explanation_source == "template" for card in cards)
 
 
+@pytest.mark.slow
 async def test_the_view_follows_new_text_unless_scrolled_up(loaded: Runtime) -> None:
     app = make_app(loaded.settings.home, model=ScriptedChatModel(delay=0.05))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -7,6 +7,7 @@ from tui_support import SIZE, last_cards, make_app, ready, say, titles, wait_unt
 
 from recchat.domain import FeedbackKind
 from recchat.factory import Runtime
+from recchat.tui.screens.help import HelpScreen
 from recchat.tui.screens.why import WhyScreen
 from recchat.tui.widgets.profile_panel import ProfilePanel
 from recchat.tui.widgets.suggestion_card import SuggestionCard
@@ -151,3 +152,31 @@ async def test_incognito_stores_nothing(loaded: Runtime) -> None:
         assert "incognito" in str(screen.query_one("#status").content)  # type: ignore[attr-defined]
     assert profile_feedback(loaded) == before
     assert not (loaded.settings.history_dir).exists() or not list(loaded.settings.history_dir.iterdir())
+
+
+async def test_tab_from_the_input_goes_to_the_latest_suggestions(loaded: Runtime) -> None:
+    app = make_app(loaded.settings.home)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await say(pilot, "science fiction")
+        screen = await say(pilot, "something funny")
+        assert len(screen.cards) == 2
+        await pilot.press("tab")
+        assert screen.focused is last_cards(screen)[0]
+        await pilot.press("escape", "shift+tab")  # and back: the latest reply's last card
+        assert screen.focused is last_cards(screen)[-1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (101, 30), (200, 50)])
+async def test_why_this_and_help_sit_in_the_middle(loaded: Runtime, size: tuple[int, int]) -> None:
+    app = make_app(loaded.settings.home)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await say(pilot, "science fiction")
+        for keys, shown in ((("tab", "w"), WhyScreen), (("f1",), HelpScreen)):
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda shown=shown: isinstance(pilot.app.screen, shown))
+            panel = pilot.app.screen.query_one(".panel").region
+            assert abs(panel.x - (size[0] - panel.right)) <= 1 and abs(panel.y - (size[1] - panel.bottom)) <= 1
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(pilot.app.screen, (WhyScreen, HelpScreen)))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_CATALOG, cli_env, run_cli
+from conftest import MINI_CATALOG, cli_env
 
 pytestmark = pytest.mark.real
 LLAMA_LOG = re.compile(r"llama_|ggml_|gguf|load_tensors|llm_load|n_ctx|AVX|Loading weights", re.I)
@@ -117,10 +117,9 @@ def terminals() -> Iterator[Callable[[Path], Terminal]]:
 
 
 def test_real_app_suggests_from_the_catalog_and_a_like_changes_the_next_list(
-    home: Path, tmp_path: Path, terminals: Callable[[Path], Terminal]
+    real_mini_home: Path, tmp_path: Path, terminals: Callable[[Path], Terminal]
 ) -> None:
-    added = run_cli(home, "catalog", "add", str(MINI_CATALOG), "--name", "mini")
-    assert added.returncode == 0, added.stderr
+    home = real_mini_home
     control_home = tmp_path / "control"
     shutil.copytree(home, control_home)
     titles = catalog_titles(MINI_CATALOG)

@@ -4,14 +4,16 @@ and waiting for what thread workers post back."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from recchat.config import Settings
+from recchat.domain import Evidence
 from recchat.factory import Runtime
 from recchat.llm.fake import ScriptedChatModel
+from recchat.ranking.scripted import ScriptedRanker
 from recchat.tui.app import RecchatApp
 from recchat.tui.backend import Backend
 from recchat.tui.screens.chat import ChatScreen
@@ -26,11 +28,16 @@ def make_app(
     model: ScriptedChatModel | None = None,
     resume: str | None = None,
     catalog: str | None = "mini",
+    suggest: Sequence[str] | None = None,
+    evidence: Mapping[str, Evidence] | None = None,
     **settings: object,
 ) -> RecchatApp:
-    """The real app and backend over `home` (already holding the mini catalog)."""
+    """The real app and backend over `home` (already holding the mini catalog). `suggest`: the
+    items every reply suggests, with this `evidence` (a scripted ranker), where recchat's own
+    ranking is not what is shown."""
     chosen = Settings(home=home, backend="fake", catalog=catalog, k=3, **settings)  # type: ignore[arg-type]
-    runtime = Runtime(chosen, chat_model=model)  # model None: the settings' own (fake) model
+    ranker = (lambda stored: ScriptedRanker(stored, suggest, evidence)) if suggest is not None else None
+    runtime = Runtime(chosen, chat_model=model, ranker=ranker)  # model None: the settings' own (fake) model
     return RecchatApp(Backend(runtime.settings, runtime), resume=resume)
 
 

@@ -29,6 +29,7 @@ MAX_PLANS = 256  # distinct column sets remembered per file (JSON records may ea
 MAX_BUFFERED = 1000  # rows held back while it is unclear whether the whole file lacks a title
 SHOWN_COLUMNS = 12
 FLAG = "--map"
+_MORE_FILES = re.compile(r"(\d+) more files")
 
 
 def parse_map(entries: list[str]) -> dict[str, str]:
@@ -61,11 +62,12 @@ def _checked(entries: Mapping[str, Any]) -> dict[str, str]:
 class FieldUsage:
     """What one file's (or several alike files') fields were read from."""
 
-    files: list[str]
+    files: list[str]  # the first few of them, as shown
     sources: dict[str, str]
     also: dict[str, list[str]] = field(default_factory=dict)
     ranges: dict[str, list[str]] = field(default_factory=dict)
     maps: list[str] = field(default_factory=list)  # where the field map came from
+    more_files: int = 0  # read alike, not listed in `files`
 
     def describe(self) -> str:
         """'books.csv: title=Title, year=Original Publication Year (also Year Published)'."""
@@ -75,7 +77,8 @@ class FieldUsage:
             parts.append(f"{name}={column}" + (f" (also {', '.join(also)})" if also else ""))
         parts += [f"{name}={'+'.join(columns)}" for name, columns in self.ranges.items()]
         parts += [f"{name}: none (found {', '.join(c)})" for name, c in self.also.items() if name not in self.sources]
-        where = self.files[0] + (f" and {len(self.files) - 1} more" if len(self.files) > 1 else "")
+        others = len(self.files) - 1 + self.more_files
+        where = self.files[0] + (f" and {others} more" if others else "")
         mapped = f" [map: {', '.join(self.maps)}]" if self.maps else ""
         return f"{where}: {', '.join(parts) or 'no fields recchat knows'}{mapped}"
 
@@ -86,12 +89,19 @@ class FieldUsage:
             "also": self.also,
             "ranges": self.ranges,
             "maps": self.maps,
+            "more_files": self.more_files,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FieldUsage:
+        files = [str(f) for f in data["files"]]
+        more = int(data.get("more_files", 0))
+        counted = _MORE_FILES.fullmatch(files[-1]) if files else None
+        if counted:  # stored before `more_files`: "161 more files" was the list's last entry
+            files, more = files[:-1], int(counted.group(1))
         return cls(
-            files=[str(f) for f in data["files"]],
+            files=files,
+            more_files=more,
             sources={str(k): str(v) for k, v in data["sources"].items()},
             also={str(k): [str(c) for c in v] for k, v in data.get("also", {}).items()},
             ranges={str(k): [str(c) for c in v] for k, v in data.get("ranges", {}).items()},
@@ -103,19 +113,18 @@ class FieldUsage:
 
 
 def grouped(usages: list[FieldUsage], max_files: int = 5) -> list[FieldUsage]:
-    """Files read alike as one entry (a folder of 160 Markdown books is one line)."""
+    """Files read alike as one entry (a folder of 160 Markdown books is one line): the first
+    `max_files` listed, the rest counted."""
     groups: dict[str, FieldUsage] = {}
-    counts: Counter[str] = Counter()
     for usage in usages:
         key = usage._key()
-        counts[key] += len(usage.files)
-        if key not in groups:
-            groups[key] = replace(usage, files=list(usage.files))
-        elif len(groups[key].files) < max_files:
-            groups[key].files.extend(usage.files)
-    for key, group in groups.items():
-        if counts[key] > len(group.files):
-            group.files = [*group.files[: max_files - 1], f"{counts[key] - max_files + 1} more files"]
+        group = groups.setdefault(key, replace(usage, files=[], more_files=0))
+        for name in usage.files:
+            if len(group.files) < max_files:
+                group.files.append(name)
+            else:
+                group.more_files += 1
+        group.more_files += usage.more_files
     return list(groups.values())
 
 

@@ -169,9 +169,9 @@ def import_catalog(
         links, link_errors = _read_links(root, set(scan.hashes))
         scan.errors.extend(link_errors)
         if scan.errors and not skip_invalid:
-            raise InvalidCatalogError(
-                scan.errors, "fix these, or import the valid items with --skip-invalid", total=scan.errors.total
-            )
+            # With no valid item, --skip-invalid would only end in "no items found".
+            hint = "fix these, or import the valid items with --skip-invalid" if scan.hashes else "fix these"
+            raise InvalidCatalogError(scan.errors, hint, total=scan.errors.total)
         if not scan.hashes:
             raise CatalogError(
                 root, None, "no items found", "a catalog is a folder of .jsonl, .json, .csv or .md files"

@@ -24,6 +24,7 @@ from typing import Any
 from recchat.catalog.measures import Measure, NumberStats, cell_in_base, header_is, header_says
 from recchat.catalog.values import as_list, as_year, is_date
 from recchat.domain import Item
+from recchat.text import FIRST_YEAR, LAST_YEAR
 
 SCHEMA_FORMAT = 2
 MAX_TRACKED = 400  # distinct values counted per field while learning (memory stays bounded)
@@ -312,8 +313,8 @@ def _role(info: FieldInfo, stats: _FieldStats) -> str | None:
 
 
 def _years(info: FieldInfo) -> bool:
-    """A year's name must come with values that can be years."""
-    return 1000 <= (info.low or 0) <= (info.high or 0) <= 2199
+    """A year's name must come with values that can be years (the one range: text.is_year)."""
+    return FIRST_YEAR <= (info.low or 0) <= (info.high or 0) <= LAST_YEAR
 
 
 def normalised(info: FieldInfo, value: Any) -> Any:

@@ -4,17 +4,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-from recchat.text import YEAR, YEAR_DIGITS
+from recchat.text import YEAR, YEAR_DIGITS, is_year
 
 _SPREADSHEET_QUOTED = re.compile(r'^="(.*)"$')  # how spreadsheets keep long numbers from rounding
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _RANGE = re.compile(
     r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to|\.\.)\s*(\d+(?:\.\d+)?)\s*[a-z ]*$|^\s*(\d+(?:\.\d+)?)\s*\+\s*[a-z ]*$", re.I
 )
-_ISO_DATE = re.compile(rf"^\s*({YEAR_DIGITS})(?:[-/.]\d{1, 2}(?:[-/.]\d{1, 2})?)?(?:[T ].*)?$")
+# What datetime.fromisoformat does not read: '1995-06', '1995/06/01', '1995.6.1', '1995-06-01 (approx.)'.
+_DATE = re.compile(rf"^({YEAR_DIGITS})[-/.](\d\d?)(?:[-/.](\d\d?))?(?:[T ].*)?$")
 _LIST_SEPARATORS = ("|", ";")
 MAX_LIST_PART_WORDS = 4  # "A, B and C" splits into names; a sentence with commas does not
 OPEN_END = 99.0  # "3+" players: no stated upper bound
@@ -63,18 +65,31 @@ def is_true_range(value: Any) -> bool:
 
 
 def as_year(value: Any) -> int | None:
-    """A year from 1995, '1995', '1995-06-01', '1995/06', or a date in words ('June 1995')."""
+    """A year from 1995, '1995', '1995-06-01', '1995-06-01T10:00:00+01:00[Europe/Paris]', '1995/06',
+    or a date in words ('June 1995'): the same range (text.is_year) whichever way it is written."""
     number = as_number(value)
     if number is not None:
-        return int(number) if number.is_integer() and 1000 <= number <= 2199 else None
+        return int(number) if is_year(number) else None
     if not isinstance(value, str):
         return None
     text = unquote(value)
-    found = _ISO_DATE.match(text)
-    if found:
-        return int(found.group(1))
+    dated = _date_year(text)
+    if dated is not None:
+        return dated
     years = YEAR.findall(text)
     return int(years[0]) if len(years) == 1 and len(text) <= 40 else None
+
+
+def _date_year(text: str) -> int | None:
+    """The year of a date written with digits, when month and day are ones a calendar has."""
+    try:
+        year = dt.datetime.fromisoformat(text.split("[")[0]).year  # "[Europe/Paris]": Java's zoned time
+    except ValueError:
+        found = _DATE.match(text)
+        if found is None or not 1 <= int(found.group(2)) <= 12 or not 1 <= int(found.group(3) or 1) <= 31:
+            return None
+        year = int(found.group(1))
+    return year if is_year(year) else None
 
 
 def is_date(value: Any) -> bool:

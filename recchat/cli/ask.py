@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import json
 from contextlib import nullcontext
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import Annotated, Any
 
 import typer
 
 from recchat.cli.context import CliState, read_text_argument, report_errors, stderr, stdout
 from recchat.errors import RecchatError
-
-if TYPE_CHECKING:
-    from recchat.factory import Runtime
-    from recchat.history import ConversationLog
-    from recchat.session import Session
-
-
-class Turn(NamedTuple):
-    session: Session
-    log: ConversationLog
-
 
 _OPERATORS = {">=": "$gte", "<=": "$lte", "!=": "$ne", ">": "$gt", "<": "$lt", "=": "$eq"}
 
@@ -80,6 +69,7 @@ def ask(
     --continue (or --conversation ID) carries one on: "the second one", "older", "books instead"."""
     state: CliState = ctx.obj
     with report_errors(state):
+        from recchat.chat import Conversation
         from recchat.session import MAX_UTTERANCE_CHARS
 
         query = read_text_argument(text)
@@ -96,11 +86,9 @@ def ask(
         )
         narration = stderr()
         with narration.status("Thinking…", spinner="dots") if narration.is_terminal else nullcontext():
-            turn = open_turn(runtime, catalog, conversation or ("last" if carry_on else None))
-            reply = turn.session.handle(query, k=k, where=where)
-            turn.log.user(query)
-            turn.log.reply(reply, reply.recommendations, state=turn.session.state)
-        session = turn.session
+            chat = Conversation.open(runtime, catalog=catalog, resume=conversation or ("last" if carry_on else None))
+            reply = chat.turn(query, k=k, where=where).reply
+        session = chat.session
         if as_json:
             from recchat.serialize import reply_json
 
@@ -114,19 +102,3 @@ def ask(
         print_reply(stdout(), reply)
         if not runtime.settings.incognito:
             narration.print(f'[dim]conversation {session.id}: carry on with `recchat ask --continue "..."`[/]')
-
-
-def open_turn(runtime: Runtime, catalog: str | None, wanted: str | None) -> Turn:
-    """A new conversation, or the one asked for (its session id, catalog and state come back)."""
-    from recchat import history
-
-    folder = None if runtime.settings.incognito else runtime.settings.history_dir
-    if wanted is None:
-        session = runtime.session(catalog=catalog)
-        log = history.ConversationLog(folder, session.id)
-    else:
-        saved = history.load(runtime.settings.history_dir, wanted, profile=runtime.settings.profile)
-        session = runtime.session(catalog=catalog or saved.catalog, session_id=saved.id, state=saved.state)
-        log = history.ConversationLog(folder, saved.id, saved.events)
-    log.start(catalog=session.catalog.name, profile=session.profile.name)
-    return Turn(session, log)

@@ -105,15 +105,20 @@ def _print_report(console: Console, report: ImportReport) -> None:
             f"[yellow]embedded again:[/] the catalog had been embedded by {_escape(report.replaced_embedder)}, "
             "another variant of the model recchat uses now; its vectors were replaced"
         )
-    rate = (report.added + report.updated) / report.seconds if report.seconds else 0.0
+    embedded = report.added + report.updated
     console.print(
         f"catalog [bold]{report.name}[/]: {report.total} items "
         f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed"
         f"{f', {report.skipped_count} skipped' if report.skipped else ''}) in {report.seconds:.1f}s"
-        + (f", {rate:.0f} items/s" if report.added + report.updated else "")
+        + (f", {items_per_second(embedded / report.seconds)}" if embedded and report.seconds else "")
     )
     if report.interactions:
         console.print(f"usage log: collaborative neighbours for {report.interactions} items")
+
+
+def items_per_second(rate: float) -> str:
+    """'1,234 items/s', and for a small catalog (2 items with the model's start-up) '0.2 items/s'."""
+    return f"{rate:,.0f} items/s" if rate >= 10 else f"{rate:.2g} items/s"
 
 
 def _field_map(entries: list[str]) -> dict[str, str]:
@@ -183,7 +188,7 @@ class Pace:
         rate = (done - first) / (now - started) if now > started and done > first else 0.0
         line = f"{stage}: {done:,}" + (f"/{total:,}" if total is not None else " items")
         if rate:
-            line += f", {rate:,.0f} items/s"
+            line += f", {items_per_second(rate)}"
             if total is not None and not finished:
                 line += f", {_duration((total - done) / rate)} left"
         self._print(line)
@@ -210,7 +215,7 @@ def _bar(console: Console):  # type: ignore[no-untyped-def]
             from rich.text import Text
 
             speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f} items/s" if speed else "", style="dim")
+            return Text(items_per_second(speed) if speed else "", style="dim")
 
     return Progress(
         TextColumn("{task.description}"),

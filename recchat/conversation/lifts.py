@@ -53,11 +53,18 @@ _FINE = re.compile(
     r"\b(?P<what>[a-z]+)\s+(?:is|are|would\s+be|'?s)\s+(?:totally\s+|also\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
 )
 
+# "doesn't need to feed that many", "it can be for fewer people": the count of people goes
+_FEWER = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|needn'?t|need\s+not)\s+(?:need|have)?\s*(?:to\s+)?"
+    r"(?:feed|serve|seat|fit|be\s+for|cater\s+for)\s+(?:that|so|as|too)?\s*many\b"
+    r"|\b(?:fewer|less)\s+(?:people|of\s+us|guests)\b"
+)
+
 
 @dataclass(frozen=True)
 class Lifted:
     words: tuple[str, ...] = ()  # "crime", "sports", "short", "funny"
-    sorts: tuple[str, ...] = ()  # "length", "year"
+    sorts: tuple[str, ...] = ()  # "length", "year", "people"
     spans: tuple[Span, ...] = field(default_factory=tuple)
 
 
@@ -81,6 +88,9 @@ def read_lifts(said: Utterance) -> Lifted:
         if sort is not None:
             sorts.append(sort)
             spans.append(Span(match.start(), match.end()))
+    for match in _FEWER.finditer(said.lower):
+        sorts.append("people")
+        spans.append(Span(match.start(), match.end()))
     for match in _ANY.finditer(said.lower):
         sorts.append(_SORTS[match.group("how") or match.group("any")])
         spans.append(Span(match.start(), match.end()))

@@ -54,7 +54,7 @@ class Elicitor:
         if snapshot.is_thin:
             return "anything about their taste"
         if not snapshot.liked_items:
-            return f"a {self._singular()} they loved"
+            return f"{with_article(self._singular())} they loved"
         return "what they want to avoid"
 
     def _singular(self) -> str:
@@ -90,9 +90,17 @@ def singular_kind(kind: str) -> str:
     return single[0] if len(single) == 1 else f"{', '.join(single[:-1])} or {single[-1]}"
 
 
+def with_article(noun: str) -> str:
+    """'a movie', 'an item', 'an author's book': the article by the noun's first letter."""
+    return f"{'an' if noun[:1].lower() in _VOWELS else 'a'} {noun}"
+
+
+_VOWELS = frozenset("aeiou")
+
+
 def template_question(missing: str, kind: str) -> str:
     if missing.startswith("anything"):
         return f"What are you in the mood for? A genre, a feeling, or one of the {kind} you loved helps me most."
-    if missing.startswith("a "):
+    if missing.startswith(("a ", "an ")):
         return f"Is there {missing.replace('they', 'you')}? Name it and say what you liked about it."
     return "Anything you'd rather avoid — a genre, a mood, something too long or too dark?"

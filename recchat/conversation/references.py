@@ -52,6 +52,11 @@ _ANCHOR = re.compile(
     r"|\belse\s+(?:is\s+|that'?s\s+)?like\b"  # "what else is like it"
 )
 _ANCHOR_AFTER = re.compile(r"\W*(?:,\s*)?(?:what|anything|something)\s+else\s+(?:is\s+)?like\b")
+# said after pointing: "the 2nd one, more like that", "the third sounds perfect, anything similar?"
+_MORE_AFTER = re.compile(
+    r"\b(?:more\s+like|similar|anything\s+like|else\s+like|more\s+of\s+(?:that|it|those)|"
+    r"in\s+that\s+vein)\b"
+)
 _LIKE = re.compile(rf"\b(?:{alternation(_FEELINGS['sounds_good']['words'])})\b")
 
 
@@ -94,8 +99,8 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
             found.append(([0], Span(one.start(), one.end())))
     references: list[Reference] = []
     for positions, span in found:
-        act = _act(said, span)
-        references += [Reference(shown[p].item_id, shown[p].title, act) for p in positions]
+        for act in _acts(said, span):
+            references += [Reference(shown[p].item_id, shown[p].title, act) for p in positions]
     unique = {(r.item_id, r.act): r for r in references}
     return Pointed(tuple(unique.values()), tuple(span for _, span in found))
 
@@ -118,8 +123,12 @@ def _shown_titles(said: Utterance, shown: Sequence[Shown], taken: Sequence[Span]
 
 
 def _named_before(said: Utterance, position: int) -> bool:
-    """A word of its own before 'it' ('not the prisoner, had it'): 'it' is that, not the first item."""
-    return any(w not in STOPWORDS and not _SEEN.fullmatch(w) for w in re.findall(r"[a-z]{3,}", said.lower[:position]))
+    """A word of its own before 'it' ('not the prisoner, had it'): 'it' is that, not the first
+    item; unless 'it' is what to be like ('other classics like that')."""
+    before = said.lower[:position]
+    if re.search(r"\b(?:like|similar\s+to|as)\s+$", before):
+        return False
+    return any(w not in STOPWORDS and not _SEEN.fullmatch(w) for w in re.findall(r"[a-z]{3,}", before))
 
 
 def _positions(match: re.Match[str], size: int, listed: bool = False) -> list[int]:
@@ -153,7 +162,29 @@ def _acts_on_one(said: Utterance, span: Span) -> bool:
 
 def act_of(said: Utterance, span: Span) -> str:
     """What a turn does with what it points at, there: seen, dislike, anchor, exclude or like."""
-    return _act(said, span)
+    return _acts(said, span)[0]
+
+
+def _acts(said: Utterance, span: Span) -> tuple[str, ...]:
+    """The act, and 'like' beside 'anchor' when both are said ('the third one sounds perfect,
+    anything similar?': liked, and more like it)."""
+    act = _act(said, span)
+    after = said.lower[span.end :]
+    more = _MORE_AFTER.search(after)
+    if act in ("like", "anchor") and more is not None:
+        liked = _LIKE.search(said.lower[: span.end + more.start()]) is not None
+        return ("anchor", "like") if liked else ("anchor",)
+    return (act,)
+
+
+def _like_as(before: str) -> bool:
+    """'other classics like that': 'like' right before the pointer, after no one who likes
+    ('I like that one', 'we really like it')."""
+    found = re.search(r"(\w+)\s+like\s*$", before)
+    return found is not None and found.group(1) not in _LIKERS
+
+
+_LIKERS = frozenset("i we you they he she really also too would do 'd d still definitely".split())
 
 
 def _act(said: Utterance, span: Span) -> str:
@@ -164,7 +195,7 @@ def _act(said: Utterance, span: Span) -> str:
         return "seen"
     if _DISLIKE.search(around):
         return "dislike"
-    if _ANCHOR.search(before) or _ANCHOR_AFTER.match(said.lower[span.end : clause.end]):
+    if _ANCHOR.search(before) or _ANCHOR_AFTER.match(said.lower[span.end : clause.end]) or _like_as(before):
         return "anchor"
     if _EXCLUDE.search(before) or _EXCLUDE_AFTER.search(said.lower[span.end : clause.end]):
         return "exclude"

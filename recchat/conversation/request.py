@@ -25,9 +25,11 @@ from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
 from recchat.conversation.values import ValueVocabulary, value_constraint
 from recchat.domain import Constraint, Reference
+from recchat.language import alternation, load
 from recchat.text import content_words, root, stem
 
 MAX_LEANING = 4  # soft wishes said in the understood line
+MOST_ITEMS = 0.5  # a word in more of the items' texts than this distinguishes none of them
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
     """actually instead rather maybe perhaps please thanks ok okay hmm well also again else
@@ -54,8 +56,9 @@ _REFINES = re.compile(
     r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
 )
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b")
+_CORRECTION = re.compile(rf"\b(?:{alternation(load('negation')['corrections']['words'])})\b")
 _FRESH = re.compile(
-    r"\b(?:something|anything)\s+(?:completely|totally|entirely|really|very)?\s*different\b"
+    r"\b(?:something|anything)\s+(?P<how>completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
 )
 
@@ -92,7 +95,7 @@ class RequestReader:
         index: CatalogIndex,
         values: ValueVocabulary,
         generic: set[str],
-        held: Callable[[str], bool] | None = None,
+        held: Callable[[str], float] | None = None,
     ) -> None:
         """`held(words)`: does any item's text hold these words? A word to avoid that none
         holds ("not an endless weekly thing") rules nothing out and is not taken as one."""
@@ -123,7 +126,8 @@ class RequestReader:
         pointed = read_references(said, context.shown, named)
         lifted = read_lifts(said)
         lifted = replace(lifted, words=(*lifted.words, *self._tags_in(" ".join(lifted.words))))
-        taken: list[Span] = [*titles, *pointed.spans, *lifted.spans]
+        corrections = [Span(m.start(), m.end()) for m in _CORRECTION.finditer(said.lower)]  # 'no wait'
+        taken: list[Span] = [*titles, *pointed.spans, *lifted.spans, *corrections]
         found: list[Found] = read_name_avoid(said, taken)
         for reader in (self._kinds, self._people, self._same_people, self._years_in, self._amounts_in):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
@@ -140,7 +144,7 @@ class RequestReader:
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
         unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
-        fresh = bool(_FRESH.search(said.lower))
+        fresh = _fresh(said, found)
         lengths = any(f.constraint.about == "number" for f in found)
         # the values asked for stay in the topic: "thoughtful science fiction" is what to search by
         wishes = [f.span for f in found if f.constraint.about in ("tag", "category") and not f.constraint.negated]
@@ -169,6 +173,10 @@ class RequestReader:
             for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
+        mark = _corrected_at(said)
+        if mark is not None:
+            later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
+            located = [(v, s) for v, s in located if s.start >= mark or said.negated(s) or v.field not in later]
         found = [
             Found(value_constraint((value,), True, said.text[span.start : span.end]), span)
             for value, span in located
@@ -209,10 +217,13 @@ class RequestReader:
 
     def _kinds(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
         # a word that is one of the catalog's genres and no kind of its own ("sitcom") is a genre
+        found = self.kinds.read(said, taken)
+        mark = _corrected_at(said)
+        if mark is not None:
+            after = self.kinds.read(said, [*taken, Span(0, mark)])  # 'a red, actually a white'
+            found = after if any(not f.constraint.negated for f in after) else found
         return [
-            f
-            for f in self.kinds.read(said, taken)
-            if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
+            f for f in found if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
         ]
 
     def _people(
@@ -293,7 +304,8 @@ class RequestReader:
             if w not in _FILLER and stem(w) not in self._generic and stem(w) not in held and not w.isdigit()
         ]
         held_by = self._held
-        kept = (w for w in words if held_by is None or held_by(w) or held_by(root(w)))  # 'fruity': fruit
+        # a word most items hold ('wine' in a cellar) leans nowhere; 'fruity' leans to fruit
+        kept = (w for w in words if held_by is None or 0 < max(held_by(w), held_by(root(w))) <= MOST_ITEMS)
         return tuple(dict.fromkeys(kept))[:MAX_LEANING]
 
     def _catalogued(self, kinds: Sequence[str]) -> Catalogued:
@@ -311,6 +323,23 @@ class RequestReader:
         found = read_avoid(said, taken, self.values.values_in, self._generic)
         held = self._held
         return [f for f in found if held is None or f.constraint.about != "word" or held(str(f.constraint.value))]
+
+
+def _fresh(said: Utterance, found: Sequence[Found]) -> bool:
+    """'something completely different' drops the topic carried so far; 'not german, something
+    different' is different from what it rules out, and keeps the rest."""
+    match = _FRESH.search(said.lower)
+    if match is None:
+        return False
+    plain = "different" in match.group() and not match.group("how")
+    return not plain or not any(f.constraint.negated for f in found)
+
+
+def _corrected_at(said: Utterance) -> int | None:
+    """Where a correction ends ('italy or spain.. actually just spain'): what is said after it on a
+    field replaces what was said before it on that field."""
+    marks = [m.end() for m in _CORRECTION.finditer(said.lower)]
+    return marks[-1] if marks else None
 
 
 def _alternatives(group: Sequence[str]) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from recchat.conversation.kinds import plural
 from recchat.conversation.lifts import Lifted
 from recchat.domain import Constraint, Reference
+from recchat.errors import FormatError
 from recchat.text import stem, words
 
 STATE_FORMAT = 1
@@ -132,8 +133,10 @@ class ConversationState:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ConversationState:
+        """A state saved in this format; another is refused, never read as an empty state (the
+        saved conversation rebuilds an older one from its transcript: history.py)."""
         if data.get("format") != STATE_FORMAT:
-            return cls()  # an older conversation: it carries on without its state
+            raise FormatError(f"conversation state in format {data.get('format')!r}; this recchat reads {STATE_FORMAT}")
         return cls(
             constraints=tuple(Constraint.from_json(c) for c in data.get("constraints", ())),
             topic=str(data.get("topic", "")),
@@ -155,6 +158,8 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
         return True
     if "year" in lifted.sorts and constraint.about == "year":
         return True
+    if "people" in lifted.sorts and constraint.about == "number" and re.match(r"for (?!age)", constraint.label):
+        return True  # a count of people reads 'for 8 players'
     named = {stem(w) for w in lifted.words}
     held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
     return bool(named & held)

@@ -66,7 +66,7 @@ class Understanding:
         )
 
 
-def reader_for(schema: CatalogSchema, index: CatalogIndex, held: Callable[[str], bool] | None = None) -> Reader:
+def reader_for(schema: CatalogSchema, index: CatalogIndex, held: Callable[[str], float] | None = None) -> Reader:
     """The reader of one catalog: its titles, its values, and (through its schema) its fields."""
     values = ValueVocabulary(schema, index, index.tag_vocabulary(), held)
     reader = Reader(TitleMatcher(index), values)

@@ -14,7 +14,7 @@ from recchat.conversation.amounts import find_amounts
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
 from recchat.language import load
-from recchat.text import normalise_title
+from recchat.text import LAST_YEAR, normalise_title
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def unused_wishes(said: Utterance, taken: Sequence[Span], catalogued: Catalogued
         for match in pattern.finditer(said.lower):
             if not _overlaps(Span(match.start(), match.end()), taken):
                 notes.append(_nothing_records(dimensions[0]))
-    if not catalogued.years and read_years(said, taken, YearContext("year", 2100, 1800)):
+    if not catalogued.years and read_years(said, taken, YearContext("year", newest=LAST_YEAR, oldest=1800)):
         notes.append("nothing here records years")
     notes += _places(said, taken, known)
     return tuple(dict.fromkeys(notes))

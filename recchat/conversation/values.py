@@ -64,7 +64,7 @@ class ValueVocabulary:
         schema: CatalogSchema,
         index: CatalogIndex,
         tags: Iterable[str] = (),
-        known: Callable[[str], bool] | None = None,
+        known: Callable[[str], float] | None = None,
     ) -> None:
         """`known(word)`: is the word one of the catalog's own (in some item's text)? A word the
         catalog uses is no slip of the keyboard ('cards' is not 'cars')."""
@@ -110,14 +110,17 @@ class ValueVocabulary:
 
     def _add_short_forms(self) -> None:
         """Shorter ways to name a value of several words, where only one value is named so:
-        its initials ('ya' for young-adult), and the word it has beside nouns for any item ('cards'
-        for card game)."""
+        its initials ('ya' for young-adult, 'glacier np' for Glacier National Park), and the word
+        it has beside nouns for any item ('cards' for card game)."""
         initials: dict[str, set[Value]] = {}
         heads: dict[str, set[Value]] = {}
         for key, value in list(self._by_key.items()):
             words = key.split()
             if len(words) >= 2 and " " in key:
                 initials.setdefault("".join(w[0] for w in words), set()).add(value)
+                # 'glacier np': the first words whole, the rest as initials
+                for cut in range(1, len(words) - 1):
+                    initials.setdefault(" ".join([*words[:cut], "".join(w[0] for w in words[cut:])]), set()).add(value)
                 own = [w for w in words if w not in GENERIC_NOUNS and stem(w) not in GENERIC_NOUNS]
                 if len(own) == 1 and len(own[0]) >= MIN_PART and own[0] not in measure_words():
                     heads.setdefault(stem(own[0]), set()).add(value)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
+from recchat.catalog.values import as_year
 from recchat.domain import Item
 from recchat.text import clean, without_year, words
 from recchat.vocabulary import KIND_GROUPS
@@ -26,7 +27,6 @@ _KIND_BY_FIELD = (
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _INITIALS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Jr|Sr|Vol|No)\.$")
-_DIGITS = re.compile(r"\d+")
 _NOT_LABELS = re.compile(r"alias|(^|_)ids?$|isbn|href|url|link|image", re.I)
 
 
@@ -144,10 +144,9 @@ def _listed(item: Item, schema: CatalogSchema) -> list[str]:
 
 def _year(item: Item, schema: CatalogSchema) -> int | None:
     for info in schema.with_role("year"):
-        value = item.metadata.get(info.name)
-        found = _DIGITS.search(str(value)) if value is not None else None
-        if found and 1000 <= int(found.group()) <= 2199:
-            return int(found.group())
+        year = as_year(item.metadata.get(info.name))
+        if year is not None:
+            return year
     return None
 
 

@@ -40,6 +40,12 @@ if TYPE_CHECKING:
     Vector = npt.NDArray[np.float32]
 
 ALLOWED_FETCH = 1500  # when constraints leave at most this many items, every one is a candidate
+# Disliked items whose neighbours are pushed down: the most recent ones. A disliked item never
+# comes back however old, but its pull is a maximum at full weight that never fades, so with
+# every dislike ever made most of a catalog sits near one of them and the penalty stops telling
+# candidates apart; the latest 20 say what the person steers away from now (as MAX_SEEDS does
+# for what they like, ranking/background.py).
+MAX_DISLIKED_NEIGHBOURS = 20
 
 
 @dataclass(frozen=True)
@@ -341,7 +347,8 @@ class Retriever:
         parts["fit"] = w.fit * np.array([fit_of(e, query.constraints) if e else 0.0 for e in entries], dtype=np.float32)
         negatives = [(v, weight) for _, v, weight in query.avoid_vectors]
         negatives += [(e.entry.vector, e.weight) for e in snapshot.dislikes]
-        negatives += [(v, 1.0) for v in self.catalog.vectors(list(snapshot.disliked_items)[:20]).values()]
+        recent = list(snapshot.disliked_items)[:MAX_DISLIKED_NEIGHBOURS]  # the most recent first
+        negatives += [(v, 1.0) for v in self.catalog.vectors(recent).values()]
         parts["avoid"] = -w.avoid * max_similarity(matrix, negatives)
         if context.background_vector is not None:
             parts["background"] = self._background(context.background_vector, matrix, parts)

@@ -11,9 +11,10 @@ from textual.message import Message
 
 from recchat.beliefs import Belief
 from recchat.catalog.importer import ImportReport
+from recchat.chat import Answer
 from recchat.domain import FeedbackKind, Recommendation, Reply
 from recchat.errors import RecchatError
-from recchat.tui.backend import Answer, Opened
+from recchat.tui.backend import Opened
 
 
 @dataclass

@@ -191,7 +191,7 @@ class ChatScreen(Screen[None]):
             cards[event.index].set_explanation(event.rec)
 
     async def on_reply_finished(self, event: msg.ReplyFinished) -> None:
-        for card, rec in zip(self.cards.get(event.turn, []), event.answer.recommendations, strict=False):
+        for card, rec in zip(self.cards.get(event.turn, []), event.answer.reply.recommendations, strict=False):
             card.set_explanation(rec)
         if event.answer.stopped:
             await self.log_view.add(Notice("stopped: the rest of the explanations are the short kind"))
@@ -222,7 +222,7 @@ class ChatScreen(Screen[None]):
         card_id = card.id or ""
 
         def work() -> None:
-            self.backend.feedback(card.rec.item.id, card.rec.item.title, kind)
+            self.backend.feedback(card.rec.item.id, kind)
             self.post(msg.FeedbackSaved(card_id, kind))
 
         self.in_thread(work, "feedback")
@@ -253,8 +253,21 @@ class ChatScreen(Screen[None]):
     def focused_or_last_card(self) -> SuggestionCard | None:
         if isinstance(self.focused, SuggestionCard):
             return self.focused
+        return self.latest_card()
+
+    def latest_card(self) -> SuggestionCard | None:
+        """The first card of the latest reply with suggestions."""
         cards = self.cards.get(max(self.cards), []) if self.cards else []
         return cards[0] if cards else None
+
+    def action_to_suggestions(self) -> None:
+        """Tab from the input: the latest reply's first card (the next widget in the screen's
+        order would be the first card ever shown)."""
+        card = self.latest_card()
+        if card is None:
+            self.focus_next()
+        else:
+            card.focus()
 
     # -- profile panel --------------------------------------------------------------------------
 
@@ -311,7 +324,7 @@ class ChatScreen(Screen[None]):
         self._refresh_status()
         self._refresh_profile()
 
-    async def _show_transcript(self, conversation: history.Conversation) -> None:
+    async def _show_transcript(self, conversation: history.SavedConversation) -> None:
         widgets: list[Widget] = []
         given = history.feedback_given(conversation.events)
         for event in conversation.events:
@@ -388,7 +401,7 @@ class ChatScreen(Screen[None]):
             self.in_thread(lambda: self.post(msg.ConversationOpened(self.backend.new_conversation(), "new")), "open")
 
     def action_history(self) -> None:
-        def show(conversations: list[history.Conversation]) -> None:
+        def show(conversations: list[history.SavedConversation]) -> None:
             self.app.push_screen(HistoryScreen(conversations), self._resume_chosen)
 
         self.in_thread(lambda: self.app.call_from_thread(show, self.backend.conversations()), "history")

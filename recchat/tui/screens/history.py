@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from recchat.history import Conversation
+from recchat.history import SavedConversation
 from recchat.text import clean
 from recchat.tui.screens.panel import PanelScreen
 
 
-def _label(conversation: Conversation) -> str:
+def _label(conversation: SavedConversation) -> str:
     when = dt.datetime.fromtimestamp(conversation.updated).strftime("%Y-%m-%d %H:%M")
     turns = f"{conversation.turns} message{'s' if conversation.turns != 1 else ''}"
     return f"{when}  {clean(conversation.title)}  ({turns}, {conversation.catalog or '?'}) [{conversation.id}]"
@@ -29,7 +29,7 @@ class HistoryScreen(PanelScreen[str | None]):
     heading = "Saved conversations: Enter resumes, Esc closes"
     scrolls = False  # the list scrolls itself
 
-    def __init__(self, conversations: list[Conversation]) -> None:
+    def __init__(self, conversations: list[SavedConversation]) -> None:
         super().__init__()
         self.conversations = conversations
 

@@ -1,5 +1,6 @@
 """The chat input: Enter sends, Ctrl+J (or Shift+Enter) starts a new line, Up recalls, Tab
-completes a slash command (and what some take, such as a model's name)."""
+completes a slash command (and what some take, such as a model's name), and with nothing to
+complete goes to the latest suggestions."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ class ChatInput(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+j,shift+enter", "newline", "New line", show=False),
+        # The screen's own action, run as the key is handled (a message would arrive after the
+        # next key: "l" typed right after Tab would land in the input).
+        Binding("tab", "screen.to_suggestions", "Suggestions", show=False),
     ]
 
     @dataclass
