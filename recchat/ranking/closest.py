@@ -7,7 +7,7 @@ state.RELAX_ORDER (a genre is given up first, a period last), with a bonus for w
 asked for (the newest wish is kept longest) and, among genres, a little less for each named after
 the first (the first is what was asked for, the later ones qualify it). A year or a measured
 number missed by a little (a film from 1985 for "before 1984", 65 minutes for "under an hour")
-costs a quarter of missing it."""
+costs a quarter of missing it, unless it was just added to narrow the request."""
 
 from __future__ import annotations
 
@@ -31,11 +31,16 @@ LATER_GENRE = 0.75
 NEAR_MISS = 0.25
 
 
+def newest(wishes: Sequence[Constraint], recent: Sequence[Constraint]) -> list[Constraint]:
+    """The wishes said this turn (`recent`), or when none the last one; never the kind."""
+    return [w for w in wishes if w in recent and w.about != "kind"] or [w for w in wishes if w.about != "kind"][-1:]
+
+
 def weights(
     wishes: Sequence[Constraint], recent: Sequence[Constraint], schema: CatalogSchema
 ) -> dict[Constraint, float]:
     """How central each wish is. `recent`: the wishes said this turn (when none, the last one)."""
-    latest = [w for w in wishes if w in recent and w.about != "kind"] or [w for w in wishes if w.about != "kind"][-1:]
+    latest = newest(wishes, recent)
     found: dict[Constraint, float] = {}
     genres = 0
     for wish in wishes:
@@ -51,10 +56,16 @@ def weights(
 
 
 def cost(
-    entry: IndexEntry, missed: Sequence[Constraint], weights: dict[Constraint, float], schema: CatalogSchema
+    entry: IndexEntry,
+    missed: Sequence[Constraint],
+    weights: dict[Constraint, float],
+    schema: CatalogSchema,
+    latest: Sequence[Constraint] = (),
 ) -> float:
-    """What missing these wishes costs this item."""
-    return sum(weights[w] * (NEAR_MISS if _near(entry, w, schema) else 1.0) for w in missed)
+    """What missing these wishes costs this item. A near miss of a `latest` wish (one just added
+    to narrow the others) costs it all: 'after 2010' just said is not met by 2009 before an older
+    wish is given up."""
+    return sum(weights[w] * (NEAR_MISS if w not in latest and _near(entry, w, schema) else 1.0) for w in missed)
 
 
 def _near(entry: IndexEntry, wish: Constraint, schema: CatalogSchema) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recchat.domain import Constraint, Inferred, Recommendation
-from recchat.ranking.closest import cost, weights
+from recchat.ranking.closest import cost, newest, weights
 from recchat.ranking.evidence import by_evidence
 from recchat.ranking.filters import admissible, labels_met, meeting_one
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from recchat.profile import ProfileSnapshot
     from recchat.ranking.retrieval import Query, Ranker
 
+BLEND_GROUPS = 4  # blending: the cheapest three costs, then all the rest, each asked for a list
 COST_STEP = 0.25  # fillers whose costs round to the same step are ordered by their score
 
 
@@ -69,11 +70,13 @@ def select(
     *,
     repeats: bool = False,
     evidence: bool = True,
+    blend: float | None = None,
 ) -> Selection:
     """`repeats`: when too few new items meet the constraints, earlier suggestions that meet
     them (not seen, disliked or skipped) come back before any wish is given up: a person who
     narrows a request ("from the 90s") would rather see one again than one that does not fit.
-    `evidence`: False ranks by labels alone (the evaluation's ablation)."""
+    `evidence`: False ranks by labels alone; `blend`: fillers by score less this times their
+    cost, rather than by cost then score (the evaluation's ablations)."""
     constraints = query.constraints
     again = replace(snapshot, suggested_items=set(), context_items={}) if repeats else None
     allowed = admissible(catalog, constraints)
@@ -93,7 +96,8 @@ def select(
     inferred = len(found) - meeting
     if len(found) < k:
         before = len(found)
-        found = _closest_others(found, ranker, catalog, query, snapshot, wishes, k)
+        views = (snapshot, again)
+        found = _closest_others(found, ranker, catalog, query, views, wishes, k, blend)
         tiers.update((r.item.id, "misses") for r in found[before:])
     unavailable = len((allowed or frozenset()) & excluded - {r.item.id for r in found})
     missed = {m for r in found for m in r.evidence.misses}
@@ -127,34 +131,51 @@ def _closest_others(
     ranker: Ranker,
     catalog: Catalog,
     query: Query,
-    snapshot: ProfileSnapshot,
+    views: tuple[ProfileSnapshot, ProfileSnapshot | None],
     wishes: _Wishes,
     k: int,
+    blend: float | None,
 ) -> list[Recommendation]:
-    """The items missing the fewest and least central wishes, ranked by what they miss, then by
-    score; each says which wishes it misses."""
-    taken = {r.item.id for r in found} | snapshot.excluded | query.exclude
+    """The items whose misses cost least (ranking/closest.py), each saying which wishes it misses;
+    at each cost, new items first, then (`views`' second, given `repeats`) earlier suggestions, as
+    for the items that meet every wish. `blend` None: by cost, then by score; else by score less
+    `blend` times the cost."""
+    snapshot, again = views
+    need = k - len(found)
+    taken = {r.item.id for r in found} | (again or snapshot).excluded | query.exclude
+    costs = _costs(catalog, query, wishes, taken)
+    buckets: dict[int, set[str]] = {}
+    for item_id, price in costs.items():
+        buckets.setdefault(round(price / COST_STEP), set()).add(item_id)
+    groups = [frozenset(buckets[b]) for b in sorted(buckets)]
+    if blend is not None and len(groups) > BLEND_GROUPS:
+        groups[BLEND_GROUPS - 1 :] = [frozenset().union(*groups[BLEND_GROUPS - 1 :])]
+    others: list[Recommendation] = []
+    for group in groups:
+        if blend is None and len(others) >= need:
+            break
+        shown = frozenset(r.item.id for r in others)
+        looser = replace(query, allowed=group, enforce=False, exclude=query.exclude | shown)
+        others += _fill([], ranker, looser, snapshot, again, need - len(others) if blend is None else need)
+    if blend is not None:
+        others = sorted(others, key=lambda r: -(r.score - blend * costs.get(r.item.id, 0.0)))[:need]
+    return found + [_missing(rec, catalog, query.constraints, wishes) for rec in others]
+
+
+def _costs(catalog: Catalog, query: Query, wishes: _Wishes, taken: set[str]) -> dict[str, float]:
+    """Item -> what its misses cost, for every item that misses a wish and breaks no avoid."""
     schema = catalog.schema
     central = weights(wishes.wishes, query.recent, schema)
+    latest = newest(wishes.wishes, query.recent)
+    if len(latest) == len([w for w in wishes.wishes if w.about != "kind"]):
+        latest = []  # a request said at once: nothing in it was added to narrow the others
     by_id = catalog.index.by_id
     costs: dict[str, float] = {}
     for item_id in wishes.allowed - taken:
         missed = [w for w in wishes.wishes if not wishes.meets(w, item_id)]
         if missed:
-            costs[item_id] = cost(by_id[item_id], missed, central, schema)
-    buckets: dict[int, set[str]] = {}
-    for item_id, price in costs.items():
-        buckets.setdefault(round(price / COST_STEP), set()).add(item_id)
-    others: list[Recommendation] = []
-    for bucket in sorted(buckets):
-        need = k - len(found) - len(others)
-        if need <= 0:
-            break
-        allowed = frozenset(buckets[bucket])
-        shown = frozenset(r.item.id for r in others)
-        looser = replace(query, allowed=allowed, enforce=False, exclude=query.exclude | shown)
-        others += ranker.recommend(looser, snapshot, need)
-    return found + [_missing(rec, catalog, query.constraints, wishes) for rec in others]
+            costs[item_id] = cost(by_id[item_id], missed, central, schema, latest)
+    return costs
 
 
 def _missing(
