@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from recchat.profile import ProfileSnapshot
     from recchat.ranking.retrieval import Query, Ranker
 
-BLEND_GROUPS = 4  # blending: the cheapest three costs, then all the rest, each asked for a list
 COST_STEP = 0.25  # fillers whose costs round to the same step are ordered by their score
 
 
@@ -70,13 +69,11 @@ def select(
     *,
     repeats: bool = False,
     evidence: bool = True,
-    blend: float | None = None,
 ) -> Selection:
     """`repeats`: when too few new items meet the constraints, earlier suggestions that meet
     them (not seen, disliked or skipped) come back before any wish is given up: a person who
     narrows a request ("from the 90s") would rather see one again than one that does not fit.
-    `evidence`: False ranks by labels alone; `blend`: fillers by score less this times their
-    cost, rather than by cost then score (the evaluation's ablations)."""
+    `evidence`: False ranks by labels alone (the evaluation's ablation)."""
     constraints = query.constraints
     again = replace(snapshot, suggested_items=set(), context_items={}) if repeats else None
     allowed = admissible(catalog, constraints)
@@ -97,7 +94,7 @@ def select(
     if len(found) < k:
         before = len(found)
         views = (snapshot, again)
-        found = _closest_others(found, ranker, catalog, query, views, wishes, k, blend)
+        found = _closest_others(found, ranker, catalog, query, views, wishes, k)
         tiers.update((r.item.id, "misses") for r in found[before:])
     unavailable = len((allowed or frozenset()) & excluded - {r.item.id for r in found})
     missed = {m for r in found for m in r.evidence.misses}
@@ -134,12 +131,10 @@ def _closest_others(
     views: tuple[ProfileSnapshot, ProfileSnapshot | None],
     wishes: _Wishes,
     k: int,
-    blend: float | None,
 ) -> list[Recommendation]:
     """The items whose misses cost least (ranking/closest.py), each saying which wishes it misses;
     at each cost, new items first, then (`views`' second, given `repeats`) earlier suggestions, as
-    for the items that meet every wish. `blend` None: by cost, then by score; else by score less
-    `blend` times the cost."""
+    for the items that meet every wish; by cost, then by score."""
     snapshot, again = views
     need = k - len(found)
     taken = {r.item.id for r in found} | (again or snapshot).excluded | query.exclude
@@ -147,18 +142,13 @@ def _closest_others(
     buckets: dict[int, set[str]] = {}
     for item_id, price in costs.items():
         buckets.setdefault(round(price / COST_STEP), set()).add(item_id)
-    groups = [frozenset(buckets[b]) for b in sorted(buckets)]
-    if blend is not None and len(groups) > BLEND_GROUPS:
-        groups[BLEND_GROUPS - 1 :] = [frozenset().union(*groups[BLEND_GROUPS - 1 :])]
     others: list[Recommendation] = []
-    for group in groups:
-        if blend is None and len(others) >= need:
+    for bucket in sorted(buckets):
+        if len(others) >= need:
             break
         shown = frozenset(r.item.id for r in others)
-        looser = replace(query, allowed=group, enforce=False, exclude=query.exclude | shown)
-        others += _fill([], ranker, looser, snapshot, again, need - len(others) if blend is None else need)
-    if blend is not None:
-        others = sorted(others, key=lambda r: -(r.score - blend * costs.get(r.item.id, 0.0)))[:need]
+        looser = replace(query, allowed=frozenset(buckets[bucket]), enforce=False, exclude=query.exclude | shown)
+        others += _fill([], ranker, looser, snapshot, again, need - len(others))
     return found + [_missing(rec, catalog, query.constraints, wishes) for rec in others]
 
 
