@@ -82,6 +82,13 @@ def test_a_title_that_is_a_number_is_not_a_year() -> None:
     assert not [c for c in films.constraints("I loved 1984 the novel") if c.about == "year"]
 
 
+def test_a_year_in_brackets_after_a_name_says_which_one_not_when() -> None:
+    # ReDial writes every mention "Title (Year)", and people do too; titles not in the catalog
+    # stay unmatched, so the bracket is what tells the year from a wish.
+    assert not [c for c in MIX.constraints("i want comedy movies like The Mask (1988)") if c.about == "year"]
+    assert [c.value for c in MIX.constraints("a comedy from 1988") if c.about == "year"] == [(1988, 1988)]
+
+
 @pytest.mark.parametrize(
     ("text", "op", "value"),
     [

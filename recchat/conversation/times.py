@@ -102,13 +102,18 @@ def _bare(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[
         year = int(match.group("year"))
         if any(span.overlaps(t) for t in taken) or not context.oldest <= year <= context.newest:
             continue
-        if _amount_around(said.lower, match):
+        if _amount_around(said.lower, match) or _in_brackets(said.lower, match):
             continue
         bounds: tuple[int | None, int | None] = (year, year)
         if match.group("open"):
             bounds = (None, year) if match.group("earlier") else (year, None)
         return [_found(bounds, span, said, context)]
     return []
+
+
+def _in_brackets(text: str, match: re.Match[str]) -> bool:
+    """'Heat (1995)': a year in brackets after a name says which one is meant, not when."""
+    return text[: match.start()].endswith("(") and text[match.end() :].startswith(")")
 
 
 def _amount_around(text: str, match: re.Match[str]) -> bool:
