@@ -149,3 +149,19 @@ def test_seen_items_that_fit_are_named_as_seen_not_as_missing(session: Session) 
     )
     assert "Nothing here" not in reply.message
     assert all(r.evidence.misses for r in reply.recommendations)
+
+
+def test_a_word_the_catalog_uses_plainly_is_no_evidence(runtime: Runtime, tmp_path: Path) -> None:
+    # 'family' tags three films, and six horror films say "a family" in their descriptions: in
+    # this catalog the word is a plain one, so those six do not meet "family movies" by evidence
+    films = [film(f"f{n}", f"Home Fun {n}", 2000 + n, ["family"], "A family road trip.") for n in range(3)]
+    films += [
+        film(f"x{n}", f"Dark House {n}", 2000 + n, ["horror"], "A family moves into a cursed house.") for n in range(6)
+    ]
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "items.jsonl").write_text("\n".join(json.dumps(item_to_json(i)) for i in films) + "\n")  # type: ignore[arg-type]
+    import_catalog(runtime.store, runtime.embedder, folder, "plain")
+    reply = runtime.session(catalog="plain", profile=Profile("t", MemoryProfileStore())).handle("family movies", k=5)
+    assert all(not r.evidence.inferred for r in reply.recommendations)
+    assert set(titles(reply)[:3]) == {f"Home Fun {n} ({2000 + n})" for n in range(3)}

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from recchat.domain import Constraint
 
 FROM_TEXT = "its description says so"
+TEXT_RELIABLE = 0.6  # share of the items naming a value in their text that hold it by field
 MAX_READ = 2000  # items whose text is read for one wish: beyond that, it is a word of any item
 
 
@@ -80,7 +81,11 @@ def _text_evidence(
     by_id = catalog.index.by_id
     candidates: set[str] = set()
     for phrase in phrases:
-        candidates |= catalog.lexical.with_terms(phrase)
+        naming = catalog.lexical.with_terms(phrase)
+        # learned per catalog: a word most of whose items lack the value by field is a plain word
+        # there ('a family', 'the kids'), no evidence of the value ('slasher', 'animated')
+        if naming and len(naming & by_field) >= TEXT_RELIABLE * len(naming):
+            candidates |= naming
     candidates = {
         i
         for i in candidates
