@@ -155,15 +155,31 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Inferred:
+    """A wish an item meets by evidence rather than by its own field: the wish's label, and what
+    showed it ("its description says so", "from slasher": a value that nearly always comes with it)."""
+
+    label: str
+    why: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"label": self.label, "why": self.why}
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Why an item was suggested: the user's words, the item's fields, the constraints it meets
-    (their labels), and the score parts."""
+    by its fields (their labels), those it meets only by evidence (`inferred`), the wishes it
+    misses (`misses`: it is one of the closest others, shown because too few items meet every
+    wish), and the score parts."""
 
     utterances: tuple[MatchedUtterance, ...] = ()
     fields: tuple[str, ...] = ()
     related_titles: tuple[str, ...] = ()
     score_parts: Mapping[str, float] = field(default_factory=dict)
     constraints: tuple[str, ...] = ()
+    inferred: tuple[Inferred, ...] = ()
+    misses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "score_parts", _frozen(self.score_parts))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from recchat.domain import Evidence, Item, MatchedUtterance, Recommendation, Reply
+from recchat.domain import Evidence, Inferred, Item, MatchedUtterance, Recommendation, Reply
 
 ASK_SCHEMA = "recchat.ask/1"
 
@@ -31,6 +31,8 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
             "related_titles": list(evidence.related_titles),
             "score_parts": dict(evidence.score_parts),
             "constraints": list(evidence.constraints),
+            "inferred": [i.to_json() for i in evidence.inferred],
+            "misses": list(evidence.misses),
         },
     }
 
@@ -77,6 +79,8 @@ def recommendation_from_json(data: Mapping[str, Any]) -> Recommendation:
             related_titles=tuple(str(t) for t in evidence.get("related_titles", ())),
             score_parts={str(k): float(v) for k, v in (evidence.get("score_parts") or {}).items()},
             constraints=tuple(str(c) for c in evidence.get("constraints", ())),
+            inferred=tuple(Inferred(str(i["label"]), str(i["why"])) for i in evidence.get("inferred", ())),
+            misses=tuple(str(m) for m in evidence.get("misses", ())),
         ),
         explanation=str(data.get("explanation", "")),
         explanation_source=str(data.get("explanation_source", "template")),

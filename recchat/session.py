@@ -218,12 +218,15 @@ class Session:
 
     def _context(self) -> Context:
         """What 'the second one', 'older' and 'for 4' are read against: the last list, its years,
-        and the kind of item asked for so far."""
+        and the kind of item asked for so far. "Older than those" means than those that met the
+        request: the closest others shown to fill the list are no measure of it."""
         index = self.catalog.index.by_id
         shown = [index[i] for i in self.state.last_list if i in index]
+        fitting = admissible(self.catalog, self.state.constraints)
+        met = [e for e in shown if fitting is None or e.id in fitting] or shown
         return Context(
             shown=[Shown(e.id, e.title) for e in shown],
-            shown_years=[e.year for e in shown if e.year],
+            shown_years=[e.year for e in met if e.year],
             wanted_kinds=self.state.kinds,
             measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
         )
@@ -320,6 +323,7 @@ class Session:
             where=where,
             like_vector=anchor,
             constraints=state.constraints,
+            recent=tuple(c for c in state.constraints if understood and c in understood.heard.constraints),
         )
 
     def _suggest(
@@ -346,7 +350,15 @@ class Session:
         constraints = query.constraints
         unused, leaning = notes
         message = reply_message(
-            len(recommendations), selection.meeting, constraints, selection.relaxed, self.catalog.name, unused, leaning
+            len(recommendations),
+            selection.meeting,
+            constraints,
+            selection.relaxed,
+            self.catalog.name,
+            unused,
+            leaning,
+            inferred=selection.inferred,
+            unavailable=selection.unavailable,
         )
         self.state = self.state.suggested([r.item.id for r in recommendations])
         reply = Reply(

@@ -73,12 +73,20 @@ def test_older_and_newer_read_against_what_was_pointed_at_or_shown() -> None:
     ]
     assert [c.value for c in MIX.constraints("newer ones", shown=["m1", "m3"])] == [(2017, None)]
     assert [c.value for c in MIX.constraints("something like Alien but newer")] == [(1980, None)]
+    assert [c.value for c in MIX.constraints("something like Alien but more recent")] == [(1980, None)]
     assert not MIX.constraints("older")  # nothing shown, nothing pointed at: no guess
 
 
 def test_a_title_that_is_a_number_is_not_a_year() -> None:
     films = toy([*FILMS, MIXED[0]])
     assert not [c for c in films.constraints("I loved 1984 the novel") if c.about == "year"]
+
+
+def test_a_year_in_brackets_after_a_name_says_which_one_not_when() -> None:
+    # ReDial writes every mention "Title (Year)", and people do too; titles not in the catalog
+    # stay unmatched, so the bracket is what tells the year from a wish.
+    assert not [c for c in MIX.constraints("i want comedy movies like The Mask (1988)") if c.about == "year"]
+    assert [c.value for c in MIX.constraints("a comedy from 1988") if c.about == "year"] == [(1988, 1988)]
 
 
 @pytest.mark.parametrize(

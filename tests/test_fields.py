@@ -48,6 +48,7 @@ def test_several_candidates_take_a_fixed_order_and_the_others_are_reported() -> 
     assert plan.sources == {"title": "Title", "year": "Original Publication Year"}
     assert plan.also == {"title": ("Name",), "year": ("Year Published",)}
     assert plan_for(["release_year", "YEAR"], {}).sources["year"] == "YEAR"  # recchat's own name first
+    assert plan_for(["Model", "Brand", "Price (€)"], {}).sources["title"] == "Model"  # a product list
 
 
 def test_names_that_mean_other_things_elsewhere_are_not_taken() -> None:

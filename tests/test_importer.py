@@ -145,3 +145,15 @@ def test_a_tab_separated_export_imports_and_a_spreadsheet_file_is_told_to_be_sav
         and "list.xlsx: save it from the spreadsheet program as CSV" in refused.value.hint
     )
     assert [c for c in runtime.store.catalogs() if c == "sheets"] == []
+
+
+def test_a_table_whose_title_header_is_unknown_is_read_from_the_column_that_names_the_items(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    rows = [("1", "Hardcore History", "History"), ("2", "Serial", "True Crime"), ("3", "Radiolab", "Science")]
+    rows += [("4", "Lore", "History"), ("5", "Criminal", "True Crime"), ("6", "Song Exploder", "Music")]
+    (tmp_path / "shows.csv").write_text("Rank,Show,Topic\n" + "".join(f"{r},{s},{t}\n" for r, s, t in rows))
+    report = import_catalog(runtime.store, runtime.embedder, tmp_path, "shows")
+    assert report.added == 6
+    assert {str(item["_title"]) for item in stored(runtime, "shows").values()} == {s for _, s, _ in rows}
+    assert "title=Show" in report.fields[0].describe() and "guessed" in report.fields[0].describe()

@@ -198,6 +198,16 @@ def test_each_measure_word_moves_its_field(entry: dict[str, Any]) -> None:
     assert [f.constraint.op for f in found] == [ops[direction]]
 
 
+@pytest.mark.parametrize("entry", load("measures")["named"], ids=lambda e: e["example"][0])
+def test_each_size_word_before_a_fields_name_moves_that_field(entry: dict[str, Any]) -> None:
+    text, direction = entry["example"]  # 'a big screen': the field named by the word after it
+    noun = text.split()[-1].title()
+    schema, index = catalog(items_with(**{f"{noun} size": [11, 13, 14, 15, 16, 17], "Other": [1, 2, 3, 4, 5, 6]}))
+    found = MeasuredFields(schema, index).relative(Utterance(text), [], (), Pivot(), set())
+    ops = {"low": "at_most", "high": "at_least"}
+    assert [(f.constraint.field, f.constraint.op) for f in found] == [(f"{noun} size", ops[direction])]
+
+
 @pytest.mark.parametrize("scale", load("scales")["scale"], ids=lambda s: s["example"][0])
 def test_each_scale_orders_its_values(scale: dict[str, Any]) -> None:
     text, direction = scale["example"]

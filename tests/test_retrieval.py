@@ -139,6 +139,9 @@ def test_evidence_names_the_words_and_fields_that_matched(loaded: Runtime) -> No
         "genres",
         "lexical",
         "seed_text",
+        "names",
+        "themes",
+        "fit",
         "avoid",
     }
     assert abs(sum(evidence.score_parts.values()) - top[0].score) < 1e-3

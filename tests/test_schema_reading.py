@@ -217,3 +217,154 @@ def test_a_kind_with_an_accent_is_read_as_typed_with_or_without_it() -> None:
     for text in ("need a rose for a picnic", "a rosé please", "some rosés"):
         found = read(cellar, text)
         assert [meeting(cellar, c) for c in found] == [["Bandol", "Tavel"]], text
+
+
+def test_clock_style_lengths_are_durations() -> None:
+    rows = [("Blue", "36:15"), ("Illinois", "74:00"), ("Zombie", "25:01"), ("Live at Budokan", "1:52:30")]
+    shelf = toy(repeated("a", rows, ("Length",)))
+    length = shelf.schema.field("Length")
+    assert length is not None and (length.dimension, length.low, length.high) == ("duration", 25.0 + 1 / 60, 112.5)
+    [under] = [c for c in read(shelf, "something under 40 minutes") if c.field == "Length"]
+    assert meeting(shelf, under) == ["Blue", "Zombie"]
+
+
+def albums() -> Toy:
+    rows = [
+        ("Kind of Blue", "Miles Davis", "LP", "Jazz"),
+        ("A Love Supreme", "John Coltrane", "LP", "Jazz"),
+        ("Pastel Blues", "Nina Simone", "CD", "Jazz"),
+        ("Rumours", "Fleetwood Mac", "CD", "Rock"),
+        ("Nevermind", "Nirvana", "LP", "Rock"),
+    ]
+    return toy(repeated("m", rows, ("Artist", "Format", "Genre")))
+
+
+def test_a_format_is_no_kind_of_item() -> None:
+    shelf = albums()
+    [jazz] = read(shelf, "a jazz album")  # LPs and CDs are albums alike: no kind
+    assert meeting(shelf, jazz) == ["A Love Supreme", "Kind of Blue", "Pastel Blues"]
+    [vinyl] = [c for c in read(shelf, "some jazz on vinyl") if c.about == "kind"]
+    assert meeting(shelf, vinyl) == ["A Love Supreme", "Kind of Blue", "Nevermind"]
+
+
+def test_people_joined_by_or_are_any_of_them() -> None:
+    [either] = read(albums(), "anything by miles davis or coltrane?")
+    assert meeting(albums(), either) == ["A Love Supreme", "Kind of Blue"]
+
+
+def laptops() -> Toy:
+    rows = [
+        ("Air 13", "1.24 kg", "8 GB", '13.6"'),
+        ("X1", "1.12 kg", "16 GB", '14"'),
+        ("Zen 14", "1.2 kg", "16 GB", '14"'),
+        ("Scar 18", "3.1 kg", "32 GB", '18"'),
+        ("Omen 16", "2.35 kg", "16 GB", '16.1"'),
+    ]
+    return toy(repeated("l", rows, ("Weight", "RAM", "Screen size")))
+
+
+def test_two_amounts_in_one_breath_each_on_its_field() -> None:
+    found = read(laptops(), "a light one under 1.3 kg with at least 16 gb ram")
+    assert {c.field: meeting(laptops(), c) for c in found} == {
+        "Weight": ["Air 13", "X1", "Zen 14"],
+        "RAM": ["Omen 16", "Scar 18", "X1", "Zen 14"],
+    }
+
+
+def test_a_size_said_plainly_is_about_that_size() -> None:
+    [size] = read(laptops(), "a 14 inch one")
+    assert size.op == "between" and meeting(laptops(), size) == ["Air 13", "Omen 16", "X1", "Zen 14"]
+
+
+def test_a_size_word_before_a_fields_name() -> None:
+    [big] = read(laptops(), "one with a big screen")
+    assert big.field == "Screen size" and meeting(laptops(), big) == ["Omen 16", "Scar 18"]
+    assert "16.1 in" in big.label  # said in the unit the export wrote, not in metres
+
+
+def test_many_of_a_thing_is_no_measure_of_one() -> None:
+    shows = toy(repeated("s", [("Long", 60, 8), ("Short", 25, 2), ("Mid", 45, 5)], ("Episode Length (min)", "Seasons")))
+    assert not [c for c in read(shows, "loads of episodes") if c.field == "Episode Length (min)"]
+
+
+def cars() -> Toy:
+    rows = [
+        ("Corolla", "Gasoline", 5, "$22,050", 13.1),
+        ("Sienna", "Hybrid", 8, "$37,685", 33.5),
+        ("Model Y", "Electric", 7, "$43,990", 30.2),
+        ("Miata", "Gasoline", 2, "$28,050", 4.6),
+        ("Telluride", "Gasoline", 8, "$35,990", 21.0),
+    ]
+    return toy(repeated("c", rows, ("Fuel", "Seats", "Price", "Cargo space (cu ft)")))
+
+
+def test_a_count_of_people_named_by_its_own_noun() -> None:
+    [seats] = read(cars(), "a family car with 7 seats or more")
+    assert seats.field == "Seats" and meeting(cars(), seats) == ["Model Y", "Sienna", "Telluride"]
+
+
+def test_a_new_wish_after_a_comma_is_out_of_the_nots_reach() -> None:
+    found = {c.field: c for c in read(cars(), "no electric, lots of cargo space")}
+    assert found["Fuel"].negated and not found["Cargo space (cu ft)"].negated
+    assert meeting(cars(), found["Cargo space (cu ft)"]) == ["Model Y", "Sienna"]
+
+
+def test_thousands_said_as_slang() -> None:
+    [price] = read(cars(), "under 30 grand")
+    assert meeting(cars(), price) == ["Corolla", "Miata"]
+
+
+def test_a_word_of_a_tier_asks_for_that_tier() -> None:
+    [easy] = read(trails(), "something beginner friendly")
+    assert meeting(trails(), easy) == ["Falls Walk", "Lost Lake"]
+    places = [
+        item(f"p{n}", name, Cuisine=cuisine, Price=price)
+        for n, (name, cuisine, price) in enumerate(
+            [
+                ("Taco Loco", "Mexican", "$"),
+                ("Sakura", "Japanese", "$$$"),
+                ("Pho 1", "Vietnamese", "$"),
+                ("Roma", "Italian", "$$"),
+                ("Luigi", "Italian", "$$"),
+                ("Ramen Ya", "Japanese", "$"),
+                ("Bistro", "French", "$$$$"),
+                ("Thai Garden", "Thai", "$$"),
+            ]
+        )
+    ]
+    small = toy(places)  # eight places: few repeats, still a category
+    found = {c.field: c for c in read(small, "cheap thai or vietnamese")}
+    assert meeting(small, found["Price"]) == ["Pho 1", "Ramen Ya", "Taco Loco"]
+    assert meeting(small, found["Cuisine"]) == ["Pho 1", "Thai Garden"]
+
+
+def test_two_yes_no_fields_and_a_tier_ruled_out() -> None:
+    rows = [
+        ("Green Leaf", "Yes", "Yes", "$$"),
+        ("Taco Loco", "Yes", "No", "$"),
+        ("Bistro", "No", "Yes", "$$$$"),
+        ("Sakura", "No", "No", "$$$"),
+        ("Athena", "Yes", "Yes", "$$$"),
+    ]
+    places = toy(repeated("p", rows, ("Vegetarian Friendly", "Outdoor Seating", "Price")))
+    found = read(places, "somewhere vegetarian friendly with outdoor seating, not too pricey")
+    titles = set.intersection(*(set(meeting(places, c)) for c in found))
+    assert len(found) == 3 and titles == {"Green Leaf"}
+
+
+def test_a_count_by_its_noun_and_a_yes_no_field_by_its_whole_name() -> None:
+    rows = [("Daily", "25 min", 2000, "Yes"), ("Serial", "45 min", 40, "No"), ("Lore", "30 min", 250, "Yes")]
+    pods = toy(repeated("p", rows, ("Episode length", "Episodes", "Still running")))
+    [many] = read(pods, "something with over 1000 episodes")
+    assert many.field == "Episodes" and meeting(pods, many) == ["Daily"]
+    [running] = read(pods, "something that's still running")
+    assert meeting(pods, running) == ["Daily", "Lore"]
+
+
+def test_an_everyday_word_that_is_also_a_tag_means_either() -> None:
+    shelf = toy(
+        [item("f1", "Party Game", tags=["funny", "party"]), item("c1", "Big Laugh", tags=["comedy"])]
+        + [item(f"d{n}", f"Drama {n}", tags=["drama"]) for n in range(3)]
+    )
+    [funny] = read(shelf, "something funny")
+    assert meeting(shelf, funny) == ["Big Laugh", "Party Game"]

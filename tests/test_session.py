@@ -80,5 +80,5 @@ def test_the_model_sees_the_wishes_not_the_negatives(loaded: Runtime) -> None:
     runtime = Runtime(loaded.settings, chat_model=model)  # a model we can inspect
     runtime.session(catalog="mini").handle("space adventures but no horror", k=2)
     asked = [call[-1]["content"].split("Item:")[0] for call in model.calls]
-    assert len(asked) == 2
+    assert len(asked) >= 2  # one per suggestion, and one more try for a refused text
     assert all("space adventures" in words and "horror" not in words for words in asked)

@@ -187,9 +187,9 @@ async def test_resume_brings_back_the_conversation_and_its_feedback(loaded: Runt
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         assert "space science fiction" in screen_text(screen)
-        assert titles(last_cards(screen)) == shown
-        await pilot.pause()
-        assert last_cards(screen)[0].feedback is FeedbackKind.LIKE
+        # the saved reply and its feedback are replayed as the screen opens: waited for, not raced
+        await wait_until(pilot, lambda: titles(last_cards(screen)) == shown)
+        await wait_until(pilot, lambda: last_cards(screen)[0].feedback is FeedbackKind.LIKE)
         screen.query_one(ChatInput).focus()
         await pilot.press("up")
         assert screen.query_one(ChatInput).text == "space science fiction"

@@ -29,6 +29,7 @@ MAX_PLANS = 256  # distinct column sets remembered per file (JSON records may ea
 MAX_BUFFERED = 1000  # rows held back while it is unclear whether the whole file lacks a title
 SHOWN_COLUMNS = 12
 FLAG = "--map"
+GUESSED = "guessed: its cells name the items"  # where a title read without a map came from
 _MORE_FILES = re.compile(r"(\d+) more files")
 
 
@@ -136,10 +137,20 @@ class FieldRules:
         self.flag_map = dict(flag_map or {})
         self.usage: dict[Path, FieldUsage] = {}
         self._folders: dict[Path, dict[str, tuple[str, str]]] = {}
+        self._guessed: dict[Path, str] = {}  # file -> the column its titles are read from, unmapped
+
+    def guess_titles(self, guesses: Mapping[Path, str]) -> None:
+        """Read these files' titles from these columns (the ones whose cells name the items)."""
+        self._guessed.update(guesses)
 
     def for_file(self, path: Path) -> tuple[dict[str, str], dict[str, str]]:
         """The map for this file (field -> column), and where each entry came from."""
-        entries = {**self._folder(path.parent), **{name: (column, FLAG) for name, column in self.flag_map.items()}}
+        guessed = {"title": (self._guessed[path], GUESSED)} if path in self._guessed else {}
+        entries = {
+            **guessed,
+            **self._folder(path.parent),
+            **{name: (column, FLAG) for name, column in self.flag_map.items()},
+        }
         return {name: column for name, (column, _) in entries.items()}, {name: o for name, (_, o) in entries.items()}
 
     def _folder(self, folder: Path) -> dict[str, tuple[str, str]]:
@@ -246,8 +257,10 @@ def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown:
     one_header = path.suffix.lower() in TABLE_SUFFIXES  # the first row tells for the whole file
     for record in read_records(path, errors):
         plan = reading.see(record.data, record.line)
+        if one_header and reading.hopeless() and reading.records >= NAME_SAMPLE:
+            break  # rows read so far tell which column names the items; the rest cannot help
         if one_header and reading.hopeless():
-            break
+            continue
         data = apply_plan(record.data, plan) if plan is not None else record.data
         try:
             item = to_item(RawRecord(record.path, record.line, data))
@@ -278,6 +291,7 @@ class _FileReading:
         self._counts: Counter[tuple[Any, ...]] = Counter()  # records per plan, not yet folded
         self._held: list[CatalogError] | None = []  # rows without a title column; None once flushed
         self._named: Counter[str] = Counter()  # per column, cells that read like an item's name
+        self._distinct: dict[str, set[str]] = {}  # per column, those cells' distinct values
 
     def see(self, data: Any, line: int | None) -> Plan | None:
         if not isinstance(data, dict):
@@ -290,7 +304,10 @@ class _FileReading:
         self._counts[columns] += 1
         self.titled += "title" in plan.sources
         if self.records <= NAME_SAMPLE and "title" not in plan.sources:
-            self._named.update(str(c) for c, value in data.items() if _reads_like_a_name(value))
+            named = [(str(c), value) for c, value in data.items() if _reads_like_a_name(value)]
+            self._named.update(c for c, _ in named)
+            for column, value in named:
+                self._distinct.setdefault(column, set()).add(value.strip().lower())
         return plan
 
     def _new_plan(self, columns: tuple[Any, ...]) -> Plan:
@@ -348,9 +365,17 @@ class _FileReading:
             unused = [column for column in self.columns if column not in used]
             # the column whose cells read like names, not the first one (often a rank number)
             free = max(unused, key=lambda c: (self._named[c], -unused.index(c)), default="COLUMN")
-            problems.append(
-                f"no title field: found {noun} {found}; recchat used none of them as title; add `--map title={free}`"
+            problem = f"no title field: found {noun} {found}; recchat used none of them as title"
+            # a table's column is taken without a map (importer.py) when every row has a name
+            # there and nearly all of them differ, as titles do
+            sampled = min(self.records, NAME_SAMPLE)
+            named = (
+                self.path.suffix.lower() in TABLE_SUFFIXES
+                and sampled >= MIN_GUESS_ROWS
+                and self._named[free] >= sampled
+                and len(self._distinct.get(free, ())) >= DISTINCT_TITLES * sampled
             )
+            return [NoTitleError(self.path, line, f"{problem}; add `--map title={free}`", free if named else None)]
         if problems:
             return [CatalogError(self.path, line, problem) for problem in problems]
         return self._held or []
@@ -367,6 +392,8 @@ class _FileReading:
 
 
 NAME_SAMPLE = 200  # rows looked at to find the column that names the items
+DISTINCT_TITLES = 0.9  # share of those rows whose names differ in a column of titles
+MIN_GUESS_ROWS = 5  # fewer rows say too little about which column names the items
 
 
 def _reads_like_a_name(value: Any) -> bool:
@@ -393,3 +420,12 @@ def _named_column(error: CatalogError, plan: Plan | None) -> CatalogError:
 def _listed(columns: list[str]) -> str:
     shown = ", ".join(columns[:SHOWN_COLUMNS])
     return shown + (f" and {len(columns) - SHOWN_COLUMNS} more" if len(columns) > SHOWN_COLUMNS else "")
+
+
+class NoTitleError(CatalogError):
+    """A file none of whose columns is a title: `guess` is the column whose cells all read like
+    items' names, when there is one."""
+
+    def __init__(self, path: Path, line: int | None, problem: str, guess: str | None) -> None:
+        super().__init__(path, line, problem)
+        self.guess = guess

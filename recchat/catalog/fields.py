@@ -29,6 +29,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "title": (
         *("title", "primarytitle", "name", "objectname", "booktitle", "movietitle", "filmtitle"),
         *("gametitle", "showtitle", "itemname", "productname", "film", "movie", "book", "game"),
+        *("model", "product", "item"),  # a product list names its items by model
     ),
     "description": ("description", "summary", "synopsis", "plot", "overview", "blurb", "about", "body"),
     "tags": (

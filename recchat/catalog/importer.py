@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recchat.catalog.derived import DerivedOutputs, Feed, StoredItem, stored_item_of
-from recchat.catalog.fieldmap import FieldRules, FieldUsage, field_overrides, read_items
+from recchat.catalog.fieldmap import FieldRules, FieldUsage, NoTitleError, field_overrides, read_items
 from recchat.catalog.interactions import encode_neighbours, neighbours, read_sessions
 from recchat.catalog.items import DerivedIds, content_hash, embed_text
 from recchat.catalog.readers import iter_catalog_files, iter_interaction_files, spreadsheets_in
@@ -166,6 +166,10 @@ def import_catalog(
     rules = FieldRules(root, field_map)
     with _importing(store, name):
         scan = _scan(root, rules, stop_early=not skip_invalid, on_read=on_read)
+        guesses = _title_guesses(scan.errors)
+        if guesses:  # 'Show', 'Recipe', 'Wine': a column of names with a header recchat does not know
+            rules.guess_titles(guesses)
+            scan = _scan(root, rules, stop_early=not skip_invalid, on_read=on_read)
         links, link_errors = _read_links(root, set(scan.hashes))
         scan.errors.extend(link_errors)
         if scan.errors and not skip_invalid:
@@ -402,3 +406,10 @@ def _no_items_hint(root: Path) -> str:
         names = ", ".join(p.name for p in sheets)
         return f"{names}: save it from the spreadsheet program as CSV (.csv) and add the folder again"
     return "a catalog is a folder of .jsonl, .json, .csv, .tsv or .md files"
+
+
+def _title_guesses(errors: list[CatalogError]) -> dict[Path, str]:
+    """Files refused for want of a title, each with the one column whose cells name the items;
+    empty unless every error is such a file (anything else is the person's to fix first)."""
+    guesses = {e.path: e.guess for e in errors if isinstance(e, NoTitleError) and e.guess is not None}
+    return guesses if errors and len(guesses) == len(errors) else {}

@@ -33,6 +33,10 @@ MOSTLY = 0.9  # share of a field's values that must read as numbers (ranges, dat
 SHARED_WORD = 0.3  # a word in this share of a field's names makes them places, not people
 LISTED = 0.15  # a field whose cells list several values this often is a list field
 DISTINCT_NAMES = 0.3  # people lists repeat little (casts); lists of genres or styles repeat a lot
+# A small catalog shows little repetition: below this many items, a field of short values (no
+# names) of which at least SMALL_REPEATS values recur is a category (16 restaurants, 13 cuisines).
+SMALL_CATALOG = 100
+SMALL_REPEATS = 2
 
 
 class FieldKind(StrEnum):
@@ -287,6 +291,9 @@ def _kind(name: str, stats: _FieldStats) -> FieldKind:
         return FieldKind.LIST  # 'Chardonnay' here, 'Cabernet Sauvignon, Merlot' there
     short = stats.chars <= 30 * max(stats.parts, 1)
     if short and not stats.overflow and distinct <= max(2, n // 2):
+        return FieldKind.CATEGORY
+    repeated = sum(1 for c in stats.values.values() if c > 1)
+    if short and not names and n < SMALL_CATALOG and repeated >= SMALL_REPEATS:
         return FieldKind.CATEGORY
     if names and short:
         return FieldKind.PEOPLE

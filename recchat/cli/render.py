@@ -31,6 +31,11 @@ def print_reply(console: Console, reply: Reply) -> None:
         if line:
             console.print(f"   [dim]{safe(line)}[/]")
         console.print(f"   {safe(rec.explanation)}")
+        if rec.evidence.inferred:
+            likely = "; ".join(f"{i.label} ({i.why})" for i in rec.evidence.inferred)
+            console.print(f"   [dim]not labelled so, but likely: {safe(likely)}[/]")
+        if rec.evidence.misses:
+            console.print(f"   [dim]misses: {safe(', '.join(rec.evidence.misses))}[/]")
     if reply.question:
         console.print()
         console.print(f"[italic]{safe(reply.question)}[/]")

@@ -15,6 +15,7 @@ from functools import cache
 from recchat.conversation.spans import Span, Utterance
 from recchat.language import load, words
 from recchat.language.units import Unit, units
+from recchat.text import STOPWORDS
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]")
 MAX_NOUN_WORDS = 2
@@ -121,8 +122,9 @@ def _number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
             factor = units().multipliers.get(following.text if len(following.text) == 1 else following.text.lower())
             if factor is not None and following.text in {"k", "thousand", "million", "bn"}:
                 return value * factor, i + 2
-        if following is not None and following.text in {"thousand", "million"}:
-            return value * _vocabulary()["scales"][following.text], i + 2
+        scale = _vocabulary()["scales"].get(following.text) if following is not None else None
+        if isinstance(scale, int | float) and scale >= 1000:  # '5 thousand', '30 grand'
+            return value * scale, i + 2
         return value, i + 1
     for size in (4, 3, 2, 1):  # phrases and fractions of several words first
         phrase = " ".join(t.text for t in tokens[i : i + size])
@@ -292,10 +294,11 @@ def _with_noun(amount: Amount, text: str) -> Amount:
         named = re.match(
             r"(\s+(?:of\s+)?)(?!(?:or|and|to|but)\b)([a-z]+)(?:\s+(?!(?:or|and|to|but)\b)([a-z]+))?", after
         )
-        if named is None:
-            return amount
-        end = amount.span.end + named.end(3 if named.group(3) else 2)
-        noun = " ".join(w for w in named.groups()[1:] if w)
+        if named is None or named.group(2) in STOPWORDS:
+            return amount  # 'under 1.3 kg with at least 16 gb': 'with' names no field
+        second = named.group(3) and named.group(3) not in STOPWORDS
+        end = amount.span.end + named.end(3 if second else 2)
+        noun = f"{named.group(2)} {named.group(3)}" if second else named.group(2)
         return replace(amount, noun=noun, noun_span=Span(amount.span.end + len(named.group(1)), end))
     skip = 0
     for bound in ("at_most", "at_least"):  # '5 or more players': the noun after the bound

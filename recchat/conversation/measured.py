@@ -23,6 +23,7 @@ from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
+from recchat.language.units import plain_bound
 from recchat.text import stem
 
 if TYPE_CHECKING:
@@ -141,7 +142,10 @@ class MeasuredFields:
             return _choose(same, named | _noun_stems(amount.noun), amount.in_base()[0])
         if amount.noun:
             nouns = _noun_stems(amount.noun)
-            return next((f for f in present if f.nouns & nouns and f.info.role != "people_count"), None)
+            # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
+            # that counts people is named by its own noun only ('7 seats' for Seats)
+            named_by = [f for f in present if f.nouns & nouns]
+            return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         return _bare(amount, present, recent)
@@ -234,10 +238,10 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
 
 def _plain_bound(amount: Amount, field: NumberField) -> str:
     """A number said with no bound: '10 seasons' is ten; 'a 30 minute game', 'a 10 km hike' no
-    longer; 'a $20 wine' about that."""
+    longer; 'a $20 wine', 'a 14 inch laptop' about that (language/units.toml)."""
     if amount.unit is None:
         return "exactly"
-    return "at_most" if field.info.dimension in ("duration", "distance") else "about"
+    return plain_bound(amount.unit.id, field.info.dimension or amount.unit.dimension)
 
 
 def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:

@@ -42,16 +42,19 @@ class PeopleReader:
     def __init__(self, schema: CatalogSchema, index: CatalogIndex, ignore: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         people_fields = [f.name for f in schema.fields if f.kind is FieldKind.PEOPLE]
         self._people: dict[str, Person] = {}
+        # counted first, in C: a 100,000-item catalog names people ~930,000 times, ~10x fewer apart
+        occurrences: Counter[tuple[str, str]] = Counter()
         for entry in index.entries:
             for name in people_fields:
-                for person in entry.facts.get(name, ()):
-                    self._add(person, name)
+                occurrences.update((person, name) for person in entry.facts.get(name, ()))
+        for (person, where), count in occurrences.items():
+            self._add(person, where, count)
         # Names in descriptions, less other titles ("Spy Kids", "Amityville Horror") a lead mentions.
         titles = {normalise_title(without_year(e.title)) for e in index.entries}
-        for entry in index.entries:
-            for person in entry.names:
-                if normalise_title(person) not in titles:
-                    self._add(person, TEXT)
+        named = Counter(person for entry in index.entries for person in entry.names)
+        for person, count in named.items():
+            if normalise_title(person) not in titles:
+                self._add(person, TEXT, count)
         self._surnames: dict[str, list[str]] = defaultdict(list)
         self._distinctive: dict[str, set[str]] = defaultdict(set)  # a rare word of a name -> names
         self._runs: dict[str, set[str]] = defaultdict(set)  # words in a row inside a name -> names
@@ -72,10 +75,13 @@ class PeopleReader:
             self._by_initial[key[:1]].append(key)
         self._ignore = ignore
 
-    def _add(self, name: str, where: str) -> None:
+    def _add(self, name: str, where: str, count: int) -> None:
         key = normalise_title(name)
         if key and key not in STOPWORDS:
-            self._people.setdefault(key, Person(name)).fields[where] += 1
+            person = self._people.get(key)
+            if person is None:
+                person = self._people[key] = Person(name)
+            person.fields[where] += count
 
     def read(self, said: Utterance, taken: Sequence[Span], titles: Sequence[Span] = ()) -> list[Found]:
         """`titles`: where the utterance names catalog items ("Contact (1997) with Jodie Foster"
@@ -102,8 +108,8 @@ class PeopleReader:
             window = tokens[i : i + size]
             cue = _cue(said, tokens, i, i + size)
             span = Span(window[0].start(), window[-1].end())
-            if any(span.overlaps(t) for t in taken):
-                continue
+            if any(span.overlaps(t) for t in taken) or (size > 1 and window[-1].group().lower() in _ENDS_A_NAME):
+                continue  # 'miles davis or': no name ends in a joining word
             key = normalise_title(" ".join(t.group() for t in window))
             person = self._people.get(key)
             if person and self._plausible(person, size, cue, window, said, key):

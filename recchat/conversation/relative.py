@@ -72,7 +72,31 @@ def read_relative(
             if made is not None:
                 found.append(made)
                 constrained.add(field.name)
+    for entry in _entries("named"):
+        for span, _ in _said(entry, said, [*taken, *(f.span for f in found)]):
+            named = _named_field(said, span, [f for f in present if f.name not in constrained])
+            if named is None:
+                continue
+            field, whole = named
+            made = _third(fields, field, entry, kinds, said.text[whole.start : whole.end], whole, said)
+            if made is not None:
+                found.append(made)
+                constrained.add(field.name)
     return found
+
+
+def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) -> tuple[NumberField, Span] | None:
+    """'big screen': the number field whose own name holds the word after the size word."""
+    from recchat.text import stem
+
+    following = re.match(r"[\s-]+(?:of\s+)?([a-z]+)", said.lower[span.end :])
+    if following is None:
+        return None
+    word = following.group(1)
+    noun = stem(word)
+    # 'loads of episodes' counts them: a plural is no measure of one ('Episode Length')
+    field = next((f for f in present if noun in f.nouns and (noun == word or f.info.dimension is None)), None)
+    return (field, Span(span.start, span.end + following.end())) if field else None
 
 
 def _said(entry: _Entry, said: Utterance, taken: Sequence[Span]) -> list[tuple[Span, str]]:
@@ -117,12 +141,11 @@ def _third(
         return None
     low = (entry.direction == "low") != said.negated(span)  # "isn't too long": not long
     third, two_thirds = thirds
-    unit = _unit_word(field)
     if low:
-        label = f"{word} (at most {third:g}{unit})"
+        label = f"{word} (at most {_amount(field, third)})"
         constraint = Constraint("number", field.name, "at_most", third, False, label, said.text[span.start : span.end])
     else:
-        label = f"{word} (at least {two_thirds:g}{unit})"
+        label = f"{word} (at least {_amount(field, two_thirds)})"
         constraint = Constraint(
             "number", field.name, "at_least", two_thirds, False, label, said.text[span.start : span.end]
         )
@@ -135,15 +158,14 @@ def _than(field: NumberField, entry: _Entry, pivot: Pivot, word: str, span: Span
     known = [v for v in values if v is not None]
     if not known:
         return None
-    unit = _unit_word(field)
     text = said.text[span.start : span.end]
     if entry.direction == "less":
         edge = min(v[0] for v in known)
-        return Found(
-            Constraint("number", field.name, "below", edge, False, f"{word} (under {edge:g}{unit})", text), span
-        )
+        label = f"{word} (under {_amount(field, edge)})"
+        return Found(Constraint("number", field.name, "below", edge, False, label, text), span)
     edge = max(v[1] for v in known)
-    return Found(Constraint("number", field.name, "above", edge, False, f"{word} (over {edge:g}{unit})", text), span)
+    label = f"{word} (over {_amount(field, edge)})"
+    return Found(Constraint("number", field.name, "above", edge, False, label, text), span)
 
 
 def _bounds(value: Any) -> tuple[float, float] | None:
@@ -154,14 +176,22 @@ def _bounds(value: Any) -> tuple[float, float] | None:
     return None
 
 
-def _unit_word(field: NumberField) -> str:
+def _amount(field: NumberField, value: float) -> str:
+    """A value of the field as its export wrote it: '15.6 in' (kept in metres), '512 GB',
+    '1049 EUR', '$40', '90 minutes', '300 pages'."""
+    from recchat.language.units import units
+
+    measure = field.info.measure
     if field.info.dimension == "duration":
-        return " minutes"
-    unit = field.info.measure.unit
-    if unit and field.info.dimension not in ("money", None):
-        return f" {unit}"
-    noun = field.info.measure.noun
-    return f" {noun}" if noun and field.info.dimension is None else ""
+        return f"{value:g} minutes"
+    if field.info.dimension == "money":
+        return f"${value:g}" if measure.unit in (None, "USD") else f"{value:g} {measure.unit}"
+    written = units().with_id(measure.written) if measure.written else None
+    if written is not None and field.info.dimension not in (None, "money"):
+        return f"{value / written.factor:.3g} {written.id}"
+    if measure.unit and field.info.dimension is not None:
+        return f"{value:g} {measure.unit}"
+    return f"{value:g} {measure.noun}" if measure.noun else f"{value:g}"
 
 
 # -- ordered category values ------------------------------------------------------------------
@@ -213,7 +243,37 @@ def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Sp
                 if made is not None:
                     found.append(made)
                 break
+    for ordinal in ordinals:
+        if not any(f.constraint.field == ordinal.field for f in found):
+            found += _tier_named(ordinal, said, [*taken, *(f.span for f in found)])
     return found
+
+
+def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    """'something cheap' where Price is '$'..'$$$$', 'beginner friendly' for Easy: a word of a
+    tier asks for the field's values of that tier."""
+    for word in sorted(ordinal.words, key=len, reverse=True):
+        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
+        if match is None:
+            continue
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        tier = ordinal.words[word]
+        negated = said.negated(span)
+        if negated:  # 'not too pricey': the tiers below it; 'not too easy': above
+            upper = tier > max(ordinal.words.values()) / 2
+            keep = [t < tier if upper else t > tier for t in range(max(ordinal.words.values()) + 1)]
+        else:
+            keep = [t == tier for t in range(max(ordinal.words.values()) + 1)]
+        chosen = tuple(ordinal.shown[v] for v, t in sorted(ordinal.tiers.items(), key=lambda p: p[1]) if keep[t])
+        if not chosen:
+            continue
+        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+        label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"  # 'cheap ($)'
+        text = said.text[span.start : span.end]
+        return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
+    return []
 
 
 def _scaled(ordinal: Ordinal, direction: str, pivot: Pivot, phrase: str, span: Span, said: Utterance) -> Found | None:

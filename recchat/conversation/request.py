@@ -45,7 +45,7 @@ _FILLER = frozenset(
     no not nothing none without never hate hated dislike disliked adore adored
     already starring featuring directed written made
     """.split()
-)
+) | frozenset(w for w in load("feelings")["seen"]["words"] if " " not in w)  # "we've played the first two"
 # "more recent", "more modern": a comparison, not a wish for more items
 _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
@@ -183,18 +183,30 @@ class RequestReader:
             located = [(v, s) for v, s in located if s.start >= mark or said.negated(s) or v.field not in later]
         instead = _contrasted(said, located)
         found = [
-            Found(value_constraint((value,), True, said.text[span.start : span.end]), span)
+            Found(value_constraint(self._widened((value,)), True, said.text[span.start : span.end]), span)
             for value, span in located
             if said.negated(span) and span not in instead
         ]
         wanted = [(value, span) for value, span in located if not said.negated(span) or span in instead]
+        # a yes/no field asked for by its name is one wish of its own: many share the text 'No'
+        found += [
+            Found(value_constraint((value,), False, said.text[span.start : span.end]), span)
+            for value, span in wanted
+            if value.named
+        ]
+        wanted = [(value, span) for value, span in wanted if not value.named]
         by_text = {value.text: (value, span) for value, span in reversed(wanted)}
         groups = requested_genres(said, list(by_text), lambda _: [(v.text, s) for v, s in wanted])
         for group in groups:
-            values = tuple(by_text[t][0] for t in group)
+            values = self._widened(tuple(by_text[t][0] for t in group))
             span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
             found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
         return found
+
+    def _widened(self, values: tuple[Value, ...]) -> tuple[Value, ...]:
+        """'funny' where a few items are tagged funny and many comedy: either."""
+        wider = tuple(self.values.wider[v.text] for v in values if v.text in self.values.wider)
+        return tuple(dict.fromkeys((*values, *wider)))
 
     def _only_filler(self, said: Utterance, span: Span) -> bool:
         """A value made of words about the conversation or of this catalog's kind words."""

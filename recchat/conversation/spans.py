@@ -29,6 +29,7 @@ _REACH = int(_NEGATION["scope"]["reach"])  # words a negator governs
 _LOOK_BACK = 160  # characters: a negator, then at most `_REACH` words
 _NEW_SUBJECT = re.compile(rf"\b(?:{alternation(_NEGATION['scope']['subjects'])})\b")
 _NEW_WISH = re.compile(rf",\s*(?:{alternation(_NEGATION['scope']['openers'])})\b")
+_OPENER_REACH = 12  # characters of the span itself read for an opener (the longest is shorter)
 _NOT_NEGATING = re.compile(rf"\b(?:{alternation(_NEGATION['not_negating']['words'])})\b", re.I)
 
 
@@ -71,7 +72,8 @@ class Utterance:
         last = found[-1]
         if _NOT_NEGATING.match(before, last.start()):
             return False
-        governed = before[last.end() :]
+        # the span's own first words count: 'no electric, lots of cargo space'
+        governed = before[last.end() :] + self.lower[span.start : min(span.end, span.start + _OPENER_REACH)]
         # "I have not seen that one, I love Gene Wilder": a new subject ends what 'not' governs, and
         # so does a new wish after a comma ("not too violent, something like Arrival")
         return len(governed.split()) <= _REACH and not _NEW_SUBJECT.search(governed) and not _NEW_WISH.search(governed)

@@ -54,8 +54,8 @@ _RELATIVE = re.compile(
     r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later)\b(?!\s+than\s+\d)"
 )
 _RECENT = re.compile(
-    r"\b(?:recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|this\s+decade|"
-    r"(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
+    r"\b(?:(?<!more )(?<!less )recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|"
+    r"this\s+decade|(?:last|past)\s+(?:few|couple\s+of)\s+years)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past)\s+(?P<n>\d+|ten|five|twenty|fifteen)\s+years\b|\b(?:last|past)\s+decade\b")
 _OLD = re.compile(rf"\b(?:old|vintage)\s+(?:ones|stuff|classics|{alternation(GENERIC_NOUNS)})\b|\boldies\b")
@@ -102,13 +102,18 @@ def _bare(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[
         year = int(match.group("year"))
         if any(span.overlaps(t) for t in taken) or not context.oldest <= year <= context.newest:
             continue
-        if _amount_around(said.lower, match):
+        if _amount_around(said.lower, match) or _in_brackets(said.lower, match):
             continue
         bounds: tuple[int | None, int | None] = (year, year)
         if match.group("open"):
             bounds = (None, year) if match.group("earlier") else (year, None)
         return [_found(bounds, span, said, context)]
     return []
+
+
+def _in_brackets(text: str, match: re.Match[str]) -> bool:
+    """'Heat (1995)': a year in brackets after a name says which one is meant, not when."""
+    return text[: match.start()].endswith("(") and text[match.end() :].startswith(")")
 
 
 def _amount_around(text: str, match: re.Match[str]) -> bool:

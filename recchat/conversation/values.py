@@ -71,6 +71,8 @@ class ValueVocabulary:
         self._known = known
         self._by_key: dict[str, Value] = {}
         self._upper_only: set[str] = set()  # short names meant only when typed in capitals
+        # a value that is also an everyday word for another ('funny' beside 'comedy'): either is meant
+        self.wider: dict[str, Value] = {}
         found: dict[tuple[str, bool], set[str]] = {}  # (value as written, category) -> fields
         kind = schema.kind_field.name if schema.kind_field else None
         for info in schema.fields:
@@ -134,7 +136,10 @@ class ValueVocabulary:
         no = next((v for v in values if v.lower() in _NO), None)
         words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
         if no is not None and words and len(words[0]) >= 3:
-            self._by_key.setdefault(stem(words[0]), Value(no, (name,), True, named=True))
+            value = Value(no, (name,), True, named=True)
+            self._by_key.setdefault(stem(words[0]), value)
+            if len(words) > 1:  # 'still running' whole, where its first word alone says nothing
+                self._by_key.setdefault(" ".join(words), value)
 
     def _add_everyday(self) -> None:
         """Everyday words for values the catalog has ('funny' for comedy), or for the broader
@@ -154,7 +159,9 @@ class ValueVocabulary:
                 value = self._by_key.get(_key(candidate.split())) if candidate else None
                 if value is not None:
                     for key in (phrase, _key(phrase.split())):
-                        self._by_key.setdefault(key, value)
+                        own = self._by_key.setdefault(key, value)
+                        if own is not value and own.fields == value.fields and not own.named:
+                            self.wider[own.text] = value  # 'funny' tags a few; comedy many more
                     break
 
     def spans(self, text: str, *, fuzzy: bool = True) -> list[tuple[Value, Span]]:

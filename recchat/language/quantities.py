@@ -1,4 +1,4 @@
-"""Quantities as catalogs write them in a cell: "45 min", "1 hr 20 min", "1h20", "PT45M",
+"""Quantities as catalogs write them in a cell: "45 min", "1 hr 20 min", "1h20", "PT45M", "45:44",
 "4-6 hours", "12.4 km", "$24.99", "€1.299,00", "1,162", "74k", "13.5%", "3+", "Free". Read into
 (low, high) with their unit, so a catalog's numbers can be compared in one unit whatever the
 export wrote. The units and words are data (units.toml); this module only reads their shapes."""
@@ -16,6 +16,9 @@ _DOT_DECIMAL = r"\d{1,3}(?:(?:,|[ \u00a0\u202f'])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?
 _COMMA_DECIMAL = r"\d{1,3}(?:(?:\.|[ \u00a0\u202f'])\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD = r"[^\W\d_]+\.?|[%\"'$€£¥₹]"
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", re.I)
+# '45:44', '1:02:30': a clock-style length (minutes:seconds, or hours:minutes:seconds), as music
+# and video exports write it; a time of day is no item's property in a catalog
+_CLOCK = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):([0-5]\d)$")
 _DASH = re.compile(r"^\s*(?:-|–|—|to|\.\.)\s*", re.I)
 MAX_NOUN_WORDS = 3  # "2-4 players", "45 episodes": a few words after a number name what it counts
 
@@ -65,7 +68,7 @@ def read_cell(value: object, decimal: str = ".") -> Quantity | None:
     money = units().money_words.get(text.lower())
     if money is not None:
         return Quantity(money, money, Unit("", "money", 1.0))
-    return _iso_duration(text) or _compound_duration(text, decimal) or _amount(text, decimal)
+    return _iso_duration(text) or _clock(text) or _compound_duration(text, decimal) or _amount(text, decimal)
 
 
 def _iso_duration(text: str) -> Quantity | None:
@@ -74,6 +77,15 @@ def _iso_duration(text: str) -> Quantity | None:
         return None
     days, hours, minutes, seconds = (float(g) if g else 0.0 for g in found.groups())
     total = days * 1440 + hours * 60 + minutes + seconds / 60
+    return Quantity(total, total, units().named("min"))
+
+
+def _clock(text: str) -> Quantity | None:
+    found = _CLOCK.match(text)
+    if found is None or (found.group(1) is not None and int(found.group(2)) >= 60):
+        return None
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in found.groups())
+    total = hours * 60 + minutes + seconds / 60
     return Quantity(total, total, units().named("min"))
 
 

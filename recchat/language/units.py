@@ -70,3 +70,11 @@ def units() -> Units:
     multipliers = {str(k): float(v) for k, v in data["multipliers"].items() if k != "example"}
     money_words = {str(k): float(v) for k, v in data["money_words"]["words"].items()}
     return Units(by_name, in_chat, symbols, multipliers, money_words, by_id)
+
+
+@cache
+def plain_bound(unit_id: str, dimension: str) -> str:
+    """What an amount said with no bound means in this unit: 'at_most' or 'about' (units.toml)."""
+    data = load("units")
+    own = next((e.get("plain") for e in data["unit"] if e["id"] == unit_id), None)
+    return str(own or data["dimensions"].get(dimension, {}).get("plain", "about"))

@@ -1,24 +1,21 @@
 """Explicit constraints as hard filters: which items meet them, over the whole catalog's index
 (fast: plain values in memory), and, for the few items about to be shown, checked again on
-their full text. When fewer than needed meet them all, constraints are relaxed one at a time,
-the most specific first, and the reply says so."""
+their full text. When fewer than needed meet them all, ranking/select.py fills the list with
+the closest others, and the reply says so."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from recchat.conversation.state import RELAX_ORDER
 from recchat.domain import Constraint, Item
+from recchat.ranking.implications import implied_holders
+from recchat.ranking.values import alternatives, category, has_any_tag, has_words, strings
 from recchat.text import normalise_title, stem, words
-from recchat.vocabulary import spellings
 
 if TYPE_CHECKING:
     from recchat.catalog.library import Catalog, IndexEntry
 
-# Relaxed first when too few items meet everything: a person or a number is a narrower wish
-# than a period, and a period narrower than the kind of item (conversation/state.py). What to
-# avoid is never relaxed.
 ALL_TEXT = "text"
 TAGS = "tags"
 
@@ -31,8 +28,15 @@ def admissible(catalog: Catalog, constraints: Sequence[Constraint]) -> frozenset
     allowed = set(index.by_id)
     for constraint in sorted(constraints, key=lambda c: c.negated):  # narrow first, then take away
         found = _meeting(catalog, constraint, allowed)
+        if constraint.negated and constraint.about == "tag":  # "no horror": nor what implies it
+            found |= set(implied_holders(catalog, constraint))
         allowed = allowed - found if constraint.negated else allowed & found
     return frozenset(allowed)
+
+
+def meeting_one(catalog: Catalog, constraint: Constraint) -> frozenset[str]:
+    """The items that have what one wish asks for, by their own fields (its negation ignored)."""
+    return frozenset(_meeting(catalog, constraint, set(catalog.index.by_id)))
 
 
 def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[str]:
@@ -47,10 +51,10 @@ def _meeting(catalog: Catalog, constraint: Constraint, among: set[str]) -> set[s
         found: set[str] = set()
         for field in constraint.field.split("|"):
             values = index.with_tag if field == TAGS else index.with_value(field)
-            found.update(i for value, ids in values.items() if _has_any_tag((value,), constraint.value) for i in ids)
+            found.update(i for value, ids in values.items() if has_any_tag((value,), constraint.value) for i in ids)
         return found
     if constraint.about == "category":
-        wanted = {_category(v) for v in _alternatives(constraint.value)}
+        wanted = {category(v) for v in alternatives(constraint.value)}
         return {
             i
             for field in constraint.field.split("|")
@@ -77,7 +81,7 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
         low, high = value
         return entry.year is not None and (low is None or entry.year >= low) and (high is None or entry.year <= high)
     if about in ("kind", "category"):
-        wanted = {_category(v) for v in _alternatives(value)}
+        wanted = {category(v) for v in alternatives(value)}
         return any(entry.facts.get(field) in wanted for field in constraint.field.split("|"))
     if about == "number":
         return _number(entry.facts.get(constraint.field), constraint.op, value)
@@ -85,11 +89,11 @@ def _positive(entry: IndexEntry, constraint: Constraint) -> bool:
         return _person(entry, constraint)
     if about == "tag":
         held = [
-            t for f in constraint.field.split("|") for t in (entry.tags if f == TAGS else _strings(entry.facts.get(f)))
+            t for f in constraint.field.split("|") for t in (entry.tags if f == TAGS else strings(entry.facts.get(f)))
         ]
-        return _has_any_tag(held, value)
+        return has_any_tag(held, value)
     if about == "title":
-        return _has_words(entry.title, str(value))
+        return has_words(entry.title, str(value))
     return True
 
 
@@ -118,45 +122,12 @@ def _number(fact: Any, op: str, value: Any) -> bool:
 
 def _person(entry: IndexEntry, constraint: Constraint) -> bool:
     """Any of the people asked for ("with Brad Pitt or George Clooney": one value or several)."""
-    keys = {normalise_title(str(v)) for v in _alternatives(constraint.value)}
+    keys = {normalise_title(str(v)) for v in alternatives(constraint.value)}
     for field in constraint.field.split("|"):
         names = entry.names if field == ALL_TEXT else entry.facts.get(field) or ()
         if any(normalise_title(n) in keys for n in names):
             return True
     return False
-
-
-def _category(value: Any) -> str:
-    """A category value as the index keeps it (schema.normalised)."""
-    return " ".join(str(value).split()).lower()
-
-
-def _alternatives(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, tuple | list) else (value,)
-
-
-def _has_any_tag(tags: Sequence[str], value: Any) -> bool:
-    return any(_has_tag(tags, str(tag)) for tag in _alternatives(value))
-
-
-def _strings(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else [value] if isinstance(value, str) else []
-
-
-def _has_tag(tags: Sequence[str], tag: str) -> bool:
-    """The tag itself, or a tag holding it or one of its everyday spellings as whole words
-    ("romance" also rules out "romantic comedy")."""
-    wanted = [set(_stems(form)) for form in (tag, *spellings(tag))]
-    return any(tag == t or any(w and w <= set(_stems(t)) for w in wanted) for t in tags)
-
-
-def _has_words(text: str, phrase: str) -> bool:
-    wanted = set(_stems(phrase))
-    return bool(wanted) and wanted <= set(_stems(text))
-
-
-def _stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
 
 
 def meets_item(item: Item, entry: IndexEntry, constraint: Constraint) -> bool:
@@ -166,7 +137,7 @@ def meets_item(item: Item, entry: IndexEntry, constraint: Constraint) -> bool:
         if constraint.about == "person":
             found = normalise_title(str(constraint.value)) in normalise_title(text)
         else:
-            found = _has_words(text, str(constraint.value))
+            found = has_words(text, str(constraint.value))
         return not found if constraint.negated else found
     return meets_entry(entry, constraint)
 
@@ -176,17 +147,3 @@ def labels_met(item: Item, entry: IndexEntry | None, constraints: Sequence[Const
     if entry is None:
         return ()
     return tuple(c.label for c in constraints if c.label and meets_item(item, entry, c))
-
-
-def relaxations(constraints: Sequence[Constraint]) -> list[tuple[Constraint, ...]]:
-    """Smaller and smaller sets of constraints to fall back on, each dropping the next most
-    specific wish; things to avoid stay in every one."""
-    steps: list[tuple[Constraint, ...]] = []
-    current = list(constraints)
-    for about in RELAX_ORDER:
-        wishes = [c for c in current if c.about == about and not c.negated]
-        # genres one at a time, the last named first; the rest of a kind together
-        for dropped in [[c] for c in reversed(wishes)] if about == "tag" else [wishes] if wishes else []:
-            current = [c for c in current if c not in dropped]
-            steps.append(tuple(current))
-    return steps

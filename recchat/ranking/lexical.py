@@ -13,7 +13,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -227,10 +227,31 @@ def _save(index: Bm25Index, path: Path) -> None:
 BM25: Derived[Bm25Index] = Derived("bm25", "npz", Bm25Builder, _save, Bm25Index.load)
 
 
-def weighted_terms(texts: Iterable[tuple[str, float]]) -> dict[str, float]:
-    """A query from weighted texts (recent words count more): each term once per text."""
+def weighted_terms(texts: Iterable[tuple[str, float]], *, related: float = 0.0) -> dict[str, float]:
+    """A query from weighted texts (recent words count more): each term once per text; with
+    `related`, each subject word also asks, that much weaker, for the other words of its group
+    (language/subjects.toml: "extraterrestrials" for "alien", "funny" for "comedy")."""
     weights: dict[str, float] = defaultdict(float)
     for text, weight in texts:
-        for term in dict.fromkeys(terms(text)):  # in order: float sums, and so ties, repeat run to run
+        found = list(dict.fromkeys(terms(text)))  # in order: float sums, and so ties, repeat run to run
+        for term in found:
             weights[term] += weight
+        if related > 0:
+            said = set(found)
+            for other in dict.fromkeys(o for term in found for o in sorted(_related().get(term, ()))):
+                if other not in said:
+                    weights[other] += weight * related
     return dict(weights)
+
+
+@lru_cache(maxsize=1)
+def _related() -> dict[str, frozenset[str]]:
+    """Stemmed subject word -> the other one-word stems of its group."""
+    from recchat.vocabulary import SUBJECT_GROUPS
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for group in SUBJECT_GROUPS:
+        stems = {stem(word) for word in group if " " not in word and "-" not in word}
+        for one in stems:
+            found[one] |= stems - {one}
+    return {term: frozenset(others) for term, others in found.items()}

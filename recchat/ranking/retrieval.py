@@ -14,6 +14,7 @@ liked before this conversation only orders what the request finds (background.py
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,7 @@ from recchat.domain import Constraint, Evidence, MatchedUtterance, Recommendatio
 from recchat.ranking.background import background_vector, split_signals
 from recchat.ranking.filters import labels_met, meets_item
 from recchat.ranking.lexical import weighted_terms
+from recchat.ranking.signals import CatalogSignals, fit_of
 from recchat.ranking.vectors import centroid, max_similarity, mmr, scaled, top_keys, weighted_similarity
 from recchat.text import content_words, stem
 
@@ -59,9 +61,18 @@ class RankingWeights:
     # BM25 with every seed's text (assistant's titles too) as the query: the names a dense vector
     # blurs, such as cast, director, franchise and setting (README: ablation table).
     seed_text: float = 1.0
+    # how much a subject word in a query also asks for the words of its group
+    # (language/subjects.toml): "extraterrestrials" finds "alien", across kinds of item too
+    related_words: float = 0.5
     popularity: float = 1.25
+    # popularity against the most popular item of the same kind (a catalog mixing films, books
+    # and games counts each its own way), not against the whole catalog
+    popularity_per_kind: bool = True
     tags: float = 0.3  # tags the person asked for by name
     genres: float = 0.5  # tags shared with the seed items
+    themes: float = 0.5  # subjects (language/subjects.toml) the seeds' texts and the item's both speak of
+    names: float = 0.5  # names shared with the seed items: people fields, names their text opens with
+    fit: float = 1.0  # how well an item's numbers centre on the numbers asked for (ranking/fit.py)
     avoid: float = 0.8  # closeness to what the person asked to avoid, and to dislikes
     suggested_seed: float = 0.75  # how much an item the assistant brought up counts as a seed
     # Closeness to what was liked before this conversation, when the request leads, counted in
@@ -89,6 +100,10 @@ class Query:
     # those may be suggested. None: no constraint in force.
     constraints: tuple[Constraint, ...] = ()
     allowed: frozenset[str] | None = None
+    # False: `allowed` already says which items may come (some meet a wish only by evidence, or
+    # miss one: ranking/select.py); only what to avoid is checked again on each item's text.
+    enforce: bool = True
+    recent: tuple[Constraint, ...] = ()  # the wishes said in this turn (kept longest when filling)
 
 
 class Ranker(Protocol):
@@ -113,6 +128,8 @@ class _Context:
     lexical: Mapping[str, float]
     seed_text: Mapping[str, float]
     genres: dict[str, float]
+    names: dict[str, float]
+    themes: dict[int, float]
     excluded: set[str]
 
 
@@ -120,6 +137,7 @@ class Retriever:
     def __init__(self, catalog: Catalog, weights: RankingWeights | None = None) -> None:
         self.catalog = catalog
         self.weights = weights or RankingWeights()
+        self.signals = CatalogSignals(catalog)
 
     def recommend(self, query: Query, snapshot: ProfileSnapshot, k: int) -> list[Recommendation]:
         import numpy as np
@@ -163,6 +181,8 @@ class Retriever:
             lexical=self._lexical(signals.likes, snapshot, seeds) if self.weights.lexical > 0 else {},
             seed_text=self._seed_text(seeds) if self.weights.seed_text > 0 else {},
             genres=self._genres(seeds),
+            names=self.signals.seed_names(seeds) if self.weights.names > 0 else {},
+            themes=self._themes(seeds) if self.weights.themes > 0 else {},
             excluded=snapshot.excluded | query.exclude,
         )
 
@@ -188,11 +208,13 @@ class Retriever:
         texts += [
             (item_text(c.item, description_chars=None), liked[c.item.id]) for c in self.catalog.fetch(list(liked))
         ]
-        return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
+        related = self.weights.related_words
+        return self.catalog.lexical.weighted_scores(weighted_terms(texts, related=related)) if texts else {}
 
     def _seed_text(self, seeds: Mapping[str, float]) -> Mapping[str, float]:
         texts = [(item_text(c.item, description_chars=None), seeds[c.item.id]) for c in self.catalog.fetch(list(seeds))]
-        return self.catalog.lexical.weighted_scores(weighted_terms(texts)) if texts else {}
+        related = self.weights.related_words
+        return self.catalog.lexical.weighted_scores(weighted_terms(texts, related=related)) if texts else {}
 
     def _genres(self, seeds: Mapping[str, float]) -> dict[str, float]:
         """Tag -> weight from the seed items' tags: the genres in play."""
@@ -202,6 +224,25 @@ class Retriever:
             for tag in entry.tags if entry else ():
                 genres[tag] = genres.get(tag, 0.0) + weight
         return genres
+
+    def _themes(self, seeds: Mapping[str, float]) -> dict[int, float]:
+        themes: dict[int, float] = {}
+        for candidate in self.catalog.fetch(list(seeds)):
+            for theme in self.signals.themes(candidate.item):
+                themes[theme] = themes.get(theme, 0.0) + seeds[candidate.item.id]
+        return themes
+
+    def _theme_scores(self, themes: Mapping[int, float], pool: Sequence[Candidate]) -> list[float]:
+        """Subjects shared with the seeds, the rarer among the candidates the more telling."""
+        if not themes:
+            return [0.0] * len(pool)
+        held = [self.signals.themes(c.item) for c in pool]
+        counts: dict[int, int] = {}
+        for found in held:
+            for theme in found:
+                counts[theme] = counts.get(theme, 0) + 1
+        rarity = {t: math.log((1 + len(pool)) / (1 + counts.get(t, 0))) for t in themes}
+        return [sum(themes[t] * rarity[t] for t in found if t in themes) for found in held]
 
     @cached_property
     def _popular(self) -> list[str]:
@@ -256,7 +297,8 @@ class Retriever:
         if candidate.item.id not in query.allowed:
             return False
         entry = self.catalog.index.by_id.get(candidate.item.id)
-        return entry is not None and all(meets_item(candidate.item, entry, c) for c in query.constraints)
+        checked = query.constraints if query.enforce else [c for c in query.constraints if c.negated]
+        return entry is not None and all(meets_item(candidate.item, entry, c) for c in checked)
 
     def _popular_in(self, tags: set[str], n: int) -> list[str]:
         if not tags:
@@ -287,13 +329,22 @@ class Retriever:
         # Scaled within the pool: over the whole catalog the largest score is a seed's own text,
         # and seeds are never suggested.
         parts["seed_text"] = w.seed_text * scaled([context.seed_text.get(c.item.id, 0.0) for c in pool])
-        popularity = np.log1p(np.array([c.item.popularity or 0.0 for c in pool], dtype=np.float32))
-        parts["popularity"] = w.popularity * popularity / float(np.log1p(max(self.catalog.index.max_popularity, 1.0)))
+        entries = [self.catalog.index.by_id.get(c.item.id) for c in pool]
+        parts["popularity"] = w.popularity * np.array(
+            [self.signals.popularity(e, per_kind=w.popularity_per_kind) if e else 0.0 for e in entries],
+            dtype=np.float32,
+        )
         wanted = set(query.wanted_tags)
         parts["tags"] = w.tags * np.array(
             [len(wanted.intersection(c.item.tags)) / len(wanted) if wanted else 0.0 for c in pool], dtype=np.float32
         )
         parts["genres"] = w.genres * scaled([sum(context.genres.get(t, 0.0) for t in c.item.tags) for c in pool])
+        names = context.names
+        parts["names"] = w.names * scaled(
+            [sum(names.get(n, 0.0) for n in self.signals.names(e)) if e and names else 0.0 for e in entries]
+        )
+        parts["themes"] = w.themes * scaled(self._theme_scores(context.themes, pool))
+        parts["fit"] = w.fit * np.array([fit_of(e, query.constraints) if e else 0.0 for e in entries], dtype=np.float32)
         negatives = [(v, weight) for _, v, weight in query.avoid_vectors]
         negatives += [(e.entry.vector, e.weight) for e in snapshot.dislikes]
         recent = list(snapshot.disliked_items)[:MAX_DISLIKED_NEIGHBOURS]  # the most recent first

@@ -28,6 +28,14 @@ def evidence_lines(rec: Recommendation) -> list[str]:
         lines.append("")
     if evidence.constraints:
         lines.append("What you asked for that it meets: " + ", ".join(clean(c) for c in evidence.constraints))
+    if evidence.inferred:
+        lines.append(
+            "Not in its fields, but likely: "
+            + "; ".join(f"{clean(i.label)} ({clean(i.why)})" for i in evidence.inferred)
+        )
+    if evidence.misses:
+        lines.append("What it misses: " + ", ".join(clean(m) for m in evidence.misses))
+    if evidence.constraints or evidence.inferred or evidence.misses:
         lines.append("")
     lines.append("What you said that matched:")
     if evidence.utterances:
