@@ -368,3 +368,10 @@ def test_an_everyday_word_that_is_also_a_tag_means_either() -> None:
     )
     [funny] = read(shelf, "something funny")
     assert meeting(shelf, funny) == ["Big Laugh", "Party Game"]
+
+
+def test_a_rating_said_plainly_is_at_least_that() -> None:
+    rows = [("Dune", "5"), ("Emma", "4"), ("Ubik", "3"), ("Kindred", "5")]
+    shelf = toy(repeated("b", rows, ("My Rating",)))
+    [rated] = read(shelf, "one I rated 5 stars")
+    assert meeting(shelf, rated) == ["Dune", "Kindred"]
