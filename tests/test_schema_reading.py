@@ -375,3 +375,9 @@ def test_a_rating_said_plainly_is_at_least_that() -> None:
     shelf = toy(repeated("b", rows, ("My Rating",)))
     [rated] = read(shelf, "one I rated 5 stars")
     assert meeting(shelf, rated) == ["Dune", "Kindred"]
+
+
+def test_a_noun_before_a_comma_names_no_later_amount() -> None:
+    found = {c.field: c for c in read(cars(), "no electric, lots of cargo space, under 30 grand")}
+    assert meeting(cars(), found["Price"]) == ["Corolla", "Miata"]
+    assert found["Cargo space (cu ft)"].op == "at_least"

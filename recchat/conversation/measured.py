@@ -288,6 +288,7 @@ def _named_before(said: Utterance, amount: Amount) -> set[str]:
     """Words just before an amount (and its bound) that may name its field: 'rated', 'price',
     'abv', 'prep time'."""
     before = said.lower[said.clause_of(amount.span.start).start : amount.span.start]
+    before = re.split(r"[,;]", before)[-1]  # 'lots of cargo space, under 30 grand': another wish's noun
     return {stem(w) for w in re.findall(r"[a-z]+", before)[-_NOUN_WORDS:] if len(w) >= 3}
 
 
