@@ -41,7 +41,11 @@ class Terminal:
         self._tmux("new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command)
 
     def _tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=False, timeout=30)
+        # a tmux server of its own: the last session closing stops a shared server, and a session
+        # opened just then found no server (a run on a fresh clone timed out on an empty screen)
+        result = subprocess.run(
+            ["tmux", "-L", self.name, *args], capture_output=True, text=True, check=False, timeout=30
+        )
         return result.stdout
 
     def screen(self) -> str:
