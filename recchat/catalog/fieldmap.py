@@ -257,9 +257,9 @@ def read_items(path: Path, rules: FieldRules, errors: list[CatalogError], shown:
     one_header = path.suffix.lower() in TABLE_SUFFIXES  # the first row tells for the whole file
     for record in read_records(path, errors):
         plan = reading.see(record.data, record.line)
-        if one_header and reading.hopeless() and reading.records >= NAME_SAMPLE:
-            break  # rows read so far tell which column names the items; the rest cannot help
         if one_header and reading.hopeless():
+            if reading.records >= NAME_SAMPLE:
+                break  # rows read so far tell which column names the items; the rest cannot help
             continue
         data = apply_plan(record.data, plan) if plan is not None else record.data
         try:

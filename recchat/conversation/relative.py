@@ -18,7 +18,8 @@ from recchat.conversation.kinds import Found
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
-from recchat.text import normalise_title
+from recchat.language.units import units
+from recchat.text import normalise_title, stem
 
 if TYPE_CHECKING:
     from recchat.conversation.measured import MeasuredFields, NumberField, Pivot
@@ -87,8 +88,6 @@ def read_relative(
 
 def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) -> tuple[NumberField, Span] | None:
     """'big screen': the number field whose own name holds the word after the size word."""
-    from recchat.text import stem
-
     following = re.match(r"[\s-]+(?:of\s+)?([a-z]+)", said.lower[span.end :])
     if following is None:
         return None
@@ -122,8 +121,6 @@ def _field(entry: _Entry, present: Sequence[NumberField]) -> NumberField | None:
 
 
 def _stems(words: frozenset[str]) -> set[str]:
-    from recchat.text import stem
-
     return {stem(w) for w in words}
 
 
@@ -179,15 +176,13 @@ def _bounds(value: Any) -> tuple[float, float] | None:
 def _amount(field: NumberField, value: float) -> str:
     """A value of the field as its export wrote it: '15.6 in' (kept in metres), '512 GB',
     '1049 EUR', '$40', '90 minutes', '300 pages'."""
-    from recchat.language.units import units
-
     measure = field.info.measure
     if field.info.dimension == "duration":
         return f"{value:g} minutes"
     if field.info.dimension == "money":
         return f"${value:g}" if measure.unit in (None, "USD") else f"{value:g} {measure.unit}"
     written = units().with_id(measure.written) if measure.written else None
-    if written is not None and field.info.dimension not in (None, "money"):
+    if written is not None and field.info.dimension is not None:
         return f"{value / written.factor:.3g} {written.id}"
     if measure.unit and field.info.dimension is not None:
         return f"{value:g} {measure.unit}"
@@ -259,14 +254,10 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         span = Span(match.start(), match.end())
         if any(span.overlaps(t) for t in taken):
             continue
-        tier = ordinal.words[word]
-        negated = said.negated(span)
-        if negated:  # 'not too pricey': the tiers below it; 'not too easy': above
-            upper = tier > max(ordinal.words.values()) / 2
-            keep = [t < tier if upper else t > tier for t in range(max(ordinal.words.values()) + 1)]
-        else:
-            keep = [t == tier for t in range(max(ordinal.words.values()) + 1)]
-        chosen = tuple(ordinal.shown[v] for v, t in sorted(ordinal.tiers.items(), key=lambda p: p[1]) if keep[t])
+        tier, negated = ordinal.words[word], said.negated(span)
+        top = max(ordinal.words.values())
+        ordered = sorted(ordinal.tiers.items(), key=lambda p: p[1])
+        chosen = tuple(ordinal.shown[v] for v, t in ordered if _tier_meant(t, tier, top, negated))
         if not chosen:
             continue
         value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
@@ -274,6 +265,14 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         text = said.text[span.start : span.end]
         return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
     return []
+
+
+def _tier_meant(t: int, said: int, top: int, negated: bool) -> bool:
+    """Whether tier `t` is meant by a word of tier `said`: that tier, or under a 'not' the tiers
+    on the other side ('not too pricey': below it; 'not too easy': above)."""
+    if not negated:
+        return t == said
+    return t < said if said > top / 2 else t > said
 
 
 def _scaled(ordinal: Ordinal, direction: str, pivot: Pivot, phrase: str, span: Span, said: Utterance) -> Found | None:
