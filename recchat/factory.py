@@ -177,7 +177,7 @@ class Runtime:
             with timed("catalog.index"):
                 index = catalog.index
             with timed("matcher.build", items=len(index)):
-                reader = reader_for(catalog.schema, index, _held_in(catalog))
+                reader = reader_for(catalog.schema, index, _held_in(catalog), catalog.name)
                 matcher = reader.matcher
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]

@@ -62,6 +62,12 @@ _NAME_LEAD_WORDS = frozenset("starring stars directed produced written featuring
 _NAME_SKIPPED_FIRST = STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS  # once, not per phrase
 
 
+def figure(value: float) -> str:
+    """A number as a label shows it: '4.5', '30', and big whole ones with separators ('1,000,000',
+    never '1e+06')."""
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10_000 else f"{value:g}"
+
+
 def names_in(text: str, limit: int = 12) -> list[str]:
     """Capitalised name phrases in running text ('directed by Christopher Nolan', 'stars Tom
     Hanks'): two to four words, neither end a common word, so 'The Film' or 'In 1994' are not."""

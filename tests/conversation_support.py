@@ -30,10 +30,11 @@ class Toy:
         return list(self.read(text, **kwargs).heard.constraints)
 
 
-def toy(items: list[Item]) -> Toy:
+def toy(items: list[Item], name: str = "") -> Toy:
+    """`name`: the catalog's name, which its owner chose ('workshops')."""
     schema = learn_schema(items)
     index = CatalogIndex([index_entry(i.id, item_metadata(i, "toy:1", ""), schema) for i in items])
-    return Toy(schema, index, reader_for(schema, index))
+    return Toy(schema, index, reader_for(schema, index, name=name))
 
 
 def item(item_id: str, title: str, **fields: Any) -> Item:

@@ -381,3 +381,61 @@ def test_a_noun_before_a_comma_names_no_later_amount() -> None:
     found = {c.field: c for c in read(cars(), "no electric, lots of cargo space, under 30 grand")}
     assert meeting(cars(), found["Price"]) == ["Corolla", "Miata"]
     assert found["Cargo space (cu ft)"].op == "at_least"
+
+
+def workshops() -> Toy:
+    rows = [
+        ("Wheel Throwing Basics", "Ana Ruiz", "Spanish", "pottery, ceramics", "Free", "2,400,000"),
+        ("Glaze Chemistry", "Ben Ode", "English", "ceramics, chemistry", "$45", "12,000"),
+        ("Conversational Spanish", "Ana Ruiz", "English", "spanish, speaking", "$30", "880,000"),
+        ("Stats for Makers", "Ida Voss", "English", "statistics, spreadsheets", "Free", "95,000"),
+        ("Web Pages in a Day", "Ida Voss", "English", "javascript, html", "$20", "1,300,000"),
+        ("Cerámica para todos", "Lía Paz", "Spanish", "pottery, painting", "$15", "40,000"),
+    ]
+    columns = ("Host", "Spoken in", "Topics", "Fee", "Reviews")
+    return toy(repeated("k", rows, columns), name="workshops")
+
+
+PAID = ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("free ones only", "Fee", ["Stats for Makers", "Wheel Throwing Basics"]),
+        ("free workshops?", "Fee", ["Stats for Makers", "Wheel Throwing Basics"]),
+        (
+            "the paid ones",
+            "Fee",
+            ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"],
+        ),
+        ("not free", "Fee", ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"]),
+        ("taught in spanish", "Spoken in", ["Cerámica para todos", "Wheel Throwing Basics"]),
+        ("spanish workshops", "Topics", ["Conversational Spanish"]),
+        ("stats", "Topics", ["Stats for Makers"]),
+        ("over 1M reviews", "Reviews", ["Web Pages in a Day", "Wheel Throwing Basics"]),
+        ("something popular", "Reviews", ["Web Pages in a Day", "Wheel Throwing Basics"]),
+    ],
+)
+def test_free_placed_clipped_and_popular_on_any_catalog(text: str, field: str, titles: list[str]) -> None:
+    found = read(workshops(), text)
+    assert [c.field for c in found] == [field], [c.label for c in found]
+    assert meeting(workshops(), found[0]) == titles
+
+
+def test_words_that_are_not_what_they_look_like() -> None:
+    assert read(workshops(), "java") == []  # the start of javascript, and a word of its own
+    assert read(workshops(), "eh, anything") == []  # no initials of a value
+    assert read(workshops(), "free wifi") == []  # free of something else
+    # 'more popular than those' is above the last list, even with a title named
+    (above,) = read(workshops(), "more popular than all of those", shown=["k3a", "k5a"])
+    assert above.op == "above" and meeting(workshops(), above) == [
+        "Conversational Spanish",
+        "Web Pages in a Day",
+        "Wheel Throwing Basics",
+    ]
+
+
+def test_the_one_said_by_a_word_of_its_title() -> None:
+    heard = workshops().read("not the glaze one", shown=["k0a", "k1a", "k2a"]).heard
+    assert [(r.item_id, r.act) for r in heard.references] == [("k1a", "exclude")]

@@ -24,7 +24,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
 from recchat.language.units import plain_bound
-from recchat.text import stem
+from recchat.text import figure, stem
 
 if TYPE_CHECKING:
     from recchat.catalog.library import CatalogIndex
@@ -58,7 +58,9 @@ class Pivot:
 class MeasuredFields:
     """The catalog's number fields, and how amounts in chat land on them."""
 
-    def __init__(self, schema: CatalogSchema, index: CatalogIndex) -> None:
+    def __init__(self, schema: CatalogSchema, index: CatalogIndex, generic: frozenset[str] = frozenset()) -> None:
+        """`generic`: stems of nouns for any item or this catalog's items ('course', 'option')."""
+        self.generic = generic
         numeric = [f for f in schema.fields if f.kind in (FieldKind.NUMBER, FieldKind.RANGE) and f.role != "year"]
         whole: dict[str, bool] = {f.name: True for f in numeric}
         kind_field = schema.kind_field.name if schema.kind_field else None
@@ -260,10 +262,10 @@ def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
 
 def _amount_label(value: float, shown: str) -> str:
     if shown == "$":
-        return f"${value:g}"
+        return f"${figure(value)}"
     if shown == "%":
-        return f"{value:g}%"
-    return f"{value:g} {shown}".strip()
+        return f"{figure(value)}%"
+    return f"{figure(value)} {shown}".strip()
 
 
 def _found(field: NumberField, op: str, value: object, label: str, span: Span, said: Utterance) -> Found:

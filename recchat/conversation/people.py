@@ -18,7 +18,7 @@ from recchat.conversation.kinds import Found, misspelt
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import common_words
-from recchat.text import STOPWORDS, normalise_title, without_year
+from recchat.text import STOPWORDS, normalise_title, stem, without_year
 from recchat.vocabulary import GENERIC_NOUNS
 
 TEXT = "text"  # a name found in descriptions, not in a people field
@@ -60,11 +60,11 @@ class PeopleReader:
         self._runs: dict[str, set[str]] = defaultdict(set)  # words in a row inside a name -> names
         for key in self._people:
             last = key.split()[-1]
-            if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and last not in ignore:
+            if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and stem(last) not in ignore:
                 self._surnames[last].append(key)
             if self._people[key].fields.keys() - {TEXT}:
                 for word in key.split():
-                    if len(word) >= MIN_SURNAME and word not in ignore and not _plain(word):
+                    if len(word) >= MIN_SURNAME and stem(word) not in ignore and not _plain(word):
                         self._distinctive[word].add(key)
                 parts = key.split()
                 for size in range(2, len(parts)):

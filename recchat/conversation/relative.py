@@ -19,7 +19,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
 from recchat.language.units import units
-from recchat.text import normalise_title, stem
+from recchat.text import STOPWORDS, figure, normalise_title, stem
 
 if TYPE_CHECKING:
     from recchat.conversation.measured import MeasuredFields, NumberField, Pivot
@@ -32,6 +32,8 @@ class _Entry:
     dimensions: tuple[str, ...]
     nouns: frozenset[str]
     not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    then: frozenset[str] = frozenset()  # words that may follow it and leave it about the items
 
 
 @cache
@@ -43,6 +45,8 @@ def _entries(section: str) -> tuple[_Entry, ...]:
             tuple(e["dimensions"]),
             frozenset(e["nouns"]),
             tuple(e.get("not_before", ())),
+            tuple(e.get("not_after", ())),
+            frozenset(e.get("then", ())),
         )
         for e in load("measures")[section]
     )
@@ -56,7 +60,7 @@ def read_relative(
     kinds: Sequence[str],
     pivot: Pivot,
 ) -> list[Found]:
-    found: list[Found] = []
+    found = _none_or_some(fields, said, taken, present)
     for entry in _entries("comparative"):
         for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
             field = _field(entry, present)
@@ -84,6 +88,47 @@ def read_relative(
                 found.append(made)
                 constrained.add(field.name)
     return found
+
+
+def _none_or_some(
+    fields: MeasuredFields, said: Utterance, taken: Sequence[Span], present: Sequence[NumberField]
+) -> list[Found]:
+    """'free ones': the field at most 0; 'the paid ones', 'not free': above 0. Only on a field
+    whose values start at 0, and only where the word is about the items ('free wifi' is not)."""
+    found: list[Found] = []
+    for entry in _entries("none"):
+        for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
+            field = _field(entry, present)
+            if field is None or field.info.low != 0 or _says_else(entry, said, span, taken, fields.generic):
+                continue
+            negated = said.negated(span)
+            none = (entry.direction == "none") != negated
+            said_as = f"not {word}" if negated else word
+            op, label = ("at_most", "at most") if none else ("above", "over")
+            label = f"{said_as} ({label} {_amount(field, 0)})"
+            text = said.text[span.start : span.end]
+            found.append(Found(Constraint("number", field.name, op, 0.0, False, label, text), span))
+    return found[:1]
+
+
+def _says_else(entry: _Entry, said: Utterance, span: Span, taken: Sequence[Span], generic: frozenset[str]) -> bool:
+    """'free wifi', 'gluten free': the word is about something other than the items."""
+    before = re.search(r"([a-z]+)[\s-]*$", said.lower[: span.start])
+    if before is not None and before.group(1) in entry.not_after:
+        return True
+    after = span.end
+    for _ in range(2):  # 'free python courses': a value, then the noun for the items
+        following = re.match(r"[\s-]*([a-z0-9]+)", said.lower[after:])
+        if following is None:
+            return False
+        word, start = following.group(1), after + following.start(1)
+        if word in STOPWORDS or word in entry.then or stem(word) in generic:
+            return False
+        value = next((t for t in taken if t.start <= start < t.end), None)
+        if value is None:
+            return True
+        after = value.end
+    return True
 
 
 def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) -> tuple[NumberField, Span] | None:
@@ -178,15 +223,15 @@ def _amount(field: NumberField, value: float) -> str:
     '1049 EUR', '$40', '90 minutes', '300 pages'."""
     measure = field.info.measure
     if field.info.dimension == "duration":
-        return f"{value:g} minutes"
+        return f"{figure(value)} minutes"
     if field.info.dimension == "money":
-        return f"${value:g}" if measure.unit in (None, "USD") else f"{value:g} {measure.unit}"
+        return f"${figure(value)}" if measure.unit in (None, "USD") else f"{figure(value)} {measure.unit}"
     written = units().with_id(measure.written) if measure.written else None
     if written is not None and field.info.dimension is not None:
         return f"{value / written.factor:.3g} {written.id}"
     if measure.unit and field.info.dimension is not None:
-        return f"{value:g} {measure.unit}"
-    return f"{value:g} {measure.noun}" if measure.noun else f"{value:g}"
+        return f"{figure(value)} {measure.unit}"
+    return f"{figure(value)} {measure.noun}" if measure.noun else f"{figure(value)}"
 
 
 # -- ordered category values ------------------------------------------------------------------

@@ -61,6 +61,8 @@ _CONTRAST_HEAD = re.compile(rf"\b(?:{alternation(load('negation')['contrast']['w
 _CONTRAST_GAP = re.compile(r"\s*,\s*(?:(?:an?|some)\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|or\b|and\b|nor\b)")
 _CORRECTION = re.compile(rf"\b(?:{alternation(load('negation')['corrections']['words'])})\b")
+_PLACED = re.compile(rf"\b(?:{alternation(load('places')['placed']['words'])})\s+(?:the\s+)?$")
+_THAN_SHOWN = re.compile(rf"\b(?:{alternation(load('comparisons')['than_shown']['words'])})\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?P<how>completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
@@ -119,7 +121,7 @@ class RequestReader:
         year_fields = schema.with_role("year")
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
-        self.measured = MeasuredFields(schema, index)
+        self.measured = MeasuredFields(schema, index, frozenset(self._generic))
         self.same_people = SamePeople(schema)
         self.ordinals = ordinal_fields(schema)
 
@@ -177,6 +179,7 @@ class RequestReader:
             for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
+        located = [(self._placed(said, value, span), span) for value, span in located]
         mark = _corrected_at(said)
         if mark is not None:
             later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
@@ -202,6 +205,12 @@ class RequestReader:
             span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
             found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
         return found
+
+    def _placed(self, said: Utterance, value: Value, span: Span) -> Value:
+        """'taught in spanish': the category value ('Language: Spanish') a list value shares its
+        word with ('Skills: spanish'), said as where the item is (language/places.toml)."""
+        placed = self.values.placed.get(value.text)
+        return placed if placed is not None and _PLACED.search(said.lower[: span.start]) else value
 
     def _widened(self, values: tuple[Value, ...]) -> tuple[Value, ...]:
         """'funny' where a few items are tagged funny and many comedy: either."""
@@ -304,7 +313,7 @@ class RequestReader:
     ) -> list[Found]:
         """'short', 'cheaper', 'easier': on fields this turn put no amount on (`measured`)."""
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
-        pivot = self._pivot(context, references, named)
+        pivot = self._pivot(context, references, () if _THAN_SHOWN.search(said.lower) else named)
         found = self.measured.relative(said, taken, kinds, pivot, measured)
         return found + read_scaled(self.ordinals, said, [*taken, *(f.span for f in found)], pivot)
 

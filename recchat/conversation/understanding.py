@@ -66,12 +66,26 @@ class Understanding:
         )
 
 
-def reader_for(schema: CatalogSchema, index: CatalogIndex, held: Callable[[str], float] | None = None) -> Reader:
-    """The reader of one catalog: its titles, its values, and (through its schema) its fields."""
+def reader_for(
+    schema: CatalogSchema,
+    index: CatalogIndex,
+    held: Callable[[str], float] | None = None,
+    name: str = "",
+) -> Reader:
+    """The reader of one catalog: its titles, its values, and (through its schema) its fields.
+    The catalog's `name` is what its owner calls the items ('courses', 'my-plants'): a noun for
+    any of them, like 'item'."""
     values = ValueVocabulary(schema, index, index.tag_vocabulary(), held)
     reader = Reader(TitleMatcher(index), values)
-    reader.request = RequestReader(schema, index, values, {stem(word) for word in GENERIC}, held)
+    generic = {stem(word) for word in GENERIC} | {stem(w) for w in catalog_nouns(name)}
+    reader.request = RequestReader(schema, index, values, generic, held)
     return reader
+
+
+def catalog_nouns(name: str) -> list[str]:
+    """The words of a catalog's name that may be its owner's noun for its items ('my-plants':
+    plants)."""
+    return [w for w in re.findall(r"[a-z]+", name.lower()) if len(w) >= 3 and w not in STOPWORDS]
 
 
 class Reader:

@@ -7,6 +7,8 @@ values are the kind reader's; yes/no fields are asked for by their name ("dog fr
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ MAX_VALUE_WORDS = 5
 MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
 SHORT_NAME = 2  # letters: a place name this short ('us', 'uk') is a word unless typed in capitals
 MIN_PREFIX = 3  # 'cab sauv', not 'c s'
+MIN_CLIPPED = 3  # letters a clipped word leaves off ('stat' of statistics)
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YES = frozenset({"yes", "y", "true", "1"})
@@ -86,15 +89,23 @@ class ValueVocabulary:
                     found.setdefault((value, False), set()).add(info.name)
         for tag in tags:
             found.setdefault((tag, False), set()).add(TAGS)
+        # one word for a list value and a category value ('spanish' a skill, 'Spanish' the
+        # language): the list value is meant, unless said as where the item is ('taught in spanish')
+        self.placed: dict[str, Value] = {}
         for (text, category), fields in sorted(found.items(), key=lambda f: (f[0][1], f[0][0])):
             if normalise_title(text) in _NOT_A_VALUE or not normalise_title(text):
                 continue
-            self._add(text, Value(text, tuple(sorted(fields)), category))
+            held = Value(text, tuple(sorted(fields)), category)
+            owner = self._by_key.get(_key(normalise_title(text).split()))
+            if category and owner is not None and not owner.category:
+                self.placed[owner.text] = held
+            self._add(text, held)
         self._add_everyday()
         self._add_short_forms()
         self._roots = {root(k): v for k, v in self._by_key.items() if " " not in k and len(root(k)) >= 5}
         self._parts = _distinctive_parts(self._by_key)
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
+        self._sorted_words = sorted(self._words)  # for words that begin with a clipped one
         self._value_words = {w for k in self._by_key for w in k.split()}
         self._multi: dict[int, list[tuple[str, Value]]] = {}  # values of several words, by how many
         for key, named in self._by_key.items():
@@ -127,7 +138,7 @@ class ValueVocabulary:
                 if len(own) == 1 and len(own[0]) >= MIN_PART and own[0] not in measure_words():
                     heads.setdefault(stem(own[0]), set()).add(value)
         for short, found in (*initials.items(), *heads.items()):
-            if len(found) == 1 and short not in self._by_key and short not in STOPWORDS and len(short) >= 2:
+            if len(found) == 1 and short not in self._by_key and short not in _spoken() and len(short) >= 2:
                 self._by_key[short] = next(iter(found))
 
     def _add_named_field(self, name: str, values: tuple[str, ...]) -> None:
@@ -191,10 +202,26 @@ class ValueVocabulary:
     def _lookup(self, key: str, size: int) -> Value | None:
         found = self._by_key.get(key)
         if found is None and size == 1:
-            found = self._roots.get(root(key)) or self._parts.get(key)
+            found = self._roots.get(root(key)) or self._parts.get(key) or self._clipped(key)
         if found is None and size >= 2:
             found = self._prefixed(key.split())
         return found
+
+    def _clipped(self, word: str) -> Value | None:
+        """A clipped word ('stats' for statistics, 'econ' for economics): the start of one value's
+        word, at least three letters short of it, and no everyday word itself; the rest no word
+        of its own either ('java' is not javascript, 'foot' not football)."""
+        if len(word) < MIN_PART or _plain(word) or word in _spoken():
+            return None
+        start = bisect.bisect_left(self._sorted_words, word)
+        found: dict[str, Value] = {}
+        for key in itertools.islice(self._sorted_words, start, None):
+            if not key.startswith(word):
+                break
+            rest = key[len(word) :]
+            if len(rest) >= MIN_CLIPPED and not _plain(rest) and not _plain(rest.rstrip("s")):
+                found[self._words[key].text] = self._words[key]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _prefixed(self, words: list[str]) -> Value | None:
         """'sauv blanc', 'cab sauv': each word the start of one of a value's words, in order, and no
@@ -256,6 +283,12 @@ def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
         for word, values in holders.items()
         if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
     }
+
+
+@cache
+def _spoken() -> frozenset[str]:
+    """Small words and sounds of the chat itself: no short name for a value."""
+    return STOPWORDS | frozenset(load("feelings")["interjections"]["words"])
 
 
 @cache
