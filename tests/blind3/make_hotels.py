@@ -1,4 +1,5 @@
-"""Writes hotels/stays_export.csv: a hotel directory's export of 200 places to stay in 17 European
+# ruff: noqa: E501  (the data tables below are kept one record a line)
+"""Writes hotels/stays_export.csv: a hotel directory's export of 197 places to stay in 17 European
 cities. The names are invented (plausible, local words and accents); figures are drawn from
 ranges typical of each kind of place and city (seeded, so the file is reproducible). Kept beside
 the suite so the catalog can be regenerated; the CSV is what the suite is written against."""
@@ -171,7 +172,9 @@ def row(rng: random.Random, name: str, kind: str, city: tuple) -> list[str]:
         distance,
         ", ".join(facilities(rng, kind, star, beach)),
         rng.choice(["Yes", "Yes", "No"]),
-        "" if rng.random() < 0.08 else rng.choice(["14:00", "15:00", "15:00", "16:00"] if kind != "Hostel" else ["13:00", "14:00"]),
+        ""
+        if rng.random() < 0.08
+        else rng.choice(["14:00", "15:00", "15:00", "16:00"] if kind != "Hostel" else ["13:00", "14:00"]),
         str(room_count),
         "" if rng.random() < 0.1 else str(opened),
         f"{reviews:,}",

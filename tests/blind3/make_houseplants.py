@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the data tables below are kept one record a line)
 """Writes houseplants/plant_shop_products.csv: a plant shop's product export, 150 products of 90
 houseplants, some in more than one pot size. Care facts (light, watering, difficulty, whether the
 plant is safe for cats and dogs, family, native region) are the usual ones for each plant; pot
