@@ -95,6 +95,20 @@ def fold(text: str) -> str:
     return ascii_text.lower().replace("&", " and ")
 
 
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold(text)`, and for each of its characters where it came from in `text` ('B&B' folds to
+    'b and b', longer than it was: a span found in the fold maps back through these)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
+    parts, where = [], []
+    for i, ch in enumerate(text):
+        part = fold(ch)
+        parts.append(part)
+        where += [i] * len(part)
+    return "".join(parts), where
+
+
 @functools.lru_cache(maxsize=2**18)  # opening a catalog normalises every title and name, many repeated
 def normalise_title(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())

@@ -76,6 +76,11 @@ def test_numbers_in_words(section: str) -> None:
     assert said == pytest.approx(value)
 
 
+def test_a_rate_names_what_the_amount_is_for() -> None:
+    text, noun = load("numbers")["rates"]["example"]
+    assert [a.noun for a in find_amounts(Utterance(text))] == [noun]
+
+
 def test_ordinals_point_at_the_last_list() -> None:
     text, position = load("numbers")["ordinals"]["example"]
     shown = [Shown(f"i{n}", f"Item {n}") for n in range(5)]

@@ -318,6 +318,8 @@ def _with_noun(amount: Amount, text: str) -> Amount:
     people = words("people", "nouns")
     if two and two in people:
         noun, end = two, amount.span.end + skip + found.end(3)
+    elif found.group(3) and found.group(2) in load("numbers")["rates"]["words"]:  # '300 a night'
+        noun, end = found.group(3), amount.span.end + skip + found.end(3)
     else:
         noun, end = found.group(2), amount.span.end + skip + found.end(2)
     return replace(amount, noun=noun, noun_span=Span(start, end), people=amount.people or noun in people)

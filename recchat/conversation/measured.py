@@ -123,8 +123,8 @@ class MeasuredFields:
         self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], pivot: Pivot, already: set[str]
     ) -> list[Found]:
         """'short', 'cheap', 'shorter', 'cheaper' on fields this turn put no amount on (`already`)."""
-        present = [f for f in self.present(kinds) if f.name not in already]
-        return read_relative(self, said, taken, present, kinds, pivot) if present else []
+        present = self.present(kinds)
+        return read_relative(self, said, taken, present, kinds, pivot, already) if present else []
 
     def _field_for(
         self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
@@ -150,12 +150,14 @@ class MeasuredFields:
             return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
-        return _bare(amount, present, recent)
+        decimal = "." in said.text[amount.span.start : amount.span.end]
+        return _bare(amount, [f for f in present if not (decimal and f.whole)], recent)
 
 
 def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:
     """'under 30', 'over 100' with nothing to say what: the field last asked about that can hold
-    it, else the one field that can, else the one price that can."""
+    it, else the one field that can, else the one price that can ('9.0 or higher' is no count:
+    the caller leaves out fields of whole numbers)."""
     if amount.bound in ("plain", "between") or amount.people:
         return None
     holding = [f for f in present if f.info.role not in ("people_count", "age") and f.holds(amount.low)]

@@ -59,15 +59,19 @@ def read_relative(
     present: Sequence[NumberField],
     kinds: Sequence[str],
     pivot: Pivot,
+    already: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Found]:
+    """`already`: fields this turn put an amount on; a word whose field is one of them is said
+    ('well reviewed, 9.0 or higher'), and falls on no other field of its dimension."""
     found = _none_or_some(fields, said, taken, present)
+    found = [f for f in found if f.constraint.field not in already]
     for entry in _entries("comparative"):
         for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
             field = _field(entry, present)
-            made = _than(field, entry, pivot, word, span, said) if field else None
+            made = _than(field, entry, pivot, word, span, said) if field and field.name not in already else None
             if made is not None:
                 found.append(made)
-    constrained = {f.constraint.field for f in found}
+    constrained = {f.constraint.field for f in found} | set(already)
     for entry in _entries("adjective"):
         for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
             field = _field(entry, present)
