@@ -243,6 +243,7 @@ class Session:
         return Context(
             shown=[Shown(e.id, e.title) for e in shown],
             shown_years=[e.year for e in met if e.year],
+            met=tuple(e.id for e in met),
             wanted_kinds=self.state.kinds,
             measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
         )

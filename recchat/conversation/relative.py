@@ -87,11 +87,19 @@ def read_relative(
             if named is None:
                 continue
             field, whole = named
-            made = _third(fields, field, entry, kinds, said.text[whole.start : whole.end], whole, said)
+            text = said.text[whole.start : whole.end]
+            if _THAN.match(said.lower[whole.end :]):  # 'a bigger pot than that': than the pivot
+                more = _Entry(entry.words, "more" if entry.direction == "high" else "less", (), frozenset())
+                made = _than(field, more, pivot, text, whole, said)
+            else:
+                made = _third(fields, field, entry, kinds, text, whole, said)
             if made is not None:
                 found.append(made)
                 constrained.add(field.name)
     return found
+
+
+_THAN = re.compile(r"\s+than\b")
 
 
 def _none_or_some(
@@ -296,11 +304,7 @@ def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Sp
 def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:
     """'something cheap' where Price is '$'..'$$$$', 'beginner friendly' for Easy: a word of a
     tier asks for the field's values of that tier."""
-    for word in sorted(ordinal.words, key=len, reverse=True):
-        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
-        if match is None:
-            continue
-        span = Span(match.start(), match.end())
+    for word, span in _tier_words(ordinal, said):
         if any(span.overlaps(t) for t in taken):
             continue
         tier, negated = ordinal.words[word], said.negated(span)
@@ -314,6 +318,26 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         text = said.text[span.start : span.end]
         return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
     return []
+
+
+MIN_FUZZY_TIER = 6  # letters: a tier word this long is still read with one slip ('beginer')
+
+
+def _tier_words(ordinal: Ordinal, said: Utterance) -> list[tuple[str, Span]]:
+    """Where the scale's words are said, longest first; then words one slip away from a long one."""
+    found = []
+    for word in sorted(ordinal.words, key=len, reverse=True):
+        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
+        if match is not None:
+            found.append((word, Span(match.start(), match.end())))
+    from rapidfuzz.distance import OSA
+
+    long_words = [w for w in ordinal.words if len(w) >= MIN_FUZZY_TIER and " " not in w]
+    for match in re.finditer(r"[a-z]{6,}", said.lower):
+        near = [w for w in long_words if w[0] == match.group()[0] and OSA.distance(w, match.group()) == 1]
+        if len(near) == 1 and match.group() not in ordinal.words:
+            found.append((near[0], Span(match.start(), match.end())))
+    return found
 
 
 def _tier_meant(t: int, said: int, top: int, negated: bool) -> bool:

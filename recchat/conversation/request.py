@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from recchat.catalog.library import CatalogIndex
-from recchat.catalog.schema import CatalogSchema
+from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import requested_genres
 from recchat.conversation.kinds import Found, KindReader
@@ -24,12 +24,15 @@ from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_p
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
-from recchat.conversation.values import Value, ValueVocabulary, value_constraint
+from recchat.conversation.values import Value, ValueVocabulary, plain, value_constraint
 from recchat.domain import Constraint, Reference
 from recchat.language import alternation, load
+from recchat.ranking.filters import ALL_TEXT
 from recchat.text import content_words, root, stem
 
 MAX_LEANING = 4  # soft wishes said in the understood line
+NAME_WORDS = 5  # a text field's value longer than this is a note, not a name
+RARE_WORD_SHARE = 0.1  # a word of the items' fields held by at most this share of them names them
 MOST_ITEMS = 0.5  # a word in more of the items' texts than this distinguishes none of them
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
@@ -51,8 +54,15 @@ _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
     r"more(?!\s+(?:recent|modern|current|up[\s-]to[\s-]date|\w+(?:ous|ful|ic|al|ive|ing|ed|y)\b)))\b"
 )
-# Length words beside an explicit length ("a quick game, 20 minutes tops"): said already.
-_LENGTH_WORDS = frozenset("quick quickly short shorter brief fast long longer lengthy epic".split())
+# Measure words beside an explicit amount ("a quick game, 20 minutes tops", "a small one, under
+# 30cm tall"): said already, by the amount (language/measures.toml, one-word entries).
+_LENGTH_WORDS = frozenset(
+    w
+    for section in ("adjective", "comparative", "named")
+    for entry in load("measures")[section]
+    for w in entry["words"]
+    if " " not in w
+)
 _REFINES = re.compile(
     r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
 )
@@ -77,6 +87,7 @@ class Context:
     shown_years: Sequence[int] = ()
     wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
     measured: tuple[str, ...] = ()  # number fields the conversation put amounts on, oldest first
+    met: tuple[str, ...] = ()  # the shown items that met the request ("cheaper than those": than these)
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class RequestReader:
         value_words = {w for key in values.spellings for w in key.split()}
         self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words | value_words)
         self.values = values
+        self._value_words = value_words
         self._tags_in = values.tags_in
         self._held = held
         # kind words carry no topic, unless the catalog has them as genres ("sitcom")
@@ -147,6 +159,7 @@ class RequestReader:
         )
         found += self._avoid(said, [*taken, *(f.span for f in found)])
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
+        found += self._named_by_fields(said, [*taken, *(f.span for f in found)])
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
         unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
@@ -169,6 +182,41 @@ class RequestReader:
             unused=unused,
             leaning=self.leaning(topic, [f.constraint for f in found], text),
         )
+
+    def _named_by_fields(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        """'looking for a monstera', 'do you have a ficus': in a catalog told by its fields (no
+        descriptions, whose words may say anything), a rare word of the items' own words that no
+        value, person or kind takes is a wish for the few items that have it."""
+        if self.schema.descriptions or self._held is None or self._notes:
+            return []
+        found = []
+        for match in re.finditer(r"[a-z][a-z'-]{3,}", said.lower):
+            span, word = Span(match.start(), match.end()), match.group()
+            if any(span.overlaps(t) for t in taken) or said.negated(span) or not self._rare(word):
+                continue
+            label = said.text[span.start : span.end]
+            found.append(Found(Constraint("word", ALL_TEXT, "mentions", word, False, label, label), span))
+        return found
+
+    @property
+    def _notes(self) -> bool:
+        """Does a text field hold sentences ('Steep rock scramble from the first minute.')? Then
+        its words may say anything, as a description's do."""
+        return any(
+            len(example.split()) > NAME_WORDS or example.rstrip().endswith(".")
+            for f in self.schema.fields
+            if f.kind is FieldKind.TEXT
+            for example in f.examples
+        )
+
+    def _rare(self, word: str) -> bool:
+        if word in _FILLER or stem(word) in self._generic or word in self._value_words or plain(word):
+            return False
+        share = self._held(word) if self._held else 0.0
+        # held beyond the titles that have it: a fact of the items ('Monstera deliciosa' of the Swiss
+        # Cheese Plant), not a title's word only ('a steep hike', 'Steep Ravine')
+        titled = len(self.index.title_words.get(stem(word), ())) / max(len(self.index), 1)
+        return titled < share <= RARE_WORD_SHARE
 
     def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
         """The catalog's values named: wanted (one each, or any of several joined by 'or'; not
@@ -342,7 +390,8 @@ class RequestReader:
         """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""
         by_id = self.index.by_id
         pointed = [r.item_id for r in references if r.act in ("anchor", "like")] + [i for i, _ in named]
-        ids = [i for i in pointed if i in by_id] or [s.item_id for s in context.shown if s.item_id in by_id]
+        last = context.met or tuple(s.item_id for s in context.shown)
+        ids = [i for i in pointed if i in by_id] or [i for i in last if i in by_id]
         return Pivot(tuple(dict(by_id[i].facts) for i in ids))
 
     def _avoid(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:

@@ -222,7 +222,7 @@ class ValueVocabulary:
         """A clipped word ('stats' for statistics, 'econ' for economics): the start of one value's
         word, at least three letters short of it, and no everyday word itself; the rest no word
         of its own either ('java' is not javascript, 'foot' not football)."""
-        if len(word) < MIN_PART or _plain(word) or word in _spoken():
+        if len(word) < MIN_PART or plain(word) or word in _spoken():
             return None
         start = bisect.bisect_left(self._sorted_words, word)
         found: dict[str, Value] = {}
@@ -230,7 +230,7 @@ class ValueVocabulary:
             if not key.startswith(word):
                 break
             rest = key[len(word) :]
-            if len(rest) >= MIN_CLIPPED and not _plain(rest) and not _plain(rest.rstrip("s")):
+            if len(rest) >= MIN_CLIPPED and not plain(rest) and not plain(rest.rstrip("s")):
                 found[self._words[key].text] = self._words[key]
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -249,7 +249,7 @@ class ValueVocabulary:
     def _near(self, token: str) -> Value | None:
         """A slip of the keyboard: one edit from a value's word (two in a long word), the same
         first letter, and no other value as close."""
-        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or _plain(token):
+        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or plain(token):
             return None
         if self._known is not None and self._known(token):
             return None
@@ -327,7 +327,7 @@ def _distinctive_parts(by_key: dict[str, Value], not_heads: set[str]) -> dict[st
     return {
         word: next(iter(values.values()))
         for word, values in holders.items()
-        if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
+        if len(values) == 1 and len(word) >= MIN_PART and not plain(word) and word not in by_key
     }
 
 
@@ -346,7 +346,7 @@ def measure_words() -> frozenset[str]:
     return frozenset(word for phrase in (*measures, *scales) for word in phrase.split())
 
 
-def _plain(word: str) -> bool:
+def plain(word: str) -> bool:
     """An everyday word: no slip of the keyboard, and no name for a longer value ('roll' is not
     'Roll and Write'; 'barossa' is 'Barossa Valley')."""
     return word in STOPWORDS or word in common_words() or stem(word) in common_words()
