@@ -29,6 +29,7 @@ import resource
 import shutil
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,18 @@ def cold_home(size: int) -> Path:
 def ask_env(code: Path, home: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("RECCHAT_")}
     env.update(RECCHAT_HOME=str(home), RECCHAT_BACKEND="fake", RECCHAT_CATALOG="bench", RECCHAT_TRACE="1")
-    env.update(PYTHONPATH=str(code), NO_COLOR="1", COLUMNS="120")
+    # PYTHONSAFEPATH: `python -m` would put the working folder first, and import this checkout's
+    # recchat whatever PYTHONPATH says
+    env.update(PYTHONPATH=str(code), PYTHONSAFEPATH="1", NO_COLOR="1", COLUMNS="120")
     return env
+
+
+def imported_from(code: Path, home: Path) -> None:
+    """Refuse to measure unless the child imports the recchat under test."""
+    run = run_process([sys.executable, "-c", "import recchat; print(recchat.__file__)"], ask_env(code, home))
+    found = Path(run.stdout.strip()).resolve()
+    if not found.is_relative_to(code):
+        raise RuntimeError(f"measuring {code} but the child imported {found}")
 
 
 def phases_of(run: Run) -> dict[str, float]:
@@ -163,6 +174,7 @@ def cold_compare(before: Path, sizes: list[int], runs: int) -> dict[str, Any]:
         home = cold_home(size)
         ask = recchat("ask", "--no-llm", QUESTION)
         for code in codes.values():
+            imported_from(code, home)
             run_process(ask, ask_env(code, home))  # its caches, as after an import
         done: dict[str, list[Run]] = {name: [] for name in codes}
         started = load()
