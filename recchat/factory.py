@@ -171,13 +171,18 @@ class Runtime:
         self._readers.pop(name, None)
 
     def reader(self, catalog: Catalog) -> tuple[TitleMatcher, Reader]:
+        from recchat.conversation.mentions import TITLES, TitleTable
+        from recchat.conversation.people_table import PEOPLE, PeopleTable
         from recchat.conversation.understanding import reader_for
 
         if catalog.name not in self._readers:
             with timed("catalog.index"):
                 index = catalog.index
+            # as the import saved them; a catalog imported before they were saved: from its index
+            titles = catalog.derived(TITLES, lambda: TitleTable.of(index.entries))
+            people = catalog.derived(PEOPLE, lambda: PeopleTable.of(catalog.schema, index.entries))
             with timed("matcher.build", items=len(index)):
-                reader = reader_for(catalog.schema, index, _held_in(catalog), catalog.name)
+                reader = reader_for(catalog.schema, index, _held_in(catalog), (titles, people), catalog.name)
                 matcher = reader.matcher
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]

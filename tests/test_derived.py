@@ -1,6 +1,7 @@
-"""Derived data (recchat/catalog/derived.py): the title index and BM25 are built while a catalog
-is imported and saved under its revision; opening the catalog reads them and builds nothing.
-A kind that has no file yet (added later, a cleared cache) is built on first use, and saved."""
+"""Derived data (recchat/catalog/derived.py): the title index, BM25, the title keys and the
+people are built while a catalog is imported and saved under its revision; opening the catalog
+reads them and builds nothing. A kind that has no file yet (added later, a cleared cache) is
+built on first use, and saved."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ import pytest
 from recchat.catalog.derived import Derived, StoredItem
 from recchat.catalog.importer import import_catalog
 from recchat.config import Settings
+from recchat.conversation.mentions import TITLES, TitleTable
+from recchat.conversation.people_table import PEOPLE, PeopleTable
+from recchat.conversation.understanding import reader_for
 from recchat.factory import Runtime
 from recchat.ranking.lexical import K1, B, Bm25Index, terms
 
@@ -36,7 +40,7 @@ def test_import_builds_the_derived_data_and_opening_only_reads_it(
 ) -> None:
     settings = imported(home, mini_catalog)
     files = sorted(p.name.split("-")[0] for p in settings.cache_dir.iterdir() if p.is_file())
-    assert files == ["bm25", "index"]
+    assert files == ["bm25", "index", "people", "titles"]
     caplog.set_level(logging.DEBUG, logger="recchat.timing")
     catalog = Runtime(settings).catalog("mini")
     from_import = (list(catalog.index.entries), catalog.lexical.scores("space adventure crew"))
@@ -49,6 +53,96 @@ def test_import_builds_the_derived_data_and_opening_only_reads_it(
     assert len(builds(caplog)) == 1, "both kinds are built in one pass over the stored items"
     assert sorted(from_import[0], key=lambda e: e.id) == from_store[0]
     assert from_import[1] == pytest.approx(from_store[1]) and from_import[1]
+
+
+# Titles (exact, article-less, fuzzy, with a year), people (whole, surname, fuzzy, negated),
+# values and plain words, over the test catalog.
+SAID = [
+    "I loved Interstellar and The Hobbit",
+    "something like Interstelar",
+    "The Matrix (1999) but funnier",
+    "a book by Agatha Christie",
+    "anything by Tolkien",
+    "not by Frank Herbert, and no horror",
+    "a mystery with Miss Marple",
+    "Agata Christie novels",
+    "a cooperative board game for 4 players",
+]
+
+
+def only(folder: Path, pattern: str) -> Path:
+    found = list(folder.glob(pattern))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_opening_reads_the_title_keys_and_people_and_they_read_as_freshly_counted_ones(
+    home: Path, mini_catalog: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = imported(home, mini_catalog)
+    caplog.set_level(logging.DEBUG, logger="recchat.timing")
+    runtime = Runtime(settings)
+    catalog = runtime.catalog("mini")
+    runtime.reader(catalog)
+    assert builds(caplog) == [], "opening a freshly imported catalog rebuilt its title keys or people"
+    index, schema = catalog.index, catalog.schema
+    titles, people = catalog.derived(TITLES), catalog.derived(PEOPLE)
+    assert titles == TitleTable.of(index.entries) and len(titles.keys) > len(index)
+    assert people == PeopleTable.of(schema, index.entries) and people.person("agatha christie")
+    saved, fresh = reader_for(schema, index, saved=(titles, people)), reader_for(schema, index)
+    for text in SAID:
+        assert saved.read(text) == fresh.read(text), text
+    assert {m.title for m in saved.read(SAID[0]).mentions} == {"Interstellar (2014)", "The Hobbit"}
+
+
+def test_the_reader_answers_from_the_saved_files_not_from_a_rebuild(home: Path, mini_catalog: Path) -> None:
+    settings = imported(home, mini_catalog)
+    catalog = Runtime(settings).catalog("mini")
+    index, schema = catalog.index, catalog.schema
+    # the same items in the same order, one of them renamed and given another author
+    changed = [
+        e._replace(title="Zorblax (2014)", facts={**e.facts, "author": ["Quentin Vask"]}) if e.id == "m01" else e
+        for e in index.entries
+    ]
+    only(settings.cache_dir, "titles-mini-*.json").write_text(json.dumps(TitleTable.of(changed).to_json()))
+    only(settings.cache_dir, "people-mini-*.json").write_text(json.dumps(PeopleTable.of(schema, changed).to_json()))
+    runtime = Runtime(settings)
+    _, reader = runtime.reader(runtime.catalog("mini"))
+    assert [m.item_id for m in reader.read("I loved Zorblax").mentions] == ["m01"]
+    heard = reader.read("a book by Quentin Vask").heard
+    assert [c.value for c in heard.constraints if c.about == "person"] == ["Quentin Vask"]
+
+
+def test_a_damaged_or_missing_title_or_people_file_is_made_from_the_index_and_saved(
+    home: Path, mini_catalog: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = imported(home, mini_catalog)
+    titles_file = only(settings.cache_dir, "titles-mini-*.json")
+    titles_file.write_text("{not json")
+    people_file = only(settings.cache_dir, "people-mini-*.json")
+    people_file.unlink()  # as for a catalog imported before people were saved
+    caplog.set_level(logging.DEBUG, logger="recchat.timing")
+    runtime = Runtime(settings)
+    catalog = runtime.catalog("mini")
+    runtime.reader(catalog)
+    made = builds(caplog)
+    assert len(made) == 2 and all("loaded=True" in line for line in made), "made from the index, not the store"
+    index = catalog.index
+    assert TitleTable.from_json(json.loads(titles_file.read_text())) == TitleTable.of(index.entries)
+    assert PeopleTable.from_json(json.loads(people_file.read_text())) == PeopleTable.of(catalog.schema, index.entries)
+    caplog.clear()
+    again = Runtime(settings)
+    again.reader(again.catalog("mini"))
+    assert builds(caplog) == [], "what was made is read the next time"
+
+
+def test_incognito_makes_missing_title_keys_but_writes_nothing(home: Path, mini_catalog: Path) -> None:
+    settings = imported(home, mini_catalog)
+    only(settings.cache_dir, "titles-mini-*.json").unlink()
+    incognito = Runtime(Settings(home=home, backend="fake", use_llm=False, incognito=True))
+    _, reader = incognito.reader(incognito.catalog("mini"))
+    assert [m.item_id for m in reader.read("I loved Interstellar").mentions] == ["m01"]
+    assert not list(settings.cache_dir.glob("titles-mini-*"))
 
 
 class Count:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -38,6 +38,8 @@ T_co = TypeVar("T_co", covariant=True)
 REGISTERED = (
     "recchat.catalog.index:TITLE_INDEX",
     "recchat.ranking.lexical:BM25",
+    "recchat.conversation.mentions:TITLES",
+    "recchat.conversation.people_table:PEOPLE",
 )
 _KIND_NAME = re.compile(r"[a-z][a-z0-9]{0,31}")  # cache file names split on '-'
 
@@ -46,11 +48,13 @@ _KIND_NAME = re.compile(r"[a-z][a-z0-9]{0,31}")  # cache file names split on '-'
 class StoredItem:
     """One item as stored: its id, its Chroma metadata (the catalog's scalar fields and recchat's
     own keys, recchat.catalog.record) and its stored text. The item's own fields (`data`) are
-    decoded once, on first use, and shared by every builder."""
+    decoded once, on first use, and shared by every builder; so is whatever a builder keeps in
+    `shared` for the others (its index entry, which several kinds read)."""
 
     id: str
     metadata: dict[str, Any]
     document: str
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def data(self) -> dict[str, Any]:

@@ -4,8 +4,9 @@ import from the stored items and cached per revision (recchat/catalog/derived.py
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -58,6 +59,11 @@ class CatalogIndex:
     def _by_popularity(self) -> list[str]:
         ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
         return [entry.id for entry in ranked if entry.popularity > 0]
+
+    @cached_property
+    def order(self) -> str:
+        """Which items, in which order (`order_of`): what data saved by row number must match."""
+        return order_of(entry.id for entry in self.entries)
 
     @cached_property  # entries never change after construction, and every turn asks
     def max_popularity(self) -> float:
@@ -155,6 +161,21 @@ def _split(joined: str) -> tuple[str, ...]:
     return tuple(joined.split(SEP)) if joined else ()
 
 
+def order_of(ids: Iterable[str]) -> str:
+    """A short digest of item ids in order. Data built from a catalog's entries row by row (the
+    title keys, the people) is read back only beside an index of the same order: files written
+    by one import always agree; a kind built later from the store might list items otherwise."""
+    return hashlib.sha256(SEP.join(ids).encode("utf-8")).hexdigest()[:16]
+
+
+def stored_entry(item: StoredItem, schema: CatalogSchema) -> IndexEntry:
+    """The stored item's index entry, made once however many builders of one pass ask for it."""
+    entry = item.shared.get("index_entry")
+    if not isinstance(entry, IndexEntry):
+        entry = item.shared["index_entry"] = entry_of(item.id, item.metadata, item.data, schema)
+    return entry
+
+
 def index_entry(record_id: str, metadata: Mapping[str, Any], schema: CatalogSchema) -> IndexEntry:
     return entry_of(record_id, metadata, stored_json(metadata), schema)
 
@@ -197,7 +218,7 @@ class _IndexBuilder:
         self._entries: list[IndexEntry] = []
 
     def add(self, item: StoredItem) -> None:
-        self._entries.append(entry_of(item.id, item.metadata, item.data, self._schema))
+        self._entries.append(stored_entry(item, self._schema))
 
     def finish(self) -> CatalogIndex:
         return CatalogIndex(self._entries)

@@ -6,13 +6,22 @@ plain word that merely happens to be a title ("an alien invasion") does not.
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from recchat.catalog.derived import Derived
+from recchat.catalog.groups import Groups
+from recchat.catalog.index import order_of, stored_entry
 from recchat.catalog.library import CatalogIndex, IndexEntry
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, normalise_title, without_year
+
+if TYPE_CHECKING:
+    from recchat.catalog.derived import StoredItem
+    from recchat.catalog.schema import CatalogSchema
 
 _TOKEN = re.compile(r"[^\W_]+|&", re.UNICODE)
 _YEAR_AFTER = re.compile(rf"^\s*[(\[]?\s*({SPOKEN_YEAR_DIGITS})\s*[)\]]?")
@@ -77,13 +86,69 @@ def title_keys(entry: IndexEntry) -> dict[str, int]:
     return keys
 
 
-class TitleMatcher:
-    def __init__(self, index: CatalogIndex) -> None:
-        self._by_key: dict[str, list[tuple[IndexEntry, int]]] = defaultdict(list)
-        for entry in index.entries:
+TITLES_FORMAT = 1  # bump when what a key is changes (title_keys, normalise_title): old files are then rebuilt
+
+
+@dataclass(frozen=True)
+class TitleTable:
+    """Every name of every entry: key -> (row, how it names it) pairs, flat, in catalog order.
+    Built at import and saved with the catalog (`TITLES`): at 100,000 items making the keys
+    takes about a second, reading them back a few tens of milliseconds. Rows count in the
+    entries it was built from, whose `order` it records."""
+
+    order: str
+    keys: Groups
+
+    @classmethod
+    def of(cls, entries: Sequence[IndexEntry]) -> TitleTable:
+        by_key: dict[str, list[int]] = {}
+        for row, entry in enumerate(entries):
             for key, kind in title_keys(entry).items():
-                self._by_key[key].append((entry, kind))
-        self._keys = list(self._by_key)
+                by_key.setdefault(key, []).extend((row, kind))
+        return cls(order_of(entry.id for entry in entries), Groups.of(by_key))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": TITLES_FORMAT, "order": self.order, "keys": self.keys.to_json()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> TitleTable:
+        if data.get("format") != TITLES_FORMAT:
+            raise ValueError("old title keys format")
+        return cls(str(data["order"]), Groups.from_json(data["keys"]))
+
+
+class _TitleTableBuilder:
+    def __init__(self, schema: CatalogSchema) -> None:
+        self._schema = schema
+        self._entries: list[IndexEntry] = []
+
+    def add(self, item: StoredItem) -> None:
+        self._entries.append(stored_entry(item, self._schema))
+
+    def finish(self) -> TitleTable:
+        return TitleTable.of(self._entries)
+
+
+def _save(table: TitleTable, path: Path) -> None:
+    path.write_text(json.dumps(table.to_json(), ensure_ascii=False), encoding="utf-8")
+
+
+def _load(path: Path) -> TitleTable:
+    return TitleTable.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+TITLES: Derived[TitleTable] = Derived("titles", "json", _TitleTableBuilder, _save, _load)
+
+
+class TitleMatcher:
+    def __init__(self, index: CatalogIndex, table: TitleTable | None = None) -> None:
+        """`table`: the catalog's saved title keys; built here from the index when there are
+        none, or when they were built from the items in another order."""
+        if table is None or table.order != index.order:
+            table = TitleTable.of(index.entries)
+        self._rows = index.entries
+        self._table = table.keys
+        self._keys = table.keys.names
 
     def find(self, text: str, *, fuzzy: bool = True, strict: bool = False) -> list[TitleMatch]:
         """Titles named in `text`: first those followed by a year ("Star Wars (1977)"), then
@@ -111,7 +176,9 @@ class TitleMatcher:
         return _unique(matches)
 
     def _entries(self, key: str, strict: bool) -> list[tuple[IndexEntry, int]]:
-        found = self._by_key.get(key, [])
+        """The entries a key names, each with how (WHOLE, NO_ARTICLE, HEAD)."""
+        flat = self._table.get(key)
+        found = [(self._rows[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2)]
         return [pair for pair in found if pair[1] == WHOLE] if strict else found
 
     def _before_years(self, text: str, tokens: list[_Token], strict: bool) -> list[tuple[TitleMatch, range]]:
@@ -166,7 +233,7 @@ class TitleMatcher:
             if best is None:
                 continue
             year = _year_after(text, run[-1].end)
-            entry = _choose(self._by_key[best[0]], year)
+            entry = _choose(self._entries(best[0], strict=False), year)
             found.append(TitleMatch(entry.id, entry.title, run[0].start, run[-1].end, year is not None, fuzzy=True))
         return found
 

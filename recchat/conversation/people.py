@@ -1,29 +1,26 @@
 """People (and makers) named in a request — "by Agatha Christie", "a Christopher Nolan film",
 "something with Tom Hanks", "not by Scorsese" — found through the names the catalog holds: its
 people fields (author, director, stars, ... whatever they are called) and, for catalogs without
-them, the names in its descriptions."""
+them, the names in its descriptions (counted once, at import: people_table.py)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.measures import header_says
-from recchat.catalog.schema import CatalogSchema, FieldKind
+from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.kinds import Found, misspelt
+from recchat.conversation.people_table import TEXT, PeopleTable, Person
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import common_words
-from recchat.text import STOPWORDS, normalise_title, stem, without_year
+from recchat.text import STOPWORDS, normalise_title, stem
 from recchat.vocabulary import GENERIC_NOUNS
 
-TEXT = "text"  # a name found in descriptions, not in a people field
 MAX_NAME_WORDS = 4
-MIN_SURNAME = 4  # a surname alone shorter than this is too easily a plain word
 FUZZY_CUTOFF = 88.0
 
 _CAST_CUES = frozenset({"with", "starring", "featuring", "stars", "and"})
@@ -32,56 +29,38 @@ _AFTER_CUES = GENERIC_NOUNS  # "a nolan film", "tarantino movies"
 _WORK_NOUNS = {word: {word} for word in _AFTER_CUES}  # for "tarantino moives"
 
 
-@dataclass
-class Person:
-    name: str  # as the catalog writes it
-    fields: Counter[str] = field(default_factory=Counter)  # where it appears: field -> items
-
-
 class PeopleReader:
-    def __init__(self, schema: CatalogSchema, index: CatalogIndex, ignore: set[str] = frozenset()) -> None:  # type: ignore[assignment]
-        people_fields = [f.name for f in schema.fields if f.kind is FieldKind.PEOPLE]
-        self._people: dict[str, Person] = {}
-        # counted first, in C: a 100,000-item catalog names people ~930,000 times, ~10x fewer apart
-        occurrences: Counter[tuple[str, str]] = Counter()
-        for entry in index.entries:
-            for name in people_fields:
-                occurrences.update((person, name) for person in entry.facts.get(name, ()))
-        for (person, where), count in occurrences.items():
-            self._add(person, where, count)
-        # Names in descriptions, less other titles ("Spy Kids", "Amityville Horror") a lead mentions.
-        titles = {normalise_title(without_year(e.title)) for e in index.entries}
-        named = Counter(person for entry in index.entries for person in entry.names)
-        for person, count in named.items():
-            if normalise_title(person) not in titles:
-                self._add(person, TEXT, count)
-        self._surnames: dict[str, list[str]] = defaultdict(list)
-        self._distinctive: dict[str, set[str]] = defaultdict(set)  # a rare word of a name -> names
-        self._runs: dict[str, set[str]] = defaultdict(set)  # words in a row inside a name -> names
-        for key in self._people:
-            last = key.split()[-1]
-            if len(key.split()) > 1 and len(last) >= MIN_SURNAME and last not in STOPWORDS and stem(last) not in ignore:
-                self._surnames[last].append(key)
-            if self._people[key].fields.keys() - {TEXT}:
-                for word in key.split():
-                    if len(word) >= MIN_SURNAME and stem(word) not in ignore and not _plain(word):
-                        self._distinctive[word].add(key)
-                parts = key.split()
-                for size in range(2, len(parts)):
-                    for start in range(len(parts) - size + 1):
-                        self._runs[" ".join(parts[start : start + size])].add(key)
-        self._by_initial: dict[str, list[str]] = defaultdict(list)  # what a fuzzy match compares with
-        for key in self._people:
-            self._by_initial[key[:1]].append(key)
+    def __init__(
+        self,
+        schema: CatalogSchema,
+        index: CatalogIndex,
+        ignore: set[str] = frozenset(),  # type: ignore[assignment]
+        table: PeopleTable | None = None,
+    ) -> None:
+        """`table`: the catalog's people as saved at import; counted here from the index when
+        there is none, or when it was counted from the items in another order. `ignore`: words
+        that are no name on their own."""
+        if table is None or table.order != index.order:
+            table = PeopleTable.of(schema, index.entries)
+        self._table = table
         self._ignore = ignore
 
-    def _add(self, name: str, where: str, count: int) -> None:
-        key = normalise_title(name)
-        if key and key not in STOPWORDS:
-            person = self._people.get(key)
-            if person is None:
-                person = self._people[key] = Person(name)
-            person.fields[where] += count
+    def _person(self, key: str) -> Person:
+        person = self._table.person(key)
+        if person is None:
+            raise KeyError(key)  # the table's own lookups name only its people
+        return person
+
+    def _surnames(self, word: str) -> list[str]:
+        return [] if self._ignored(word) else self._table.with_surname(word)
+
+    def _distinctive(self, word: str) -> list[str]:
+        """The names a rare word belongs to: 'ottolenghi', 'nigella'."""
+        return [] if self._ignored(word) or _plain(word) else self._table.with_word(word)
+
+    def _ignored(self, word: str) -> bool:
+        """A word that is no name alone, in any number ('certificates' beside a yes/no field)."""
+        return word in self._ignore or stem(word) in self._ignore
 
     def read(self, said: Utterance, taken: Sequence[Span], titles: Sequence[Span] = ()) -> list[Found]:
         """`titles`: where the utterance names catalog items ("Contact (1997) with Jodie Foster"
@@ -111,17 +90,17 @@ class PeopleReader:
             if any(span.overlaps(t) for t in taken) or (size > 1 and window[-1].group().lower() in _ENDS_A_NAME):
                 continue  # 'miles davis or': no name ends in a joining word
             key = normalise_title(" ".join(t.group() for t in window))
-            person = self._people.get(key)
+            person = self._table.person(key)
             if person and self._plausible(person, size, cue, window, said, key):
                 return [key], size
             continues = i + 1 < len(tokens) and _capitalised(tokens[i + 1], said)  # "Owen Wilson", not Clive Owen
             if (
                 size == 1
-                and key in self._surnames
+                and self._surnames(key)
                 and not continues
                 and self._surname_said(key, cue, window[0], said, tokens, i)
             ):
-                return self._surnames[key], 1
+                return self._surnames(key), 1
             if size >= 2 and cue and all(t.group()[:1].isupper() for t in window):
                 close = self._fuzzy(key)
                 if close:
@@ -130,14 +109,14 @@ class PeopleReader:
                 close = self._part_of_one(key) or self._fuzzy(key)  # 'kenji lopez alt', 'julia childs'
                 if close:
                     return [close], size
-            if size == 1 and len(self._distinctive.get(key, ())) == 1:
-                return sorted(self._distinctive[key]), 1  # 'ottolenghi', 'nigella': no other word is one
+            if size == 1 and len(self._distinctive(key)) == 1:
+                return self._distinctive(key), 1  # 'ottolenghi', 'nigella': no other word is one
         return None
 
     def _part_of_one(self, key: str) -> str | None:
         """The one name that holds these words in a row ('kenji lopez alt' of 'j kenji lopez alt')."""
-        found = self._runs.get(key, set())
-        return next(iter(found)) if len(found) == 1 else None
+        found = self._table.with_run(key)
+        return found[0] if len(found) == 1 else None
 
     def _plausible(
         self, person: Person, size: int, cue: str | None, window: list[re.Match[str]], said: Utterance, key: str
@@ -159,7 +138,7 @@ class PeopleReader:
         if not _capitalised(token, said) and _modifies_a_noun(said, token):
             return False  # "with short-ish episodes", "with long episodes": a word, not Martin Short
         cued_before = before in _CAST_CUES | _MAKER_CUES - {"and"}
-        in_fields = any(self._people[k].fields.keys() - {TEXT} for k in self._surnames[key])
+        in_fields = any(self._person(k).fields.keys() - {TEXT} for k in self._surnames(key))
         if cued_before:
             return in_fields or _capitalised(token, said) or before in {"by", "starring", "directed"}
         return bool(cue) and in_fields
@@ -168,11 +147,11 @@ class PeopleReader:
         from rapidfuzz import fuzz, process
 
         # a slip is seldom in the first letter: comparing with names that share it is ~20x faster
-        best = process.extractOne(key, self._by_initial.get(key[:1], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = process.extractOne(key, self._table.with_initial(key[:1]), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return str(best[0]) if best else None
 
     def _found(self, keys: list[str], span: Span, said: Utterance) -> Found:
-        people = sorted((self._people[k] for k in keys), key=lambda p: -sum(p.fields.values()))
+        people = sorted((self._person(k) for k in keys), key=lambda p: -sum(p.fields.values()))
         person = people[0]  # a surname several people share: the one with most items
         cue = _cue_word(said, span)
         where = _fields_for(person, cue)

@@ -18,6 +18,7 @@ from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.people import PeopleReader
+from recchat.conversation.people_table import PeopleTable
 from recchat.conversation.references import Pointed, Shown, read_references
 from recchat.conversation.relative import ordinal_fields, read_scaled
 from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
@@ -113,15 +114,17 @@ class RequestReader:
         values: ValueVocabulary,
         generic: set[str],
         held: Callable[[str], float] | None = None,
+        people: PeopleTable | None = None,
     ) -> None:
         """`held(words)`: does any item's text hold these words? A word to avoid that none
-        holds ("not an endless weekly thing") rules nothing out and is not taken as one."""
+        holds ("not an endless weekly thing") rules nothing out and is not taken as one.
+        `people`: the catalog's people as saved at import (counted from the index without)."""
         self.schema = schema
         self.index = index
         self.kinds = KindReader(schema)
         # a word that names one of the catalog's values ('rioja', 'blanc') is no person's name alone
         value_words = {w for key in values.spellings for w in key.split()}
-        self.people = PeopleReader(schema, index, ignore=set(generic) | self.kinds.words | value_words)
+        self.people = PeopleReader(schema, index, set(generic) | self.kinds.words | value_words, people)
         self.values = values
         self._value_words = value_words
         self._tags_in = values.tags_in

@@ -21,6 +21,8 @@ from recchat.vocabulary import GENERIC_NOUNS
 if TYPE_CHECKING:
     from recchat.catalog.library import CatalogIndex
     from recchat.catalog.schema import CatalogSchema
+    from recchat.conversation.mentions import TitleTable
+    from recchat.conversation.people_table import PeopleTable
 
 _CLAUSE_BREAK = re.compile(
     rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b)|\b(?:{BUT}|however|though|except|although)\b", re.I
@@ -70,15 +72,18 @@ def reader_for(
     schema: CatalogSchema,
     index: CatalogIndex,
     held: Callable[[str], float] | None = None,
+    saved: tuple[TitleTable, PeopleTable] | None = None,
     name: str = "",
 ) -> Reader:
     """The reader of one catalog: its titles, its values, and (through its schema) its fields.
+    `saved`: its title keys and people as its import saved them (built from the index without).
     The catalog's `name` is what its owner calls the items ('courses', 'my-plants'): a noun for
     any of them, like 'item'."""
+    titles, people = saved or (None, None)
     values = ValueVocabulary(schema, index, index.tag_vocabulary(), held)
-    reader = Reader(TitleMatcher(index), values)
+    reader = Reader(TitleMatcher(index, titles), values)
     generic = {stem(word) for word in GENERIC} | {stem(w) for w in catalog_nouns(name)}
-    reader.request = RequestReader(schema, index, values, generic, held)
+    reader.request = RequestReader(schema, index, values, generic, held, people)
     return reader
 
 
