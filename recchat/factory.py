@@ -182,7 +182,7 @@ class Runtime:
             titles = catalog.derived(TITLES, lambda: TitleTable.of(index.entries))
             people = catalog.derived(PEOPLE, lambda: PeopleTable.of(catalog.schema, index.entries))
             with timed("matcher.build", items=len(index)):
-                reader = reader_for(catalog.schema, index, _held_in(catalog), (titles, people))
+                reader = reader_for(catalog.schema, index, _held_in(catalog), (titles, people), catalog.name)
                 matcher = reader.matcher
             self._readers[catalog.name] = (matcher, reader)
         return self._readers[catalog.name]

@@ -3,6 +3,7 @@ evaluation all drive this same object."""
 
 from __future__ import annotations
 
+import itertools
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ from recchat.profile import Profile, new_id
 from recchat.ranking.filters import admissible
 from recchat.ranking.retrieval import Query, Ranker
 from recchat.ranking.select import select
+from recchat.text import normalise_title
 from recchat.timing import timed
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from recchat.profile import ProfileSnapshot
 
 MAX_UTTERANCE_CHARS = 4000  # longer input is cut: it would only dilute the embedding and the prompt
+MAX_SAME_TITLE = 20  # items of one title that a "not that one" also puts aside
 AVOID_MIN_WEIGHT = 0.15  # "no horror" fades out after many turns unless said again
 TokenCallback = Callable[[int, str], None]  # (suggestion index, text piece)
 # What pointing at a suggestion says about it ("I've seen those", "not that one").
@@ -178,6 +181,16 @@ class Session:
                 on_explained(i, explained[-1])
         return explained
 
+    def _same_title(self, item_id: str) -> list[str]:
+        """The other items of an item's very title (sizes, editions, vintages of one thing)."""
+        index = self.catalog.index
+        entry = index.by_id.get(item_id)
+        if entry is None:
+            return []
+        title = normalise_title(entry.title)
+        same = (e.id for e in index.entries if e.id != item_id and normalise_title(e.title) == title)
+        return list(itertools.islice(same, MAX_SAME_TITLE))
+
     def listen(self, text: str) -> Understanding:
         """Take in one user turn without answering it: understand it against the conversation so
         far, act on what it points at ("I've seen those"), update the state, and store it in the
@@ -192,6 +205,9 @@ class Session:
         heard = understood.heard
         for reference in heard.references:
             kind = _FEEDBACK_OF.get(reference.act)
+            # 'not the dragon tree': the plant in every pot size, not only the one shown
+            for item_id in self._same_title(reference.item_id) if reference.act == "exclude" else ():
+                self.feedback(item_id, kind or FeedbackKind.NOT_NOW)
             if kind is not None:
                 self.feedback(reference.item_id, kind)
         self.state = self.state.heard(
@@ -227,6 +243,7 @@ class Session:
         return Context(
             shown=[Shown(e.id, e.title) for e in shown],
             shown_years=[e.year for e in met if e.year],
+            met=tuple(e.id for e in met),
             wanted_kinds=self.state.kinds,
             measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
         )

@@ -62,6 +62,12 @@ _NAME_LEAD_WORDS = frozenset("starring stars directed produced written featuring
 _NAME_SKIPPED_FIRST = STOPWORDS | _NAME_PARTICLES | _NAME_LEAD_WORDS  # once, not per phrase
 
 
+def figure(value: float) -> str:
+    """A number as a label shows it: '4.5', '30', and big whole ones with separators ('1,000,000',
+    never '1e+06')."""
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10_000 else f"{value:g}"
+
+
 def names_in(text: str, limit: int = 12) -> list[str]:
     """Capitalised name phrases in running text ('directed by Christopher Nolan', 'stars Tom
     Hanks'): two to four words, neither end a common word, so 'The Film' or 'In 1994' are not."""
@@ -87,6 +93,20 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return ascii_text.lower().replace("&", " and ")
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold(text)`, and for each of its characters where it came from in `text` ('B&B' folds to
+    'b and b', longer than it was: a span found in the fold maps back through these)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
+    parts, where = [], []
+    for i, ch in enumerate(text):
+        part = fold(ch)
+        parts.append(part)
+        where += [i] * len(part)
+    return "".join(parts), where
 
 
 @functools.lru_cache(maxsize=2**18)  # opening a catalog normalises every title and name, many repeated

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from recchat.catalog.items import item_text
 from recchat.catalog.library import CatalogIndex, index_entry
 from recchat.catalog.record import item_metadata
 from recchat.catalog.schema import CatalogSchema, learn_schema
@@ -13,6 +14,7 @@ from recchat.conversation.references import Shown
 from recchat.conversation.request import Context
 from recchat.conversation.understanding import Reader, Understanding, reader_for
 from recchat.domain import Constraint, Item
+from recchat.ranking.values import stems
 
 
 @dataclass
@@ -30,10 +32,18 @@ class Toy:
         return list(self.read(text, **kwargs).heard.constraints)
 
 
-def toy(items: list[Item]) -> Toy:
+def toy(items: list[Item], name: str = "", *, words: bool = False) -> Toy:
+    """`name`: the catalog's name, which its owner chose ('workshops'); `words`: the reader knows
+    which words the items' texts hold, as a real catalog's word index tells it."""
     schema = learn_schema(items)
     index = CatalogIndex([index_entry(i.id, item_metadata(i, "toy:1", ""), schema) for i in items])
-    return Toy(schema, index, reader_for(schema, index))
+    texts = [set(stems(item_text(i))) for i in items]
+
+    def held(phrase: str) -> float:
+        wanted = set(stems(phrase))
+        return sum(wanted <= text for text in texts) / len(texts)
+
+    return Toy(schema, index, reader_for(schema, index, held if words else None, name=name))
 
 
 def item(item_id: str, title: str, **fields: Any) -> Item:

@@ -76,6 +76,11 @@ def test_numbers_in_words(section: str) -> None:
     assert said == pytest.approx(value)
 
 
+def test_a_rate_names_what_the_amount_is_for() -> None:
+    text, noun = load("numbers")["rates"]["example"]
+    assert [a.noun for a in find_amounts(Utterance(text))] == [noun]
+
+
 def test_ordinals_point_at_the_last_list() -> None:
     text, position = load("numbers")["ordinals"]["example"]
     shown = [Shown(f"i{n}", f"Item {n}") for n in range(5)]
@@ -196,6 +201,48 @@ def test_each_measure_word_moves_its_field(entry: dict[str, Any]) -> None:
     found = fields.relative(Utterance(text), [], (), pivot, set())
     ops = {"low": "at_most", "high": "at_least", "less": "below", "more": "above"}
     assert [f.constraint.op for f in found] == [ops[direction]]
+
+
+@pytest.mark.parametrize("entry", load("measures")["none"], ids=lambda e: e["example"][0])
+def test_each_word_for_none_or_some_bounds_the_field_at_zero(entry: dict[str, Any]) -> None:
+    text, direction = entry["example"]
+    schema, index = catalog(items_with(Price=["Free", "$9", "Free", "$25", "$40", "$12"]))
+    found = MeasuredFields(schema, index).relative(Utterance(text), [], (), Pivot(), set())
+    op = {"none": "at_most", "some": "above"}[direction]
+    assert [(f.constraint.field, f.constraint.op, f.constraint.value) for f in found] == [("Price", op, 0.0)]
+    # not where no item costs nothing, nor of another thing ('free wifi'), nor 'gluten free'
+    schema, index = catalog(items_with(Price=["$5", "$9", "$7", "$25", "$40", "$12"]))
+    assert MeasuredFields(schema, index).relative(Utterance(text), [], (), Pivot(), set()) == []
+    schema, index = catalog(items_with(Price=["Free", "$9", "Free", "$25", "$40", "$12"]))
+    for other in (f"{entry['words'][0]} wifi", *(f"{w} {entry['words'][0]}" for w in entry["not_after"][:3])):
+        assert MeasuredFields(schema, index).relative(Utterance(other), [], (), Pivot(), set()) == [], other
+
+
+def test_a_comparative_against_the_whole_last_list() -> None:
+    text, phrase = load("comparisons")["than_shown"]["example"]
+    from recchat.conversation.request import _THAN_SHOWN
+
+    found = _THAN_SHOWN.search(text)
+    assert found is not None and found.group() == phrase
+
+
+def test_a_place_word_asks_for_the_category_value_a_list_value_shares() -> None:
+    _, word = load("places")["placed"]["example"]
+    schema, index = catalog(
+        items_with(Language=["English", "Spanish", "English", "French"] * 2, Skills=[[word, "x"], ["y"]] * 4)
+    )
+    values = ValueVocabulary(schema, index)
+    ((value, _),) = values.spans(word)
+    assert not value.category and values.placed[value.text].fields == ("Language",)
+
+
+@pytest.mark.parametrize("word", load("feelings")["interjections"]["words"])
+def test_a_sound_of_the_chat_is_no_value_initials(word: str) -> None:
+    if len(word) < 2:
+        return
+    value = " ".join(f"{letter}word" for letter in word)  # 'eh' -> 'eword hword'
+    schema, index = catalog(items_with(Subject=[value.title(), "Other", value.title(), "Else"]))
+    assert ValueVocabulary(schema, index).values_in(f"{word}, something else") == ()
 
 
 @pytest.mark.parametrize("entry", load("measures")["named"], ids=lambda e: e["example"][0])

@@ -381,3 +381,124 @@ def test_a_noun_before_a_comma_names_no_later_amount() -> None:
     found = {c.field: c for c in read(cars(), "no electric, lots of cargo space, under 30 grand")}
     assert meeting(cars(), found["Price"]) == ["Corolla", "Miata"]
     assert found["Cargo space (cu ft)"].op == "at_least"
+
+
+def workshops() -> Toy:
+    rows = [
+        ("Wheel Throwing Basics", "Ana Ruiz", "Spanish", "pottery, ceramics", "Free", "2,400,000"),
+        ("Glaze Chemistry", "Ben Ode", "English", "ceramics, chemistry", "$45", "12,000"),
+        ("Conversational Spanish", "Ana Ruiz", "English", "spanish, speaking", "$30", "880,000"),
+        ("Stats for Makers", "Ida Voss", "English", "statistics, spreadsheets", "Free", "95,000"),
+        ("Web Pages in a Day", "Ida Voss", "English", "javascript, html", "$20", "1,300,000"),
+        ("Cerámica para todos", "Lía Paz", "Spanish", "pottery, painting", "$15", "40,000"),
+    ]
+    columns = ("Host", "Spoken in", "Topics", "Fee", "Reviews")
+    return toy(repeated("k", rows, columns), name="workshops")
+
+
+PAID = ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("free ones only", "Fee", ["Stats for Makers", "Wheel Throwing Basics"]),
+        ("free workshops?", "Fee", ["Stats for Makers", "Wheel Throwing Basics"]),
+        (
+            "the paid ones",
+            "Fee",
+            ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"],
+        ),
+        ("not free", "Fee", ["Cerámica para todos", "Conversational Spanish", "Glaze Chemistry", "Web Pages in a Day"]),
+        ("taught in spanish", "Spoken in", ["Cerámica para todos", "Wheel Throwing Basics"]),
+        ("spanish workshops", "Topics", ["Conversational Spanish"]),
+        ("stats", "Topics", ["Stats for Makers"]),
+        ("over 1M reviews", "Reviews", ["Web Pages in a Day", "Wheel Throwing Basics"]),
+        ("something popular", "Reviews", ["Web Pages in a Day", "Wheel Throwing Basics"]),
+    ],
+)
+def test_free_placed_clipped_and_popular_on_any_catalog(text: str, field: str, titles: list[str]) -> None:
+    found = read(workshops(), text)
+    assert [c.field for c in found] == [field], [c.label for c in found]
+    assert meeting(workshops(), found[0]) == titles
+
+
+def test_words_that_are_not_what_they_look_like() -> None:
+    assert read(workshops(), "java") == []  # the start of javascript, and a word of its own
+    assert read(workshops(), "eh, anything") == []  # no initials of a value
+    assert read(workshops(), "free wifi") == []  # free of something else
+    # 'more popular than those' is above the last list, even with a title named
+    (above,) = read(workshops(), "more popular than all of those", shown=["k3a", "k5a"])
+    assert above.op == "above" and meeting(workshops(), above) == [
+        "Conversational Spanish",
+        "Web Pages in a Day",
+        "Wheel Throwing Basics",
+    ]
+
+
+def test_the_one_said_by_a_word_of_its_title() -> None:
+    heard = workshops().read("not the glaze one", shown=["k0a", "k1a", "k2a"]).heard
+    assert [(r.item_id, r.act) for r in heard.references] == [("k1a", "exclude")]
+
+
+def rentals() -> Toy:
+    """A made-up instrument rental shop's export: no descriptions, worded fields, units in cells."""
+    rows = [
+        (
+            "Studio Strat",
+            "Electric",
+            "Swamp ash and maple",
+            "R&B",
+            "€12",
+            4.6,
+            "6",
+            "98 cm",
+            ["locking tuners"],
+        ),
+        ("Parlor Six", "Acoustic", "Mahogany body and rosewood board", "Folk", "€8", 4.1, "6", "86 cm", ["gig bag"]),
+        ("Twelve Jangle", "Acoustic", "Spruce top and sapele back", "Folk", "€15", 4.8, "12", "104 cm", ["gig bag"]),
+        ("Baritone Seven", "Electric", "Alder body and ebony board", "Metal", "€19", 3.9, "7", "110 cm", ["strap"]),
+        ("Jazz Box", "Hollow", "Maple top and spruce bracing", "Jazz", "€22", 4.4, "6", "102 cm", ["strap"]),
+        ("Travel Mini", "Acoustic", "Laminate body", "Folk", "€5", 3.6, "6", "79 cm", ["gig bag", "strap"]),
+        *((f"Loaner {n}", "Electric", "Laminate body", "Rock", "€9", 3.0, "6", "96 cm", ["strap"]) for n in range(6)),
+    ]
+    columns = ("Type", "Build", "Style", "Rental per day", "Score", "Strings", "Length", "Extras")
+    return toy(repeated("g", rows, columns), name="rentals", words=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("under 90cm long", "Length", ["Parlor Six", "Travel Mini"]),
+        ("under 8 a day", "Rental per day", ["Travel Mini"]),
+        ("4.5 or higher", "Score", ["Studio Strat", "Twelve Jangle"]),  # a decimal is no count of strings
+        ("with tuners", "Extras", ["Studio Strat"]),  # the head of 'locking tuners', which no other value has
+        ("rhythm and blues", "Style", ["Studio Strat"]),  # 'R&B' spelled out
+    ],
+)
+def test_units_rates_heads_letters_and_field_words(text: str, field: str, titles: list[str]) -> None:
+    found = read(rentals(), text)
+    assert [c.field for c in found] == [field], [c.label for c in found]
+    assert meeting(rentals(), found[0]) == titles
+
+
+def test_longer_and_a_bigger_one_than_that_are_read_against_the_last_list() -> None:
+    (longer,) = read(rentals(), "anything taller?", shown=["g4a"])  # 102 cm
+    assert meeting(rentals(), longer) == ["Baritone Seven", "Twelve Jangle"]
+    (bigger,) = read(rentals(), "a bigger length than that", shown=["g2a"])  # 104 cm
+    assert bigger.op == "above" and meeting(rentals(), bigger) == ["Baritone Seven"]
+
+
+def test_a_tier_word_with_a_slip() -> None:
+    (easy,) = read(trails(), "a hike for a beginer")
+    assert easy.value == "Easy"
+
+
+def test_a_rare_word_of_the_items_own_fields_asks_for_them() -> None:
+    """'anything in mahogany' where each item's build is its own words (no value repeats)."""
+    woods = ["mahogany", *("laminate",) * 19]
+    items = [item(f"b{n}", f"Model {n}", Build=f"{wood} body no {n}") for n, wood in enumerate(woods)]
+    catalog = toy(items, name="rentals", words=True)
+    (wish,) = read(catalog, "anything in mahogany")
+    assert (wish.field, wish.op, wish.negated) == ("text", "mentions", False)
+    assert read(catalog, "anything in spruce") == []  # no item has it: a word of the request only

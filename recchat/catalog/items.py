@@ -35,7 +35,11 @@ DOCUMENT_DESCRIPTION_CHARS = 1_000
 EMBED_DESCRIPTION_CHARS = 200
 # In every content hash: bump it (or change the cap) when item_text or embed_text changes, and
 # every item is embedded again.
-EMBED_TEXT_VERSION = f"2:{EMBED_DESCRIPTION_CHARS}"
+EMBED_TEXT_VERSION = f"3:{EMBED_DESCRIPTION_CHARS}"
+# An item with no description (a spreadsheet export) is told by its worded fields instead, this
+# much of them: 'Botanical name: Monstera deliciosa; Light: Bright indirect; Features: trailing'.
+FIELDS_TEXT_CHARS = 400
+_YES_NO = frozenset({"yes", "no", "y", "n", "true", "false"})
 SHORT_FIELD = 200  # characters: fields that name an item (not its notes) tell two of a name apart
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -247,4 +251,33 @@ def item_text(item: Item, *, description_chars: int | None = DOCUMENT_DESCRIPTIO
         parts.append(", ".join(item.tags))
     if item.description:
         parts.append(item.description[:description_chars])
+    elif fields := fields_text(item.metadata):
+        parts.append(fields)
     return ". ".join(parts)
+
+
+def fields_text(metadata: Mapping[str, Any]) -> str:
+    """The fields of an item that are words ('Light: Bright indirect', a list's values), not
+    numbers, amounts, codes or links: what it is, for an item that has no description."""
+    parts = []
+    for key, value in metadata.items():
+        values = value if isinstance(value, list) else [value]
+        said = [str(v) for v in values if isinstance(v, str) and _worded(v)]
+        if said:
+            parts.append(f"{key}: {', '.join(said)}")
+    text = "; ".join(parts)
+    return text if len(text) <= FIELDS_TEXT_CHARS else text[:FIELDS_TEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def _worded(value: str) -> bool:
+    """Words a person may say: 'Bright indirect', 'Every 2 weeks'; not '€129', '45 cm', 'HP-101-17'
+    or a link."""
+    from recchat.language.quantities import read_cell
+
+    if not re.search(r"[^\W\d_]", value) or len(value) > SHORT_FIELD or "://" in value:
+        return False
+    if " " not in value.strip() and re.search(r"\d", value):
+        return False  # a code
+    if value.strip().lower() in _YES_NO:
+        return False  # 'Pet safe: No' would read as pet safe
+    return read_cell(value) is None

@@ -65,7 +65,11 @@ def _vocabulary() -> dict[str, dict[str, float]]:
 
 def find_amounts(said: Utterance) -> list[Amount]:
     """Every amount in the utterance, with its bound and the noun after it, in order."""
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(said.lower)]
+    # a multiplier's case is kept: "1M" is a million, "1m" a metre or a minute
+    tokens = [
+        _Token("M" if said.text[m.start() : m.end()] == "M" else m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(said.lower)
+    ]
     found: list[Amount] = []
     i = 0
     while i < len(tokens):
@@ -120,7 +124,7 @@ def _number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if following is not None and following.start == tokens[i].end:
             factor = units().multipliers.get(following.text if len(following.text) == 1 else following.text.lower())
-            if factor is not None and following.text in {"k", "thousand", "million", "bn"}:
+            if factor is not None and following.text in {"k", "M", "thousand", "million", "bn"}:
                 return value * factor, i + 2
         scale = _vocabulary()["scales"].get(following.text) if following is not None else None
         if isinstance(scale, int | float) and scale >= 1000:  # '5 thousand', '30 grand'
@@ -314,6 +318,8 @@ def _with_noun(amount: Amount, text: str) -> Amount:
     people = words("people", "nouns")
     if two and two in people:
         noun, end = two, amount.span.end + skip + found.end(3)
+    elif found.group(3) and found.group(2) in load("numbers")["rates"]["words"]:  # '300 a night'
+        noun, end = found.group(3), amount.span.end + skip + found.end(3)
     else:
         noun, end = found.group(2), amount.span.end + skip + found.end(2)
     return replace(amount, noun=noun, noun_span=Span(start, end), people=amount.people or noun in people)

@@ -24,7 +24,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
 from recchat.language.units import plain_bound
-from recchat.text import stem
+from recchat.text import figure, stem
 
 if TYPE_CHECKING:
     from recchat.catalog.library import CatalogIndex
@@ -58,7 +58,9 @@ class Pivot:
 class MeasuredFields:
     """The catalog's number fields, and how amounts in chat land on them."""
 
-    def __init__(self, schema: CatalogSchema, index: CatalogIndex) -> None:
+    def __init__(self, schema: CatalogSchema, index: CatalogIndex, generic: frozenset[str] = frozenset()) -> None:
+        """`generic`: stems of nouns for any item or this catalog's items ('course', 'option')."""
+        self.generic = generic
         numeric = [f for f in schema.fields if f.kind in (FieldKind.NUMBER, FieldKind.RANGE) and f.role != "year"]
         whole: dict[str, bool] = {f.name: True for f in numeric}
         kind_field = schema.kind_field.name if schema.kind_field else None
@@ -121,8 +123,8 @@ class MeasuredFields:
         self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], pivot: Pivot, already: set[str]
     ) -> list[Found]:
         """'short', 'cheap', 'shorter', 'cheaper' on fields this turn put no amount on (`already`)."""
-        present = [f for f in self.present(kinds) if f.name not in already]
-        return read_relative(self, said, taken, present, kinds, pivot) if present else []
+        present = self.present(kinds)
+        return read_relative(self, said, taken, present, kinds, pivot, already) if present else []
 
     def _field_for(
         self, amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str] = ()
@@ -148,12 +150,14 @@ class MeasuredFields:
             return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
-        return _bare(amount, present, recent)
+        decimal = "." in said.text[amount.span.start : amount.span.end]
+        return _bare(amount, [f for f in present if not (decimal and f.whole)], recent)
 
 
 def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:
     """'under 30', 'over 100' with nothing to say what: the field last asked about that can hold
-    it, else the one field that can, else the one price that can."""
+    it, else the one field that can, else the one price that can ('9.0 or higher' is no count:
+    the caller leaves out fields of whole numbers)."""
     if amount.bound in ("plain", "between") or amount.people:
         return None
     holding = [f for f in present if f.info.role not in ("people_count", "age") and f.holds(amount.low)]
@@ -260,10 +264,10 @@ def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
 
 def _amount_label(value: float, shown: str) -> str:
     if shown == "$":
-        return f"${value:g}"
+        return f"${figure(value)}"
     if shown == "%":
-        return f"{value:g}%"
-    return f"{value:g} {shown}".strip()
+        return f"{figure(value)}%"
+    return f"{figure(value)} {shown}".strip()
 
 
 def _found(field: NumberField, op: str, value: object, label: str, span: Span, said: Utterance) -> Found:

@@ -17,7 +17,7 @@ from recchat.conversation.people_table import TEXT, PeopleTable, Person
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import common_words
-from recchat.text import STOPWORDS, normalise_title
+from recchat.text import STOPWORDS, normalise_title, stem
 from recchat.vocabulary import GENERIC_NOUNS
 
 MAX_NAME_WORDS = 4
@@ -52,11 +52,15 @@ class PeopleReader:
         return person
 
     def _surnames(self, word: str) -> list[str]:
-        return [] if word in self._ignore else self._table.with_surname(word)
+        return [] if self._ignored(word) else self._table.with_surname(word)
 
     def _distinctive(self, word: str) -> list[str]:
         """The names a rare word belongs to: 'ottolenghi', 'nigella'."""
-        return [] if word in self._ignore or _plain(word) else self._table.with_word(word)
+        return [] if self._ignored(word) or _plain(word) else self._table.with_word(word)
+
+    def _ignored(self, word: str) -> bool:
+        """A word that is no name alone, in any number ('certificates' beside a yes/no field)."""
+        return word in self._ignore or stem(word) in self._ignore
 
     def read(self, said: Utterance, taken: Sequence[Span], titles: Sequence[Span] = ()) -> list[Found]:
         """`titles`: where the utterance names catalog items ("Contact (1997) with Jodie Foster"

@@ -13,7 +13,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Reference
 from recchat.language import alternation, load
 from recchat.language.units import units
-from recchat.text import STOPWORDS, fold, normalise_title, without_year
+from recchat.text import STOPWORDS, fold, normalise_title, stem, without_year
 from recchat.vocabulary import GENERIC_NOUNS, NUMBER_WORDS, ORDINALS
 
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
@@ -89,6 +89,7 @@ def read_references(said: Utterance, shown: Sequence[Shown], named: Sequence[tup
     by_id = {s.item_id: i for i, s in enumerate(shown)}
     found += [([by_id[item]], span) for item, span in named if item in by_id]
     found += _shown_titles(said, shown, [span for _, span in found])
+    found += _described(said, shown, [span for _, span in found])
     if not found:
         every = _ALL.search(said.lower)
         if every:
@@ -119,6 +120,24 @@ def _shown_titles(said: Utterance, shown: Sequence[Shown], taken: Sequence[Span]
         match = re.search(rf"\b{words}\b", fold(said.text))
         if match is not None and not any(Span(match.start(), match.end()).overlaps(t) for t in taken):
             found.append((places, Span(match.start(), match.end())))
+    return found
+
+
+_DESCRIBED = re.compile(r"\bthe\s+(?P<words>[a-z0-9][a-z0-9'-]*(?:\s+[a-z0-9][a-z0-9'-]*)?)\s+(?P<one>one|ones)\b")
+
+
+def _described(said: Utterance, shown: Sequence[Shown], taken: Sequence[Span]) -> list[tuple[list[int], Span]]:
+    """'not the game one', 'the python ones': the shown items whose titles hold those words."""
+    found: list[tuple[list[int], Span]] = []
+    titles = [{stem(w) for w in normalise_title(without_year(s.title)).split()} for s in shown]
+    for match in _DESCRIBED.finditer(fold(said.text)):
+        span = Span(match.start(), match.end())
+        words = [stem(w) for w in match.group("words").split() if w not in STOPWORDS]
+        if not words or any(span.overlaps(t) for t in taken):
+            continue
+        places = [i for i, title in enumerate(titles) if all(w in title for w in words)]
+        if places and (match.group("one") == "ones" or len(places) == 1):
+            found.append((places, span))
     return found
 
 

@@ -19,7 +19,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
 from recchat.language.units import units
-from recchat.text import normalise_title, stem
+from recchat.text import STOPWORDS, figure, normalise_title, stem
 
 if TYPE_CHECKING:
     from recchat.conversation.measured import MeasuredFields, NumberField, Pivot
@@ -32,6 +32,8 @@ class _Entry:
     dimensions: tuple[str, ...]
     nouns: frozenset[str]
     not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    then: frozenset[str] = frozenset()  # words that may follow it and leave it about the items
 
 
 @cache
@@ -43,6 +45,8 @@ def _entries(section: str) -> tuple[_Entry, ...]:
             tuple(e["dimensions"]),
             frozenset(e["nouns"]),
             tuple(e.get("not_before", ())),
+            tuple(e.get("not_after", ())),
+            frozenset(e.get("then", ())),
         )
         for e in load("measures")[section]
     )
@@ -55,15 +59,19 @@ def read_relative(
     present: Sequence[NumberField],
     kinds: Sequence[str],
     pivot: Pivot,
+    already: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Found]:
-    found: list[Found] = []
+    """`already`: fields this turn put an amount on; a word whose field is one of them is said
+    ('well reviewed, 9.0 or higher'), and falls on no other field of its dimension."""
+    found = _none_or_some(fields, said, taken, present)
+    found = [f for f in found if f.constraint.field not in already]
     for entry in _entries("comparative"):
         for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
             field = _field(entry, present)
-            made = _than(field, entry, pivot, word, span, said) if field else None
+            made = _than(field, entry, pivot, word, span, said) if field and field.name not in already else None
             if made is not None:
                 found.append(made)
-    constrained = {f.constraint.field for f in found}
+    constrained = {f.constraint.field for f in found} | set(already)
     for entry in _entries("adjective"):
         for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
             field = _field(entry, present)
@@ -79,11 +87,60 @@ def read_relative(
             if named is None:
                 continue
             field, whole = named
-            made = _third(fields, field, entry, kinds, said.text[whole.start : whole.end], whole, said)
+            text = said.text[whole.start : whole.end]
+            if _THAN.match(said.lower[whole.end :]):  # 'a bigger pot than that': than the pivot
+                more = _Entry(entry.words, "more" if entry.direction == "high" else "less", (), frozenset())
+                made = _than(field, more, pivot, text, whole, said)
+            else:
+                made = _third(fields, field, entry, kinds, text, whole, said)
             if made is not None:
                 found.append(made)
                 constrained.add(field.name)
     return found
+
+
+_THAN = re.compile(r"\s+than\b")
+
+
+def _none_or_some(
+    fields: MeasuredFields, said: Utterance, taken: Sequence[Span], present: Sequence[NumberField]
+) -> list[Found]:
+    """'free ones': the field at most 0; 'the paid ones', 'not free': above 0. Only on a field
+    whose values start at 0, and only where the word is about the items ('free wifi' is not)."""
+    found: list[Found] = []
+    for entry in _entries("none"):
+        for span, word in _said(entry, said, [*taken, *(f.span for f in found)]):
+            field = _field(entry, present)
+            if field is None or field.info.low != 0 or _says_else(entry, said, span, taken, fields.generic):
+                continue
+            negated = said.negated(span)
+            none = (entry.direction == "none") != negated
+            said_as = f"not {word}" if negated else word
+            op, label = ("at_most", "at most") if none else ("above", "over")
+            label = f"{said_as} ({label} {_amount(field, 0)})"
+            text = said.text[span.start : span.end]
+            found.append(Found(Constraint("number", field.name, op, 0.0, False, label, text), span))
+    return found[:1]
+
+
+def _says_else(entry: _Entry, said: Utterance, span: Span, taken: Sequence[Span], generic: frozenset[str]) -> bool:
+    """'free wifi', 'gluten free': the word is about something other than the items."""
+    before = re.search(r"([a-z]+)[\s-]*$", said.lower[: span.start])
+    if before is not None and before.group(1) in entry.not_after:
+        return True
+    after = span.end
+    for _ in range(2):  # 'free python courses': a value, then the noun for the items
+        following = re.match(r"[\s-]*([a-z0-9]+)", said.lower[after:])
+        if following is None:
+            return False
+        word, start = following.group(1), after + following.start(1)
+        if word in STOPWORDS or word in entry.then or stem(word) in generic:
+            return False
+        value = next((t for t in taken if t.start <= start < t.end), None)
+        if value is None:
+            return True
+        after = value.end
+    return True
 
 
 def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) -> tuple[NumberField, Span] | None:
@@ -178,15 +235,15 @@ def _amount(field: NumberField, value: float) -> str:
     '1049 EUR', '$40', '90 minutes', '300 pages'."""
     measure = field.info.measure
     if field.info.dimension == "duration":
-        return f"{value:g} minutes"
+        return f"{figure(value)} minutes"
     if field.info.dimension == "money":
-        return f"${value:g}" if measure.unit in (None, "USD") else f"{value:g} {measure.unit}"
+        return f"${figure(value)}" if measure.unit in (None, "USD") else f"{figure(value)} {measure.unit}"
     written = units().with_id(measure.written) if measure.written else None
     if written is not None and field.info.dimension is not None:
         return f"{value / written.factor:.3g} {written.id}"
     if measure.unit and field.info.dimension is not None:
-        return f"{value:g} {measure.unit}"
-    return f"{value:g} {measure.noun}" if measure.noun else f"{value:g}"
+        return f"{figure(value)} {measure.unit}"
+    return f"{figure(value)} {measure.noun}" if measure.noun else f"{figure(value)}"
 
 
 # -- ordered category values ------------------------------------------------------------------
@@ -247,11 +304,7 @@ def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Sp
 def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:
     """'something cheap' where Price is '$'..'$$$$', 'beginner friendly' for Easy: a word of a
     tier asks for the field's values of that tier."""
-    for word in sorted(ordinal.words, key=len, reverse=True):
-        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
-        if match is None:
-            continue
-        span = Span(match.start(), match.end())
+    for word, span in _tier_words(ordinal, said):
         if any(span.overlaps(t) for t in taken):
             continue
         tier, negated = ordinal.words[word], said.negated(span)
@@ -265,6 +318,26 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         text = said.text[span.start : span.end]
         return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
     return []
+
+
+MIN_FUZZY_TIER = 6  # letters: a tier word this long is still read with one slip ('beginer')
+
+
+def _tier_words(ordinal: Ordinal, said: Utterance) -> list[tuple[str, Span]]:
+    """Where the scale's words are said, longest first; then words one slip away from a long one."""
+    found = []
+    for word in sorted(ordinal.words, key=len, reverse=True):
+        match = re.search(rf"(?<![\w$-]){re.escape(word)}(?![\w$-])", said.lower)
+        if match is not None:
+            found.append((word, Span(match.start(), match.end())))
+    from rapidfuzz.distance import OSA
+
+    long_words = [w for w in ordinal.words if len(w) >= MIN_FUZZY_TIER and " " not in w]
+    for match in re.finditer(r"[a-z]{6,}", said.lower):
+        near = [w for w in long_words if w[0] == match.group()[0] and OSA.distance(w, match.group()) == 1]
+        if len(near) == 1 and match.group() not in ordinal.words:
+            found.append((near[0], Span(match.start(), match.end())))
+    return found
 
 
 def _tier_meant(t: int, said: int, top: int, negated: bool) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from recchat.catalog.library import CatalogIndex
-from recchat.catalog.schema import CatalogSchema
+from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import requested_genres
 from recchat.conversation.kinds import Found, KindReader
@@ -25,12 +25,15 @@ from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_p
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
-from recchat.conversation.values import Value, ValueVocabulary, value_constraint
+from recchat.conversation.values import Value, ValueVocabulary, plain, value_constraint
 from recchat.domain import Constraint, Reference
 from recchat.language import alternation, load
+from recchat.ranking.filters import ALL_TEXT
 from recchat.text import content_words, root, stem
 
 MAX_LEANING = 4  # soft wishes said in the understood line
+NAME_WORDS = 5  # a text field's value longer than this is a note, not a name
+RARE_WORD_SHARE = 0.1  # a word of the items' fields held by at most this share of them names them
 MOST_ITEMS = 0.5  # a word in more of the items' texts than this distinguishes none of them
 # Words about the conversation itself, not the topic ("actually, books instead").
 _FILLER = frozenset(
@@ -52,8 +55,15 @@ _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
     r"more(?!\s+(?:recent|modern|current|up[\s-]to[\s-]date|\w+(?:ous|ful|ic|al|ive|ing|ed|y)\b)))\b"
 )
-# Length words beside an explicit length ("a quick game, 20 minutes tops"): said already.
-_LENGTH_WORDS = frozenset("quick quickly short shorter brief fast long longer lengthy epic".split())
+# Measure words beside an explicit amount ("a quick game, 20 minutes tops", "a small one, under
+# 30cm tall"): said already, by the amount (language/measures.toml, one-word entries).
+_LENGTH_WORDS = frozenset(
+    w
+    for section in ("adjective", "comparative", "named")
+    for entry in load("measures")[section]
+    for w in entry["words"]
+    if " " not in w
+)
 _REFINES = re.compile(
     r"^\W*(?:with|and|also|plus|preferably|ideally|but\s+with|maybe\s+with|especially)\b|\b(?:too|as\s+well|also)\W*$"
 )
@@ -62,6 +72,8 @@ _CONTRAST_HEAD = re.compile(rf"\b(?:{alternation(load('negation')['contrast']['w
 _CONTRAST_GAP = re.compile(r"\s*,\s*(?:(?:an?|some)\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|or\b|and\b|nor\b)")
 _CORRECTION = re.compile(rf"\b(?:{alternation(load('negation')['corrections']['words'])})\b")
+_PLACED = re.compile(rf"\b(?:{alternation(load('places')['placed']['words'])})\s+(?:the\s+)?$")
+_THAN_SHOWN = re.compile(rf"\b(?:{alternation(load('comparisons')['than_shown']['words'])})\b")
 _FRESH = re.compile(
     r"\b(?:something|anything)\s+(?P<how>completely|totally|entirely|really|very)?\s*different\b"
     r"|\b(?:change\s+of\s+(?:topic|subject|plan)|start\s+over|forget\s+(?:that|it|all\s+that)|new\s+topic)\b"
@@ -76,6 +88,7 @@ class Context:
     shown_years: Sequence[int] = ()
     wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
     measured: tuple[str, ...] = ()  # number fields the conversation put amounts on, oldest first
+    met: tuple[str, ...] = ()  # the shown items that met the request ("cheaper than those": than these)
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,7 @@ class RequestReader:
         value_words = {w for key in values.spellings for w in key.split()}
         self.people = PeopleReader(schema, index, set(generic) | self.kinds.words | value_words, people)
         self.values = values
+        self._value_words = value_words
         self._tags_in = values.tags_in
         self._held = held
         # kind words carry no topic, unless the catalog has them as genres ("sitcom")
@@ -122,7 +136,7 @@ class RequestReader:
         year_fields = schema.with_role("year")
         self._year_field = year_fields[0].name if year_fields else "year"
         self._years = (min(years), max(years)) if years else None
-        self.measured = MeasuredFields(schema, index)
+        self.measured = MeasuredFields(schema, index, frozenset(self._generic))
         self.same_people = SamePeople(schema)
         self.ordinals = ordinal_fields(schema)
 
@@ -148,6 +162,7 @@ class RequestReader:
         )
         found += self._avoid(said, [*taken, *(f.span for f in found)])
         found += read_title_avoid(said, [s for s in titles if not any(s.overlaps(p) for p in pointed.spans)])
+        found += self._named_by_fields(said, [*taken, *(f.span for f in found)])
         spans = (*pointed.spans, *lifted.spans, *(f.span for f in found))
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
         unused = unused_wishes(said, [*spans, *titles], self._catalogued(kinds), self.values.spellings)
@@ -171,6 +186,41 @@ class RequestReader:
             leaning=self.leaning(topic, [f.constraint for f in found], text),
         )
 
+    def _named_by_fields(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+        """'looking for a monstera', 'do you have a ficus': in a catalog told by its fields (no
+        descriptions, whose words may say anything), a rare word of the items' own words that no
+        value, person or kind takes is a wish for the few items that have it."""
+        if self.schema.descriptions or self._held is None or self._notes:
+            return []
+        found = []
+        for match in re.finditer(r"[a-z][a-z'-]{3,}", said.lower):
+            span, word = Span(match.start(), match.end()), match.group()
+            if any(span.overlaps(t) for t in taken) or said.negated(span) or not self._rare(word):
+                continue
+            label = said.text[span.start : span.end]
+            found.append(Found(Constraint("word", ALL_TEXT, "mentions", word, False, label, label), span))
+        return found
+
+    @property
+    def _notes(self) -> bool:
+        """Does a text field hold sentences ('Steep rock scramble from the first minute.')? Then
+        its words may say anything, as a description's do."""
+        return any(
+            len(example.split()) > NAME_WORDS or example.rstrip().endswith(".")
+            for f in self.schema.fields
+            if f.kind is FieldKind.TEXT
+            for example in f.examples
+        )
+
+    def _rare(self, word: str) -> bool:
+        if word in _FILLER or stem(word) in self._generic or word in self._value_words or plain(word):
+            return False
+        share = self._held(word) if self._held else 0.0
+        # held beyond the titles that have it: a fact of the items ('Monstera deliciosa' of the Swiss
+        # Cheese Plant), not a title's word only ('a steep hike', 'Steep Ravine')
+        titled = len(self.index.title_words.get(stem(word), ())) / max(len(self.index), 1)
+        return titled < share <= RARE_WORD_SHARE
+
     def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
         """The catalog's values named: wanted (one each, or any of several joined by 'or'; not
         when said of an item on the table, inside a name, or as a taste) or, under a 'not', to
@@ -180,6 +230,7 @@ class RequestReader:
             for value, span in self.values.spans(said.text)
             if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
         ]
+        located = [(self._placed(said, value, span), span) for value, span in located]
         mark = _corrected_at(said)
         if mark is not None:
             later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
@@ -205,6 +256,12 @@ class RequestReader:
             span = Span(by_text[group[0]][1].start, by_text[group[-1]][1].end)
             found.append(Found(value_constraint(values, False, said.text[span.start : span.end]), span))
         return found
+
+    def _placed(self, said: Utterance, value: Value, span: Span) -> Value:
+        """'taught in spanish': the category value ('Language: Spanish') a list value shares its
+        word with ('Skills: spanish'), said as where the item is (language/places.toml)."""
+        placed = self.values.placed.get(value.text)
+        return placed if placed is not None and _PLACED.search(said.lower[: span.start]) else value
 
     def _widened(self, values: tuple[Value, ...]) -> tuple[Value, ...]:
         """'funny' where a few items are tagged funny and many comedy: either."""
@@ -307,7 +364,7 @@ class RequestReader:
     ) -> list[Found]:
         """'short', 'cheaper', 'easier': on fields this turn put no amount on (`measured`)."""
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
-        pivot = self._pivot(context, references, named)
+        pivot = self._pivot(context, references, () if _THAN_SHOWN.search(said.lower) else named)
         found = self.measured.relative(said, taken, kinds, pivot, measured)
         return found + read_scaled(self.ordinals, said, [*taken, *(f.span for f in found)], pivot)
 
@@ -336,7 +393,8 @@ class RequestReader:
         """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""
         by_id = self.index.by_id
         pointed = [r.item_id for r in references if r.act in ("anchor", "like")] + [i for i, _ in named]
-        ids = [i for i in pointed if i in by_id] or [s.item_id for s in context.shown if s.item_id in by_id]
+        last = context.met or tuple(s.item_id for s in context.shown)
+        ids = [i for i in pointed if i in by_id] or [i for i in last if i in by_id]
         return Pivot(tuple(dict(by_id[i].facts) for i in ids))
 
     def _avoid(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:

@@ -73,14 +73,24 @@ def reader_for(
     index: CatalogIndex,
     held: Callable[[str], float] | None = None,
     saved: tuple[TitleTable, PeopleTable] | None = None,
+    name: str = "",
 ) -> Reader:
     """The reader of one catalog: its titles, its values, and (through its schema) its fields.
-    `saved`: its title keys and people as its import saved them (built from the index without)."""
+    `saved`: its title keys and people as its import saved them (built from the index without).
+    The catalog's `name` is what its owner calls the items ('courses', 'my-plants'): a noun for
+    any of them, like 'item'."""
     titles, people = saved or (None, None)
     values = ValueVocabulary(schema, index, index.tag_vocabulary(), held)
     reader = Reader(TitleMatcher(index, titles), values)
-    reader.request = RequestReader(schema, index, values, {stem(word) for word in GENERIC}, held, people)
+    generic = {stem(word) for word in GENERIC} | {stem(w) for w in catalog_nouns(name)}
+    reader.request = RequestReader(schema, index, values, generic, held, people)
     return reader
+
+
+def catalog_nouns(name: str) -> list[str]:
+    """The words of a catalog's name that may be its owner's noun for its items ('my-plants':
+    plants)."""
+    return [w for w in re.findall(r"[a-z]+", name.lower()) if len(w) >= 3 and w not in STOPWORDS]
 
 
 class Reader:

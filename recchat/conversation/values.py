@@ -7,6 +7,8 @@ values are the kind reader's; yes/no fields are asked for by their name ("dog fr
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.spans import Span
 from recchat.domain import Constraint
 from recchat.language import common_words, load
-from recchat.text import STOPWORDS, fold, normalise_title, root, stem
+from recchat.text import STOPWORDS, fold_with_offsets, normalise_title, root, stem
 from recchat.vocabulary import GENERIC_NOUNS, TAG_FALLBACKS, TAG_SYNONYMS
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ MAX_VALUE_WORDS = 5
 MIN_FUZZY = 5  # a word shorter than this has too many neighbours one slip away
 SHORT_NAME = 2  # letters: a place name this short ('us', 'uk') is a word unless typed in capitals
 MIN_PREFIX = 3  # 'cab sauv', not 'c s'
+MIN_CLIPPED = 3  # letters a clipped word leaves off ('stat' of statistics)
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YES = frozenset({"yes", "y", "true", "1"})
@@ -86,15 +89,30 @@ class ValueVocabulary:
                     found.setdefault((value, False), set()).add(info.name)
         for tag in tags:
             found.setdefault((tag, False), set()).add(TAGS)
+        # one word for a list value and a category value ('spanish' a skill, 'Spanish' the
+        # language): the list value is meant, unless said as where the item is ('taught in spanish')
+        self.placed: dict[str, Value] = {}
         for (text, category), fields in sorted(found.items(), key=lambda f: (f[0][1], f[0][0])):
             if normalise_title(text) in _NOT_A_VALUE or not normalise_title(text):
                 continue
-            self._add(text, Value(text, tuple(sorted(fields)), category))
+            held = Value(text, tuple(sorted(fields)), category)
+            owner = self._by_key.get(_key(normalise_title(text).split()))
+            if category and owner is not None and not owner.category:
+                self.placed[owner.text] = held
+            self._add(text, held)
         self._add_everyday()
         self._add_short_forms()
         self._roots = {root(k): v for k, v in self._by_key.items() if " " not in k and len(root(k)) >= 5}
-        self._parts = _distinctive_parts(self._by_key)
+        field_words = {stem(w) for info in schema.fields for w in normalise_title(info.name).split()}
+        self._parts = _distinctive_parts(self._by_key, field_words | GENERIC_NOUNS | _title_nouns(index))
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
+        self._sorted_words = sorted(self._words)  # for words that begin with a clipped one
+        # values written as letters ('B&B', 'R&B') named by the words they stand for
+        self._lettered = {
+            _initials(k.split()): v
+            for k, v in self._by_key.items()
+            if _initials(k.split()) and all(len(w) == 1 for w in _joined(k.split()))
+        }
         self._value_words = {w for k in self._by_key for w in k.split()}
         self._multi: dict[int, list[tuple[str, Value]]] = {}  # values of several words, by how many
         for key, named in self._by_key.items():
@@ -127,7 +145,7 @@ class ValueVocabulary:
                 if len(own) == 1 and len(own[0]) >= MIN_PART and own[0] not in measure_words():
                     heads.setdefault(stem(own[0]), set()).add(value)
         for short, found in (*initials.items(), *heads.items()):
-            if len(found) == 1 and short not in self._by_key and short not in STOPWORDS and len(short) >= 2:
+            if len(found) == 1 and short not in self._by_key and short not in _spoken() and len(short) >= 2:
                 self._by_key[short] = next(iter(found))
 
     def _add_named_field(self, name: str, values: tuple[str, ...]) -> None:
@@ -167,7 +185,8 @@ class ValueVocabulary:
     def spans(self, text: str, *, fuzzy: bool = True) -> list[tuple[Value, Span]]:
         """Each value named in `text` (offsets into it), in order; longer names first ("science
         fiction" is that value, not also "science")."""
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text))]
+        folded, where = fold_with_offsets(text)
+        tokens = [(m.group(), where[m.start()], where[m.end() - 1] + 1) for m in _TOKEN.finditer(folded)]
         stems = [stem(t) for t, _, _ in tokens]
         found: list[tuple[int, Value, Span]] = []
         covered: set[int] = set()
@@ -191,10 +210,29 @@ class ValueVocabulary:
     def _lookup(self, key: str, size: int) -> Value | None:
         found = self._by_key.get(key)
         if found is None and size == 1:
-            found = self._roots.get(root(key)) or self._parts.get(key)
+            found = self._roots.get(root(key)) or self._parts.get(key) or self._clipped(key)
         if found is None and size >= 2:
-            found = self._prefixed(key.split())
+            words = key.split()
+            found = self._prefixed(words) or (self._lettered.get(_initials(words)) if _initials(words) else None)
+            if found is None and len(words[-1]) <= 3 and words[-1].endswith("s"):  # 'b&bs', 'cds'
+                found = self._by_key.get(key[:-1])
         return found
+
+    def _clipped(self, word: str) -> Value | None:
+        """A clipped word ('stats' for statistics, 'econ' for economics): the start of one value's
+        word, at least three letters short of it, and no everyday word itself; the rest no word
+        of its own either ('java' is not javascript, 'foot' not football)."""
+        if len(word) < MIN_PART or plain(word) or word in _spoken():
+            return None
+        start = bisect.bisect_left(self._sorted_words, word)
+        found: dict[str, Value] = {}
+        for key in itertools.islice(self._sorted_words, start, None):
+            if not key.startswith(word):
+                break
+            rest = key[len(word) :]
+            if len(rest) >= MIN_CLIPPED and not plain(rest) and not plain(rest.rstrip("s")):
+                found[self._words[key].text] = self._words[key]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _prefixed(self, words: list[str]) -> Value | None:
         """'sauv blanc', 'cab sauv': each word the start of one of a value's words, in order, and no
@@ -211,7 +249,7 @@ class ValueVocabulary:
     def _near(self, token: str) -> Value | None:
         """A slip of the keyboard: one edit from a value's word (two in a long word), the same
         first letter, and no other value as close."""
-        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or _plain(token):
+        if len(token) < MIN_FUZZY or token.isdigit() or stem(token) in self._value_words or plain(token):
             return None
         if self._known is not None and self._known(token):
             return None
@@ -238,24 +276,65 @@ class ValueVocabulary:
         return tuple(dict.fromkeys(v.text for v in self.values_in(text) if not v.category))
 
 
+TITLE_NOUN_SHARE = 0.05  # a word in this share of titles is a noun for the items ('plant', 'hotel')
+TITLE_SAMPLE = 5000
+
+
+def _title_nouns(index: CatalogIndex) -> set[str]:
+    """Stems of words many titles share: what the catalog calls its items, no value's head."""
+    entries = index.entries[:: max(1, len(index.entries) // TITLE_SAMPLE)]
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for word in {stem(w) for w in normalise_title(entry.title).split()}:
+            counts[word] = counts.get(word, 0) + 1
+    least = max(3, TITLE_NOUN_SHARE * len(entries))
+    return {w for w, n in counts.items() if n >= least and w not in STOPWORDS}
+
+
+def _joined(words: list[str]) -> list[str]:
+    return [w for w in words if w not in ("and", "n")]
+
+
+def _initials(words: list[str]) -> str:
+    """'bed and breakfast' and 'b and b' alike: 'b&b' (only with the 'and': 'big blue' is no B&B)."""
+    if len(_joined(words)) < 2 or len(_joined(words)) == len(words):
+        return ""
+    return "".join("&" if w in ("and", "n") else w[0] for w in words)
+
+
 def _is_yes_no(values: tuple[str, ...]) -> bool:
     """Yes and no, and perhaps a shade between ('Yes', 'No', 'On leash')."""
     lowered = {v.lower() for v in values}
     return bool(lowered & _YES) and bool(lowered & _NO) and len(lowered) <= 4
 
 
-def _distinctive_parts(by_key: dict[str, Value]) -> dict[str, Value]:
+def _distinctive_parts(by_key: dict[str, Value], not_heads: set[str]) -> dict[str, Value]:
     """Words of multi-word values that only one value holds ('barossa' of 'Barossa Valley', not
-    'valley'), long enough not to be a plain word by chance, and no value of their own."""
+    'valley' where several valleys are; 'marais' of 'Le Marais', 'pool' of 'Swimming pool'), long
+    enough not to be a plain word by chance, and no value of their own. A last word is the head,
+    often shared: it is taken only where no field's name holds it ('centre' of 'Fitness centre'
+    beside 'Distance to centre') and it is no noun for any item (`not_heads`)."""
     holders: dict[str, dict[str, Value]] = {}
     for key, value in by_key.items():
-        for word in key.split()[:-1]:  # the last word is the head ('valley', 'adult'): too common
-            holders.setdefault(word, {})[value.text] = value
+        words = key.split()
+        for i, word in enumerate(words):
+            if i < len(words) - 1 or (len(words) > 1 and word not in not_heads and stem(word) not in not_heads):
+                holders.setdefault(word, {})[value.text] = value
+    for key, value in by_key.items():  # a head shared with another value's other words is no one's
+        for word in key.split()[-1:]:
+            if word in holders:
+                holders[word][value.text] = value
     return {
         word: next(iter(values.values()))
         for word, values in holders.items()
-        if len(values) == 1 and len(word) >= MIN_PART and not _plain(word) and word not in by_key
+        if len(values) == 1 and len(word) >= MIN_PART and not plain(word) and word not in by_key
     }
+
+
+@cache
+def _spoken() -> frozenset[str]:
+    """Small words and sounds of the chat itself: no short name for a value."""
+    return STOPWORDS | frozenset(load("feelings")["interjections"]["words"])
 
 
 @cache
@@ -267,7 +346,7 @@ def measure_words() -> frozenset[str]:
     return frozenset(word for phrase in (*measures, *scales) for word in phrase.split())
 
 
-def _plain(word: str) -> bool:
+def plain(word: str) -> bool:
     """An everyday word: no slip of the keyboard, and no name for a longer value ('roll' is not
     'Roll and Write'; 'barossa' is 'Barossa Valley')."""
     return word in STOPWORDS or word in common_words() or stem(word) in common_words()

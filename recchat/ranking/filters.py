@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from recchat.catalog.items import item_text
 from recchat.domain import Constraint, Item
 from recchat.ranking.implications import implied_holders
 from recchat.ranking.values import alternatives, category, has_any_tag, has_words, strings
@@ -133,7 +134,7 @@ def _person(entry: IndexEntry, constraint: Constraint) -> bool:
 def meets_item(item: Item, entry: IndexEntry, constraint: Constraint) -> bool:
     """The final check on an item about to be shown: words and names in its whole text."""
     if constraint.op == "mentions" and constraint.field == ALL_TEXT:
-        text = f"{item.title} {' '.join(item.tags)} {item.description}"
+        text = item_text(item, description_chars=None)  # the fields too, where no description tells it
         if constraint.about == "person":
             found = normalise_title(str(constraint.value)) in normalise_title(text)
         else:
