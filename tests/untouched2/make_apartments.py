@@ -10,13 +10,16 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("apartments") / "lettings_export.csv"
 CITIES = {
-    "Manchester": (1.0, ["Ancoats", "Northern Quarter", "Didsbury", "Chorlton", "Salford Quays", "Castlefield", "Levenshulme"]),
+    "Manchester": (
+        1.0,
+        ["Ancoats", "Northern Quarter", "Didsbury", "Chorlton", "Salford Quays", "Castlefield", "Levenshulme"],
+    ),
     "Leeds": (0.85, ["Headingley", "Chapel Allerton", "Leeds Dock", "Kirkstall", "Roundhay", "Meanwood"]),
     "Bristol": (1.2, ["Clifton", "Redland", "Bedminster", "Harbourside", "Southville", "Montpelier", "Bishopston"]),
     "Birmingham": (0.9, ["Jewellery Quarter", "Digbeth", "Edgbaston", "Moseley", "Harborne", "Kings Heath"]),
 }
 AGENTS = ["Northgate Lettings", "Hollis & Wren", "Keyhouse Property", "Urban Nest Lettings", "Fairbrook Estates"]
-# type: (share, bedrooms, base rent for the city factor 1.0, m² per bedroom)
+# type: (share in percent, bedroom counts drawn from)
 TYPES = {
     "Flat": (52, [1, 1, 2, 2, 2, 3], 0, 0),
     "Studio": (12, [0], 0, 0),
@@ -26,11 +29,35 @@ TYPES = {
     "Room": (9, [1], 0, 0),
 }
 WORDS = {0: "Studio", 1: "One bed", 2: "Two bed", 3: "Three bed", 4: "Four bed", 5: "Five bed"}
-FLAT_FEATURES = ["balcony", "lift", "dishwasher", "concierge", "gym", "bike storage", "washer dryer",
-                 "wooden floors", "double glazing", "allocated parking", "roof terrace", "en suite",
-                 "underfloor heating", "EV charging"]
-HOUSE_FEATURES = ["garden", "off-street parking", "dishwasher", "washer dryer", "fireplace", "double glazing",
-                  "gas central heating", "wooden floors", "en suite", "bike storage", "conservatory"]
+FLAT_FEATURES = [
+    "balcony",
+    "lift",
+    "dishwasher",
+    "concierge",
+    "gym",
+    "bike storage",
+    "washer dryer",
+    "wooden floors",
+    "double glazing",
+    "allocated parking",
+    "roof terrace",
+    "en suite",
+    "underfloor heating",
+    "EV charging",
+]
+HOUSE_FEATURES = [
+    "garden",
+    "off-street parking",
+    "dishwasher",
+    "washer dryer",
+    "fireplace",
+    "double glazing",
+    "gas central heating",
+    "wooden floors",
+    "en suite",
+    "bike storage",
+    "conservatory",
+]
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
@@ -88,28 +115,69 @@ def listing(rng: random.Random, number: int, city: str, factor: float, area: str
     kind = rng.choices(list(TYPES), weights=[t[0] for t in TYPES.values()])[0]
     beds = rng.choice(TYPES[kind][1])
     level = floor(rng, kind)
-    title = "Double room in a shared house" if kind == "Room" else (
-        "Studio apartment" if kind == "Studio" else f"{WORDS[beds]} {kind.lower()}")
+    title = (
+        "Double room in a shared house"
+        if kind == "Room"
+        else ("Studio apartment" if kind == "Studio" else f"{WORDS[beds]} {kind.lower()}")
+    )
     title = f"{title}, {area}"
-    pets = "" if rng.random() < 0.07 else ("Allowed" if rng.random() < (0.55 if kind == "House" else 0.25) else "Not allowed")
+    pets = (
+        ""
+        if rng.random() < 0.07
+        else ("Allowed" if rng.random() < (0.55 if kind == "House" else 0.25) else "Not allowed")
+    )
     bills = "Yes" if kind == "Room" or (kind == "Studio" and rng.random() < 0.3) else "No"
-    furnished = rng.choice(["Furnished", "Furnished", "Unfurnished", "Part-furnished"]) if kind != "Room" else "Furnished"
+    furnished = (
+        rng.choice(["Furnished", "Furnished", "Unfurnished", "Part-furnished"]) if kind != "Room" else "Furnished"
+    )
     if kind == "House":
         furnished = rng.choice(["Unfurnished", "Unfurnished", "Part-furnished", "Furnished"])
     available = "Now" if rng.random() < 0.2 else f"2027-{rng.randint(1, 4):02d}-{rng.randint(1, 28):02d}"
     baths = 1 if beds <= 1 else rng.choice([1, 2, 2]) if beds <= 3 else rng.choice([2, 3])
     return [
-        f"LET-{number:05d}", title, kind, area, city, f"£{rent(rng, kind, beds, factor):,}", str(beds), str(baths),
-        f"{size(rng, kind, beds)} m²", furnished, available, pets, bills, features(rng, kind, level), epc(rng, kind, area),
-        rng.choice("ABBCCCDDE"), level, rng.choice(AGENTS),
+        f"LET-{number:05d}",
+        title,
+        kind,
+        area,
+        city,
+        f"£{rent(rng, kind, beds, factor):,}",
+        str(beds),
+        str(baths),
+        f"{size(rng, kind, beds)} m²",
+        furnished,
+        available,
+        pets,
+        bills,
+        features(rng, kind, level),
+        epc(rng, kind, area),
+        rng.choice("ABBCCCDDE"),
+        level,
+        rng.choice(AGENTS),
     ]
 
 
 def main() -> None:
     rng = random.Random(20270114)
-    header = ["Listing ID", "Title", "Type", "Neighbourhood", "City", "Rent (pcm)", "Bedrooms", "Bathrooms", "Size",
-              "Furnished", "Available from", "Pets", "Bills included", "Features", "EPC rating", "Council tax band",
-              "Floor", "Agent"]
+    header = [
+        "Listing ID",
+        "Title",
+        "Type",
+        "Neighbourhood",
+        "City",
+        "Rent (pcm)",
+        "Bedrooms",
+        "Bathrooms",
+        "Size",
+        "Furnished",
+        "Available from",
+        "Pets",
+        "Bills included",
+        "Features",
+        "EPC rating",
+        "Council tax band",
+        "Floor",
+        "Agent",
+    ]
     rows = []
     number = 20411
     for city, (factor, areas) in CITIES.items():
