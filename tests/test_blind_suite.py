@@ -19,17 +19,20 @@ from recchat.eval.suite import Conversation, Predicate, Suite, SuiteTurn, read_s
 
 BLIND = ROOT / "tests" / "blind"
 BLIND_3 = ROOT / "tests" / "blind3"
+UNTOUCHED_2 = ROOT / "tests" / "untouched2"  # apartments and bicycles: run once, at the round's end
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
     "trails": SHARED,
     "hotels": SHARED | {"kind", "year", "number"},
     "houseplants": SHARED | {"avoid word/title"},
+    "apartments": SHARED | {"kind", "number"},
+    "bicycles": SHARED | {"kind", "year", "number", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
-@pytest.fixture(scope="module", params=[BLIND, BLIND_3], ids=["blind", "blind-3"])
+@pytest.fixture(scope="module", params=[BLIND, BLIND_3, UNTOUCHED_2], ids=["blind", "blind-3", "untouched-2"])
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)
     return suite, load_truths(suite)
