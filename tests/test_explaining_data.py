@@ -83,7 +83,13 @@ def test_numbers_read_by_what_they_measure_in_the_unit_written(fact: NumberFact,
         ),
         (ValueFact("Country", "country", "category", "Italy"), "is from Italy", "is not from Italy"),
         (ValueFact("Cuisine", "cuisine", "category", "Italian"), "is Italian", "is not Italian"),
-        (ValueFact("Body", "body", "category", "Full"), "is full-bodied", "is not full-bodied"),
+        (ValueFact("Body", "body", "category", "Full", tiered=True), "is full-bodied", "is not full-bodied"),
+        # a tier's word in a field of another sort ('Medium' light) is no tier
+        (
+            ValueFact("Light", "light", "category", "Medium"),
+            "has Medium as its light",
+            "does not have Medium as its light",
+        ),
         (ValueFact("Park", "park", "category", "Zion"), "is in Zion", "is not in Zion"),
         (ValueFact("Status", "status", "category", "Own"), "has Own as its status", "does not have Own as its status"),
     ],
@@ -97,3 +103,10 @@ def test_a_title_as_people_say_it() -> None:
     assert spoken_title("Dune (Dune, #1)") == "Dune"
     assert spoken_title("Heat (1995)") == "Heat"
     assert spoken_title("Guards! Guards! (Discworld, #8)") == "Guards! Guards!"
+
+
+def test_a_field_is_a_scale_when_most_of_its_values_are_its_tiers() -> None:
+    from recchat.explain.facts import _tiered
+
+    assert _tiered(("Light", "Medium", "Full"))
+    assert not _tiered(("Low light", "Medium", "Bright indirect", "Direct sun"))

@@ -99,3 +99,35 @@ def test_the_export_set_is_valid_and_large_enough() -> None:
     assert {c.half for c in SET.cases} == {"a", "b"}
     assert sum(bool(c.wants) for c in SET.cases) >= 40
     assert read_predicate({"field": "Price", "unit": "USD", "max": 40}, "x").op == "between"
+
+
+DOMAINS = Path(__file__).parent / "explanations" / "domains"
+DOMAIN_SET = read_explanation_set(DOMAINS / "domains.jsonl")
+DOMAIN_TRUTHS = {name: read_truth(folder) for name, folder in DOMAIN_SET.catalogs.items()}
+
+
+@pytest.mark.parametrize(
+    ("catalog", "title", "text"),
+    [
+        # a course's instructor, under a header that names people by their role
+        ("courses", "AI For Everyone", "AI For Everyone is taught by Andrew Ng, as you asked."),
+        # the field's own name is no genre ('family' of a plant's botanical family)
+        ("houseplants", "Christmas Cactus", "Christmas Cactus has Cactaceae as its family."),
+        # 'lists' is the card's verb, even where some course lists 'lists' among its skills
+        ("courses", "Introduction to Python", "Introduction to Python lists python under skills."),
+    ],
+)
+def test_true_cards_on_other_domains_have_no_fault(catalog: str, title: str, text: str) -> None:
+    truth = DOMAIN_TRUTHS[catalog]
+    item = next(r for r in truth.records.values() if r.title.startswith(title))
+    terms = catalog_terms(truth.records.values())
+    anything = Conversation(("anything",), (), None, ())
+    assert faults(text, item, anything, terms=terms) == {}
+
+
+def test_the_judge_still_sees_a_value_the_item_lacks_on_other_domains() -> None:
+    truth = DOMAIN_TRUTHS["houseplants"]
+    cactus = next(r for r in truth.records.values() if r.title.startswith("Christmas Cactus"))
+    text = "Christmas Cactus has Araceae as its family."
+    found = faults(text, cactus, Conversation(("anything",), (), None, ()), terms=catalog_terms(truth.records.values()))
+    assert "value" in found, found

@@ -145,7 +145,8 @@ def faults(
         "year": _year(claims, item),
         "number": _number(claims, item),
         "name": _name(_affirmed(text), f"{item} {said}"),
-        "genre": _genre(claims, item, _tags(record)),
+        # a field's own name ('has Cactaceae as its family') is no genre claim
+        "genre": _genre(claims, f"{item} {' '.join(record.fields)}", _tags(record)),
         "avoided": _avoided(_affirmed(text), conversation.avoid),  # "is not strenuous" keeps the wish
         "copied": _copied(text, str(record.fields.get("description", "")), record.title),
         "example": _example(text, f"{item} {said} {_FRAMING}", example),

@@ -30,6 +30,7 @@ NEGATORS = frozenset("not no isn't isnt aren't wasn't never without though altho
 # Single words too common to be a claim when they are also some field's value ("read", "yes").
 _PLAIN = frozenset(
     """a an the and or of to in on at for with by from as is it its yes no none other read watch play
+    list lists listed
     played listen new old more less all any one you your yours me my i we us our they them he she""".split()
 )
 _NOT_VALUES = re.compile(r"^(?:id|ids|title|name|url|uri|href|link|image)$|_(?:id|href|url)$|^(?:wiki|imdb)_", re.I)
@@ -39,7 +40,9 @@ PEOPLE_HEADERS = frozenset(
     """author authors writer writers director directors designer designers artist artists illustrator
     illustrators narrator narrators host hosts creator creators composer composers producer producers
     maker makers publisher publishers network studio studios brand by chef chefs cook cooks winery cast
-    star stars actor actors editor editors translator translators developer developers band""".split()
+    star stars actor actors editor editors translator translators developer developers band
+    instructor instructors teacher teachers lecturer lecturers tutor tutors presenter presenters
+    speaker speakers coach coaches trainer trainers""".split()
 )
 # What a role verb says someone did, and the header words of fields that back it.
 ROLE_HEADERS = {

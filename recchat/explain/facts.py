@@ -52,6 +52,7 @@ class ValueFact:
     kind: str  # "kind", "category", "list" or "tags"
     value: str  # "Rioja", "waterfall", "Cooperative Game"
     yes_no: bool = False  # a field whose values say yes or no ("Explicit", "Dogs Allowed")
+    tiered: bool = False  # a field whose values sit on a scale ("Easy", "Moderate", "Hard")
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,22 @@ def _fields(schema: CatalogSchema) -> dict[str, ValueFact]:
             continue
         sort = "kind" if kind_field is not None and info.name == kind_field.name else info.kind.value
         yes_no = any(v.lower() in YES_NO for v in info.values)
-        found[info.name] = ValueFact(info.name, field_noun(info.name), sort, "", yes_no)
+        found[info.name] = ValueFact(info.name, field_noun(info.name), sort, "", yes_no, _tiered(info.values))
     return found
+
+
+TIERED_SHARE = 0.6  # of a field's values on one scale, for the field to be that scale's
+
+
+def _tiered(values: tuple[str, ...]) -> bool:
+    """Values most of which are tiers of one scale ('Easy', 'Moderate', 'Hard'): 'Medium' among
+    'Low light', 'Bright indirect' and 'Direct sun' is no tier, and no card says 'is medium'."""
+    for scale in load("scales")["scale"]:
+        words = {str(w).lower() for tier in scale["tiers"] for w in tier}
+        tiers = [v for v in values if v.lower() in words]
+        if len(tiers) >= 2 and len(tiers) >= TIERED_SHARE * len(values):
+            return True
+    return False
 
 
 def _values(item: Item, schema: CatalogSchema) -> tuple[ValueFact, ...]:

@@ -141,7 +141,7 @@ def _category_clauses(fact: ValueFact) -> tuple[str, ...]:
         return (f"has {noun} set to {value}",)
     if lowered in _places():
         return (f"is from {value}",) if _places()[lowered] else (f"is {value}",)
-    if lowered in _tiers():
+    if fact.tiered and lowered in _tiers():
         return (f"is {_tiers()[lowered]}",)
     where = _where(noun)
     if where:
@@ -171,7 +171,7 @@ def missed_value_clause(facts: Sequence[ValueFact]) -> str:
         )
     if lowered in _places() and len(facts) == 1:
         return f"is not from {first.value}" if _places()[lowered] else f"is not {first.value}"
-    if lowered in _tiers() and len(facts) == 1:
+    if first.tiered and lowered in _tiers() and len(facts) == 1:
         return f"is not {_tiers()[lowered]}"
     where = _where(first.noun)
     if where:
