@@ -110,3 +110,11 @@ def test_ask_continue_carries_the_conversation_from_the_shell(home: Path, folder
     }
     fresh = invoke_cli(home, "--backend", "fake", "ask", "--no-llm", "--json", "those ones")
     assert json.loads(fresh.stdout)["references"] == []  # without --continue: a new conversation
+
+
+def test_quicker_than_those_means_than_those_that_met_the_request(session: Session) -> None:
+    first = session.handle("a strategy board game", k=4)  # Catan, then the closest others
+    assert first.recommendations[0].item.title == "Catan" and len(first.recommendations) == 4
+    session.handle("anything quicker than those?", k=3)
+    (quicker,) = [c for c in session.state.constraints if c.about == "number"]
+    assert (quicker.op, quicker.value) == ("below", 75.0)  # Catan's 75 minutes, not a filler's 15

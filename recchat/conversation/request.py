@@ -393,7 +393,10 @@ class RequestReader:
         """What 'shorter' or 'easier' is read against: the items pointed at, else the last list."""
         by_id = self.index.by_id
         pointed = [r.item_id for r in references if r.act in ("anchor", "like")] + [i for i, _ in named]
-        last = context.met or tuple(s.item_id for s in context.shown)
+        every = {s.item_id for s in context.shown}
+        last = context.met or tuple(every)
+        if every and set(pointed) == every:  # 'than those' points at the whole list: those that met it
+            pointed = list(last)
         ids = [i for i in pointed if i in by_id] or [i for i in last if i in by_id]
         return Pivot(tuple(dict(by_id[i].facts) for i in ids))
 
