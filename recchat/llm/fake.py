@@ -51,7 +51,7 @@ class ScriptedChatModel:
     def load(self) -> None:
         self.loaded = True
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         self.load()
         self.prefilled.append(list(messages))
 

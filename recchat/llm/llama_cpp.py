@@ -168,12 +168,26 @@ class LlamaCppModel:
                 fitted[longest]["content"], counts[longest] - excess - 8, counts[longest]
             )
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         self.load()
-        with self._busy, timed("llm.prefill"):
+        with self._busy, timed("llm.prefill"), self._one_core(alongside):
             # One token generated: llama-cpp-python has no public "evaluate only" for chat prompts,
             # and what it keeps afterwards is the prompt's tokens, which the next prompt reuses.
             self._llama.create_chat_completion(messages=self.fit(messages, 1), max_tokens=1, temperature=0.0)
+
+    @contextlib.contextmanager
+    def _one_core(self, alongside: bool) -> Iterator[None]:
+        """With `alongside`, one thread reads the prompt, leaving a core to the work beside it:
+        two would each wait for the other where that work holds a core."""
+        ctx = self._llama._ctx
+        threads, batch = self._llama.n_threads, self._llama.n_threads_batch
+        if alongside:
+            ctx.set_n_threads(1, 1)
+        try:
+            yield
+        finally:
+            if alongside:
+                ctx.set_n_threads(threads, batch)
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
