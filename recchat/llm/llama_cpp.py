@@ -179,15 +179,15 @@ class LlamaCppModel:
     def _one_core(self, alongside: bool) -> Iterator[None]:
         """With `alongside`, one thread reads the prompt, leaving a core to the work beside it:
         two would each wait for the other where that work holds a core."""
-        ctx = self._llama._ctx
-        threads, batch = self._llama.n_threads, self._llama.n_threads_batch
-        if alongside:
-            ctx.set_n_threads(1, 1)
+        if not alongside:
+            yield
+            return
+        llama = self._llama
+        llama._ctx.set_n_threads(1, 1)
         try:
             yield
         finally:
-            if alongside:
-                ctx.set_n_threads(threads, batch)
+            llama._ctx.set_n_threads(llama.n_threads, llama.n_threads_batch)  # what it was made with
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
