@@ -131,8 +131,20 @@ def replay(explainer: Any, calls: list[Recorded], meter: Meter, *, grammar: bool
     return cards
 
 
+def grammar_first(explainer: Any, calls: list[Recorded], meter: Meter) -> list[Card]:
+    """llama-cpp-python's own order: the grammar applied to every token before each draw."""
+    llama = explainer.model._llama
+    installed = llama.__dict__.pop("_init_sampler", None)  # recchat's grammar-last sampler
+    try:
+        return replay(explainer, calls, meter, grammar=True, cold=False)
+    finally:
+        if installed is not None:
+            llama._init_sampler = installed
+
+
 SETTINGS: dict[str, Callable[..., list[Card]]] = {
     "grammar": lambda e, c, m: replay(e, c, m, grammar=True, cold=False),
+    "grammar, grammar-first sampling": grammar_first,
     "free": lambda e, c, m: replay(e, c, m, grammar=False, cold=False),
     "grammar, cold cache": lambda e, c, m: replay(e, c, m, grammar=True, cold=True),
 }
@@ -179,7 +191,7 @@ def measure(rounds: int) -> dict[str, Any]:
             results[name].append(run(explainer, calls, meter))
     by_setting = {name: medians(found) for name, found in results.items()}
     summary = {name: totals(cards) for name, cards in by_setting.items()}
-    grammar, free, cold = (summary[n]["total_ms"] for n in SETTINGS)
+    grammar, first, free, cold = (summary[n]["total_ms"] for n in SETTINGS)
     return {
         "question": QUESTION,
         "model": explainer.model.name,
@@ -192,6 +204,10 @@ def measure(rounds: int) -> dict[str, Any]:
         "totals": summary,
         "ratios": {
             "grammar_over_free": round(grammar / free, 2),
+            "grammar_last_over_grammar_first": round(grammar / first, 2),
+            "sample_ms_grammar_last_over_first": round(
+                summary["grammar"]["sample_ms"] / max(summary["grammar, grammar-first sampling"]["sample_ms"], 1e-9), 2
+            ),
             "cold_cache_over_grammar": round(cold / grammar, 2),
             "sampling_share_with_grammar": round(summary["grammar"]["sample_ms"] / grammar, 2),
             "prompt_share_with_grammar": round(summary["grammar"]["prompt_ms"] / grammar, 2),
