@@ -47,7 +47,8 @@ class GrammarLastSampler:
         self.rules = rules
         self.n_vocab = n_vocab
         self._data = (llama_cpp.llama_token_data * n_vocab)()
-        self._view = np.frombuffer(memoryview(self._data), dtype=np.dtype([("id", "<i4"), ("logit", "<f4"), ("p", "<f4")]))
+        fields = np.dtype([("id", "<i4"), ("logit", "<f4"), ("p", "<f4")])  # llama_token_data
+        self._view = np.frombuffer(memoryview(self._data), dtype=fields)
         self._ids = np.arange(n_vocab, dtype=np.int32)
         self._one = (llama_cpp.llama_token_data * 1)()
 
