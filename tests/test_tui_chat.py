@@ -51,7 +51,6 @@ async def test_while_the_person_types_the_model_reads_the_explanation_prompts_st
         await ready(pilot)
         await wait_until(pilot, lambda: bool(model.prefilled))
         assert model.prefilled == [loaded.explanation_start()]
-        assert model.alongside == [True]  # one core: the catalog opens beside it
 
 
 async def test_explanations_stream_piece_by_piece(loaded: Runtime) -> None:

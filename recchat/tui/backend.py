@@ -79,8 +79,7 @@ class Backend:
         model = self.runtime.chat_model
         if model is not None:
             on_step(f"loading the language model ({model.name})")
-            # On one core: the catalog opens beside it, and a message typed at once waits for both.
-            model.prefill(self.runtime.explanation_start(), alongside=True)
+            model.prefill(self.runtime.explanation_start())
         self.model_names()  # read now, so that completing `/model NAME` does not wait
 
     @property
