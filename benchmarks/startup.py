@@ -1,7 +1,7 @@
 """Start-up: `recchat --help`, cold `recchat ask --no-llm` and cold `recchat ask`, each split into
 phases by the timing trace (RECCHAT_TRACE=1), against bare Python and raw imports in the same run.
 
-    python -m benchmarks.startup [--runs N]
+    python -m benchmarks.startup [--runs N] [--name startup]
 
 "Cold" means a fresh process each time with the data folder prepared (catalog imported, ONNX
 export and catalog caches made by an earlier run); the OS file cache is warm, as it is for a user
@@ -140,11 +140,12 @@ def show(result: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--name", default="startup", help="the results file's name")
     args = parser.parse_args(argv)
     started = machine()
     result = measure(args.runs)
     show(result)
-    print(f"-> {write('startup', result, started)}")
+    print(f"-> {write(args.name, result, started)}")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ def one_run(
     session = f"recchat-bench-{os.getpid()}"
     code = f"PYTHONPATH={shlex.quote(str(pythonpath))} " if pythonpath else ""
     # exec: the pane's process is recchat itself, so its memory can be read.
-    command = f"exec env -u COLUMNS -u LINES {code}{sys.executable} -m recchat --home {home} --catalog {catalog}"
+    # -P: the current folder is not put first on sys.path, so PYTHONPATH alone says which checkout runs
+    command = f"exec env -u COLUMNS -u LINES {code}{sys.executable} -P -m recchat --home {home} --catalog {catalog}"
     started = time.perf_counter()
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command)
     try:
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--message", default="I loved Interstellar, more space adventure please")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--size", default="80x24")
+    parser.add_argument("--checkout", type=Path, help="the recchat checkout to run (default: this one)")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     results = []
@@ -105,7 +107,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as scratch:
             home = Path(scratch) / "home"
             shutil.copytree(args.home, home)  # each run starts from the same, untouched profile
-            results.append(one_run(home, args.catalog, args.message, (width, height)))
+            checkout = args.checkout or Path(__file__).resolve().parent.parent
+            results.append(one_run(home, args.catalog, args.message, (width, height), checkout.resolve()))
         print(json.dumps(results[-1]), flush=True)
     medians = {key: statistics.median(r[key] for r in results) for key in results[0]}
     print(json.dumps({"median": medians, "runs": args.runs, "size": args.size}))

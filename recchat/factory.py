@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -130,6 +132,26 @@ class Runtime:
         return Explainer(
             self.chat_model, self.prompts, None, budget.max_tokens, sentences=budget.sentences
         ).shared_start()
+
+    def read_ahead(self) -> Callable[[], None]:
+        """Load the chat model and have it read the start that every explanation prompt shares,
+        on a thread, while this process opens the store and the catalog and retrieves: a one-shot
+        `ask` then starts its first explanation from llama.cpp's cache instead of loading and
+        reading first. Returns the wait for it (call before printing: loading swaps the
+        process's stdout for a moment). A failure is left to the first explanation, which loads
+        again and reports it."""
+        model = self.chat_model
+        start = self.explanation_start() if model is not None else []
+        if model is None or not start:
+            return lambda: None
+
+        def read() -> None:
+            with contextlib.suppress(Exception):  # the first explanation raises it where it is heard
+                model.prefill(start, alongside=True)
+
+        thread = threading.Thread(target=read, name="recchat-read-ahead", daemon=True)
+        thread.start()
+        return thread.join
 
     @cached_property
     def prompts(self) -> Prompts:

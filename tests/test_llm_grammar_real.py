@@ -37,3 +37,23 @@ def test_a_card_written_by_the_real_model_under_its_grammar_is_true() -> None:
     explained = Explainer(model, Prompts(), None, schema=schema).explain(rec, Asked("a game for two", (wish,)))
     assert explained.explanation_source == "llm", explained.refused
     assert explained.explanation.startswith("Azul") and "2 to 4 players" in explained.explanation
+
+
+def test_a_read_ahead_on_one_core_gives_the_threads_back_and_its_start_is_reused() -> None:
+    import llama_cpp
+
+    model = LlamaCppModel(default_model_path(), GenerationParams())
+    start: list[ChatMessage] = [{"role": "system", "content": "You are recchat, a friendly recommender."}]
+    model.prefill(start, alongside=True)
+    llama = model._llama
+    context = llama._ctx.ctx
+    assert llama_cpp.llama_n_threads(context) == llama.n_threads
+    assert llama_cpp.llama_n_threads_batch(context) == llama.n_threads_batch
+    read = llama.n_tokens  # the start's tokens, and the one token generated after them
+    evaluated: list[int] = []
+    evaluate = llama.eval
+    llama.eval = lambda tokens: (evaluated.append(len(tokens)), evaluate(tokens))[1]
+    assert "".join(model.stream([*start, *ASK], max_tokens=8))
+    prompt = llama.n_tokens - (len(evaluated) - 1)  # less the tokens generated one at a time
+    # All of the start came from the cache but its reply header ("<|im_start|>assistant\n") and token.
+    assert prompt - evaluated[0] >= read - 4, (evaluated, prompt, read)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
 from recchat.factory import Runtime
+from recchat.llm.base import ChatMessage
 from recchat.ranking.lexical import Bm25Index
 from recchat.timing import mark, timed
 
@@ -87,6 +89,37 @@ def test_the_start_read_ahead_is_how_every_explanation_prompt_begins(loaded: Run
     explained = [call for call in model.calls if call[-1]["content"].startswith("Request:")]
     assert len(explained) >= len(reply.recommendations) > 0  # a refused text gets one more try
     assert all(call[: len(start)] == start and len(call) == len(start) + 1 for call in explained)
+
+
+def test_a_one_shot_ask_reads_the_explanation_start_ahead_on_one_core(loaded: Runtime) -> None:
+    from recchat.llm.fake import ScriptedChatModel
+
+    model = loaded.chat_model
+    assert isinstance(model, ScriptedChatModel)
+    wait = loaded.read_ahead()
+    wait()
+    assert model.prefilled == [loaded.explanation_start()] and model.alongside == [True]
+
+
+def test_a_read_ahead_that_fails_leaves_the_model_to_the_explanations(loaded: Runtime) -> None:
+    from recchat.errors import ModelError
+    from recchat.llm.fake import ScriptedChatModel
+
+    class FailsToReadAhead(ScriptedChatModel):
+        def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
+            raise ModelError("the read-ahead failed")
+
+    model = FailsToReadAhead()
+    loaded.__dict__["chat_model"] = model
+    loaded.read_ahead()()  # the failure stays on its thread
+    reply = loaded.session(catalog="mini").handle("a witty detective mystery")
+    assert reply.recommendations and model.calls  # the explanations still use the model
+    assert all(r.explanation_source == "llm" for r in reply.recommendations if r.explanation)
+
+
+def test_no_read_ahead_without_a_model(runtime: Runtime) -> None:
+    runtime.__dict__["chat_model"] = None
+    assert runtime.read_ahead()() is None
 
 
 def test_timed_spans_go_to_the_timing_logger_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:

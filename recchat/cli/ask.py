@@ -85,9 +85,14 @@ def ask(
             k=k,
         )
         narration = stderr()
-        with narration.status("Thinking…", spinner="dots") if narration.is_terminal else nullcontext():
-            chat = Conversation.open(runtime, catalog=catalog, resume=conversation or ("last" if carry_on else None))
-            reply = chat.turn(query, k=k, where=where).reply
+        read = runtime.read_ahead()  # the model loads and reads while the catalog opens
+        try:
+            with narration.status("Thinking…", spinner="dots") if narration.is_terminal else nullcontext():
+                resume = conversation or ("last" if carry_on else None)
+                chat = Conversation.open(runtime, catalog=catalog, resume=resume)
+                reply = chat.turn(query, k=k, where=where).reply
+        finally:
+            read()
         session = chat.session
         if as_json:
             from recchat.serialize import reply_json

@@ -54,8 +54,8 @@ class RecordingModel:
     def load(self) -> None:
         self.inner.load()
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
-        self.inner.prefill(messages)
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
+        self.inner.prefill(messages, **({"alongside": True} if alongside else {}))
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None

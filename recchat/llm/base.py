@@ -23,9 +23,10 @@ class ChatModel(Protocol):
     def load(self) -> None:
         """Load weights now (idempotent). Lets a UI load in the background before first use."""
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         """Load, and read the start of a prompt ahead of use, so that a later prompt beginning the
-        same way starts sooner (llama.cpp keeps it in its cache). A model without one does nothing."""
+        same way starts sooner (llama.cpp keeps it in its cache). A model without one does nothing.
+        `alongside`: the process works on beside it (a one-shot ask): leave it a core."""
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None

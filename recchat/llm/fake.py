@@ -41,6 +41,7 @@ class ScriptedChatModel:
         self._delay = delay
         self.calls: list[list[ChatMessage]] = []
         self.prefilled: list[list[ChatMessage]] = []
+        self.alongside: list[bool] = []  # whether each prefill was asked to leave a core to other work
         self.grammars: list[Grammar | None] = []  # what each call was held to
         self.loaded = False
 
@@ -51,9 +52,10 @@ class ScriptedChatModel:
     def load(self) -> None:
         self.loaded = True
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         self.load()
         self.prefilled.append(list(messages))
+        self.alongside.append(alongside)
 
     def _reply_for(self, messages: Sequence[ChatMessage]) -> str:
         if self._replies is None:

@@ -27,7 +27,7 @@ class UnloadableModel:
     def load(self) -> None:
         raise self.error
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         raise self.error
 
     def stream(
@@ -64,9 +64,9 @@ class FallbackModel:
                     self._on_notice(f"{error.message}{hint}; using the default model, {self.current.name}, instead")
         self.current.load()
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         self.load()
-        self.current.prefill(messages)
+        self.current.prefill(messages, alongside=alongside)
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None

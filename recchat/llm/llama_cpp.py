@@ -17,6 +17,7 @@ from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
 from recchat.llm.grammar import Grammar
 from recchat.llm.limits import ModelLimits, model_limits
+from recchat.llm.sampling import grammar_last
 from recchat.llm.template import takes_system_role, without_system_role
 from recchat.timing import mark, timed
 
@@ -142,6 +143,7 @@ class LlamaCppModel:
                 "the file may be damaged or of an unsupported architecture; try another GGUF with --model",
             ) from error
         llama.verbose = False
+        grammar_last(llama)  # a grammar costs a few ms a token when applied before every draw
         self._system_role = takes_system_role(llama.metadata.get("tokenizer.chat_template"))
         return llama
 
@@ -168,12 +170,26 @@ class LlamaCppModel:
                 fitted[longest]["content"], counts[longest] - excess - 8, counts[longest]
             )
 
-    def prefill(self, messages: Sequence[ChatMessage]) -> None:
+    def prefill(self, messages: Sequence[ChatMessage], *, alongside: bool = False) -> None:
         self.load()
-        with self._busy, timed("llm.prefill"):
+        with self._busy, timed("llm.prefill"), self._one_core(alongside):
             # One token generated: llama-cpp-python has no public "evaluate only" for chat prompts,
             # and what it keeps afterwards is the prompt's tokens, which the next prompt reuses.
             self._llama.create_chat_completion(messages=self.fit(messages, 1), max_tokens=1, temperature=0.0)
+
+    @contextlib.contextmanager
+    def _one_core(self, alongside: bool) -> Iterator[None]:
+        """With `alongside`, one thread reads the prompt, leaving a core to the work beside it:
+        two would each wait for the other where that work holds a core."""
+        if not alongside:
+            yield
+            return
+        llama = self._llama
+        llama._ctx.set_n_threads(1, 1)
+        try:
+            yield
+        finally:
+            llama._ctx.set_n_threads(llama.n_threads, llama.n_threads_batch)  # what it was made with
 
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int | None = None, grammar: Grammar | None = None
