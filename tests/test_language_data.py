@@ -318,3 +318,11 @@ def test_everyday_words_are_plain_and_names_are_not() -> None:
     assert not {"napa", "barossa", "ottolenghi", "yosemite", "nolan", "spielberg"} & words
     assert units().named("km", chat=True) is not None  # the table loads beside the list
     assert FieldKind.NUMBER.value == "number"
+
+
+def test_everyday_words_hold_english_and_not_a_catalogs_names() -> None:
+    from recchat.language import everyday_words
+
+    words = everyday_words()
+    assert {"library", "pool", "steep"} <= words and len(words) > 20_000
+    assert not {"monstera", "ficus", "marais"} & words

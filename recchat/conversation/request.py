@@ -27,7 +27,7 @@ from recchat.conversation.times import YearContext, read_years
 from recchat.conversation.unused import Catalogued, unused_wishes
 from recchat.conversation.values import Value, ValueVocabulary, plain, value_constraint
 from recchat.domain import Constraint, Reference
-from recchat.language import alternation, load
+from recchat.language import alternation, everyday_words, load
 from recchat.ranking.filters import ALL_TEXT
 from recchat.text import content_words, root, stem
 
@@ -215,6 +215,9 @@ class RequestReader:
     def _rare(self, word: str) -> bool:
         if word in _FILLER or stem(word) in self._generic or word in self._value_words or plain(word):
             return False
+        if word in everyday_words() or stem(word) in everyday_words():
+            return False  # 'a book from the library' beside a publisher 'Modern Library'; not 'monstera'
+
         share = self._held(word) if self._held else 0.0
         # held beyond the titles that have it: a fact of the items ('Monstera deliciosa' of the Swiss
         # Cheese Plant), not a title's word only ('a steep hike', 'Steep Ravine')

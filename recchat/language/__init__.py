@@ -36,6 +36,14 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.split() if line and not line.startswith("#"))
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words English text uses every day (everyday_words.txt, the embedder's whole words): a
+    catalog's own names ('monstera', 'ficus') are not among them."""
+    text = resources.files(__package__).joinpath("everyday_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split() if line and not line.startswith("#"))
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation, longest first, a space matching any run of spaces and
     an apostrophe optional ("don't" also matches "dont")."""
