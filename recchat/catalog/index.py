@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from recchat.catalog.derived import Derived, StoredItem
+from recchat.catalog.derived import Derived, StoredItem, read_json
 from recchat.catalog.record import stored_json, stored_popularity, stored_tags, stored_title
 from recchat.catalog.schema import normalised
 from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
@@ -98,13 +98,17 @@ class CatalogIndex:
             for row, value in enumerate(values):
                 if value is not None:
                     facts[row][name] = value
+        # A catalog has a few hundred sets of tags among its 100,000 items: each is split once,
+        # and its items share the tuple.
+        tag_sets: dict[str, tuple[str, ...]] = {}
+        tags = [tag_sets.get(joined) or tag_sets.setdefault(joined, _split(joined)) for joined in data["tags"]]
         columns = zip(
-            data["ids"], data["titles"], data["years"], data["aliases"], data["popularity"], data["tags"], facts,
+            data["ids"], data["titles"], data["years"], data["aliases"], data["popularity"], tags, facts,
             data["names"], strict=True,
         )  # fmt: skip
         return cls(
             [
-                IndexEntry(i, title, year, tuple(aliases), float(pop), _split(tags), fact, _split(names))
+                IndexEntry(i, title, year, tuple(aliases), float(pop), tags, fact, _split(names))
                 for i, title, year, aliases, pop, tags, fact, names in columns
             ]
         )
@@ -229,7 +233,7 @@ def _save(index: CatalogIndex, path: Path) -> None:
 
 
 def _load(path: Path) -> CatalogIndex:
-    return CatalogIndex.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return CatalogIndex.from_json(read_json(path))
 
 
 TITLE_INDEX: Derived[CatalogIndex] = Derived("index", "json", _IndexBuilder, _save, _load)
