@@ -246,3 +246,22 @@ def test_reading_a_derived_file_leaves_the_cycle_collector_as_it_was(tmp_path: P
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_what_a_big_file_made_leaves_the_cycle_collector_and_a_small_one_stays(tmp_path: Path) -> None:
+    import gc
+
+    from recchat.catalog.derived import FREEZE_AFTER, load
+
+    rows: Derived[list[list[int]]] = Derived(
+        "rows", "json", Count, lambda v, p: None, lambda p: [[i] for i in range(int(p.read_text()))]
+    )
+    path = tmp_path / "rows.json"
+    path.write_text("10")
+    frozen = gc.get_freeze_count()
+    assert load(path, rows) == [[i] for i in range(10)]
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
+    path.write_text(str(FREEZE_AFTER + 1000))
+    big = load(path, rows)
+    assert big is not None and len(big) == FREEZE_AFTER + 1000
+    assert gc.get_freeze_count() >= frozen + len(big) and gc.isenabled()

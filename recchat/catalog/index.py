@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -57,8 +58,11 @@ class CatalogIndex:
 
     @cached_property  # sorted once: every turn's retriever asks, and 100,000 entries take a while
     def _by_popularity(self) -> list[str]:
-        ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
-        return [entry.id for entry in ranked if entry.popularity > 0]
+        # By id, then (stable) by popularity, highest first: the order of the key (-popularity,
+        # id), without a key tuple for each item.
+        ranked = sorted((entry for entry in self.entries if entry.popularity > 0), key=attrgetter("id"))
+        ranked.sort(key=attrgetter("popularity"), reverse=True)
+        return [entry.id for entry in ranked]
 
     @cached_property
     def order(self) -> str:
@@ -124,10 +128,14 @@ class CatalogIndex:
 
     @cached_property
     def with_tag(self) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
+        # Items grouped by their set of tags first: a catalog has a few hundred such sets.
+        by_tags: dict[tuple[str, ...], list[str]] = {}
         for entry in self.entries:
-            for tag in entry.tags:
-                found.setdefault(tag, set()).add(entry.id)
+            by_tags.setdefault(entry.tags, []).append(entry.id)
+        found: dict[str, set[str]] = {}
+        for tags, ids in by_tags.items():
+            for tag in tags:
+                found.setdefault(tag, set()).update(ids)
         return found
 
     def with_value(self, field_name: str) -> dict[str, set[str]]:
