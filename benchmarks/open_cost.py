@@ -56,6 +56,8 @@ PHASES = {
     "index load": ("catalog.load.index",),
     "readers": ("matcher.build", "catalog.load.titles", "catalog.load.people", "catalog.build"),
     "BM25 load": ("catalog.load.bm25",),
+    "implications load": ("catalog.load.implications",),
+    "vector index preload (in a thread)": ("store.preload",),
     "understand": ("understand",),
     "retrieve": ("retrieve",),
 }

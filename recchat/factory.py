@@ -251,6 +251,7 @@ class Runtime:
         from recchat.session import Parts, Session
 
         stored = self.catalog(catalog)
+        stored.load_vectors()  # in the background, while the readers load
         matcher, reader = self.reader(stored)
         model = self.chat_model
         parts = Parts(
@@ -268,7 +269,7 @@ class Runtime:
                 tags=stored.tag_vocabulary(),
                 sentences=self.model_limits.explanation.sentences,
             ),
-            elicitor=Elicitor(model, self.prompts, matcher, str(stored.collection.info.get("kind", "items"))),
+            elicitor=Elicitor(model, self.prompts, matcher, str(stored.info.get("kind", "items"))),
         )
         return Session(parts, k=self.settings.k, session_id=session_id, state=state)
 

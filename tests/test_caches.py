@@ -38,7 +38,7 @@ def test_ten_unchanged_re_adds_leave_the_cache_folder_as_it_was(home: Path, mini
     app.import_catalog(mini_catalog, "mini", on_progress=lambda done, total: None)
     ask(settings)
     after_first_ask = cache_state(settings.cache_dir)
-    assert {name.split("-")[0] for name in after_first_ask} == {"bm25", "index", "people", "titles"}
+    assert {name.split("-")[0] for name in after_first_ask} == {"bm25", "implications", "index", "people", "titles"}
     for _ in range(10):
         report = app.import_catalog(mini_catalog, "mini", on_progress=lambda done, total: None)
         assert report.unchanged == report.total

@@ -40,7 +40,7 @@ def test_import_builds_the_derived_data_and_opening_only_reads_it(
 ) -> None:
     settings = imported(home, mini_catalog)
     files = sorted(p.name.split("-")[0] for p in settings.cache_dir.iterdir() if p.is_file())
-    assert files == ["bm25", "index", "people", "titles"]
+    assert files == ["bm25", "implications", "index", "people", "titles"]
     caplog.set_level(logging.DEBUG, logger="recchat.timing")
     catalog = Runtime(settings).catalog("mini")
     from_import = (list(catalog.index.entries), catalog.lexical.scores("space adventure crew"))
@@ -215,3 +215,53 @@ def test_bm25_scores_rank_like_sorting_them_ties_in_catalog_order() -> None:
         assert scores.top(n) == expected[:n]
     assert scores.largest() == max(plain.values())
     assert scores.get("no such id", 0.0) == 0.0 and "no such id" not in scores
+
+
+def test_a_derived_file_is_read_whatever_json_wrote(tmp_path: Path) -> None:
+    from recchat.catalog.derived import read_json
+
+    path = tmp_path / "kind.json"
+    path.write_text(json.dumps({"popularity": [1.5, float("nan")], "big": 2**70, "title": "Amélie"}))
+    read = read_json(path)  # NaN and integers beyond 64 bits: orjson refuses them, json reads them
+    assert read["big"] == 2**70 and read["title"] == "Amélie" and math.isnan(read["popularity"][1])
+    path.write_text("{not json")
+    with pytest.raises(ValueError):
+        read_json(path)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_a_derived_file_leaves_the_cycle_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    import gc
+
+    from recchat.catalog.derived import load
+
+    path = tmp_path / "words.json"
+    path.write_text("7")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert load(path, WORDS) == 7
+        path.write_text("damaged")
+        assert load(path, WORDS) is None
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_what_a_big_file_made_leaves_the_cycle_collector_and_a_small_one_stays(tmp_path: Path) -> None:
+    import gc
+
+    from recchat.catalog.derived import FREEZE_AFTER, load
+
+    rows: Derived[list[list[int]]] = Derived(
+        "rows", "json", Count, lambda v, p: None, lambda p: [[i] for i in range(int(p.read_text()))]
+    )
+    path = tmp_path / "rows.json"
+    path.write_text("10")
+    frozen = gc.get_freeze_count()
+    assert load(path, rows) == [[i] for i in range(10)]
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
+    path.write_text(str(FREEZE_AFTER + 1000))
+    big = load(path, rows)
+    assert big is not None and len(big) == FREEZE_AFTER + 1000
+    assert gc.get_freeze_count() >= frozen + len(big) and gc.isenabled()

@@ -8,11 +8,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from recchat.catalog.derived import Derived, StoredItem
+from recchat.catalog.derived import Derived, StoredItem, read_json
 from recchat.catalog.record import stored_json, stored_popularity, stored_tags, stored_title
 from recchat.catalog.schema import normalised
 from recchat.text import names_in, normalise_title, stem, without_year, words, year_in_title
@@ -57,8 +58,11 @@ class CatalogIndex:
 
     @cached_property  # sorted once: every turn's retriever asks, and 100,000 entries take a while
     def _by_popularity(self) -> list[str]:
-        ranked = sorted(self.entries, key=lambda e: (-e.popularity, e.id))
-        return [entry.id for entry in ranked if entry.popularity > 0]
+        # By id, then (stable) by popularity, highest first: the order of the key (-popularity,
+        # id), without a key tuple for each item.
+        ranked = sorted((entry for entry in self.entries if entry.popularity > 0), key=attrgetter("id"))
+        ranked.sort(key=attrgetter("popularity"), reverse=True)
+        return [entry.id for entry in ranked]
 
     @cached_property
     def order(self) -> str:
@@ -98,13 +102,17 @@ class CatalogIndex:
             for row, value in enumerate(values):
                 if value is not None:
                     facts[row][name] = value
+        # A catalog has a few hundred sets of tags among its 100,000 items: each is split once,
+        # and its items share the tuple.
+        tag_sets: dict[str, tuple[str, ...]] = {}
+        tags = [tag_sets.get(joined) or tag_sets.setdefault(joined, _split(joined)) for joined in data["tags"]]
         columns = zip(
-            data["ids"], data["titles"], data["years"], data["aliases"], data["popularity"], data["tags"], facts,
+            data["ids"], data["titles"], data["years"], data["aliases"], data["popularity"], tags, facts,
             data["names"], strict=True,
         )  # fmt: skip
         return cls(
             [
-                IndexEntry(i, title, year, tuple(aliases), float(pop), _split(tags), fact, _split(names))
+                IndexEntry(i, title, year, tuple(aliases), float(pop), tags, fact, _split(names))
                 for i, title, year, aliases, pop, tags, fact, names in columns
             ]
         )
@@ -120,10 +128,14 @@ class CatalogIndex:
 
     @cached_property
     def with_tag(self) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
+        # Items grouped by their set of tags first: a catalog has a few hundred such sets.
+        by_tags: dict[tuple[str, ...], list[str]] = {}
         for entry in self.entries:
-            for tag in entry.tags:
-                found.setdefault(tag, set()).add(entry.id)
+            by_tags.setdefault(entry.tags, []).append(entry.id)
+        found: dict[str, set[str]] = {}
+        for tags, ids in by_tags.items():
+            for tag in tags:
+                found.setdefault(tag, set()).update(ids)
         return found
 
     def with_value(self, field_name: str) -> dict[str, set[str]]:
@@ -229,7 +241,7 @@ def _save(index: CatalogIndex, path: Path) -> None:
 
 
 def _load(path: Path) -> CatalogIndex:
-    return CatalogIndex.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return CatalogIndex.from_json(read_json(path))
 
 
 TITLE_INDEX: Derived[CatalogIndex] = Derived("index", "json", _IndexBuilder, _save, _load)

@@ -58,15 +58,19 @@ class Catalog:
         self._derived: dict[str, Any] = {}  # kind name -> loaded or built value
         self._lock = threading.RLock()  # the app reads a catalog from more than one thread
         self._records: dict[str, Candidate] = {}
+        self._loading: threading.Thread | None = None
         info = collection.info
         if info.get("state") != "ready":
             raise incomplete(collection, info)
+        # As opened: its revision names the derived data it reads (kept in memory once read),
+        # and reading it once spares a store call for each kind of them.
+        self.info: Mapping[str, Any] = info
 
     @cached_property
     def schema(self) -> CatalogSchema:
         """What the catalog's fields are, learned at import (a catalog imported before schemas
         existed has it learned now, from the stored items)."""
-        stored = self.collection.info.get("schema")
+        stored = self.info.get("schema")
         if isinstance(stored, str):
             try:
                 return CatalogSchema.from_json(json.loads(stored))
@@ -86,7 +90,14 @@ class Catalog:
 
     @property
     def revision(self) -> str:
-        return str(self.collection.info.get("revision", "0"))
+        return str(self.info.get("revision", "0"))
+
+    def load_vectors(self) -> None:
+        """Start loading what searches read (the store's vector index) in the background, once:
+        a conversation about to start searches soon, and meanwhile reads the derived data."""
+        with self._lock:
+            if self._loading is None:
+                self._loading = self.collection.load_in_background()
 
     @property
     def index(self) -> CatalogIndex:

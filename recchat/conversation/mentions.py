@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.derived import Derived
+from recchat.catalog.derived import Derived, read_json
 from recchat.catalog.groups import Groups
 from recchat.catalog.index import order_of, stored_entry
 from recchat.catalog.library import CatalogIndex, IndexEntry
@@ -134,7 +134,7 @@ def _save(table: TitleTable, path: Path) -> None:
 
 
 def _load(path: Path) -> TitleTable:
-    return TitleTable.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return TitleTable.from_json(read_json(path))
 
 
 TITLES: Derived[TitleTable] = Derived("titles", "json", _TitleTableBuilder, _save, _load)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.derived import Derived
+from recchat.catalog.derived import Derived, read_json
 from recchat.catalog.groups import SEP, Groups
 from recchat.catalog.index import order_of, stored_entry
 from recchat.catalog.schema import FieldKind
@@ -197,7 +197,7 @@ def _save(table: PeopleTable, path: Path) -> None:
 
 
 def _load(path: Path) -> PeopleTable:
-    return PeopleTable.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return PeopleTable.from_json(read_json(path))
 
 
 PEOPLE: Derived[PeopleTable] = Derived("people", "json", _PeopleBuilder, _save, _load)

@@ -74,8 +74,10 @@ class CatalogSignals:
     @cached_property
     def _top_by_kind(self) -> dict[str | None, float]:
         top: dict[str | None, float] = {}
-        for entry in self.catalog.index.entries:
-            kind = self.kind(entry)
+        field = self._kind_field
+        for entry in self.catalog.index.entries:  # self.kind, written out: 100,000 calls cost
+            value = entry.facts.get(field) if field else None
+            kind = str(value) if value is not None else None
             top[kind] = max(top.get(kind, 0.0), entry.popularity)
         return top
 

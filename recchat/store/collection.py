@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from recchat.errors import NotFoundError, StoreError
+from recchat.errors import NotFoundError, RecchatError, StoreError
+from recchat.timing import timed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from recchat.store.database import Store
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 Metadata = dict[str, Any]
 PREFIXES = {"catalog": "rc-catalog-", "profile": "rc-profile-"}
 REBUILD_PREFIX = "rc-rebuild-"  # a collection being rewritten without deleted records
@@ -179,6 +183,26 @@ class Collection:
             self.delete(ids)
         elif ids:
             self.store.erase(self, ids)
+
+    def load_in_background(self) -> threading.Thread | None:
+        """Embedded Chroma loads a collection's vector index on its first read (most of a second
+        at 100,000 items, in Rust, without holding the GIL): a thread makes that read now, while
+        the caller reads its own files. A read of this collection meanwhile waits for it (the
+        store's lock), and finds the index loaded. None on a server, which keeps its indexes
+        loaded."""
+        if self.store is None or self.store.embedded_path is None:
+            return None
+        thread = threading.Thread(target=self._first_read, name=f"recchat-load-{self.name}")
+        thread.start()
+        return thread
+
+    def _first_read(self) -> None:
+        try:
+            with timed("store.preload", collection=self.name):
+                self.get(["recchat-preload"])  # any id: what loads is the index, whatever is found
+        except RecchatError as error:  # a StoreError, or NotFoundError: the collection was removed
+            # A convenience failed: the caller's own read meets the same failure and reports it.
+            logger.debug("preloading %s '%s' failed: %s", self.kind, self.name, error)
 
     def get(
         self,
