@@ -193,6 +193,7 @@ def test_each_measure_word_moves_its_field(entry: dict[str, Any]) -> None:
     cells = _CELLS[dimension] if dimension else [120, 250, 320, 480, 700, 150]
     counted = next((n.title() for n in entry["nouns"] if n.endswith("s")), "Pages")
     name = counted if dimension is None else {"rating": "Rating", "money": "Price"}.get(dimension, "Amount")
+    name = str(entry["named"][0]).title() if entry.get("named") else name  # 'tall': a field named for height
     schema, index = catalog(items_with(**{name: cells}))
     fields = MeasuredFields(schema, index)
     pivot = Pivot(

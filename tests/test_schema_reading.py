@@ -483,7 +483,8 @@ def test_units_rates_heads_letters_and_field_words(text: str, field: str, titles
 
 
 def test_longer_and_a_bigger_one_than_that_are_read_against_the_last_list() -> None:
-    (longer,) = read(rentals(), "anything taller?", shown=["g4a"])  # 102 cm
+    (longer,) = read(rentals(), "anything longer?", shown=["g4a"])  # 102 cm
+    assert read(rentals(), "im tall") == []  # no field is named for height
     assert meeting(rentals(), longer) == ["Baritone Seven", "Twelve Jangle"]
     (bigger,) = read(rentals(), "a bigger length than that", shown=["g2a"])  # 104 cm
     assert bigger.op == "above" and meeting(rentals(), bigger) == ["Baritone Seven"]

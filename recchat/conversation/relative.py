@@ -34,6 +34,7 @@ class _Entry:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     then: frozenset[str] = frozenset()  # words that may follow it and leave it about the items
+    named: frozenset[str] = frozenset()  # if any: only a field whose name holds one ('height')
 
 
 @cache
@@ -47,6 +48,7 @@ def _entries(section: str) -> tuple[_Entry, ...]:
             tuple(e.get("not_before", ())),
             tuple(e.get("not_after", ())),
             frozenset(e.get("then", ())),
+            frozenset(stem(w) for w in e.get("named", ())),
         )
         for e in load("measures")[section]
     )
@@ -171,7 +173,7 @@ def _field(entry: _Entry, present: Sequence[NumberField]) -> NumberField | None:
     """The field a word is about: of the first dimension (in the entry's order) the wanted items
     have, the one with the largest values; else a count whose noun the entry names."""
     for dimension in entry.dimensions:
-        same = [f for f in present if f.info.dimension == dimension]
+        same = [f for f in present if f.info.dimension == dimension and (not entry.named or f.nouns & entry.named)]
         if same:
             return max(same, key=lambda f: (f.info.high or 0.0, f.info.count))
     return next((f for f in present if f.info.dimension is None and f.nouns & _stems(entry.nouns)), None)
