@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from recchat.catalog.derived import Derived, StoredItem, read_json
 from recchat.catalog.record import stored_json, stored_popularity, stored_tags, stored_title
@@ -20,6 +20,13 @@ from recchat.text import names_in, normalise_title, stem, without_year, words, y
 
 if TYPE_CHECKING:
     from recchat.catalog.schema import CatalogSchema
+
+
+class _Saved(Protocol):
+    def to_json(self) -> Any: ...
+
+
+J = TypeVar("J", bound=_Saved)
 
 INDEX_FORMAT = 3
 SEP = "\x1f"  # joins tags and names in the saved file: catalog text never holds it (text.clean)
@@ -224,24 +231,35 @@ def entry_of(record_id: str, metadata: Mapping[str, Any], item: Mapping[str, Any
     )
 
 
-class _IndexBuilder:
-    def __init__(self, schema: CatalogSchema) -> None:
-        self._schema = schema
+class _EntriesBuilder(Generic[J]):
+    """Keeps every stored item's index entry (made once a pass, `stored_entry`), then makes the
+    kind of data of them."""
+
+    def __init__(self, schema: CatalogSchema, make: Callable[[CatalogSchema, list[IndexEntry]], J]) -> None:
+        self._schema, self._make = schema, make
         self._entries: list[IndexEntry] = []
 
     def add(self, item: StoredItem) -> None:
         self._entries.append(stored_entry(item, self._schema))
 
-    def finish(self) -> CatalogIndex:
-        return CatalogIndex(self._entries)
+    def finish(self) -> J:
+        return self._make(self._schema, self._entries)
 
 
-def _save(index: CatalogIndex, path: Path) -> None:
-    path.write_text(json.dumps(index.to_json(), ensure_ascii=False), encoding="utf-8")
+def from_entries(
+    name: str, make: Callable[[CatalogSchema, list[IndexEntry]], J], from_json: Callable[[Any], J]
+) -> Derived[J]:
+    """A kind of derived data made of the catalog's index entries and kept as its JSON."""
+
+    def save(value: J, path: Path) -> None:
+        path.write_text(json.dumps(value.to_json(), ensure_ascii=False), encoding="utf-8")
+
+    def load(path: Path) -> J:
+        return from_json(read_json(path))
+
+    return Derived(name, "json", lambda schema: _EntriesBuilder(schema, make), save, load)
 
 
-def _load(path: Path) -> CatalogIndex:
-    return CatalogIndex.from_json(read_json(path))
-
-
-TITLE_INDEX: Derived[CatalogIndex] = Derived("index", "json", _IndexBuilder, _save, _load)
+TITLE_INDEX: Derived[CatalogIndex] = from_entries(
+    "index", lambda _schema, entries: CatalogIndex(entries), CatalogIndex.from_json
+)

@@ -6,22 +6,19 @@ plain word that merely happens to be a title ("an alien invasion") does not.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.derived import Derived, read_json
+from recchat.catalog.derived import Derived
 from recchat.catalog.groups import Groups
-from recchat.catalog.index import order_of, stored_entry
+from recchat.catalog.index import from_entries, order_of
 from recchat.catalog.library import CatalogIndex, IndexEntry
 from recchat.text import SPOKEN_YEAR_DIGITS, STOPWORDS, normalise_title, without_year
 
 if TYPE_CHECKING:
-    from recchat.catalog.derived import StoredItem
-    from recchat.catalog.schema import CatalogSchema
+    pass
 
 _TOKEN = re.compile(r"[^\W_]+|&", re.UNICODE)
 _YEAR_AFTER = re.compile(rf"^\s*[(\[]?\s*({SPOKEN_YEAR_DIGITS})\s*[)\]]?")
@@ -117,27 +114,9 @@ class TitleTable:
         return cls(str(data["order"]), Groups.from_json(data["keys"]))
 
 
-class _TitleTableBuilder:
-    def __init__(self, schema: CatalogSchema) -> None:
-        self._schema = schema
-        self._entries: list[IndexEntry] = []
-
-    def add(self, item: StoredItem) -> None:
-        self._entries.append(stored_entry(item, self._schema))
-
-    def finish(self) -> TitleTable:
-        return TitleTable.of(self._entries)
-
-
-def _save(table: TitleTable, path: Path) -> None:
-    path.write_text(json.dumps(table.to_json(), ensure_ascii=False), encoding="utf-8")
-
-
-def _load(path: Path) -> TitleTable:
-    return TitleTable.from_json(read_json(path))
-
-
-TITLES: Derived[TitleTable] = Derived("titles", "json", _TitleTableBuilder, _save, _load)
+TITLES: Derived[TitleTable] = from_entries(
+    "titles", lambda _schema, entries: TitleTable.of(entries), TitleTable.from_json
+)
 
 
 class TitleMatcher:

@@ -7,21 +7,18 @@ tens of milliseconds. `PeopleReader` (people.py) reads requests through it."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.derived import Derived, read_json
+from recchat.catalog.derived import Derived
 from recchat.catalog.groups import SEP, Groups
-from recchat.catalog.index import order_of, stored_entry
+from recchat.catalog.index import from_entries, order_of
 from recchat.catalog.schema import FieldKind
 from recchat.text import STOPWORDS, normalise_title, without_year
 
 if TYPE_CHECKING:
-    from recchat.catalog.derived import StoredItem
     from recchat.catalog.index import IndexEntry
     from recchat.catalog.schema import CatalogSchema
 
@@ -180,24 +177,4 @@ def _count(schema: CatalogSchema, entries: Sequence[IndexEntry]) -> _Counted:
     return counted
 
 
-class _PeopleBuilder:
-    def __init__(self, schema: CatalogSchema) -> None:
-        self._schema = schema
-        self._entries: list[IndexEntry] = []
-
-    def add(self, item: StoredItem) -> None:
-        self._entries.append(stored_entry(item, self._schema))
-
-    def finish(self) -> PeopleTable:
-        return PeopleTable.of(self._schema, self._entries)
-
-
-def _save(table: PeopleTable, path: Path) -> None:
-    path.write_text(json.dumps(table.to_json(), ensure_ascii=False), encoding="utf-8")
-
-
-def _load(path: Path) -> PeopleTable:
-    return PeopleTable.from_json(read_json(path))
-
-
-PEOPLE: Derived[PeopleTable] = Derived("people", "json", _PeopleBuilder, _save, _load)
+PEOPLE: Derived[PeopleTable] = from_entries("people", PeopleTable.of, PeopleTable.from_json)

@@ -9,20 +9,17 @@ saved with the catalog, read back on the first wish that needs them."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recchat.catalog.derived import Derived, read_json
-from recchat.catalog.index import stored_entry
+from recchat.catalog.derived import Derived
+from recchat.catalog.index import from_entries
 from recchat.catalog.schema import FieldKind
 from recchat.ranking.values import has_any_tag, strings
 
 if TYPE_CHECKING:
-    from recchat.catalog.derived import StoredItem
     from recchat.catalog.library import Catalog, CatalogIndex, IndexEntry
     from recchat.catalog.schema import CatalogSchema
     from recchat.domain import Constraint
@@ -131,24 +128,4 @@ def implied_holders(catalog: Catalog, constraint: Constraint) -> dict[str, str]:
     return found
 
 
-class _ImplicationsBuilder:
-    def __init__(self, schema: CatalogSchema) -> None:
-        self._schema = schema
-        self._entries: list[IndexEntry] = []
-
-    def add(self, item: StoredItem) -> None:
-        self._entries.append(stored_entry(item, self._schema))
-
-    def finish(self) -> Implications:
-        return Implications.of(self._schema, self._entries)
-
-
-def _save(value: Implications, path: Path) -> None:
-    path.write_text(json.dumps(value.to_json(), ensure_ascii=False), encoding="utf-8")
-
-
-def _load(path: Path) -> Implications:
-    return Implications.from_json(read_json(path))
-
-
-IMPLICATIONS: Derived[Implications] = Derived("implications", "json", _ImplicationsBuilder, _save, _load)
+IMPLICATIONS: Derived[Implications] = from_entries("implications", Implications.of, Implications.from_json)
