@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
@@ -201,7 +202,7 @@ class RequestReader:
             found.append(Found(Constraint("word", ALL_TEXT, "mentions", word, False, label, label), span))
         return found
 
-    @property
+    @cached_property
     def _notes(self) -> bool:
         """Does a text field hold sentences ('Steep rock scramble from the first minute.')? Then
         its words may say anything, as a description's do."""
