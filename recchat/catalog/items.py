@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -39,7 +40,6 @@ EMBED_TEXT_VERSION = f"3:{EMBED_DESCRIPTION_CHARS}"
 # An item with no description (a spreadsheet export) is told by its worded fields instead, this
 # much of them: 'Botanical name: Monstera deliciosa; Light: Bright indirect; Features: trailing'.
 FIELDS_TEXT_CHARS = 400
-_YES_NO = frozenset({"yes", "no", "y", "n", "true", "false"})
 SHORT_FIELD = 200  # characters: fields that name an item (not its notes) tell two of a name apart
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -269,6 +269,15 @@ def fields_text(metadata: Mapping[str, Any]) -> str:
     return text if len(text) <= FIELDS_TEXT_CHARS else text[:FIELDS_TEXT_CHARS].rsplit(" ", 1)[0]
 
 
+@functools.cache
+def _yes_no() -> frozenset[str]:
+    """The words a yes/no cell is written with (language/explaining.toml, as the cards read them)."""
+    from recchat.language import load
+
+    table = load("explaining")["yes_no"]
+    return frozenset(str(w) for key in ("yes", "no") for w in table[key])
+
+
 def _worded(value: str) -> bool:
     """Words a person may say: 'Bright indirect', 'Every 2 weeks'; not '€129', '45 cm', 'HP-101-17'
     or a link."""
@@ -278,6 +287,6 @@ def _worded(value: str) -> bool:
         return False
     if " " not in value.strip() and re.search(r"\d", value):
         return False  # a code
-    if value.strip().lower() in _YES_NO:
+    if value.strip().lower() in _yes_no():
         return False  # 'Pet safe: No' would read as pet safe
     return read_cell(value) is None
