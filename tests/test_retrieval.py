@@ -173,3 +173,20 @@ def test_mentions_in_the_profile_are_excluded_end_to_end(loaded: Runtime) -> Non
     assert "m15" in snapshot.excluded
     assert snapshot.liked_items.keys() == {"m15"}
     assert isinstance(next(iter(snapshot.likes)).entry.utterance.mentions[0], Mention)
+
+
+def test_items_the_scores_cannot_tell_apart_rank_the_same_whatever_order_the_store_returns(
+    loaded: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A request whose vector says nothing (all zeros) leaves every item at the same distance;
+    # Chroma then returns them in the order of its index graph, which differs between imports.
+    catalog = loaded.catalog("mini")
+    weights = RankingWeights(popularity=0.0, together=0.0, lexical=0.0, seed_text=0.0)
+    silent = Query(text="", vector=np.zeros_like(loaded.embedder.embed(["x"])[0]))
+    first = ids(Retriever(catalog, weights).recommend(silent, ProfileSnapshot(), 5))
+    search = type(catalog).search
+    monkeypatch.setattr(type(catalog), "search", lambda self, *a, **k: [row[::-1] for row in search(self, *a, **k)])
+    again = ids(Retriever(catalog, weights).recommend(silent, ProfileSnapshot(), 5))
+    assert first == again
+    popularity = {i: catalog.index.by_id[i].popularity for i in first}
+    assert list(popularity.values()) == sorted(popularity.values(), reverse=True)  # the better known first

@@ -274,11 +274,16 @@ class Retriever:
         for candidate in self.catalog.fetch(missing, query.where):
             found.setdefault(candidate.item.id, candidate)
         avoided = set(query.avoided_tags)
-        return [
+        pool = [
             c
             for c in found.values()
             if c.item.id not in context.excluded and not avoided.intersection(c.item.tags) and self._meets(c, query)
         ]
+        # In a fixed order, the better known first: items the scores cannot tell apart are then
+        # ranked the same way every time. Chroma returns equal distances in the order of its
+        # index graph, which a multi-threaded build makes differ from one import to the next.
+        by_id = self.catalog.index.by_id
+        return sorted(pool, key=lambda c: (-(e.popularity if (e := by_id.get(c.item.id)) else 0.0), c.item.id))
 
     def _allowed_extra(
         self, allowed: frozenset[str] | None, found: Mapping[str, Candidate], excluded: set[str]
