@@ -20,6 +20,7 @@ from recchat.eval.suite import Conversation, Predicate, Suite, SuiteTurn, read_s
 BLIND = ROOT / "tests" / "blind"
 BLIND_3 = ROOT / "tests" / "blind3"
 UNTOUCHED_2 = ROOT / "tests" / "untouched2"  # apartments and bicycles: run once, at the round's end
+UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones: run once, at the round's end
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
@@ -28,11 +29,17 @@ KINDS_BY_CATALOG = {
     "houseplants": SHARED | {"avoid word/title"},
     "apartments": SHARED | {"kind", "number"},
     "bicycles": SHARED | {"kind", "year", "number", "avoid word/title"},
+    "campsites": SHARED | {"kind", "year", "relative year", "number", "avoid word/title"},
+    "headphones": SHARED | {"kind", "year", "relative year", "number", "minutes", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
-@pytest.fixture(scope="module", params=[BLIND, BLIND_3, UNTOUCHED_2], ids=["blind", "blind-3", "untouched-2"])
+@pytest.fixture(
+    scope="module",
+    params=[BLIND, BLIND_3, UNTOUCHED_2, UNTOUCHED_3],
+    ids=["blind", "blind-3", "untouched-2", "untouched-3"],
+)
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)
     return suite, load_truths(suite)
