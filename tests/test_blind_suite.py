@@ -21,6 +21,7 @@ BLIND = ROOT / "tests" / "blind"
 BLIND_3 = ROOT / "tests" / "blind3"
 UNTOUCHED_2 = ROOT / "tests" / "untouched2"  # apartments and bicycles: run once, at the round's end
 BLIND_5 = ROOT / "tests" / "blind5"  # a coffee roaster's beans and a dog-breed guide
+UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones: run once, at the round's end
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
@@ -31,14 +32,16 @@ KINDS_BY_CATALOG = {
     "bicycles": SHARED | {"kind", "year", "number", "avoid word/title"},
     "beans": SHARED | {"year", "relative year", "number", "avoid word/title"},
     "dogs": SHARED | {"year", "relative year", "number", "avoid word/title"},
+    "campsites": SHARED | {"kind", "year", "relative year", "number", "avoid word/title"},
+    "headphones": SHARED | {"kind", "year", "relative year", "number", "minutes", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
 @pytest.fixture(
     scope="module",
-    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5],
-    ids=["blind", "blind-3", "untouched-2", "blind-5"],
+    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5, UNTOUCHED_3],
+    ids=["blind", "blind-3", "untouched-2", "blind-5", "untouched-3"],
 )
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)
