@@ -17,7 +17,10 @@ from recchat.language import load, words
 from recchat.language.units import Unit, units
 from recchat.text import STOPWORDS
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]")
+# a unit with a power ('m2', 'm²', 'km²') is one token, not metres and a number
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]{1,3}[23²³](?![\d.])|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]"
+)
 MAX_NOUN_WORDS = 2
 
 

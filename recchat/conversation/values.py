@@ -33,8 +33,8 @@ MIN_PREFIX = 3  # 'cab sauv', not 'c s'
 MIN_CLIPPED = 3  # letters a clipped word leaves off ('stat' of statistics)
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"no", "n", "false", "0"})
+_YES = frozenset(load("fields")["yes_no"]["yes"])  # 'Yes', 'Allowed', 'Included'
+_NO = frozenset(load("fields")["yes_no"]["no"])  # 'No', 'Not allowed'
 _NOT_A_VALUE = frozenset({"other", "others", "none", "n/a", "na", "unknown", "various", "misc", "mixed", "-"})
 
 
