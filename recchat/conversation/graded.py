@@ -51,8 +51,9 @@ def graded_fields(schema: CatalogSchema, ordinals: Sequence[Ordinal]) -> list[Gr
 
 def _grades(values: dict[str, str]) -> dict[str, float] | None:
     """Single letters, maybe with + or -: A is the best, so the highest place."""
+    shades = {"+": 0.3, "-": -0.3, "": 0.0}  # 'B+' above B, below A
     matched = {v: _GRADE.match(v) for v in values}
-    places = {v: -(ord(m.group(1)) - ord("a")) + {"+": 0.3, "-": -0.3, "": 0.0}[m.group(2)] for v, m in matched.items() if m}
+    places = {v: ord("a") - ord(m.group(1)) + shades[m.group(2)] for v, m in matched.items() if m}
     return places if len(places) >= MOSTLY * len(values) and len(places) >= MIN_VALUES else None
 
 
@@ -81,6 +82,19 @@ def _bounds() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return after_re, before_re, frozenset(data["strict"])
 
 
+def _bound_after(after_re: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """The bound right after a value, or after a word or two of its field's name ('10th floor or above')."""
+    for _ in range(FIELD_WORDS + 1):
+        found = after_re.match(text, at)
+        if found is not None:
+            return found
+        word = re.compile(r"\s+[a-z]+").match(text, at)
+        if word is None:
+            return None
+        at = word.end()
+    return None
+
+
 def _direction(phrase: str) -> str:
     data = load("scales")["graded"]
     return "at_least" if phrase in (*data["at_least_after"], *data["at_least_before"]) else "at_most"
@@ -91,10 +105,9 @@ def read_graded(fields: Sequence[Graded], said: Utterance, taken: Sequence[Span]
     tax band' both A to G), the one whose name the turn says, else the first."""
     by_span: dict[Span, list[Found]] = {}
     after_re, before_re, strict = _bounds()
-    names = r"(?:\s+[a-z]+){0,%d}?" % FIELD_WORDS
     for graded in fields:
         values = alternation(graded.places)
-        for match in re.finditer(rf"(?<![\w-])(?P<value>{values})(?![\w+-])(?P<rest>{names})", said.lower):
+        for match in re.finditer(rf"(?<![\w-])(?P<value>{values})(?![\w+-])", said.lower):
             value = match.group("value")
             span = Span(match.start("value"), match.end("value"))
             if any(span.overlaps(t) for t in taken) or _an_article(value, said.lower[match.end("value") :]):
@@ -129,7 +142,7 @@ def _bounded(
     strict: frozenset[str],
 ) -> Found | None:
     text = said.lower
-    ahead = after_re.match(text, match.end("rest")) or after_re.match(text, match.end("value"))
+    ahead = _bound_after(after_re, text, match.end("value"))
     behind = before_re.search(text[: match.start("value")])
     if ahead is not None:
         phrase, start, end = ahead.group("bound"), match.start("value"), ahead.end()

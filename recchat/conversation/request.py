@@ -15,13 +15,13 @@ from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import requested_genres
+from recchat.conversation.graded import graded_fields, read_graded
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.people_table import PeopleTable
 from recchat.conversation.references import Pointed, Shown, read_references
-from recchat.conversation.graded import graded_fields, read_graded
 from recchat.conversation.relative import ordinal_fields, read_scaled
 from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
 from recchat.conversation.spans import Span, Utterance
