@@ -20,6 +20,7 @@ from recchat.eval.suite import Conversation, Predicate, Suite, SuiteTurn, read_s
 BLIND = ROOT / "tests" / "blind"
 BLIND_3 = ROOT / "tests" / "blind3"
 UNTOUCHED_2 = ROOT / "tests" / "untouched2"  # apartments and bicycles: run once, at the round's end
+BLIND_5 = ROOT / "tests" / "blind5"  # a coffee roaster's beans and a dog-breed guide
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
@@ -28,11 +29,17 @@ KINDS_BY_CATALOG = {
     "houseplants": SHARED | {"avoid word/title"},
     "apartments": SHARED | {"kind", "number"},
     "bicycles": SHARED | {"kind", "year", "number", "avoid word/title"},
+    "beans": SHARED | {"year", "relative year", "number", "avoid word/title"},
+    "dogs": SHARED | {"year", "relative year", "number", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
-@pytest.fixture(scope="module", params=[BLIND, BLIND_3, UNTOUCHED_2], ids=["blind", "blind-3", "untouched-2"])
+@pytest.fixture(
+    scope="module",
+    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5],
+    ids=["blind", "blind-3", "untouched-2", "blind-5"],
+)
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)
     return suite, load_truths(suite)

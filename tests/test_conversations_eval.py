@@ -39,6 +39,8 @@ BLIND_3 = ROOT / "tests" / "blind3"  # hotels and houseplants, written blind; no
 UNTOUCHED = ROOT / "tests" / "untouched"
 # Apartments to rent and bicycles, written blind the same way and untouched until the round's end.
 UNTOUCHED_2 = ROOT / "tests" / "untouched2"
+# A coffee roaster's beans and a dog-breed guide, written blind the same way (tests/blind5/README.md).
+BLIND_5 = ROOT / "tests" / "blind5"
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
 PUBLIC_KINDS = set(KINDS) - {"category", "unit number", "relative number", "list value"}
@@ -294,8 +296,8 @@ def oracle(truth: Any, shift: int = 0) -> Any:
 
 @pytest.mark.parametrize(
     "folder",
-    [SUITE, HELD_OUT, HELD_OUT_2, BLIND, BLIND_2, BLIND_3, UNTOUCHED, UNTOUCHED_2],
-    ids=["public", "held-out", "held-out-2", "blind", "blind-2", "blind-3", "untouched", "untouched-2"],
+    [SUITE, HELD_OUT, HELD_OUT_2, BLIND, BLIND_2, BLIND_3, UNTOUCHED, UNTOUCHED_2, BLIND_5],
+    ids=["public", "held-out", "held-out-2", "blind", "blind-2", "blind-3", "untouched", "untouched-2", "blind-5"],
 )
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
     """Also on the held-out suite, whose catalog is an export (a Name column, no ids): the judge
@@ -320,8 +322,9 @@ BLIND_KINDS = {"category", "unit number", "relative number", "list value", "refe
         (BLIND_3, BLIND_KINDS | {"kind"}),
         (UNTOUCHED, BLIND_KINDS | {"person"}),
         (UNTOUCHED_2, BLIND_KINDS | {"kind", "number", "year", "avoid word/title"}),
+        (BLIND_5, BLIND_KINDS | {"number", "year", "relative year", "avoid word/title"}),
     ],
-    ids=["blind-2", "blind-3", "untouched", "untouched-2"],
+    ids=["blind-2", "blind-3", "untouched", "untouched-2", "blind-5"],
 )
 def test_the_blind_suites_are_big_varied_and_every_turn_can_be_met(folder: Path, kinds: set[str]) -> None:
     """Every turn can be met after any correct earlier reply (ten rotations of each earlier turn's
