@@ -55,6 +55,9 @@ def test_money_words_and_multipliers() -> None:
     assert found is not None and found.low == amount and found.unit is not None and found.unit.dimension == "money"
     text, amount = load("units")["multipliers"]["example"]
     assert read_cell(text) is not None and read_cell(text).low == amount  # type: ignore[union-attr]
+    text, amount = load("units")["money_nouns"]["example"]
+    said = find_amounts(Utterance(text))
+    assert [(a.low, a.bound, a.unit.dimension if a.unit else None) for a in said] == [(amount, "at_most", "money")]
 
 
 @pytest.mark.parametrize("name", list(load("units")["dimensions"]))

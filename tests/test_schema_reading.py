@@ -553,3 +553,30 @@ def test_a_grade_letter_needs_a_bound_and_an_article_is_no_grade() -> None:
     assert not [c for c in read(storage_units(), "a unit with a view") if c.field == "Security grade"]
     found = [c for c in read(storage_units(), "at least a B") if c.field == "Security grade"]
     assert len(found) == 1 and meeting(storage_units(), found[0]) == ["Unit 1", "Unit 2", "Unit 6"]
+
+
+def teas() -> Toy:
+    """Made up: a tea merchant's list, with a score out of 100 and a one-word value made of two words."""
+    rows = [
+        ("Assam Gold", "Teabag", "£4.50", 84),
+        ("Darjeeling First Flush", "Loose", "£12.00", 93),
+        ("Sencha", "Loose", "£9.00", 90),
+        ("Builders", "Teabag", "£3.00", 80),
+        ("Oolong", "Loose", "£15.00", 95),
+    ]
+    return toy(repeated("tea", rows, ("Form", "Price", "Judges score")))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("under a tenner", "Price", ["Assam Gold", "Builders", "Sencha"]),
+        ("92 points or more", "Judges score", ["Darjeeling First Flush", "Oolong"]),
+        ("scoring 90 or higher", "Judges score", ["Darjeeling First Flush", "Oolong", "Sencha"]),
+        ("just a tea bag", "Form", ["Assam Gold", "Builders"]),
+    ],
+)
+def test_money_nouns_score_words_and_values_typed_as_two_words(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(teas(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(teas(), text)]
+    assert meeting(teas(), found[0]) == titles

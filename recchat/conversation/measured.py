@@ -147,7 +147,11 @@ class MeasuredFields:
             nouns = _noun_stems(amount.noun)
             # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
             # that counts people is named by its own noun only ('7 seats' for Seats)
-            named_by = [f for f in present if f.nouns & nouns] or [f for f in present if _heads(f) & nouns]
+            named_by = (
+                [f for f in present if f.nouns & nouns]
+                or [f for f in present if _heads(f) & nouns]
+                or [f for f in present if _dimension_named(f, nouns)]  # '85 points' of a score
+            )
             return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
