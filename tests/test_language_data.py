@@ -55,6 +55,9 @@ def test_money_words_and_multipliers() -> None:
     assert found is not None and found.low == amount and found.unit is not None and found.unit.dimension == "money"
     text, amount = load("units")["multipliers"]["example"]
     assert read_cell(text) is not None and read_cell(text).low == amount  # type: ignore[union-attr]
+    text, amount = load("units")["money_nouns"]["example"]
+    said = find_amounts(Utterance(text))
+    assert [(a.low, a.bound, a.unit.dimension if a.unit else None) for a in said] == [(amount, "at_most", "money")]
 
 
 @pytest.mark.parametrize("name", list(load("units")["dimensions"]))
@@ -179,6 +182,7 @@ _CELLS = {
     "weight": ["0.9 kg", "1.2 kg", "1.5 kg", "2.0 kg", "2.6 kg", "1.1 kg"],
     "energy": ["120 kcal", "300 kcal", "450 kcal", "600 kcal", "800 kcal", "250 kcal"],
     "percent": ["8%", "11.5%", "12.5%", "13.5%", "15%", "14%"],
+    "area": ["28 m²", "45 m²", "62 m²", "80 m²", "120 m²", "38 m²"],
 }
 
 

@@ -504,3 +504,79 @@ def test_a_rare_word_of_the_items_own_fields_asks_for_them() -> None:
     assert (wish.field, wish.op, wish.negated) == ("text", "mentions", False)
     assert read(catalog, "anything in wenge") == []  # no item has it: a word of the request only
     assert read(catalog, "one from the library") == []  # an everyday word: no wish on its own
+
+
+def storage_units() -> Toy:
+    """Made up: a self-storage firm's units. An area in m², a count whose header is a compound
+    word, a letter grade, numbered levels, an Allowed / Not allowed field, a one-letter code under
+    a header that names people elsewhere ('band')."""
+    rows = [
+        ("Unit 1", "12 m²", 1, "A", "Ground", "Allowed", "C"),
+        ("Unit 2", "25 m²", 2, "B", "1st", "Not allowed", "A"),
+        ("Unit 3", "40 m²", 3, "C", "2nd", "Allowed", "B"),
+        ("Unit 4", "8 m²", 1, "D", "Basement", "Not allowed", "D"),
+        ("Unit 5", "60 m²", 4, "E", "3rd", "Allowed", "B"),
+        ("Unit 6", "18 m²", 2, "B", "4th", "Not allowed", "C"),
+    ]
+    columns = ("Floor space", "Doorways", "Security grade", "Level", "Vans", "Price band")
+    return toy(repeated("s", rows, columns))
+
+
+def test_the_schema_reads_areas_and_no_people_in_one_letter_codes() -> None:
+    schema = storage_units().schema
+    space, band = schema.field("Floor space"), schema.field("Price band")
+    assert space is not None and (space.dimension, space.low, space.high) == ("area", 8.0, 60.0)
+    assert band is not None and band.kind is FieldKind.CATEGORY
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("at least 30m2", "Floor space", ["Unit 3", "Unit 5"]),
+        ("under 200 sq ft", "Floor space", ["Unit 1", "Unit 4", "Unit 6"]),  # 18.6 m²
+        ("something roomy", "Floor space", ["Unit 3", "Unit 5"]),
+        ("3 door", "Doorways", ["Unit 3"]),  # 'door' of Doorways
+        ("security grade b or better", "Security grade", ["Unit 1", "Unit 2", "Unit 6"]),
+        ("nothing worse than a C grade", "Security grade", ["Unit 1", "Unit 2", "Unit 3", "Unit 6"]),
+        ("2nd level or above", "Level", ["Unit 3", "Unit 5", "Unit 6"]),
+        ("below the 1st", "Level", ["Unit 1", "Unit 4"]),
+        ("van friendly please", "Vans", ["Unit 1", "Unit 3", "Unit 5"]),
+    ],
+)
+def test_areas_compound_counts_grades_levels_and_permissions(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(storage_units(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(storage_units(), text)]
+    assert meeting(storage_units(), found[0]) == titles
+
+
+def test_a_grade_letter_needs_a_bound_and_an_article_is_no_grade() -> None:
+    assert not [c for c in read(storage_units(), "a unit with a view") if c.field == "Security grade"]
+    found = [c for c in read(storage_units(), "at least a B") if c.field == "Security grade"]
+    assert len(found) == 1 and meeting(storage_units(), found[0]) == ["Unit 1", "Unit 2", "Unit 6"]
+
+
+def teas() -> Toy:
+    """Made up: a tea merchant's list, with a score out of 100 and a one-word value made of two words."""
+    rows = [
+        ("Assam Gold", "Teabag", "£4.50", 84),
+        ("Darjeeling First Flush", "Loose", "£12.00", 93),
+        ("Sencha", "Loose", "£9.00", 90),
+        ("Builders", "Teabag", "£3.00", 80),
+        ("Oolong", "Loose", "£15.00", 95),
+    ]
+    return toy(repeated("tea", rows, ("Form", "Price", "Judges score")))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("under a tenner", "Price", ["Assam Gold", "Builders", "Sencha"]),
+        ("92 points or more", "Judges score", ["Darjeeling First Flush", "Oolong"]),
+        ("scoring 90 or higher", "Judges score", ["Darjeeling First Flush", "Oolong", "Sencha"]),
+        ("just a tea bag", "Form", ["Assam Gold", "Builders"]),
+    ],
+)
+def test_money_nouns_score_words_and_values_typed_as_two_words(text: str, field: str, titles: list[str]) -> None:
+    found = [c for c in read(teas(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(teas(), text)]
+    assert meeting(teas(), found[0]) == titles

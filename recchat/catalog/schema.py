@@ -38,6 +38,8 @@ DISTINCT_NAMES = 0.3  # people lists repeat little (casts); lists of genres or s
 SMALL_CATALOG = 100
 SMALL_REPEATS = 2
 
+MIN_NAME_CHARS = 3  # letters a name has at least, on average over a field
+
 
 class FieldKind(StrEnum):
     NUMBER = "number"
@@ -282,7 +284,8 @@ def _kind(name: str, stats: _FieldStats) -> FieldKind:
     if stats.dates + numbers.read >= MOSTLY * n and stats.dates:
         return FieldKind.DATE
     names = stats.names >= 0.6 * max(stats.parts, 1) and not stats.shared_word
-    if header_says(name, "people") and stats.chars <= 60 * max(stats.parts, 1):
+    # a header's people word with cells of a letter or two is a code ('Council tax band': 'C')
+    if header_says(name, "people") and MIN_NAME_CHARS * stats.parts <= stats.chars <= 60 * max(stats.parts, 1):
         return FieldKind.PEOPLE
     if stats.lists >= 0.5 * n:
         return FieldKind.PEOPLE if names and stats.repeats_little else FieldKind.LIST

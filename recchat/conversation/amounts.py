@@ -17,7 +17,10 @@ from recchat.language import load, words
 from recchat.language.units import Unit, units
 from recchat.text import STOPWORDS
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]")
+# a unit with a power ('m2', 'm²', 'km²') is one token, not metres and a number
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]{1,3}[23²³](?![\d.])|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]"
+)
 MAX_NOUN_WORDS = 2
 
 
@@ -164,9 +167,15 @@ def _number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
 
 
 def _unit_alone(tokens: list[_Token], i: int) -> tuple[Amount, int] | None:
-    """'an hour', 'a mile', 'one hour': an article before a unit is one of it."""
+    """'an hour', 'a mile', 'one hour': an article before a unit is one of it; 'a tenner' is
+    money in whatever currency the catalog uses (units.toml [money_nouns])."""
     if tokens[i].text not in set(load("numbers")["articles"]["words"]):
         return None
+    money = load("units")["money_nouns"]["words"].get(tokens[i + 1].text) if i + 1 < len(tokens) else None
+    if money is not None:
+        return Amount(
+            float(money), float(money), Unit("", "money", 1.0), Span(tokens[i].start, tokens[i + 1].end)
+        ), i + 2
     unit, k = _unit(tokens, i + 1)
     if unit is None or k != i + 2 or unit.dimension == "money":
         return None

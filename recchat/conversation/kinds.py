@@ -46,6 +46,7 @@ class KindReader:
         for value in self.values:  # a value's own name means it alone: "miniseries", not every show
             for form in (value.lower(), plural(value.lower())):
                 self._cues[_key(form.split())] = {value}
+                self._cues[_key(form.replace("-", " ").split())] = {value}  # 'e-bike' is typed as two words
         for phrase, target in TAG_SYNONYMS.items():  # everyday words for a kind value: "bubbly"
             for value in self.values:
                 if target == value.lower():

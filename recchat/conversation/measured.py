@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
@@ -22,7 +23,7 @@ from recchat.conversation.kinds import Found
 from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.language import load
+from recchat.language import everyday_words, load
 from recchat.language.units import plain_bound
 from recchat.text import figure, stem
 
@@ -146,7 +147,11 @@ class MeasuredFields:
             nouns = _noun_stems(amount.noun)
             # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
             # that counts people is named by its own noun only ('7 seats' for Seats)
-            named_by = [f for f in present if f.nouns & nouns]
+            named_by = (
+                [f for f in present if f.nouns & nouns]
+                or [f for f in present if _heads(f) & nouns]
+                or [f for f in present if _dimension_named(f, nouns)]  # '85 points' of a score
+            )
             return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
@@ -278,6 +283,22 @@ def _found(field: NumberField, op: str, value: object, label: str, span: Span, s
 def _nouns(info: FieldInfo) -> frozenset[str]:
     words = re.findall(r"[a-z]+", f"{info.measure.noun} {info.name}".lower())
     return frozenset(stem(w) for w in words if len(w) >= 3)
+
+
+MIN_HEAD = 3  # letters of each part of a compound header word ('bed' of Bedrooms)
+
+
+@cache
+def _heads(field: NumberField) -> frozenset[str]:
+    """The first part of a compound word of the field's name, when both parts are words: '2 bed'
+    counts Bedrooms, '2 bath' Bathrooms (said only where no field has the noun itself)."""
+    heads = set()
+    for word in re.findall(r"[a-z]+", field.info.name.lower()):
+        for cut in range(MIN_HEAD, len(word) - MIN_HEAD + 1):
+            head, tail = word[:cut], word[cut:]
+            if head in everyday_words() and (tail in everyday_words() or stem(tail) in everyday_words()):
+                heads.add(stem(head))
+    return frozenset(heads)
 
 
 def _noun(field: NumberField) -> str:

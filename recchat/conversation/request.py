@@ -15,6 +15,7 @@ from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
 from recchat.conversation.genres import requested_genres
+from recchat.conversation.graded import graded_fields, read_graded
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
@@ -140,6 +141,7 @@ class RequestReader:
         self.measured = MeasuredFields(schema, index, frozenset(self._generic))
         self.same_people = SamePeople(schema)
         self.ordinals = ordinal_fields(schema)
+        self.graded = graded_fields(schema, self.ordinals)
 
     def read(self, text: str, context: Context, named: Sequence[tuple[str, Span]] = ()) -> Heard:
         """`named`: items whose titles the utterance names (found by the title matcher), with spans."""
@@ -151,7 +153,7 @@ class RequestReader:
         corrections = [Span(m.start(), m.end()) for m in _CORRECTION.finditer(said.lower)]  # 'no wait'
         taken: list[Span] = [*titles, *pointed.spans, *lifted.spans, *corrections]
         found: list[Found] = read_name_avoid(said, taken)
-        for reader in (self._kinds, self._people, self._same_people, self._years_in, self._amounts_in):
+        for reader in (self._kinds, self._people, self._same_people, self._years_in, self._amounts_in, self._graded_in):
             found += reader(said, [*taken, *(f.span for f in found)], context, pointed.references, named)
         found, by_person = self._people_pointing(said, found, context)
         pointed = Pointed((*pointed.references, *by_person), pointed.spans)
@@ -352,6 +354,9 @@ class RequestReader:
             self._year_field, self._years[1], self._years[0], referenced, list(context.shown_years)
         )
         return read_years(said, taken, year_context)
+
+    def _graded_in(self, said: Utterance, taken: list[Span], *_: object) -> list[Found]:
+        return read_graded(self.graded, said, taken)
 
     def _amounts_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds

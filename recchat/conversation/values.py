@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.spans import Span
 from recchat.domain import Constraint
-from recchat.language import common_words, load
+from recchat.language import common_words, everyday_words, load
 from recchat.text import STOPWORDS, fold_with_offsets, normalise_title, root, stem
 from recchat.vocabulary import GENERIC_NOUNS, TAG_FALLBACKS, TAG_SYNONYMS
 
@@ -33,8 +33,8 @@ MIN_PREFIX = 3  # 'cab sauv', not 'c s'
 MIN_CLIPPED = 3  # letters a clipped word leaves off ('stat' of statistics)
 MIN_PART = 4  # a word of a longer value said alone ("napa", "barossa") must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"no", "n", "false", "0"})
+_YES = frozenset(load("fields")["yes_no"]["yes"])  # 'Yes', 'Allowed', 'Included'
+_NO = frozenset(load("fields")["yes_no"]["no"])  # 'No', 'Not allowed'
 _NOT_A_VALUE = frozenset({"other", "others", "none", "n/a", "na", "unknown", "various", "misc", "mixed", "-"})
 
 
@@ -105,6 +105,10 @@ class ValueVocabulary:
         self._roots = {root(k): v for k, v in self._by_key.items() if " " not in k and len(root(k)) >= 5}
         field_words = {stem(w) for info in schema.fields for w in normalise_title(info.name).split()}
         self._parts = _distinctive_parts(self._by_key, field_words | GENERIC_NOUNS | _title_nouns(index))
+        # 'Gundog' typed 'gun dog': whole only, after the parts above ('java' is no 'javascript')
+        for key, named in [(k, v) for k, v in self._by_key.items() if " " not in k]:
+            for head, tail in _compound_parts(key):
+                self._by_key.setdefault(_key([head, tail]), named)
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
         self._sorted_words = sorted(self._words)  # for words that begin with a clipped one
         # values written as letters ('B&B', 'R&B') named by the words they stand for
@@ -300,6 +304,15 @@ def _initials(words: list[str]) -> str:
     if len(_joined(words)) < 2 or len(_joined(words)) == len(words):
         return ""
     return "".join("&" if w in ("and", "n") else w[0] for w in words)
+
+
+MIN_COMPOUND_PART = 3  # letters of each word a compound value is made of ('gun' + 'dog')
+
+
+def _compound_parts(word: str) -> list[tuple[str, str]]:
+    """Where a one-word value splits into two everyday words ('gundog': gun, dog)."""
+    cuts = range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
+    return [(word[:i], word[i:]) for i in cuts if word[:i] in everyday_words() and word[i:] in everyday_words()]
 
 
 def _is_yes_no(values: tuple[str, ...]) -> bool:

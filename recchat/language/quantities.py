@@ -14,7 +14,7 @@ OPEN_END = 99.0  # "3+" players: no stated upper bound (as recchat has always re
 # Digits with thousands separators, then a decimal part; one pattern per decimal mark.
 _DOT_DECIMAL = r"\d{1,3}(?:(?:,|[ \u00a0\u202f'])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _COMMA_DECIMAL = r"\d{1,3}(?:(?:\.|[ \u00a0\u202f'])\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_WORD = r"[^\W\d_]+\.?|[%\"'$€£¥₹]"
+_WORD = r"[^\W\d_]{1,3}[23](?!\d)|[^\W\d_]+\.?|[%\"'$€£¥₹]"  # 'm2' a unit with its power
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", re.I)
 # '45:44', '1:02:30': a clock-style length (minutes:seconds, or hours:minutes:seconds), as music
 # and video exports write it; a time of day is no item's property in a catalog
@@ -173,7 +173,11 @@ def _number_at(text: str, decimal: str) -> tuple[float, str] | None:
 
 
 def _unit_at(text: str, symbol: Unit | None) -> tuple[Unit | None, str]:
-    """The unit right after a number ('km', '%', 'min', 'USD'), or the currency said before it."""
+    """The unit right after a number ('km', '%', 'min', 'USD', 'sq ft'), or the currency said before it."""
+    pair = re.match(rf"({_WORD})\s+({_WORD})(?:\s+|$)", text)
+    unit = units().named(f"{pair.group(1)} {pair.group(2)}") if pair else None
+    if pair and unit is not None and symbol is None:
+        return unit, text[pair.end() :].lstrip()
     found = re.match(rf"({_WORD})(?:\s+|$)", text) or re.match(r"([%\"'])", text)
     if found:
         unit = units().named(found.group(1).rstrip(".")) or units().symbols.get(found.group(1).lower())
