@@ -580,3 +580,34 @@ def test_money_nouns_score_words_and_values_typed_as_two_words(text: str, field:
     found = [c for c in read(teas(), text) if c.field == field]
     assert len(found) == 1, [c.label for c in read(teas(), text)]
     assert meeting(teas(), found[0]) == titles
+
+
+def garden_tools() -> Toy:
+    """Made up: a tool library's cordless tools. One date field (no field named for a year), a
+    yes/no field named with 'children', a battery that lasts, a weight."""
+    rows = [
+        ("Hedge Trimmer", "2021-03", "No", "45 min", "3.1 kg"),
+        ("Leaf Blower", "2022-09", "Yes", "20 min", "2.4 kg"),
+        ("Lawn Mower", "2023-05", "Yes", "60 min", "14 kg"),
+        ("Chainsaw", "2022-01", "No", "35 min", "4.8 kg"),
+        ("Strimmer", "2023-11", "Yes", "30 min", "5.5 kg"),
+    ]
+    return toy(repeated("g", rows, ("Bought", "Safe around children", "Battery life", "Weight")))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("one bought in 2022", "Bought", ["Chainsaw", "Leaf Blower"]),
+        ("the 2022 lot or earlier", "Bought", ["Chainsaw", "Hedge Trimmer", "Leaf Blower"]),
+        ("safe around kids", "Safe around children", ["Lawn Mower", "Leaf Blower", "Strimmer"]),
+        ("with a 40 minute battery", "Battery life", ["Hedge Trimmer", "Lawn Mower"]),
+        ("5 kg or heavier", "Weight", ["Lawn Mower", "Strimmer"]),
+    ],
+)
+def test_a_lone_date_is_the_year_everyday_words_name_a_field_and_lasting_amounts(
+    text: str, field: str, titles: list[str]
+) -> None:
+    found = [c for c in read(garden_tools(), text) if c.field == field]
+    assert len(found) == 1, [c.label for c in read(garden_tools(), text)]
+    assert meeting(garden_tools(), found[0]) == titles

@@ -238,6 +238,7 @@ class SchemaLearner:
     def schema(self, usage_log: int = 0, overrides: Mapping[str, Any] | None = None) -> CatalogSchema:
         """`overrides`: field name -> what a map file says it is (`kind`, `unit`)."""
         fields = tuple(_field_info(name, stats, (overrides or {}).get(name)) for name, stats in self._fields.items())
+        fields = _one_date_is_the_year(fields)
         return CatalogSchema(
             items=self._items,
             fields=fields,
@@ -320,6 +321,17 @@ def _role(info: FieldInfo, stats: _FieldStats) -> str | None:
         if header_says(info.name, "ages"):
             return "age"
     return None
+
+
+def _one_date_is_the_year(fields: tuple[FieldInfo, ...]) -> tuple[FieldInfo, ...]:
+    """A catalog whose only dates are one field's ('Harvest': '2024-05'), with no field named for
+    a year, has its items' years there: 'a 2025 harvest', 'older than those'."""
+    if any(f.role == "year" for f in fields):
+        return fields
+    dates = [f for f in fields if f.kind is FieldKind.DATE and _years(f)]
+    if len(dates) != 1:
+        return fields
+    return tuple(replace(f, role="year") if f is dates[0] else f for f in fields)
 
 
 def _years(info: FieldInfo) -> bool:

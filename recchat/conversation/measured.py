@@ -250,7 +250,14 @@ def _plain_bound(amount: Amount, field: NumberField) -> str:
     longer; 'a $20 wine', 'a 14 inch laptop' about that (language/units.toml)."""
     if amount.unit is None:
         return "exactly"
+    if field.nouns & _lasting():
+        return "at_least"  # '40h battery', 'a 100 km range': what lasts, the longer the better
     return plain_bound(amount.unit.id, field.info.dimension or amount.unit.dimension)
+
+
+@cache
+def _lasting() -> frozenset[str]:
+    return frozenset(stem(w) for w in load("fields")["lasting"]["words"])
 
 
 def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:

@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _RELATIVE = re.compile(
-    r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later)\b(?!\s+than\s+\d)"
+    r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later|fresher)\b(?!\s+than\s+\d)"
 )
 _RECENT = re.compile(
     r"\b(?:(?<!more )(?<!less )recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|"
@@ -89,8 +89,10 @@ def read_years(said: Utterance, taken: Sequence[Span], context: YearContext) -> 
     return _bare(said, taken, context) or _named(said, taken, context)
 
 
+# the bound may follow a word for what the year is of ('the 2024 harvest or earlier')
 _BARE = re.compile(
-    rf"\b(?P<year>{SPOKEN_YEAR_DIGITS})\b(?P<open>\s*(?:or|and)\s+(?:(?P<earlier>older|earlier|before)|later|newer|after|more\s+recent|up))?"
+    rf"\b(?P<year>{SPOKEN_YEAR_DIGITS})\b(?P<open>(?:\s+(?!or\b|and\b)[a-z]+)?\s*(?:or|and)\s+"
+    r"(?:(?P<earlier>older|earlier|before)|later|newer|after|more\s+recent|up))?"
 )
 
 

@@ -159,9 +159,11 @@ class ValueVocabulary:
         words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
         if no is not None and words and len(words[0]) >= 3:
             value = Value(no, (name,), True, named=True)
-            self._by_key.setdefault(stem(words[0]), value)
-            if len(words) > 1:  # 'still running' whole, where its first word alone says nothing
-                self._by_key.setdefault(" ".join(words), value)
+            # also in everyday words for the same thing: 'good with kids' for Good with children
+            for said in _same_words(words):
+                self._by_key.setdefault(stem(said[0]), value)
+                if len(said) > 1:  # 'still running' whole, where its first word alone says nothing
+                    self._by_key.setdefault(" ".join(said), value)
 
     def _add_everyday(self) -> None:
         """Everyday words for values the catalog has ('funny' for comedy), or for the broader
@@ -304,6 +306,18 @@ def _initials(words: list[str]) -> str:
     if len(_joined(words)) < 2 or len(_joined(words)) == len(words):
         return ""
     return "".join("&" if w in ("and", "n") else w[0] for w in words)
+
+
+def _same_words(words: list[str]) -> list[list[str]]:
+    """The words, and each way of saying them with everyday words for the same thing
+    (synonyms.toml [same]: 'kids' for children), one word changed at a time."""
+    groups = [set(group) for group in load("synonyms")["same"]["groups"]]
+    found = [words]
+    for i, word in enumerate(words):
+        for group in groups:
+            if word in group:
+                found += [[*words[:i], other, *words[i + 1 :]] for other in sorted(group - {word})]
+    return found
 
 
 MIN_COMPOUND_PART = 3  # letters of each word a compound value is made of ('gun' + 'dog')
