@@ -611,3 +611,13 @@ def test_a_lone_date_is_the_year_everyday_words_name_a_field_and_lasting_amounts
     found = [c for c in read(garden_tools(), text) if c.field == field]
     assert len(found) == 1, [c.label for c in read(garden_tools(), text)]
     assert meeting(garden_tools(), found[0]) == titles
+
+
+def test_a_head_word_that_another_kind_ends_with_names_neither_kind() -> None:
+    """Made up: a marina's berths, whose kinds are 'Boathouse' and 'Summer house': 'houses' alone
+    is no Summer house (the Boathouse is a house too), the whole name still is."""
+    rows = [("Berth 1", "Boathouse"), ("Berth 2", "Summer house"), ("Berth 3", "Pontoon")]
+    marina = toy(repeated("m", rows, ("Type",)))
+    assert not [c for c in read(marina, "any houses free?") if c.about == "kind"]
+    found = [c for c in read(marina, "a summer house") if c.about == "kind"]
+    assert [c.value for c in found] == ["Summer house"]

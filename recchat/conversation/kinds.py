@@ -40,8 +40,9 @@ class KindReader:
         self.field = field.name if field else None
         self.values: tuple[str, ...] = tuple(field.values) if field else ()
         self._cues: dict[str, set[str]] = {}
+        shared = _compound_heads(self.values)
         for value in self.values:
-            for cue in _cues_for(value):
+            for cue in _cues_for(value) - shared:
                 self._cues.setdefault(cue, set()).add(value)
         for value in self.values:  # a value's own name means it alone: "miniseries", not every show
             for form in (value.lower(), plural(value.lower())):
@@ -169,6 +170,14 @@ def _members(value: str) -> set[str]:
         if own & group or {stem(w) for w in own} & {stem(g) for g in group}:
             members.update(group)
     return members
+
+
+def _compound_heads(values: tuple[str, ...]) -> set[str]:
+    """The last word of a kind value of several words that another value ends with as one word
+    ('site' of Farm site, where there is Campsite): it names neither alone."""
+    heads = {value.lower().split()[-1] for value in values if len(value.split()) > 1}
+    ends = {h for h in heads for v in values if " " not in v and v.lower() != h and v.lower().endswith(h)}
+    return {_key([form]) for head in ends for form in (head, plural(head))}
 
 
 def _cues_for(value: str) -> set[str]:
