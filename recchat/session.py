@@ -246,6 +246,7 @@ class Session:
             met=tuple(e.id for e in met),
             wanted_kinds=self.state.kinds,
             measured=tuple(c.field for c in self.state.constraints if c.about == "number"),
+            bounds=tuple((c.field, c.op) for c in self.state.constraints if c.about == "number"),
         )
 
     def _embedded(self, text: str) -> Vector:

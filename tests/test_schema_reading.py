@@ -10,6 +10,7 @@ import pytest
 from conversation_support import Toy, item, toy
 
 from recchat.catalog.schema import FieldKind, learn_schema
+from recchat.conversation.request import Context
 from recchat.domain import Constraint, Item
 from recchat.ranking.filters import meets_entry
 
@@ -621,3 +622,29 @@ def test_a_head_word_that_another_kind_ends_with_names_neither_kind() -> None:
     assert not [c for c in read(marina, "any houses free?") if c.about == "kind"]
     found = [c for c in read(marina, "a summer house") if c.about == "kind"]
     assert [c.value for c in found] == ["Summer house"]
+
+
+def pitches() -> Toy:
+    """Made up: a festival's camping pitches, priced per night, with a minimum stay."""
+    rows = [
+        ("Meadow A", "Quiet field", "€18.00", "1 night", "Allowed"),
+        ("Meadow B", "Family field", "€25.00", "2 nights", "Not allowed"),
+        ("Hilltop", "Quiet field", "€32.00", "3 nights", "Allowed"),
+        ("Lakeside", "Lake field", "€45.00", "2 nights", "Allowed"),
+    ]
+    return toy(repeated("p", rows, ("Area", "Price per night", "Minimum stay", "Campfires")))
+
+
+def test_anywhere_but_negates_and_a_count_with_a_noun_is_no_price() -> None:
+    found = [c for c in read(pitches(), "anywhere but the quiet field") if c.field == "Area"]
+    assert [(c.value, c.negated) for c in found] == [("Quiet field", True)]
+    assert not [c for c in read(pitches(), "we're only here one night") if c.field == "Price per night"]
+    rate = [c for c in read(pitches(), "under 30 a night") if c.field == "Price per night"]
+    assert len(rate) == 1 and meeting(pitches(), rate[0]) == ["Meadow A", "Meadow B"]
+
+
+def test_make_it_restates_the_amount_of_the_wish_last_bounded() -> None:
+    context = Context(measured=("Price per night",), bounds=(("Price per night", "at_most"),))
+    found = pitches().reader.read("actually make it 35", context).heard.constraints
+    assert [(c.field, c.op, c.value) for c in found] == [("Price per night", "at_most", 35.0)]
+    assert not pitches().reader.read("make it 35", Context()).heard.constraints  # nothing to restate

@@ -35,6 +35,7 @@ class Amount:
     bound: str = "plain"  # "at_most", "at_least", "about", "between", "plain"
     strict: bool = False  # "fewer than 4" excludes 4 where whole things are counted
     noun: str = ""  # words right after it that are no unit ("players", "seasons")
+    rate: bool = False  # the noun is what it is paid for: '300 a night'
     noun_span: Span | None = None
     people: bool = False  # said as how many people: "we're 6", "for 4 players", "solo"
     age: bool = False  # said as an age: "who's 10", "a 12 year old"
@@ -329,6 +330,7 @@ def _with_noun(amount: Amount, text: str) -> Amount:
         noun, end = two, amount.span.end + skip + found.end(3)
     elif found.group(3) and found.group(2) in load("numbers")["rates"]["words"]:  # '300 a night'
         noun, end = found.group(3), amount.span.end + skip + found.end(3)
+        return replace(amount, noun=noun, noun_span=Span(start, end), rate=True)
     else:
         noun, end = found.group(2), amount.span.end + skip + found.end(2)
     return replace(amount, noun=noun, noun_span=Span(start, end), people=amount.people or noun in people)

@@ -12,7 +12,7 @@ the words are data (language/measures.toml, people.toml), the fields are the sch
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from recchat.catalog.library import CatalogIndex
 
 ABOUT = float(load("comparisons")["about_share"]["share"])
+_NEEDS_UNIT = frozenset({"money", "duration"})
 _NOUN_WORDS = 3  # words before a bound that may name the field ("prep time under 15 minutes")
 
 
@@ -100,10 +101,15 @@ class MeasuredFields:
         return table.get(name) or self._thirds_all.get(name)
 
     def amounts(
-        self, said: Utterance, taken: Sequence[Span], kinds: Sequence[str], recent: Sequence[str] = ()
+        self,
+        said: Utterance,
+        taken: Sequence[Span],
+        kinds: Sequence[str],
+        recent: Sequence[str] = (),
+        bounds: Mapping[str, str] | None = None,
     ) -> list[Found]:
         """Amounts said in numbers or number words, each on the field it is about (`recent`: the
-        number fields the conversation asked about, oldest first)."""
+        number fields the conversation asked about, oldest first; `bounds`: how each was bound)."""
         present = self.present(kinds)
         if not present:
             return []
@@ -114,6 +120,10 @@ class MeasuredFields:
             found.append(_found(people[0], "covers", 1.0, f"for one {_noun(people[0])}", alone, said))
         for amount in find_amounts(said):
             if _overlaps(amount.span, [*taken, *(f.span for f in found)]):
+                continue
+            restated = _restated(amount, said, present, recent, bounds or {})
+            if restated is not None:
+                found.append(restated)
                 continue
             field = self._field_for(amount, said, present, recent)
             if field is not None:
@@ -146,17 +156,43 @@ class MeasuredFields:
         if amount.noun:
             nouns = _noun_stems(amount.noun)
             # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
-            # that counts people is named by its own noun only ('7 seats' for Seats)
+            # that counts people is named by its own noun only ('7 seats' for Seats); a count is
+            # no price or time ('one night' is not €1 'per night', 'on one charge' no minute of
+            # 'Charge time'): those take a unit, a bare number or a rate ('30 a night')
+            present = [f for f in present if amount.rate or f.info.dimension not in _NEEDS_UNIT]
             named_by = (
                 [f for f in present if f.nouns & nouns]
                 or [f for f in present if _heads(f) & nouns]
                 or [f for f in present if _dimension_named(f, nouns)]  # '85 points' of a score
             )
-            return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
+            if named_by or not named:
+                return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         decimal = "." in said.text[amount.span.start : amount.span.end]
         return _bare(amount, [f for f in present if not (decimal and f.whole)], recent)
+
+
+def _restated(
+    amount: Amount, said: Utterance, present: list[NumberField], recent: Sequence[str], bounds: Mapping[str, str]
+) -> Found | None:
+    """'actually make it 100' after 'under 80': the new amount of the wish last bounded, with its
+    bound (comparisons.toml [restated])."""
+    if amount.bound != "plain" or amount.noun or not recent:
+        return None
+    before = said.lower[: amount.span.start].rstrip()
+    if not any(re.search(rf"\b{re.escape(phrase)}$", before) for phrase in load("comparisons")["restated"]["words"]):
+        return None
+    for name in reversed(recent):
+        field = next((f for f in present if f.name == name), None)
+        bound = {"below": "at_most", "above": "at_least"}.get(bounds.get(name, ""), bounds.get(name, ""))
+        if (
+            field is not None
+            and bound in ("at_most", "at_least")
+            and (amount.unit is None or field.holds(amount.in_base()[0]))
+        ):
+            return _constraint(field, replace(amount, bound=bound), said)
+    return None
 
 
 def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:

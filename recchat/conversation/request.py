@@ -90,6 +90,7 @@ class Context:
     shown_years: Sequence[int] = ()
     wanted_kinds: tuple[str, ...] = ()  # the kind in force before this turn, if any
     measured: tuple[str, ...] = ()  # number fields the conversation put amounts on, oldest first
+    bounds: tuple[tuple[str, str], ...] = ()  # (field, op) of those amounts: 'make it 100' keeps the op
     met: tuple[str, ...] = ()  # the shown items that met the request ("cheaper than those": than these)
 
 
@@ -360,7 +361,7 @@ class RequestReader:
 
     def _amounts_in(self, said: Utterance, taken: list[Span], context: Context, *_: object) -> list[Found]:
         kinds = _kinds_said(taken, said, self.kinds) or context.wanted_kinds
-        return self.measured.amounts(said, taken, kinds, context.measured)
+        return self.measured.amounts(said, taken, kinds, context.measured, dict(context.bounds))
 
     def _relative_in(
         self,

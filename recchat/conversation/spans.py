@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from recchat.language import alternation, load
 from recchat.text import fold
 
-# "anything but", "nothing but", "all but": no new clause
-BUT = r"(?<!anything\s)(?<!nothing\s)(?<!all\s)but"
+_NEGATION = load("negation")
+# "anything but", "anywhere but", "nothing but" (negation.toml's negators that end in 'but'): no new clause
+_BEFORE_BUT = sorted({p.split()[0] for p in _NEGATION["negators"]["words"] if p.endswith(" but")} | {"nothing"})
+BUT = "".join(rf"(?<!{re.escape(word)}\s)" for word in _BEFORE_BUT) + "but"
 CLAUSE_BREAK = re.compile(
     rf"[.;!?\n]+|,\s*(?=but\b|though\b|however\b|except\b|and\b)|\b(?:{BUT}|however|though|although|whereas)\b", re.I
 )
-_NEGATION = load("negation")
 
 
 _DO_NOT = _NEGATION["do_not"]
