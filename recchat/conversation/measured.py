@@ -158,15 +158,15 @@ class MeasuredFields:
             # '1000 episodes' counts them (Episodes), no measure of one (Episode length); a field
             # that counts people is named by its own noun only ('7 seats' for Seats); a count is
             # no price or time ('one night' is not €1 'per night', 'on one charge' no minute of
-            # 'Charge time'): those take a unit, a bare number or a rate ('30 a night')
-            present = [f for f in present if amount.rate or f.info.dimension not in _NEEDS_UNIT]
+            # 'Charge time'): those take a unit, a bound ('under 1800 pcm') or a rate ('30 a night')
+            if amount.bound == "plain" and not amount.rate:
+                present = [f for f in present if f.info.dimension not in _NEEDS_UNIT]
             named_by = (
                 [f for f in present if f.nouns & nouns]
                 or [f for f in present if _heads(f) & nouns]
                 or [f for f in present if _dimension_named(f, nouns)]  # '85 points' of a score
             )
-            if named_by or not named:
-                return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
+            return min(named_by, key=lambda f: (f.info.dimension is not None, len(f.nouns)), default=None)
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         decimal = "." in said.text[amount.span.start : amount.span.end]
