@@ -211,7 +211,9 @@ def test_ctrl_c_then_add_again_embeds_only_what_was_not_stored(home: Path, tmp_p
     reported = 0
     for line in process.stderr:
         found = PROGRESS.match(line.strip())
-        if found and number(found[1]) >= total // 2:
+        # at the first batch stored: the import has most of its work left, so the signal lands
+        # before it ends even when this process reads its progress late (a busy machine)
+        if found and 0 < number(found[1]) < total:
             reported = number(found[1])
             process.send_signal(signal.SIGINT)  # what Ctrl-C sends
             break
