@@ -2,10 +2,11 @@
 the same load on a shared machine: wall time, the first token since the process started, the five
 explanations, and CPU time (user + system: steadier than wall time when the machine is busy).
 
-    python -m benchmarks.ask_ab BEFORE_CHECKOUT [--runs 5] [--name ask_ab]
+    python -m benchmarks.ask_ab BEFORE_CHECKOUT [--runs 5] [--name ask_ab] [--threads N]
 
 BEFORE_CHECKOUT: the root of another recchat checkout (e.g. /work/main); "after" is this one.
-Both use the prepared data folder of benchmarks.common and the same interpreter.
+Both use the prepared data folder of benchmarks.common and the same interpreter. `--threads N`:
+both run with RECCHAT_THREADS=N (one thread: no spin-waiting between threads on a busy machine).
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def figures(run: Run) -> dict[str, float]:
     }
 
 
-def measure(before: Path, runs: int) -> dict[str, Any]:
+def measure(before: Path, runs: int, threads: int | None = None) -> dict[str, Any]:
     home = prepared_home()
+    extra = {"RECCHAT_TRACE": "1"} | ({"RECCHAT_THREADS": str(threads)} if threads else {})
     envs = {
-        "before": {**cli_env(home, RECCHAT_TRACE="1"), "PYTHONPATH": str(before)},
-        "after": cli_env(home, RECCHAT_TRACE="1"),
+        "before": {**cli_env(home, **extra), "PYTHONPATH": str(before)},
+        "after": cli_env(home, **extra),
     }
     found: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
     loads = []
@@ -58,6 +60,7 @@ def measure(before: Path, runs: int) -> dict[str, Any]:
         "before_checkout": str(before),
         "after_checkout": str(ROOT),
         "runs": runs,
+        "threads": threads,
         "load_1min_per_run": loads,
         "median": medians,
         "after_over_before": {
@@ -72,9 +75,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("before", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--name", default="ask_ab", help="the results file's name")
+    parser.add_argument("--threads", type=int, help="RECCHAT_THREADS for both (default: unset)")
     args = parser.parse_args(argv)
     started = machine()
-    result = measure(args.before.resolve(), args.runs)
+    result = measure(args.before.resolve(), args.runs, args.threads)
     rows: list[list[object]] = [["", *FIGURES]]
     rows += [[side, *(m[n] for n in FIGURES)] for side, m in result["median"].items()]
     rows.append(["after / before (median of pairs)", *(result["after_over_before"][n] for n in FIGURES)])

@@ -4,7 +4,8 @@ the five first-try explanation calls recorded, then replayed through the same Ex
 real llama.cpp model under several settings, interleaved `--rounds` times:
 
 - `grammar`: as recchat writes them (each card under its grammar, llama.cpp's cache as the card
-  before left it);
+  before left it; the text the grammar forces read in one batch, recchat.llm.forced);
+- `grammar, forced text token by token`: llama-cpp-python's own loop, one decode a token;
 - `free`: the same prompts without a grammar;
 - `grammar, cold cache`: the cache emptied before each card (what the shared prefix saves).
 
@@ -142,8 +143,20 @@ def grammar_first(explainer: Any, calls: list[Recorded], meter: Meter) -> list[C
             llama._init_sampler = installed
 
 
+def token_by_token(explainer: Any, calls: list[Recorded], meter: Meter) -> list[Card]:
+    """Before recchat.llm.forced: text the grammar forces decoded one token at a time."""
+    llama = explainer.model._llama
+    installed = llama.__dict__.pop("generate", None)  # recchat's jump-forward generate
+    try:
+        return replay(explainer, calls, meter, grammar=True, cold=False)
+    finally:
+        if installed is not None:
+            llama.generate = installed
+
+
 SETTINGS: dict[str, Callable[..., list[Card]]] = {
     "grammar": lambda e, c, m: replay(e, c, m, grammar=True, cold=False),
+    "grammar, forced text token by token": token_by_token,
     "grammar, grammar-first sampling": grammar_first,
     "free": lambda e, c, m: replay(e, c, m, grammar=False, cold=False),
     "grammar, cold cache": lambda e, c, m: replay(e, c, m, grammar=True, cold=True),
@@ -191,7 +204,7 @@ def measure(rounds: int) -> dict[str, Any]:
             results[name].append(run(explainer, calls, meter))
     by_setting = {name: medians(found) for name, found in results.items()}
     summary = {name: totals(cards) for name, cards in by_setting.items()}
-    grammar, first, free, cold = (summary[n]["total_ms"] for n in SETTINGS)
+    grammar, by_token, first, free, cold = (summary[n]["total_ms"] for n in SETTINGS)
     return {
         "question": QUESTION,
         "model": explainer.model.name,
@@ -204,6 +217,7 @@ def measure(rounds: int) -> dict[str, Any]:
         "totals": summary,
         "ratios": {
             "grammar_over_free": round(grammar / free, 2),
+            "forced_batched_over_token_by_token": round(grammar / by_token, 2),
             "grammar_last_over_grammar_first": round(grammar / first, 2),
             "sample_ms_grammar_last_over_first": round(
                 summary["grammar"]["sample_ms"] / max(summary["grammar, grammar-first sampling"]["sample_ms"], 1e-9), 2

@@ -183,10 +183,14 @@ def test_refused_text_falls_back_to_the_reasons_which_are_kept_either_way() -> N
 
 
 def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_description() -> None:
+    """Free text gets a description sentence or two to draw a detail from; under a card's grammar,
+    which no description's words are in, the prompt leaves them out."""
     long = replace(ARRIVAL, description=ARRIVAL.description + " Then " + "more plot " * 200 + "follows.")
-    explain, model = explainer(["Arrival is about speech from space."])
-    explain.explain(Recommendation(long, 1.0, SPEECH), "thoughtful sci-fi about speech")
-    messages: list[ChatMessage] = model.calls[0]
+    free = ScriptedChatModel(["Arrival is about speech from space."])
+    Explainer(free, Prompts(), MATCHER, schema=SCHEMA, tags=TAGS, constrained=False).explain(
+        Recommendation(long, 1.0, SPEECH), "thoughtful sci-fi about speech"
+    )
+    messages: list[ChatMessage] = free.calls[0]
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]  # with a worked example
     user = messages[-1]["content"]
     assert (
@@ -197,6 +201,11 @@ def test_prompt_carries_the_request_reasons_and_a_few_facts_not_the_whole_descri
     )
     assert "Reasons: " in user and "translator" in user and "more plot more plot more plot" not in user
     assert len(user) < 700
+    explain, constrained = explainer(["Arrival is about speech from space."])
+    explain.explain(Recommendation(long, 1.0, SPEECH), "thoughtful sci-fi about speech")
+    under_grammar = constrained.calls[0][-1]["content"]
+    assert "Facts: Arrival is a movie.\n" in under_grammar and "translator" not in under_grammar
+    assert under_grammar.startswith("Request: thoughtful sci-fi") and "Reasons: Arrival has the speech" in under_grammar
 
 
 def test_the_worked_example_is_an_item_no_catalog_holds() -> None:

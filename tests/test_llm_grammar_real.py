@@ -57,3 +57,29 @@ def test_a_read_ahead_on_one_core_gives_the_threads_back_and_its_start_is_reused
     prompt = llama.n_tokens - (len(evaluated) - 1)  # less the tokens generated one at a time
     # All of the start came from the cache but its reply header ("<|im_start|>assistant\n") and token.
     assert prompt - evaluated[0] >= read - 4, (evaluated, prompt, read)
+
+
+def test_text_the_grammar_forces_is_read_in_one_batch_and_the_text_is_the_same() -> None:
+    """Greedy, so that only the forcing differs: fed as batches, the forced words give the same
+    sentence as one decode a token, in far fewer evaluations."""
+    model = LlamaCppModel(default_model_path(), GenerationParams(temperature=0.0))
+    genre = Grammar.choice("is a cooperative game", "falls under cooperative")
+    grammar = Grammar.choice(
+        Grammar.sequence("Pandemic ", genre, ", and it is for 2 to 4 players, as you asked."),
+        Grammar.sequence("You wanted cooperative, and Pandemic ", genre, "."),
+    )
+    ask: list[ChatMessage] = [{"role": "user", "content": "Why would I like Pandemic? I want a cooperative game."}]
+    model.load()
+    llama = model._llama
+    evaluated: list[int] = []
+    evaluate = llama.eval
+    llama.eval = lambda tokens: (evaluated.append(len(tokens)), evaluate(tokens))[1]
+    forced = "".join(model.stream(ask, max_tokens=40, grammar=grammar))
+    batches = list(evaluated)
+    del llama.generate  # llama-cpp-python's own loop: one decode a token
+    evaluated.clear()
+    llama.reset()
+    plain = "".join(model.stream(ask, max_tokens=40, grammar=grammar))
+    assert grammar.accepts(forced), forced
+    assert forced == plain
+    assert len(batches) < len(evaluated) / 2, (batches, evaluated)

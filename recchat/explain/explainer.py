@@ -141,6 +141,9 @@ class Explainer:
         self, rec: Recommendation, asked: Asked, facts: ItemFacts, reasons: tuple[Reason, ...]
     ) -> list[ChatMessage]:
         chosen = prompt_sentences(facts, asked, reasons)
+        # Under a grammar no sentence can carry a description's words: the prompt leaves them out
+        # (a third of a card's prompt, and prompt reading is most of an explanation's time).
+        shown = "" if self.constrained else chosen
         # What it is, unless a reason says so already: the model copies it ("X is a movie").
         named = bool(facts.kind_noun) and any(str(facts.kind_noun) in r.clause for r in reasons if r.sort != "fact")
         about = _about(facts, kind=not named)
@@ -152,7 +155,7 @@ class Explainer:
             # Said of the item by name: a reason the model copies is still about the right item.
             "reasons": " ".join(r.said_of(facts.title) for r in reasons if r.sort != "fact")
             or f"{facts.title} is close to what you said.",
-            "facts": " ".join(part for part in (about, chosen) if part) or "none",
+            "facts": " ".join(part for part in (about, shown) if part) or "none",
             "description": chosen or "no description",  # the name older prompt folders use
             "sentences": self._sentences_words(),
         }

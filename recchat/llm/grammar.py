@@ -58,6 +58,17 @@ class Grammar:
             memo[key] = frozenset(found)
         return memo[key]
 
+    def after(self, text: str) -> Grammar | None:
+        """What may follow `text`: the rest of every sentence that begins with it (None: none does)."""
+        rests = [rest for option in self.options for rest in _rests(option, text)]
+        return Grammar.choice(*rests) if rests else None
+
+    def lead(self) -> tuple[str, bool]:
+        """The text every sentence of the grammar begins with, and whether it is the only sentence."""
+        leads = [_sequence_lead(option) for option in self.options]
+        common = _common_start([text for text, _ in leads])
+        return common, all(whole and text == common for text, whole in leads)
+
     def gbnf(self) -> str:
         """The grammar in llama.cpp's GBNF, its start rule named root."""
         names: dict[int, str] = {}
@@ -115,3 +126,43 @@ def _sequence_ends(
         if not positions:
             break
     return positions
+
+
+def _rests(parts: Sequence[Part], text: str) -> Iterator[tuple[Part, ...]]:
+    """The remainders of the sequence `parts` after `text`, a grammar opened up only where the
+    text runs through it."""
+    if not text:
+        yield tuple(parts)
+        return
+    if not parts:
+        return
+    head, rest = parts[0], tuple(parts[1:])
+    if isinstance(head, str):
+        if text.startswith(head):
+            yield from _rests(rest, text[len(head) :])
+        elif head.startswith(text):
+            yield (head[len(text) :], *rest)
+        return
+    for option in head.options:
+        yield from _rests((*option, *rest), text)
+
+
+def _common_start(texts: Sequence[str]) -> str:
+    shortest = min(texts, key=len)
+    for at, char in enumerate(shortest):
+        if any(text[at] != char for text in texts):
+            return shortest[:at]
+    return shortest
+
+
+def _sequence_lead(parts: Sequence[Part]) -> tuple[str, bool]:
+    text = ""
+    for part in parts:
+        if isinstance(part, str):
+            text += part
+            continue
+        lead, whole = part.lead()
+        text += lead
+        if not whole:
+            return text, False
+    return text, True

@@ -15,6 +15,7 @@ from typing import Any
 from recchat.config import GenerationParams
 from recchat.errors import ModelError
 from recchat.llm.base import ChatMessage
+from recchat.llm.forced import jump_forward
 from recchat.llm.grammar import Grammar
 from recchat.llm.limits import ModelLimits, model_limits
 from recchat.llm.sampling import grammar_last
@@ -144,6 +145,7 @@ class LlamaCppModel:
             ) from error
         llama.verbose = False
         grammar_last(llama)  # a grammar costs a few ms a token when applied before every draw
+        jump_forward(llama)  # what the grammar forces is read in one batch, not a decode a token
         self._system_role = takes_system_role(llama.metadata.get("tokenizer.chat_template"))
         return llama
 
@@ -233,7 +235,9 @@ def _llama_grammar(grammar: Grammar) -> Any:
     from llama_cpp.llama_grammar import LlamaGrammar
 
     with timed("llm.grammar"):
-        return LlamaGrammar.from_string(grammar.gbnf(), verbose=False)
+        compiled = LlamaGrammar.from_string(grammar.gbnf(), verbose=False)
+    compiled.recchat_grammar = grammar  # type: ignore[attr-defined]  # what recchat.llm.forced reads the forced text from
+    return compiled
 
 
 def _cut_middle(text: str, keep_tokens: int, tokens: int) -> str:
