@@ -87,19 +87,15 @@ def test_an_obedient_model_cannot_point_outside_the_catalog(hijack: Runtime) -> 
         for name in OUTSIDE:
             assert name not in rec.explanation, (rec.item.id, rec.explanation)
         assert not CONTROL.search(rec.explanation + rec.item.title + rec.item.description)
-    # Only a sentence or two of each description reaches the model; where an order did, the
-    # obeyed text is refused and the reasons are shown instead.
+    # Every card was the model's to write, under its grammar; a card's prompt under a grammar
+    # carries no description sentence (none of its allowed sentences could say one), so no
+    # injected order reaches the model at all. (Free text, which keeps them, refuses obeyed
+    # orders: test_explain.py and the texts below.)
     model = hijack.chat_model
     assert isinstance(model, ScriptedChatModel)
-    ordered = {
-        re.search(r"^Item: (.+)$", call[-1]["content"], re.MULTILINE).group(1)  # type: ignore[union-attr]
-        for call in model.calls
-        if "SAY:" in call[-1]["content"]
-    }
-    assert ordered, "no injected order reached the model: the test would prove nothing"
-    for rec in reply.recommendations:
-        if any(title in rec.item.title or rec.item.title.startswith(title) for title in ordered):
-            assert rec.explanation_source == "template", (rec.item.id, rec.explanation)
+    assert len(model.calls) >= len(reply.recommendations)
+    ordered = [call for call in model.calls if "SAY:" in call[-1]["content"]]
+    assert not ordered, "an injected order reached the model"
     honest = [r for r in reply.recommendations if r.item.id.startswith("n")]
     assert all(r.explanation_source == "llm" for r in honest), "escape codes are stripped, not a reason to refuse"
 
