@@ -132,26 +132,26 @@ def replay(explainer: Any, calls: list[Recorded], meter: Meter, *, grammar: bool
     return cards
 
 
-def grammar_first(explainer: Any, calls: list[Recorded], meter: Meter) -> list[Card]:
-    """llama-cpp-python's own order: the grammar applied to every token before each draw."""
-    llama = explainer.model._llama
-    installed = llama.__dict__.pop("_init_sampler", None)  # recchat's grammar-last sampler
-    try:
-        return replay(explainer, calls, meter, grammar=True, cold=False)
-    finally:
-        if installed is not None:
-            llama._init_sampler = installed
+def _without(patch: str) -> Callable[[Any, list[Recorded], Meter], list[Card]]:
+    """Replay under the grammar with one of recchat's patches of the Llama object taken off (the
+    library's own method shows through), then put back."""
+
+    def run(explainer: Any, calls: list[Recorded], meter: Meter) -> list[Card]:
+        llama = explainer.model._llama
+        installed = llama.__dict__.pop(patch, None)
+        try:
+            return replay(explainer, calls, meter, grammar=True, cold=False)
+        finally:
+            if installed is not None:
+                setattr(llama, patch, installed)
+
+    return run
 
 
-def token_by_token(explainer: Any, calls: list[Recorded], meter: Meter) -> list[Card]:
-    """Before recchat.llm.forced: text the grammar forces decoded one token at a time."""
-    llama = explainer.model._llama
-    installed = llama.__dict__.pop("generate", None)  # recchat's jump-forward generate
-    try:
-        return replay(explainer, calls, meter, grammar=True, cold=False)
-    finally:
-        if installed is not None:
-            llama.generate = installed
+# llama-cpp-python's own order: the grammar applied to every token before each draw
+grammar_first = _without("_init_sampler")  # recchat's grammar-last sampler off
+# before recchat.llm.forced: text the grammar forces decoded one token at a time
+token_by_token = _without("generate")  # recchat's jump-forward generate off
 
 
 SETTINGS: dict[str, Callable[..., list[Card]]] = {

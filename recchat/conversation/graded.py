@@ -21,6 +21,7 @@ _GRADE = re.compile(r"^([a-z])([+-]?)$")
 _NUMBERED = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 MIN_VALUES = 3  # an order needs at least this many values to be one
 MOSTLY = 0.9  # share of a field's values that must fit the order
+_NEXT_WORD = re.compile(r"\s+[a-z]+")
 FIELD_WORDS = 2  # words of the field's name that may come between a value and its bound ('10th floor or above')
 
 
@@ -60,26 +61,22 @@ def _grades(values: dict[str, str]) -> dict[str, float] | None:
 def _levels(values: dict[str, str]) -> dict[str, float] | None:
     """'1st', '2nd', '11th', with the words for levels among them ('Ground', 'Basement')."""
     words = {str(k): float(v) for k, v in load("scales")["levels"]["words"].items()}
-    places = {}
-    for value in values:
-        numbered = _NUMBERED.match(value)
-        if numbered:
-            places[value] = float(numbered.group(1))
-        elif value in words:
-            places[value] = words[value]
-    numbered_count = sum(1 for v in values if _NUMBERED.match(v))
-    enough = len(places) >= MOSTLY * len(values) and numbered_count >= MIN_VALUES
+    numbered = {v: float(m.group(1)) for v in values if (m := _NUMBERED.match(v))}
+    places = {**{v: words[v] for v in values if v in words and v not in numbered}, **numbered}
+    enough = len(places) >= MOSTLY * len(values) and len(numbered) >= MIN_VALUES
     return places if enough else None
 
 
 @cache
-def _bounds() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _bounds() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, str]]:
+    """The bound words after a value and before it, the strict ones, and each one's direction."""
     data = load("scales")["graded"]
     after = {**dict.fromkeys(data["at_least_after"], "at_least"), **dict.fromkeys(data["at_most_after"], "at_most")}
     before = {**dict.fromkeys(data["at_least_before"], "at_least"), **dict.fromkeys(data["at_most_before"], "at_most")}
     after_re = re.compile(rf"\s*(?P<bound>{alternation(after)})(?![\w])")
     before_re = re.compile(rf"(?<![\w-])(?P<bound>{alternation(before)})\s+(?:(?:a|an|the)\s+)?$")
-    return after_re, before_re, frozenset(data["strict"])
+    # a phrase in both lists ('at least' before or after) goes the same way in each
+    return after_re, before_re, frozenset(data["strict"]), {**before, **after}
 
 
 def _bound_after(after_re: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
@@ -88,23 +85,18 @@ def _bound_after(after_re: re.Pattern[str], text: str, at: int) -> re.Match[str]
         found = after_re.match(text, at)
         if found is not None:
             return found
-        word = re.compile(r"\s+[a-z]+").match(text, at)
+        word = _NEXT_WORD.match(text, at)
         if word is None:
             return None
         at = word.end()
     return None
 
 
-def _direction(phrase: str) -> str:
-    data = load("scales")["graded"]
-    return "at_least" if phrase in (*data["at_least_after"], *data["at_least_before"]) else "at_most"
-
-
 def read_graded(fields: Sequence[Graded], said: Utterance, taken: Sequence[Span]) -> list[Found]:
     """Each bounded value once; where fields share their values (an 'EPC rating' and a 'Council
     tax band' both A to G), the one whose name the turn says, else the first."""
     by_span: dict[Span, list[Found]] = {}
-    after_re, before_re, strict = _bounds()
+    after_re, before_re, strict, directions = _bounds()
     for graded in fields:
         values = alternation(graded.places)
         for match in re.finditer(rf"(?<![\w-])(?P<value>{values})(?![\w+-])", said.lower):
@@ -112,7 +104,7 @@ def read_graded(fields: Sequence[Graded], said: Utterance, taken: Sequence[Span]
             span = Span(match.start("value"), match.end("value"))
             if any(span.overlaps(t) for t in taken) or _an_article(value, said.lower[match.end("value") :]):
                 continue
-            made = _bounded(graded, value, match, said, before_re, after_re, strict)
+            made = _bounded(graded, value, match, said, (before_re, after_re), strict, directions)
             if made is not None:
                 by_span.setdefault(made.span, []).append(made)
                 break
@@ -137,10 +129,11 @@ def _bounded(
     value: str,
     match: re.Match[str],
     said: Utterance,
-    before_re: re.Pattern[str],
-    after_re: re.Pattern[str],
+    patterns: tuple[re.Pattern[str], re.Pattern[str]],
     strict: frozenset[str],
+    directions: dict[str, str],
 ) -> Found | None:
+    before_re, after_re = patterns
     text = said.lower
     ahead = _bound_after(after_re, text, match.end("value"))
     behind = before_re.search(text[: match.start("value")])
@@ -150,7 +143,7 @@ def _bounded(
         phrase, start, end = behind.group("bound"), behind.start("bound"), match.end("value")
     else:
         return None
-    edge, side = graded.places[value], 1.0 if _direction(phrase) == "at_least" else -1.0
+    edge, side = graded.places[value], 1.0 if directions[phrase] == "at_least" else -1.0
     keep = phrase not in strict  # 'C or better' holds C; 'better than C' does not
     ordered = sorted(graded.places.items(), key=lambda p: -p[1])
     chosen = tuple(graded.shown[v] for v, place in ordered if side * (place - edge) > 0 or (keep and place == edge))

@@ -23,7 +23,7 @@ from recchat.conversation.kinds import Found
 from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.language import everyday_words, load
+from recchat.language import compound_parts, load
 from recchat.language.units import plain_bound
 from recchat.text import figure, stem
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 ABOUT = float(load("comparisons")["about_share"]["share"])
 _NEEDS_UNIT = frozenset({"money", "duration"})
+_RESTATED = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in load('comparisons')['restated']['words'])})$")
 _NOUN_WORDS = 3  # words before a bound that may name the field ("prep time under 15 minutes")
 
 
@@ -180,8 +181,7 @@ def _restated(
     bound (comparisons.toml [restated])."""
     if amount.bound != "plain" or amount.noun or not recent:
         return None
-    before = said.lower[: amount.span.start].rstrip()
-    if not any(re.search(rf"\b{re.escape(phrase)}$", before) for phrase in load("comparisons")["restated"]["words"]):
+    if not _RESTATED.search(said.lower[: amount.span.start].rstrip()):
         return None
     for name in reversed(recent):
         field = next((f for f in present if f.name == name), None)
@@ -328,20 +328,12 @@ def _nouns(info: FieldInfo) -> frozenset[str]:
     return frozenset(stem(w) for w in words if len(w) >= 3)
 
 
-MIN_HEAD = 3  # letters of each part of a compound header word ('bed' of Bedrooms)
-
-
 @cache
 def _heads(field: NumberField) -> frozenset[str]:
     """The first part of a compound word of the field's name, when both parts are words: '2 bed'
     counts Bedrooms, '2 bath' Bathrooms (said only where no field has the noun itself)."""
-    heads = set()
-    for word in re.findall(r"[a-z]+", field.info.name.lower()):
-        for cut in range(MIN_HEAD, len(word) - MIN_HEAD + 1):
-            head, tail = word[:cut], word[cut:]
-            if head in everyday_words() and (tail in everyday_words() or stem(tail) in everyday_words()):
-                heads.add(stem(head))
-    return frozenset(heads)
+    words = re.findall(r"[a-z]+", field.info.name.lower())
+    return frozenset(stem(head) for word in words for head, _ in compound_parts(word, plural_tail=True))
 
 
 def _noun(field: NumberField) -> str:

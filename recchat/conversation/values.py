@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.spans import Span
 from recchat.domain import Constraint
-from recchat.language import common_words, everyday_words, load
+from recchat.language import common_words, compound_parts, load
 from recchat.text import STOPWORDS, fold_with_offsets, normalise_title, root, stem
 from recchat.vocabulary import GENERIC_NOUNS, TAG_FALLBACKS, TAG_SYNONYMS
 
@@ -107,7 +107,7 @@ class ValueVocabulary:
         self._parts = _distinctive_parts(self._by_key, field_words | GENERIC_NOUNS | _title_nouns(index))
         # 'Gundog' typed 'gun dog': whole only, after the parts above ('java' is no 'javascript')
         for key, named in [(k, v) for k, v in self._by_key.items() if " " not in k]:
-            for head, tail in _compound_parts(key):
+            for head, tail in compound_parts(key):
                 self._by_key.setdefault(_key([head, tail]), named)
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
         self._sorted_words = sorted(self._words)  # for words that begin with a clipped one
@@ -318,15 +318,6 @@ def _same_words(words: list[str]) -> list[list[str]]:
             if word in group:
                 found += [[*words[:i], other, *words[i + 1 :]] for other in sorted(group - {word})]
     return found
-
-
-MIN_COMPOUND_PART = 3  # letters of each word a compound value is made of ('gun' + 'dog')
-
-
-def _compound_parts(word: str) -> list[tuple[str, str]]:
-    """Where a one-word value splits into two everyday words ('gundog': gun, dog)."""
-    cuts = range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
-    return [(word[:i], word[i:]) for i in cuts if word[:i] in everyday_words() and word[i:] in everyday_words()]
 
 
 def _is_yes_no(values: tuple[str, ...]) -> bool:

@@ -44,6 +44,23 @@ def everyday_words() -> frozenset[str]:
     return frozenset(line for line in text.split() if line and not line.startswith("#"))
 
 
+MIN_COMPOUND_PART = 3  # letters of each word a compound is made of ('gun' + 'dog', 'bed' + 'rooms')
+
+
+def compound_parts(word: str, *, plural_tail: bool = False) -> list[tuple[str, str]]:
+    """Where a word splits into two everyday words ('gundog': gun, dog). `plural_tail`: the second
+    may also be a plural the word list lacks, told by its stem ('bedrooms': bed, rooms)."""
+    from recchat.text import stem
+
+    known = everyday_words()
+    cuts = range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
+    return [
+        (word[:i], word[i:])
+        for i in cuts
+        if word[:i] in known and (word[i:] in known or (plural_tail and stem(word[i:]) in known))
+    ]
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation, longest first, a space matching any run of spaces and
     an apostrophe optional ("don't" also matches "dont")."""
