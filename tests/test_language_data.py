@@ -317,6 +317,19 @@ def test_decades_in_words() -> None:
     assert found[0].constraint.value == (start, start + 9)
 
 
+def test_earlier_or_later_than_the_items_pointed_at() -> None:
+    text, direction = load("time")["relative_to_shown"]["example"]
+    context = YearContext("Year opened", 2024, 1950, shown=[1998, 2005, 2011])
+    earlier = read_years(Utterance(text), [], context)[0].constraint.value
+    later = read_years(Utterance("any that opened more recently than those?"), [], context)[0].constraint.value
+    assert direction == "earlier"
+    assert (earlier, later) == ((None, 1997), (2012, None))  # than every one of them
+    # the pointer is left to the reference reader ('those' is a reference to the last list)
+    pointer = Utterance(text).lower.index("those")
+    assert read_years(Utterance(text), [Span(pointer, pointer + 5)], context)
+    assert read_years(Utterance("before that I want to say hi"), [], context) == []
+
+
 def test_everyday_words_are_plain_and_names_are_not() -> None:
     words = common_words()
     assert {"short", "roll", "card", "light", "dark"} <= words

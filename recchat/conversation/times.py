@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from recchat.conversation.kinds import Found
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.language import alternation
+from recchat.language import alternation, load
 from recchat.text import SPOKEN_YEAR_DIGITS
 from recchat.vocabulary import DECADE_WORDS, GENERIC_NOUNS
 
@@ -52,6 +52,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _RELATIVE = re.compile(
     r"\b(?P<older>older|earlier|less\s+recent)\b|\b(?P<newer>newer|more\s+recent|later|fresher)\b(?!\s+than\s+\d)"
+)
+_SHOWN = load("time")["relative_to_shown"]
+# "opened before those", "won more recently than them": earlier or later than the pointer's items.
+_THAN_SHOWN = re.compile(
+    rf"\b(?:(?P<older>{alternation(_SHOWN['earlier'])})|(?P<newer>{alternation(_SHOWN['later'])}))"
+    rf"(?=\s+(?:{alternation(_SHOWN['pointers'])})\b)"  # the pointer is the reference reader's
 )
 _RECENT = re.compile(
     r"\b(?:(?<!more )(?<!less )recent(?!ly)|latest|newest|brand[\s-]new|new\s+releases?|modern|contemporary|"
@@ -147,6 +153,7 @@ def _named(said: Utterance, taken: Sequence[Span], context: YearContext) -> list
         (_LAST_N, None),
         (_RECENT, (context.newest - RECENT_YEARS, None)),
         (_CENTURY, None),
+        (_THAN_SHOWN, None),
         (_RELATIVE, None),
         (_OLD, (None, context.newest - OLD_YEARS)),
     ]
