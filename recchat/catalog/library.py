@@ -17,7 +17,8 @@ from recchat.catalog.derived import Derived, StoredItem
 from recchat.catalog.index import TITLE_INDEX, CatalogIndex, IndexEntry, index_entry
 from recchat.catalog.interactions import decode_neighbours
 from recchat.catalog.record import stored_item, stored_neighbours
-from recchat.catalog.schema import CatalogSchema, FieldKind, learn_schema
+from recchat.catalog.relearned import RELEARNED, Relearning, source_overrides
+from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.domain import Item
 from recchat.errors import BusyError, RecchatError
 from recchat.timing import timed
@@ -68,16 +69,23 @@ class Catalog:
 
     @cached_property
     def schema(self) -> CatalogSchema:
-        """What the catalog's fields are, learned at import (a catalog imported before schemas
-        existed has it learned now, from the stored items)."""
+        """What the catalog's fields are, learned at import. One imported by an older recchat
+        (another schema format, or none) has it learned again from the stored items, once: it is
+        kept with the derived data of the catalog's revision (recchat/catalog/relearned.py)."""
         stored = self.info.get("schema")
         if isinstance(stored, str):
             try:
                 return CatalogSchema.from_json(json.loads(stored))
             except (ValueError, KeyError, TypeError):
-                pass  # an older format: learned again below
-        items = (stored_item(r.metadata) for r in self.collection.iter_all())
-        return learn_schema(items)
+                pass  # another format: learned again below
+        return self.derived(RELEARNED, self._relearn_schema)
+
+    def _relearn_schema(self) -> CatalogSchema:
+        with timed("catalog.schema.relearn"):
+            relearning = Relearning(source_overrides(self.info))
+            for record in self.collection.iter_all():  # the metadata holds the whole item
+                relearning.add(StoredItem(record.id, record.metadata, ""))
+            return relearning.finish()
 
     def tag_vocabulary(self) -> set[str]:
         """Its tags, and the values of its list fields (genres, shelves, keywords, ...)."""
@@ -116,7 +124,8 @@ class Catalog:
         Without a file it is built from the stored items, together with every other registered
         kind that has none (one pass), and saved. `from_loaded`: how to make it from what is
         already in memory instead (the title keys from the index: a second at 100,000 items,
-        where a pass over the stored items takes many)."""
+        where a pass over the stored items takes many), or with a pass of its own (the schema
+        the registered kinds are built with, recchat/catalog/relearned.py)."""
         with self._lock:
             if kind.name not in self._derived:
                 self._derived[kind.name] = self._load_or_build(kind, from_loaded)

@@ -12,6 +12,8 @@ from recchat.catalog.library import Catalog
 from recchat.catalog.schema import CatalogSchema
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from recchat.store import Store
 
 OVERVIEW_FORMAT = "recchat.catalog/1"
@@ -51,10 +53,14 @@ class CatalogOverview:
         }
 
 
-def catalog_overview(store: Store, name: str) -> CatalogOverview:
-    """Reads only the stored catalog: no embedder or model is loaded."""
+def catalog_overview(
+    store: Store, name: str, cache_dir: Path | None = None, *, write_cache: bool = False
+) -> CatalogOverview:
+    """Reads only the stored catalog: no embedder or model is loaded. `cache_dir`: where a
+    schema learned again for a catalog imported by an older recchat is kept (and written, with
+    `write_cache`), as `ask` keeps it."""
     collection = store.open("catalog", name)
-    catalog = Catalog(collection, None, write_cache=False)
+    catalog = Catalog(collection, cache_dir, write_cache=write_cache)
     info = collection.info
     return CatalogOverview(
         name=name,

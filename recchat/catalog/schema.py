@@ -109,6 +109,9 @@ class CatalogSchema:
     descriptions: int = 0  # items with a description
     description_chars: int = 0  # the median description's length
     usage_log: int = 0  # items with neighbours from interactions.jsonl
+    # Learned again from the stored items when the catalog was opened, not stored at import
+    # (recchat/catalog/relearned.py): the catalog was imported by an older recchat.
+    relearned: bool = False
 
     def field(self, name: str) -> FieldInfo | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -135,7 +138,7 @@ class CatalogSchema:
         }
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": SCHEMA_FORMAT,
             "items": self.items,
             "fields": [f.to_json() for f in self.fields],
@@ -145,6 +148,9 @@ class CatalogSchema:
             "description_chars": self.description_chars,
             "usage_log": self.usage_log,
         }
+        if self.relearned:  # an import's schema, and so the revision hashed of it, never says so
+            data["relearned"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CatalogSchema:
@@ -158,6 +164,7 @@ class CatalogSchema:
             descriptions=int(data.get("descriptions", 0)),
             description_chars=int(data.get("description_chars", 0)),
             usage_log=int(data.get("usage_log", 0)),
+            relearned=bool(data.get("relearned", False)),
         )
 
 

@@ -298,7 +298,11 @@ def show(
         from recchat.catalog.overview import catalog_overview
         from recchat.config import check_name
 
-        overview = catalog_overview(state.runtime().store, check_name(name, "catalog"))
+        runtime = state.runtime()
+        settings = runtime.settings
+        overview = catalog_overview(
+            runtime.store, check_name(name, "catalog"), settings.cache_dir, write_cache=not settings.incognito
+        )
         if as_json:
             import json
 
@@ -328,6 +332,10 @@ def _print_overview(overview: CatalogOverview) -> None:
     console.print("signals: " + ", ".join(signals))
     for usage in overview.fields_from:
         console.print(f"read from: {_escape(usage.describe())}")
+    if overview.schema.relearned:
+        again = f"recchat catalog add {overview.source or 'FOLDER'} --name {overview.name}"
+        said = f"learned again from the stored items (an older recchat imported it): `{again}` stores it"
+        console.print(_escape(said))
 
 
 def _measures(info: FieldInfo) -> str:
