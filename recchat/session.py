@@ -154,13 +154,7 @@ class Session:
         # again, or "more", asks for others.
         narrowed = bool(_asks(self.state.constraints) - _asks(before))
         answered = understood is not None and bool(understood.heard.references)
-        # "More like the second one" (one item pointed at) keeps the request in force and only moves its centre: when
-        # too few new items meet it, earlier ones that do come back before any wish is given up,
-        # though "more" asks for new ones first.
-        pointed_at = {r.item_id for r in understood.heard.references if r.act == "anchor"} if understood else set()
-        anchored = len(pointed_at) == 1
-        wants_new = understood is not None and understood.heard.wants_new and not anchored
-        repeats = understood is not None and (narrowed or answered) and not wants_new and not fresh
+        repeats = understood is not None and (narrowed or answered) and not understood.heard.wants_new and not fresh
         unused = understood.heard.unused if understood else ()
         leaning = understood.heard.leaning if understood else ()
         reply = self._suggest(

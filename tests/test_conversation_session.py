@@ -74,23 +74,6 @@ def test_older_than_the_second_one(session: Session) -> None:
     assert met and reply.recommendations[: len(met)] == tuple(met), years
 
 
-def test_more_like_one_keeps_the_request_before_giving_any_of_it_up(session: Session) -> None:
-    first = session.handle("science fiction movies", k=3)
-    anchor = first.recommendations[1].item.id
-    reply = session.handle("the 2nd one looks good, more like it", k=3)
-    # four science fiction movies: the one not shown first, then the two others shown before,
-    # never the one pointed at, and nothing that breaks the request while those remain
-    assert reply.references[0].act == "anchor" and reply.references[0].item_id == anchor
-    assert len(reply.recommendations) == 3 and anchor not in {r.item.id for r in reply.recommendations}
-    assert all("science fiction" in r.item.tags and kinds_of(r) == "movie" for r in reply.recommendations)
-    assert reply.recommendations[0].item.id not in {r.item.id for r in first.recommendations}
-    assert not reply.relaxed
-
-
-def kinds_of(rec: object) -> str:
-    return str(rec.item.metadata.get("type"))  # type: ignore[attr-defined]
-
-
 def test_too_few_are_said_and_relaxed_in_the_open(session: Session) -> None:
     reply = session.handle("books by Agatha Christie", k=3)
     assert reply.recommendations[0].item.metadata.get("author") == "Agatha Christie"

@@ -317,6 +317,43 @@ def test_decades_in_words() -> None:
     assert found[0].constraint.value == (start, start + 9)
 
 
+def _priced_by_weight() -> MeasuredFields:
+    # a cheese counter: a price per 100 g and the weight of a whole wheel
+    prices = ["£1.90", "£2.40", "£3.10", "£4.60", "£5.20", "£2.80"]
+    wheels = [250, 500, 1200, 3000, 8000, 400]
+    return MeasuredFields(*catalog(items_with(**{"Price per 100g": prices, "Wheel (g)": wheels})))
+
+
+def _read(fields: MeasuredFields, text: str) -> list[tuple[str, str, Any]]:
+    return [(f.constraint.field, f.constraint.op, f.constraint.value) for f in fields.amounts(Utterance(text), [], ())]
+
+
+def test_a_price_for_a_quantity_lands_on_the_price_for_that_quantity() -> None:
+    text, price, grams = load("units")["per_quantity"]["example"]
+    fields = _priced_by_weight()
+    assert _read(fields, text) == [("Price per 100g", "at_most", price)]  # no wish of 100 g
+    # converted to the header's quantity; 'pound' paid for a weight is money
+    assert _read(fields, "30 quid a kilo max") == [("Price per 100g", "at_most", 30 * grams / 1000)]
+    assert _read(fields, "under 3 pound per 100g") == [("Price per 100g", "at_most", 3.0)]
+    assert _read(fields, "a wheel under a kilo") == [("Wheel (g)", "at_most", 1000.0)]  # a weight alone
+
+
+def test_pounds_are_money_where_no_weight_comes_near() -> None:
+    fields = MeasuredFields(
+        *catalog(items_with(Price=["£90", "£150", "£240", "£320"], **{"Weight (g)": [5, 7, 250, 300]}))
+    )
+    assert _read(fields, "under 150 pounds") == [("Price", "at_most", 150.0)]
+    assert _read(fields, "under 0.5 pounds") == [("Weight (g)", "at_most", pytest.approx(226.8, abs=0.1))]
+
+
+def test_a_bound_said_to_be_too_much_is_the_other_bound() -> None:
+    text, op = load("comparisons")["unwanted_after"]["example"]
+    fields = _priced_by_weight()
+    assert _read(fields, text) == [("Price per 100g", op, 3.5)]
+    assert _read(fields, "a wheel under 300g is too small") == [("Wheel (g)", "at_least", 300.0)]
+    assert _read(fields, "over 3.50 a 100g") == [("Price per 100g", "at_least", 3.5)]
+
+
 def test_earlier_or_later_than_the_items_pointed_at() -> None:
     text, direction = load("time")["relative_to_shown"]["example"]
     context = YearContext("Year opened", 2024, 1950, shown=[1998, 2005, 2011])

@@ -39,6 +39,7 @@ class Amount:
     noun_span: Span | None = None
     people: bool = False  # said as how many people: "we're 6", "for 4 players", "solo"
     age: bool = False  # said as an age: "who's 10", "a 12 year old"
+    per: Amount | None = None  # the quantity it is paid for: '£3 per 100g', '30 quid a kilo'
 
     @property
     def single(self) -> float:
@@ -83,8 +84,40 @@ def find_amounts(said: Utterance) -> list[Amount]:
             continue
         amount, i = read
         found.append(amount)
-    found = _ranges(found, said.lower)
+    found = _per_quantity(_ranges(found, said.lower), said)
     return [_bounded(_with_noun(_as_people(a, said.lower), said.lower), said.lower) for a in found]
+
+
+def _per_quantity(found: list[Amount], said: Utterance) -> list[Amount]:
+    """'£3 per 100g', '30 quid a kilo', '3.50 a 100g': a price and the quantity it is for, one
+    amount (units.toml [per_quantity]); '3 pound per 100g' is money, as no weight is paid in weight."""
+    table = load("units")["per_quantity"]
+    joins = "|".join(re.escape(w) for w in table["words"])
+    merged: list[Amount] = []
+    i = 0
+    while i < len(found):
+        price = found[i]
+        quantity = found[i + 1] if i + 1 < len(found) else None
+        between = said.lower[price.span.end : quantity.span.start] if quantity else ""
+        if (
+            quantity is not None
+            and quantity.unit is not None
+            and quantity.unit.dimension != "money"
+            and re.fullmatch(rf"\s*(?:(?:{joins})\s*)?", between)
+            and (between.strip() or said.lower[quantity.span.start :].startswith(("a ", "an ")))
+            and (price.unit is None or price.unit.dimension in ("money", quantity.unit.dimension))
+        ):
+            unit = price.unit
+            if unit is not None and unit.dimension == quantity.unit.dimension:
+                word = said.lower[price.span.start : price.span.end].split()[-1]
+                unit = units().symbols.get(str(table["also_money"].get(word, "")).lower())
+            if unit is not None or price.unit is None:
+                merged.append(replace(price, unit=unit, per=quantity, span=Span(price.span.start, quantity.span.end)))
+                i += 2
+                continue
+        merged.append(price)
+        i += 1
+    return merged
 
 
 def _amount_at(tokens: list[_Token], i: int, text: str) -> tuple[Amount, int] | None:

@@ -23,8 +23,8 @@ from recchat.conversation.kinds import Found
 from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
 from recchat.domain import Constraint
-from recchat.language import compound_parts, load
-from recchat.language.units import plain_bound
+from recchat.language import alternation, compound_parts, load
+from recchat.language.units import plain_bound, units
 from recchat.text import figure, stem
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ABOUT = float(load("comparisons")["about_share"]["share"])
 _NEEDS_UNIT = frozenset({"money", "duration"})
 _RESTATED = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in load('comparisons')['restated']['words'])})$")
+_UNWANTED = re.compile(rf"^\s*(?:{alternation(load('comparisons')['unwanted_after']['words'])})\b")
 _NOUN_WORDS = 3  # words before a bound that may name the field ("prep time under 15 minutes")
 
 
@@ -126,7 +127,12 @@ class MeasuredFields:
             if restated is not None:
                 found.append(restated)
                 continue
-            field = self._field_for(amount, said, present, recent)
+            amount = _as_money(amount, said, present)
+            if amount.per is not None:
+                field, amount = _paid_for(amount, present)
+            else:
+                field = None
+            field = field or self._field_for(amount, said, present, recent)
             if field is not None:
                 found.append(_constraint(field, amount, said))
         return _one_each(found)
@@ -172,6 +178,58 @@ class MeasuredFields:
             return _choose(by_name, named, amount.low)
         decimal = "." in said.text[amount.span.start : amount.span.end]
         return _bare(amount, [f for f in present if not (decimal and f.whole)], recent)
+
+
+def _as_money(amount: Amount, said: Utterance, present: list[NumberField]) -> Amount:
+    """'under 20 pounds' where nothing the catalog weighs comes near 20 lb but it has prices:
+    money (units.toml [per_quantity] also_money)."""
+    unit = amount.unit
+    if unit is None or any(f.info.dimension == unit.dimension and _near(f, amount.in_base()[0]) for f in present):
+        return amount
+    word = said.lower[amount.span.start : amount.span.end].split()[-1]
+    currency = units().symbols.get(str(load("units")["per_quantity"]["also_money"].get(word, "")).lower())
+    if currency is None or not any(f.info.dimension == "money" for f in present):
+        return amount
+    return replace(amount, unit=currency)
+
+
+def _near(field: NumberField, value: float) -> bool:
+    """Within a factor of two of the field's values: a weight of 68 kg is no headphones'."""
+    low, high = field.info.low, field.info.high
+    return low is None or high is None or low / 2 <= value <= high * 2
+
+
+def _paid_for(amount: Amount, present: list[NumberField]) -> tuple[NumberField | None, Amount]:
+    """A price said for a quantity ('30 quid a kilo'), on the money field whose header says the
+    quantity it is for ('Price per 100g'), converted to that quantity (£3); without such a field,
+    the price alone, on whichever money field it fits."""
+    quantity = amount.per
+    assert quantity is not None and quantity.unit is not None
+    said_for = quantity.in_base()[0]
+    for field in present:
+        per = header_quantity(field.name)
+        if field.info.dimension != "money" or per is None or per.unit is None or not said_for:
+            continue
+        if per.unit.dimension == quantity.unit.dimension:
+            scale = per.in_base()[0] / said_for
+            unit = amount.unit or units().symbols.get(str(field.info.measure.unit).lower())
+            return field, replace(amount, low=amount.low * scale, high=amount.high * scale, unit=unit, per=None)
+    return None, replace(amount, per=None)
+
+
+@cache
+def header_quantity(header: str) -> Amount | None:
+    """The quantity a field's header says its number is for: 'Price per 100g' -> 100 g,
+    'Price (per kg)' -> 1 kg, 'Price/litre' -> 1 l."""
+    found = re.search(r"(?:\bper\b|/)\s*([^)]*)", header.lower())
+    if found is None:
+        return None
+    text = found.group(1).strip()
+    for said in (text, f"1 {text}"):
+        amounts = find_amounts(Utterance(said))
+        if len(amounts) == 1 and amounts[0].unit is not None and amounts[0].unit.dimension != "money":
+            return amounts[0]
+    return None
 
 
 def _restated(
@@ -241,6 +299,7 @@ def _choose(candidates: list[NumberField], named: set[str], value: float) -> Num
 
 
 def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
+    unwanted = bool(_UNWANTED.match(said.lower[amount.span.end :]))  # "over 3.50 is too much for me"
     if amount.noun_span is not None:  # "for 8 people": the noun was said of the amount too
         amount = replace(amount, span=Span(amount.span.start, max(amount.span.end, amount.noun_span.end)))
     low, high = amount.in_base()
@@ -266,6 +325,8 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
     bound = _plain_bound(amount, field) if amount.bound == "plain" else amount.bound
     if said.negated(amount.span) and bound == "at_least":
         bound = "at_most"  # "nothing longer than 30 minutes"
+    elif unwanted:
+        bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)
     if bound == "at_most":
         label = f"at most {_amount_label(said_low - step, shown)}"
         return _found(field, "at_most", low - step, label, amount.span, said)
