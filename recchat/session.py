@@ -155,10 +155,25 @@ class Session:
         narrowed = bool(_asks(self.state.constraints) - _asks(before))
         answered = understood is not None and bool(understood.heard.references)
         repeats = understood is not None and (narrowed or answered) and not understood.heard.wants_new and not fresh
+        # "more like the 2nd one": the request stands, so suggestions from before the list just
+        # seen that meet it come back before any of it is given up; that list itself does not
+        pointed_at = {r.item_id for r in understood.heard.references if r.act == "anchor"} if understood else set()
+        kept_out: frozenset[str] = frozenset()
+        if len(pointed_at) == 1 and not fresh and not repeats:
+            repeats, kept_out = True, frozenset(self.state.last_list)
         unused = understood.heard.unused if understood else ()
         leaning = understood.heard.leaning if understood else ()
         reply = self._suggest(
-            query, snapshot, k, explain, on_token, should_stop, question, repeats=repeats, notes=(unused, leaning)
+            query,
+            snapshot,
+            k,
+            explain,
+            on_token,
+            should_stop,
+            question,
+            repeats=repeats,
+            kept_out=kept_out,
+            notes=(unused, leaning),
         )
         return replace(reply, references=understood.heard.references if understood else ())
 
@@ -355,11 +370,14 @@ class Session:
         question: str | None,
         *,
         repeats: bool = False,
+        kept_out: frozenset[str] = frozenset(),
         notes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> Reply:
         """`notes`: what this turn could not use, and the soft wishes it leans to."""
         with timed("retrieve"):
-            selection = select(self.parts.retriever, self.catalog, query, snapshot, k or self.k, repeats=repeats)
+            selection = select(
+                self.parts.retriever, self.catalog, query, snapshot, k or self.k, repeats=repeats, kept_out=kept_out
+            )
         asked = self._asked(snapshot, selection.recommendations, query.constraints)
         recommendations = tuple(
             self._explain(index, rec, asked, explain, on_token, should_stop)

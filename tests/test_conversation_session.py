@@ -74,6 +74,18 @@ def test_older_than_the_second_one(session: Session) -> None:
     assert met and reply.recommendations[: len(met)] == tuple(met), years
 
 
+def test_more_like_one_brings_back_earlier_matches_but_not_the_list_just_seen(session: Session) -> None:
+    first = session.handle("science fiction movies", k=2)
+    last = session.handle("any other ones?", k=1)  # four science fiction movies: three shown
+    anchor = last.recommendations[0].item.id
+    reply = session.handle("the 1st one looks good, more like it", k=3)
+    ids = [r.item.id for r in reply.recommendations]
+    # the one not shown yet, then the two shown before the last list; never the one pointed at
+    assert reply.references[0].act == "anchor" and anchor not in ids
+    assert set(ids[1:]) == {r.item.id for r in first.recommendations}
+    assert all("science fiction" in r.item.tags for r in reply.recommendations) and not reply.relaxed
+
+
 def test_too_few_are_said_and_relaxed_in_the_open(session: Session) -> None:
     reply = session.handle("books by Agatha Christie", k=3)
     assert reply.recommendations[0].item.metadata.get("author") == "Agatha Christie"

@@ -68,14 +68,16 @@ def select(
     k: int,
     *,
     repeats: bool = False,
+    kept_out: frozenset[str] = frozenset(),
     evidence: bool = True,
 ) -> Selection:
     """`repeats`: when too few new items meet the constraints, earlier suggestions that meet
     them (not seen, disliked or skipped) come back before any wish is given up: a person who
     narrows a request ("from the 90s") would rather see one again than one that does not fit.
-    `evidence`: False ranks by labels alone (the evaluation's ablation)."""
+    `kept_out`: earlier suggestions that do not come back even then (the list just shown, when
+    the person asked for more like one of it). `evidence`: False ranks by labels alone (the evaluation's ablation)."""
     constraints = query.constraints
-    again = replace(snapshot, suggested_items=set(), context_items={}) if repeats else None
+    again = replace(snapshot, suggested_items=set(kept_out), context_items={}) if repeats else None
     allowed = admissible(catalog, constraints)
     found = _fill([], ranker, replace(query, allowed=allowed), snapshot, again, k)
     meeting = len(found)
