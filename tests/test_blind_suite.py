@@ -23,6 +23,7 @@ UNTOUCHED_2 = ROOT / "tests" / "untouched2"  # apartments and bicycles: run once
 BLIND_5 = ROOT / "tests" / "blind5"  # a coffee roaster's beans and a dog-breed guide
 UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones: run once, at the round's end
 UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's timetable: run once, at the round's end
+UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # used cars and podcasts: run once, at the round's end
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
@@ -37,14 +38,16 @@ KINDS_BY_CATALOG = {
     "headphones": SHARED | {"kind", "year", "relative year", "number", "minutes", "avoid word/title"},
     "cheeses": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
     "gym": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
+    "cars": SHARED | {"kind", "year", "relative year", "number", "avoid word/title"},
+    "podcasts": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
 @pytest.fixture(
     scope="module",
-    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5, UNTOUCHED_3, UNTOUCHED_4],
-    ids=["blind", "blind-3", "untouched-2", "blind-5", "untouched-3", "untouched-4"],
+    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5, UNTOUCHED_3, UNTOUCHED_4, UNTOUCHED_5],
+    ids=["blind", "blind-3", "untouched-2", "blind-5", "untouched-3", "untouched-4", "untouched-5"],
 )
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)

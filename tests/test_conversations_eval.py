@@ -43,6 +43,7 @@ UNTOUCHED_2 = ROOT / "tests" / "untouched2"
 BLIND_5 = ROOT / "tests" / "blind5"
 UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones, the same way
 UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's class timetable, the same way
+UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # a used-car dealer's stock and a podcast directory, the same way
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
 PUBLIC_KINDS = set(KINDS) - {"category", "unit number", "relative number", "list value"}
@@ -298,7 +299,20 @@ def oracle(truth: Any, shift: int = 0) -> Any:
 
 @pytest.mark.parametrize(
     "folder",
-    [SUITE, HELD_OUT, HELD_OUT_2, BLIND, BLIND_2, BLIND_3, UNTOUCHED, UNTOUCHED_2, BLIND_5, UNTOUCHED_3, UNTOUCHED_4],
+    [
+        SUITE,
+        HELD_OUT,
+        HELD_OUT_2,
+        BLIND,
+        BLIND_2,
+        BLIND_3,
+        UNTOUCHED,
+        UNTOUCHED_2,
+        BLIND_5,
+        UNTOUCHED_3,
+        UNTOUCHED_4,
+        UNTOUCHED_5,
+    ],
     ids=[
         "public",
         "held-out",
@@ -311,6 +325,7 @@ def oracle(truth: Any, shift: int = 0) -> Any:
         "blind-5",
         "untouched-3",
         "untouched-4",
+        "untouched-5",
     ],
 )
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
@@ -339,8 +354,9 @@ BLIND_KINDS = {"category", "unit number", "relative number", "list value", "refe
         (BLIND_5, BLIND_KINDS | {"number", "year", "relative year", "avoid word/title"}),
         (UNTOUCHED_3, BLIND_KINDS | {"kind", "number", "year", "relative year", "minutes", "avoid word/title"}),
         (UNTOUCHED_4, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
+        (UNTOUCHED_5, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
     ],
-    ids=["blind-2", "blind-3", "untouched", "untouched-2", "blind-5", "untouched-3", "untouched-4"],
+    ids=["blind-2", "blind-3", "untouched", "untouched-2", "blind-5", "untouched-3", "untouched-4", "untouched-5"],
 )
 def test_the_blind_suites_are_big_varied_and_every_turn_can_be_met(folder: Path, kinds: set[str]) -> None:
     """Every turn can be met after any correct earlier reply (ten rotations of each earlier turn's
