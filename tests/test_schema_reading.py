@@ -166,6 +166,18 @@ def test_a_narrower_word_names_no_field_that_is_about_something_else() -> None:
     assert [c.field for c in read(plants, "pet safe only")] == ["Pet safe"]
 
 
+def test_a_word_of_an_ordered_fields_own_name_asks_for_its_upper_half() -> None:
+    levels = ["Low", "Moderate", "High", "Very high"] * 2
+    classes = toy([item(f"c{n}", f"Class {n}", Intensity=level) for n, level in enumerate(levels)])
+    (intense,) = read(classes, "something intense")
+    (gentle,) = read(classes, "nothing too intense please")
+    assert meeting(classes, intense) == ["Class 2", "Class 3", "Class 6", "Class 7"]
+    assert meeting(classes, gentle) == ["Class 0", "Class 1", "Class 4", "Class 5"]
+    # the name itself asks for nothing, and a tier said before it is the wish
+    assert read(classes, "what intensity is it") == []
+    assert [c.value for c in read(classes, "low intensity")] == ["Low"]
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)
