@@ -142,6 +142,42 @@ def test_trails_by_distance_time_level_and_features(text: str, field: str, title
     assert meeting(trails(), found[0]) == titles
 
 
+def _sites() -> Toy:
+    dogs = ["Allowed", "Not allowed", "", "Allowed", "Not allowed", "", "Allowed", "Not allowed"]
+    return toy([item(f"s{n}", f"Site {n}", Region="Coast", Dogs=d) for n, d in enumerate(dogs)])
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("dog friendly please", ["Site 0", "Site 3", "Site 6"]),  # not the sites that say nothing of dogs
+        ("somewhere pet friendly", ["Site 0", "Site 3", "Site 6"]),  # a broader word for the field's
+        ("no dogs please", ["Site 1", "Site 4", "Site 7"]),
+    ],
+)
+def test_a_yes_no_field_asked_for_by_its_name_wants_a_yes(text: str, titles: list[str]) -> None:
+    (found,) = [c for c in read(_sites(), text) if c.field == "Dogs"]
+    assert meeting(_sites(), found) == titles
+
+
+def test_a_narrower_word_names_no_field_that_is_about_something_else() -> None:
+    plants = toy([item(f"p{n}", f"Plant {n}", **{"Pet safe": ["Yes", "No"][n % 2]}) for n in range(6)])
+    assert [c for c in read(plants, "not toxic for my cat") if c.field == "Pet safe"] == []
+    assert [c.field for c in read(plants, "pet safe only")] == ["Pet safe"]
+
+
+def test_a_word_of_an_ordered_fields_own_name_asks_for_its_upper_half() -> None:
+    levels = ["Low", "Moderate", "High", "Very high"] * 2
+    classes = toy([item(f"c{n}", f"Class {n}", Intensity=level) for n, level in enumerate(levels)])
+    (intense,) = read(classes, "something intense")
+    (gentle,) = read(classes, "nothing too intense please")
+    assert meeting(classes, intense) == ["Class 2", "Class 3", "Class 6", "Class 7"]
+    assert meeting(classes, gentle) == ["Class 0", "Class 1", "Class 4", "Class 5"]
+    # the name itself asks for nothing, and a tier said before it is the wish
+    assert read(classes, "what intensity is it") == []
+    assert [c.value for c in read(classes, "low intensity")] == ["Low"]
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)

@@ -102,7 +102,7 @@ def _per_quantity(found: list[Amount], said: Utterance) -> list[Amount]:
         if (
             quantity is not None
             and quantity.unit is not None
-            and quantity.unit.dimension != "money"
+            and quantity.unit.dimension not in ("money", "duration")  # '8 a day' is a rate's noun
             and re.fullmatch(rf"\s*(?:(?:{joins})\s*)?", between)
             and (between.strip() or said.lower[quantity.span.start :].startswith(("a ", "an ")))
             and (price.unit is None or price.unit.dimension in ("money", quantity.unit.dimension))

@@ -34,6 +34,7 @@ ABOUT = float(load("comparisons")["about_share"]["share"])
 _NEEDS_UNIT = frozenset({"money", "duration"})
 _RESTATED = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in load('comparisons')['restated']['words'])})$")
 _UNWANTED = re.compile(rf"^\s*(?:{alternation(load('comparisons')['unwanted_after']['words'])})\b")
+_DAY = 1440  # minutes: durations this long or longer are labelled in the unit said
 _NOUN_WORDS = 3  # words before a bound that may name the field ("prep time under 15 minutes")
 
 
@@ -131,7 +132,7 @@ class MeasuredFields:
             if amount.per is not None:
                 field, amount = _paid_for(amount, present)
             else:
-                field = None
+                field, amount = _written_in(amount, present)
             field = field or self._field_for(amount, said, present, recent)
             if field is not None:
                 found.append(_constraint(field, amount, said))
@@ -156,7 +157,9 @@ class MeasuredFields:
         named = _named_before(said, amount)
         if amount.unit is not None:
             dimension = amount.unit.dimension
-            same = [f for f in present if f.info.dimension == dimension]
+            # 'lives 12 years' is no daily exercise: a field whose values are far from the amount
+            base = amount.in_base()[0]
+            same = [f for f in present if f.info.dimension == dimension and _within(f, base, FAR)]
             if dimension == "rating" and not same:
                 same = [f for f in present if f.nouns & {stem(amount.unit.id)}]
             return _choose(same, named | _noun_stems(amount.noun), amount.in_base()[0])
@@ -191,6 +194,30 @@ def _as_money(amount: Amount, said: Utterance, present: list[NumberField]) -> Am
     if currency is None or not any(f.info.dimension == "money" for f in present):
         return amount
     return replace(amount, unit=currency)
+
+
+def _written_in(amount: Amount, present: list[NumberField]) -> tuple[NumberField | None, Amount]:
+    """'lives 12 years or more' where Life span reads '10-11 years' and no field of durations comes
+    near: a count of the field whose cells are written in the unit said."""
+    unit = amount.unit
+    if unit is None or unit.dimension == "money":
+        return None, amount
+    if any(f.info.dimension == unit.dimension and _within(f, amount.in_base()[0], FAR) for f in present):
+        return None, amount
+    names = {name for name, other in units().in_chat.items() if other.id == unit.id}
+    for field in present:
+        written = [e.split()[-1].lower() for e in field.info.examples if e.split()]
+        if field.info.dimension is None and written and all(w in names for w in written):
+            return field, replace(amount, unit=None)
+    return None, amount
+
+
+FAR = 100.0  # times beyond a field's values: an amount this far off is about something else
+
+
+def _within(field: NumberField, value: float, factor: float) -> bool:
+    low, high = field.info.low, field.info.high
+    return low is None or high is None or value == 0 or low / factor <= value <= high * factor
 
 
 def _near(field: NumberField, value: float) -> bool:
@@ -362,7 +389,9 @@ def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
     the unit said ('miles', 'ft', '%'), else the field's noun ('seasons')."""
     unit = field.info.measure.unit
     if field.info.dimension == "duration":
-        return "minutes"
+        # 'aged at least 2 years' reads so, not in minutes; an hour or less reads in minutes
+        long = amount.unit is not None and amount.unit.factor >= _DAY
+        return f"{amount.unit.id}s" if long and amount.unit is not None else "minutes"
     if field.info.dimension == "money":
         said_unit = amount.unit.id if amount.unit is not None and amount.unit.id else unit
         return "$" if said_unit in (None, "USD") else str(said_unit)
@@ -372,6 +401,8 @@ def _shown(amount: Amount, said: Utterance, field: NumberField) -> str:
 
 
 def _amount_label(value: float, shown: str) -> str:
+    if value == 1 and shown.endswith("s") and shown != "minutes":
+        shown = shown[:-1]  # 'at least 1 year'
     if shown == "$":
         return f"${figure(value)}"
     if shown == "%":

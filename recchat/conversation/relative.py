@@ -300,7 +300,41 @@ def read_scaled(ordinals: Sequence[Ordinal], said: Utterance, taken: Sequence[Sp
     for ordinal in ordinals:
         if not any(f.constraint.field == ordinal.field for f in found):
             found += _tier_named(ordinal, said, [*taken, *(f.span for f in found)])
+    for ordinal in ordinals:
+        if not any(f.constraint.field == ordinal.field for f in found):
+            found += _field_word(ordinal, said, [*taken, *(f.span for f in found)])
     return found
+
+
+SHARED_ROOT = 6  # letters a word and the field's name share: 'intense' of Intensity
+
+
+def _field_word(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    """'something intense' where Intensity runs Low..Very high: the word of the field's own name
+    asks for its upper half; 'not too intense' for the rest."""
+    name = normalise_title(ordinal.field).split()
+    if not name or len(name[0]) < SHARED_ROOT:
+        return []
+    root = name[0][:SHARED_ROOT]
+    for match in re.finditer(rf"\b{re.escape(root)}[a-z]*", said.lower):
+        span = Span(match.start(), match.end())
+        before = said.lower[: span.start].split()[-1:]
+        # the field's name itself is no wish ('what intensity?'), nor after a tier ('high intensity')
+        if match.group() in (name[0], f"{name[0]}s") or any(span.overlaps(t) for t in taken):
+            continue
+        if before and (before[0] in ordinal.words or before[0] in ordinal.shown):
+            continue
+        negated = said.negated(span)
+        top = max(ordinal.tiers.values())
+        ordered = sorted(ordinal.tiers.items(), key=lambda p: p[1])
+        chosen = tuple(ordinal.shown[v] for v, t in ordered if (t > top / 2) != negated)
+        if not chosen or len(chosen) == len(ordered):
+            return []
+        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+        word = said.text[span.start : span.end]
+        label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"
+        return [Found(Constraint("category", ordinal.field, "is", value, False, label, word), span)]
+    return []
 
 
 def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> list[Found]:

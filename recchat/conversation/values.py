@@ -49,6 +49,7 @@ class Value:
     # a yes/no field asked for by its name ("dog friendly"): `text` is its "no", which a wish
     # for the field rules out
     named: bool = False
+    yes: tuple[str, ...] = ()  # of such a field: its other values, one of which a wish asks for
 
     @property
     def field(self) -> str:
@@ -158,9 +159,10 @@ class ValueVocabulary:
         no = next((v for v in values if v.lower() in _NO), None)
         words = [w for w in normalise_title(name).split() if w not in STOPWORDS]
         if no is not None and words and len(words[0]) >= 3:
-            value = Value(no, (name,), True, named=True)
-            # also in everyday words for the same thing: 'good with kids' for Good with children
-            for said in _same_words(words):
+            value = Value(no, (name,), True, named=True, yes=tuple(v for v in values if v.lower() not in _NO))
+            # also in everyday words for the same thing: 'good with kids' for Good with children,
+            # and for a broader or narrower one: 'pet friendly' for Dogs
+            for said in [*_same_words(words), *_wider_words(words)]:
                 self._by_key.setdefault(stem(said[0]), value)
                 if len(said) > 1:  # 'still running' whole, where its first word alone says nothing
                     self._by_key.setdefault(" ".join(said), value)
@@ -320,6 +322,20 @@ def _same_words(words: list[str]) -> list[list[str]]:
     return found
 
 
+def _wider_words(words: list[str]) -> list[list[str]]:
+    """A field's first word said as a broader or narrower thing (synonyms.toml
+    [wider_or_narrower]): 'pets' for Dogs, 'cats' for Pets."""
+    first, found = words[0], []
+    if not set(words[1:]) <= _YES:
+        return []  # 'Pet safe' is not about cats as 'Pets (allowed)' is
+    for group in load("synonyms")["wider_or_narrower"]["groups"]:
+        if first in group["narrower"]:
+            found += [[other, *words[1:]] for other in group["broader"]]
+        if first in group["broader"]:
+            found += [[other, *words[1:]] for other in group["narrower"]]
+    return found
+
+
 def _is_yes_no(values: tuple[str, ...]) -> bool:
     """Yes and no, and perhaps a shade between ('Yes', 'No', 'On leash')."""
     lowered = {v.lower() for v in values}
@@ -375,10 +391,12 @@ def value_constraint(values: tuple[Value, ...], negated: bool, said: str) -> Con
     list value is had ('has'), a category value is the item's ('is'), on the fields that hold it."""
     from recchat.conversation.genres import alternatives_label
 
-    if len(values) == 1 and values[0].named:  # "dog friendly": not the field's "no"
-        field = values[0].field
+    if len(values) == 1 and values[0].named:  # "dog friendly": one of the field's yeses
+        field, yes = values[0].field, values[0].yes
         label = f"{'no ' if negated else ''}{field.lower()}"
-        return Constraint("category", field, "is", values[0].text, not negated, label, said)
+        # an item that says nothing of it is no answer to a wish for it ('Dogs' left blank)
+        wanted: str | tuple[str, ...] = values[0].text if negated or not yes else yes[0] if len(yes) == 1 else yes
+        return Constraint("category", field, "is", wanted, not negated and not yes, label, said)
     texts = tuple(v.text for v in values)
     value: str | tuple[str, ...] = texts[0] if len(texts) == 1 else texts
     fields = "|".join(dict.fromkeys(f for v in values for f in v.fields))
