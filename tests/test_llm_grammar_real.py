@@ -83,3 +83,24 @@ def test_text_the_grammar_forces_is_read_in_one_batch_and_the_text_is_the_same()
     assert grammar.accepts(forced), forced
     assert forced == plain
     assert len(batches) < len(evaluated) / 2, (batches, evaluated)
+
+
+def test_the_words_the_grammar_forces_first_are_shown_before_the_prompt_is_read() -> None:
+    """A card's first words (its title) are the grammar's: they stream before llama.cpp has
+    evaluated the prompt, so the first explanation starts at once."""
+    model = LlamaCppModel(default_model_path(), GenerationParams(temperature=0.0))
+    grammar = Grammar.choice(
+        Grammar.sequence("Pandemic is a cooperative game", Grammar.choice(".", ", as you asked.")),
+    )
+    model.load()
+    llama = model._llama
+    events: list[str] = []
+    evaluate = llama.eval
+    llama.eval = lambda tokens: (events.append("eval"), evaluate(tokens))[1]
+    ask: list[ChatMessage] = [{"role": "user", "content": "Why would I like Pandemic?"}]
+    pieces = []
+    for piece in model.stream(ask, max_tokens=40, grammar=grammar):
+        pieces.append(piece)
+        events.append("piece")
+    assert grammar.accepts("".join(pieces)), pieces
+    assert events[0] == "piece" and "eval" in events, events

@@ -4,7 +4,8 @@ on with the same words (the item's title, ", and it is from 2004."). llama-cpp-p
 still run one decode per token through them. Here those words are tokenized and evaluated by
 llama.cpp as one batch with what came before, and the words that end the sentence, once no
 choice is left, are not evaluated at all. The model draws a token only where the grammar leaves
-it a choice; the words are the grammar's, so every text is still one the grammar allows.
+it a choice; the words are the grammar's, so every text is still one the grammar allows. Forced
+words are handed on before llama.cpp reads them: a card's title shows while the prompt is read.
 
 Installed on one llama_cpp.Llama by `jump_forward(llama)` (after `grammar_last`, whose sampler
 it feeds the forced tokens to); it applies to a LlamaGrammar that carries its recchat Grammar
@@ -69,8 +70,10 @@ def _generate(llama: Any, prompt: list[int], source: Grammar, grammar: Any, opti
             return
         for token in tokens:
             sampler.accept(token)  # the grammar moves on, and the repeat penalty counts them
-        llama.eval(feed + tokens)
+        # shown before they are read: they are the grammar's words whatever the model does, so a
+        # card's first words (its title) need not wait for the prompt's evaluation
         yield from tokens
+        llama.eval(feed + tokens)
         token = sampler.sample(llama._ctx, -1)
         if stop is not None and stop(llama._input_ids, llama._scores[-1, :]):  # as generate() asks it
             return
