@@ -387,6 +387,12 @@ def test_earlier_or_later_than_the_items_pointed_at() -> None:
     assert read_years(Utterance("before that I want to say hi"), [], context) == []
 
 
+def test_chat_shorthand_names_a_value_written_in_full() -> None:
+    text, value = load("synonyms")["shorthand"]["example"]
+    schema, index = catalog(items_with(Season=[value, "Apr-Sep", "Apr-Oct", value, "May-Sep", "Apr-Sep"]))
+    assert [v.text for v in ValueVocabulary(schema, index).values_in(text)] == [value]
+
+
 def test_everyday_words_are_plain_and_names_are_not() -> None:
     words = common_words()
     assert {"short", "roll", "card", "light", "dark"} <= words

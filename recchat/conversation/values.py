@@ -57,7 +57,11 @@ class Value:
 
 
 def _key(words: Iterable[str]) -> str:
-    return " ".join(stem(w) for w in words)
+    return " ".join(stem(_SHORTHAND.get(w, w)) for w in words)
+
+
+# chat shorthand ('yr', 'hrs', 'ppl'), one word for one or two (synonyms.toml [shorthand])
+_SHORTHAND: dict[str, str] = dict(load("synonyms")["shorthand"]["words"])
 
 
 class ValueVocabulary:
@@ -195,7 +199,7 @@ class ValueVocabulary:
         fiction" is that value, not also "science")."""
         folded, where = fold_with_offsets(text)
         tokens = [(m.group(), where[m.start()], where[m.end() - 1] + 1) for m in _TOKEN.finditer(folded)]
-        stems = [stem(t) for t, _, _ in tokens]
+        stems = [_key([t]) for t, _, _ in tokens]
         found: list[tuple[int, Value, Span]] = []
         covered: set[int] = set()
         for size in range(min(MAX_VALUE_WORDS, len(tokens)), 0, -1):
