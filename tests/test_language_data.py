@@ -13,6 +13,7 @@ from recchat.catalog.measures import header_is, header_noun, header_says
 from recchat.catalog.record import item_metadata
 from recchat.catalog.schema import FieldKind, learn_schema
 from recchat.conversation.amounts import find_amounts, solo
+from recchat.conversation.day_parts import parts_of_week, times_of_day
 from recchat.conversation.measured import MeasuredFields, Pivot
 from recchat.conversation.references import Shown, read_references
 from recchat.conversation.relative import ordinal_fields, read_scaled
@@ -391,6 +392,31 @@ def test_chat_shorthand_names_a_value_written_in_full() -> None:
     text, value = load("synonyms")["shorthand"]["example"]
     schema, index = catalog(items_with(Season=[value, "Apr-Sep", "Apr-Oct", value, "May-Sep", "Apr-Sep"]))
     assert [v.text for v in ValueVocabulary(schema, index).values_in(text)] == [value]
+
+
+def _timetable() -> tuple[Any, CatalogIndex]:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] * 2
+    times = ["Early morning", "Morning", "Lunchtime", "Evening"] * 3 + ["Evening", "Morning"]
+    return catalog(items_with(Day=days, **{"Time of day": times}))
+
+
+def test_a_time_of_day_said_as_what_happens_then_is_the_catalogs_value() -> None:
+    text, meant = load("time")["parts_of_day"]["example"]
+    schema, index = _timetable()
+    found = times_of_day(ValueVocabulary(schema, index), Utterance(text), [])
+    assert [v.text.lower() for v, _ in found] == [meant]
+    # only where a category has it: a catalog without times of day reads nothing into it
+    bare, bare_index = catalog(items_with(Day=["Monday", "Friday", "Sunday", "Monday"]))
+    assert times_of_day(ValueVocabulary(bare, bare_index), Utterance(text), []) == []
+
+
+def test_a_part_of_the_week_is_its_days() -> None:
+    text, part = load("time")["parts_of_week"]["example"]
+    schema, _ = _timetable()
+    (found,) = parts_of_week(schema, Utterance(text), [])
+    assert found.constraint.value == tuple(d.title() for d in load("time")["parts_of_week"][part]["days"])
+    (weekend,) = parts_of_week(schema, Utterance("not at the weekend"), [])
+    assert weekend.constraint.negated and weekend.constraint.value == ("Saturday", "Sunday")
 
 
 def test_everyday_words_are_plain_and_names_are_not() -> None:

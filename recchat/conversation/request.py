@@ -14,6 +14,7 @@ from functools import cached_property
 from recchat.catalog.library import CatalogIndex
 from recchat.catalog.schema import CatalogSchema, FieldKind
 from recchat.conversation.avoid import read_avoid, read_name_avoid, read_title_avoid
+from recchat.conversation.day_parts import parts_of_week, times_of_day
 from recchat.conversation.genres import requested_genres
 from recchat.conversation.graded import graded_fields, read_graded
 from recchat.conversation.kinds import Found, KindReader
@@ -52,6 +53,9 @@ _FILLER = frozenset(
     already starring featuring directed written made
     """.split()
 ) | frozenset(w for w in load("feelings")["seen"]["words"] if " " not in w)  # "we've played the first two"
+# Of those, words a category field may hold as a value of its own (a class in the 'Evening', a
+# 'Modern' style): read as that value where a category has it.
+_CATEGORY_WORDS = frozenset({"evening", "night", "weekend", "modern", "vintage"})
 # "more recent", "more modern": a comparison, not a wish for more items
 _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
@@ -160,6 +164,7 @@ class RequestReader:
         pointed = Pointed((*pointed.references, *by_person), pointed.spans)
         # values may share words with the kind ("a card game", "a horror movie")
         found += self._values_in(said, [*taken, *(f.span for f in found if f.constraint.about != "kind")])
+        found += parts_of_week(self.schema, said, [*taken, *(f.span for f in found)])  # 'on a weekday'
         measured = {f.constraint.field for f in found if f.constraint.about == "number"}
         found += self._relative_in(
             said, [*taken, *(f.span for f in found)], context, pointed.references, named, measured
@@ -235,8 +240,9 @@ class RequestReader:
         located = [
             (value, span)
             for value, span in self.values.spans(said.text)
-            if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span)
+            if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span, value)
         ]
+        located += times_of_day(self.values, said, [*taken, *(s for _, s in located)])  # 'after work'
         located = [(self._placed(said, value, span), span) for value, span in located]
         mark = _corrected_at(said)
         if mark is not None:
@@ -275,9 +281,12 @@ class RequestReader:
         wider = tuple(self.values.wider[v.text] for v in values if v.text in self.values.wider)
         return tuple(dict.fromkeys((*values, *wider)))
 
-    def _only_filler(self, said: Utterance, span: Span) -> bool:
-        """A value made of words about the conversation or of this catalog's kind words."""
+    def _only_filler(self, said: Utterance, span: Span, value: Value | None = None) -> bool:
+        """A value made of words about the conversation or of this catalog's kind words; but a
+        category's own time of day or style ('Evening', 'Weekend', 'Modern') is that value."""
         words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
+        if value is not None and value.category and all(w in _CATEGORY_WORDS for w in words):
+            return False
         return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
     def topic(self, said: Utterance, spans: Sequence[Span], also: frozenset[str] = frozenset()) -> str:
