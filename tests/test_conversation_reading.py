@@ -94,7 +94,7 @@ def test_a_year_in_brackets_after_a_name_says_which_one_not_when() -> None:
     [
         ("a game for two players", "covers", 2.0),
         ("a two-player game", "covers", 2.0),
-        ("a board game for 5 or more players", "at_least", 5.0),
+        ("a board game for 5 or more players", "reaches", 5.0),
         ("we're 8 people tonight, what party game should we play?", "covers", 8.0),
         ("there are 6 of us", "covers", 6.0),
         ("something I can play solo", "covers", 1.0),

@@ -178,6 +178,31 @@ def test_a_word_of_an_ordered_fields_own_name_asks_for_its_upper_half() -> None:
     assert [c.value for c in read(classes, "low intensity")] == ["Low"]
 
 
+def test_at_least_on_a_range_is_the_whole_range_unless_reaching_it_is_said() -> None:
+    from recchat.language import load
+
+    weights = ["37-41", "44-50", "29-34", "40-45", "36-44", "50-60"]
+    spans = ["10-12 years", "8-10 years", "12-14 years", "9-11 years", "7-9 years", "11-13 years"]
+    breeds = toy(
+        [
+            item(f"d{n}", f"Breed {n}", **{"Weight (kg)": w, "Life span": s})
+            for n, (w, s) in enumerate(zip(weights, spans, strict=True))
+        ]
+    )
+    (heavy,) = read(breeds, "a big dog, at least 40 kilos")
+    assert meeting(breeds, heavy) == ["Breed 1", "Breed 3", "Breed 5"]  # not 37-41 or 36-44
+    text, op = load("comparisons")["reach_before"]["example"]
+    (living,) = read(breeds, text)
+    assert living.op == op and meeting(breeds, living) == [
+        "Breed 0",
+        "Breed 1",
+        "Breed 2",
+        "Breed 3",
+        "Breed 4",
+        "Breed 5",
+    ]
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)

@@ -220,6 +220,16 @@ def _within(field: NumberField, value: float, factor: float) -> bool:
     return low is None or high is None or value == 0 or low / factor <= value <= high * factor
 
 
+_REACH = load("comparisons")["reach_before"]
+_REACH_WORDS = re.compile(rf"\b(?:{alternation(_REACH['words'])})\b")
+
+
+def _reach_said(said: Utterance, span: Span) -> bool:
+    """'can live to 9 at least': a range that reaches the amount will do (comparisons.toml)."""
+    before = said.lower[: span.start].split()[-int(_REACH["window"]) :]
+    return bool(_REACH_WORDS.search(" ".join(before)))
+
+
 def _near(field: NumberField, value: float) -> bool:
     """Within a factor of two of the field's values: a weight of 68 kg is no headphones'."""
     low, high = field.info.low, field.info.high
@@ -311,7 +321,7 @@ def _loose(found: Found) -> bool:
 
 
 def _bounded(found: Found) -> bool:
-    return found.constraint.op in ("at_most", "at_least", "below", "above")
+    return found.constraint.op in ("at_most", "at_least", "reaches", "below", "above")
 
 
 def _choose(candidates: list[NumberField], named: set[str], value: float) -> NumberField | None:
@@ -332,8 +342,8 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
     low, high = amount.in_base()
     noun = _noun(field)
     if field.info.role == "people_count":
-        if amount.bound == "at_least":
-            return _found(field, "at_least", low, f"for {low:g} or more {noun}", amount.span, said)
+        if amount.bound == "at_least":  # a game for 2-6 is one for 5 or more players
+            return _found(field, "reaches", low, f"for {low:g} or more {noun}", amount.span, said)
         if amount.bound == "at_most":
             return _found(field, "at_most", low, f"for at most {low:g} {noun}", amount.span, said)
         if field.info.kind is FieldKind.NUMBER and low == high:
@@ -359,7 +369,8 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
         return _found(field, "at_most", low - step, label, amount.span, said)
     if bound == "at_least":
         label = f"at least {_amount_label(said_low + step, shown)}"
-        return _found(field, "at_least", low + step, label, amount.span, said)
+        op = "reaches" if field.info.kind is FieldKind.RANGE and _reach_said(said, amount.span) else "at_least"
+        return _found(field, op, low + step, label, amount.span, said)
     if bound == "between":
         label = f"{_amount_label(said_low, shown)} to {_amount_label(said_high, shown)}"
         return _found(field, "between", (low, high), label, amount.span, said)

@@ -110,7 +110,9 @@ def _number(fact: Any, op: str, value: Any) -> bool:
     number = float(value)
     if op == "covers":
         return low <= number <= high
-    if op == "at_least":
+    if op == "at_least":  # the whole range: "at least 40 kg" is no breed of 37-41 kg
+        return low >= number
+    if op == "reaches":  # "for 5 or more players": a game for 2-6 can be played so
         return high >= number
     if op == "at_most":
         return high <= number

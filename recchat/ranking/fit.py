@@ -91,8 +91,8 @@ def _number_shortfall(span: tuple[float, float], op: str, value: Any) -> float:
         off = max(low - number, number - high, 0.0)
     elif op in ("at_most", "below"):
         off = max(high - number, 0.0)
-    elif op in ("at_least", "above"):
-        off = max(number - low if op == "above" else number - high, 0.0)
+    elif op in ("at_least", "above", "reaches"):
+        off = max(number - high if op == "reaches" else number - low, 0.0)
     else:
         return 1.0
     return min(1.0, off / size)
