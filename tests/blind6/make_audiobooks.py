@@ -194,10 +194,26 @@ BOOKS = [
 ]
 # fmt: on
 NARRATORS = [
-    "Imogen Tate", "Declan Moss", "Priya Lal", "Rufus Ashworth", "Hattie Crane", "Obi Mensah",
-    "Siobhan Kerrigan", "Marcus Bell", "Eleanor Voss", "Jamie Strachan", "Nia Roberts-Hale",
-    "Felix Warrender", "Ottilie Park", "Benedict Lowry", "Zara Quinn", "Callum Fyfe",
-    "Ines Marlowe", "Toby Renshaw", "Grace Adeyemi", "Hugh Pemberton",
+    "Imogen Tate",
+    "Declan Moss",
+    "Priya Lal",
+    "Rufus Ashworth",
+    "Hattie Crane",
+    "Obi Mensah",
+    "Siobhan Kerrigan",
+    "Marcus Bell",
+    "Eleanor Voss",
+    "Jamie Strachan",
+    "Nia Roberts-Hale",
+    "Felix Warrender",
+    "Ottilie Park",
+    "Benedict Lowry",
+    "Zara Quinn",
+    "Callum Fyfe",
+    "Ines Marlowe",
+    "Toby Renshaw",
+    "Grace Adeyemi",
+    "Hugh Pemberton",
 ]  # fmt: skip
 # series and some authors keep one narrator for all their books
 SERIES_NARRATOR = {
@@ -221,7 +237,7 @@ FOREIGN_PUBLISHER = {"French": "Éditions Sonores", "Spanish": "Audiolibros Sol"
 
 def length_text(rng: random.Random, hours: float) -> str:
     """As the store writes it ('12 hrs 5 mins'), or as one publisher's feed does ('9h 40m')."""
-    whole, minutes = int(hours), int(round((hours - int(hours)) * 60)) % 60
+    whole, minutes = int(hours), round((hours - int(hours)) * 60) % 60
     if rng.random() < 0.25 and whole:
         return f"{whole}h {minutes}m" if minutes else f"{whole}h"
     hrs = f"{whole} hr" if whole == 1 else f"{whole} hrs"
@@ -240,8 +256,8 @@ def price_text(rng: random.Random, hours: float, classic: bool) -> str:
 
 
 def narrators_for(rng: random.Random, book: tuple, edition: tuple, number: int) -> str:
-    title, author, series = book[0], book[1], book[2]
-    fmt, language, count = edition
+    author, series = book[1], book[2]
+    _, language, count = edition
     if count == "author":
         return author
     if language in FOREIGN_NARRATORS:

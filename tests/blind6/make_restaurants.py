@@ -129,9 +129,42 @@ CHEF_OF = {
     "Fraser McLeish": ["The Oyster Shed", "Shore Thing"],
 }
 FIRST_NAMES = [
-    "Giulia", "Kenji", "Duncan", "Mei Lin", "Rahul", "Sofia", "Ewan", "Chloé", "Nikos", "Leila", "Kwame", "Isla",
-    "Jonas", "Hana", "Luca", "Amira", "Callum", "Rosa", "Ben", "Sunita", "Elena", "Finlay", "Minh", "Zainab",
-    "Oscar", "Margaux", "Jamie", "Tariq", "Niamh", "Diego", "Fiona", "Arjun", "Grace", "Hugo", "Morag", "Kai",
+    "Giulia",
+    "Kenji",
+    "Duncan",
+    "Mei Lin",
+    "Rahul",
+    "Sofia",
+    "Ewan",
+    "Chloé",
+    "Nikos",
+    "Leila",
+    "Kwame",
+    "Isla",
+    "Jonas",
+    "Hana",
+    "Luca",
+    "Amira",
+    "Callum",
+    "Rosa",
+    "Ben",
+    "Sunita",
+    "Elena",
+    "Finlay",
+    "Minh",
+    "Zainab",
+    "Oscar",
+    "Margaux",
+    "Jamie",
+    "Tariq",
+    "Niamh",
+    "Diego",
+    "Fiona",
+    "Arjun",
+    "Grace",
+    "Hugo",
+    "Morag",
+    "Kai",
 ]
 LAST_NAMES = [
     "Rossi", "Mori", "Fraser", "Chen", "Desai", "Marquez", "Grant", "Martin", "Papadakis", "Haddad", "Asante",
@@ -182,7 +215,17 @@ def rows(rng: random.Random) -> list[list[str]]:
     weights = [weight for _, weight in NEIGHBOURHOODS.values()]
     out = []
     for name, kind, cuisine in PLACES:
-        area = "Leith" if "Leith" in name else "Portobello" if "Portobello" in name else "Stockbridge" if "Stockbridge" in name else "Marchmont" if "Marchmont" in name else rng.choices(names, weights)[0]
+        area = (
+            "Leith"
+            if "Leith" in name
+            else "Portobello"
+            if "Portobello" in name
+            else "Stockbridge"
+            if "Stockbridge" in name
+            else "Marchmont"
+            if "Marchmont" in name
+            else rng.choices(names, weights)[0]
+        )
         low, high = NEIGHBOURHOODS[area][0]
         band = price_range(rng, cuisine, kind)
         floor, ceiling = PRICE_BAND[band]
