@@ -44,6 +44,8 @@ BLIND_5 = ROOT / "tests" / "blind5"
 UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones, the same way
 UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's class timetable, the same way
 UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # a used-car dealer's stock and a podcast directory, the same way
+# An audiobook store and a restaurant guide, written blind; half a developed on, half b held out.
+BLIND_6 = ROOT / "tests" / "blind6"
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
 PUBLIC_KINDS = set(KINDS) - {"category", "unit number", "relative number", "list value"}
@@ -312,6 +314,7 @@ def oracle(truth: Any, shift: int = 0) -> Any:
         UNTOUCHED_3,
         UNTOUCHED_4,
         UNTOUCHED_5,
+        BLIND_6,
     ],
     ids=[
         "public",
@@ -326,6 +329,7 @@ def oracle(truth: Any, shift: int = 0) -> Any:
         "untouched-3",
         "untouched-4",
         "untouched-5",
+        "blind-6",
     ],
 )
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
@@ -355,8 +359,19 @@ BLIND_KINDS = {"category", "unit number", "relative number", "list value", "refe
         (UNTOUCHED_3, BLIND_KINDS | {"kind", "number", "year", "relative year", "minutes", "avoid word/title"}),
         (UNTOUCHED_4, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
         (UNTOUCHED_5, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
+        (BLIND_6, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
     ],
-    ids=["blind-2", "blind-3", "untouched", "untouched-2", "blind-5", "untouched-3", "untouched-4", "untouched-5"],
+    ids=[
+        "blind-2",
+        "blind-3",
+        "untouched",
+        "untouched-2",
+        "blind-5",
+        "untouched-3",
+        "untouched-4",
+        "untouched-5",
+        "blind-6",
+    ],
 )
 def test_the_blind_suites_are_big_varied_and_every_turn_can_be_met(folder: Path, kinds: set[str]) -> None:
     """Every turn can be met after any correct earlier reply (ten rotations of each earlier turn's
