@@ -203,6 +203,29 @@ def test_at_least_on_a_range_is_the_whole_range_unless_reaching_it_is_said() -> 
     ]
 
 
+def test_values_as_people_say_them() -> None:
+    genres = ["Children's", "Science & Nature", "Horror", "Classics"] * 2
+    yes_no = ["Yes", "No", "Yes", "No"] * 2
+    books = toy(
+        [
+            item(f"b{n}", f"Book {n}", Genre=g, **{"Suitable for beginners": y})
+            for n, (g, y) in enumerate(zip(genres, yes_no, strict=True))
+        ]
+    )
+    assert [c.value for c in read(books, "not the kids stuff") if c.field == "Genre"] == [
+        "Children's"
+    ]  # kids: children
+    assert [c.value for c in read(books, "something about science or nature")] == ["Science & Nature"]
+    # a yes/no field named by what it is about, its last word, where its first is a quality
+    (beginners,) = read(books, "good for total beginners")
+    assert beginners.field == "Suitable for beginners" and meeting(books, beginners) == [
+        "Book 0",
+        "Book 2",
+        "Book 4",
+        "Book 6",
+    ]
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)

@@ -132,8 +132,9 @@ class ValueVocabulary:
         words = normalise_title(text).split()
         if not words or (len(words) == 1 and (words[0] in STOPWORDS or words[0].isdigit())):
             return
-        for key in {_key(words), " ".join(words)}:
-            self._by_key.setdefault(key, value)
+        for said in _said_as(words):
+            for key in {_key(said), " ".join(said)}:
+                self._by_key.setdefault(key, value)
         if len(words) == 2:  # 'sci fi' is also written 'scifi', 'non fiction' 'nonfiction'
             self._by_key.setdefault(stem("".join(words)), value)
 
@@ -165,8 +166,10 @@ class ValueVocabulary:
         if no is not None and words and len(words[0]) >= 3:
             value = Value(no, (name,), True, named=True, yes=tuple(v for v in values if v.lower() not in _NO))
             # also in everyday words for the same thing: 'good with kids' for Good with children,
-            # and for a broader or narrower one: 'pet friendly' for Dogs
-            for said in [*_same_words(words), *_wider_words(words)]:
+            # for a broader or narrower one: 'pet friendly' for Dogs, and by its last word, the
+            # thing it is about, where the first is a verb or a quality ('can book' for Takes bookings)
+            head = [[words[-1]]] if len(words) > 1 and len(words[-1]) >= 4 and words[-1] not in _YES else []
+            for said in [*_same_words(words), *_wider_words(words), *head]:
                 self._by_key.setdefault(stem(said[0]), value)
                 if len(said) > 1:  # 'still running' whole, where its first word alone says nothing
                     self._by_key.setdefault(" ".join(said), value)
@@ -324,6 +327,18 @@ def _same_words(words: list[str]) -> list[list[str]]:
             if word in group:
                 found += [[*words[:i], other, *words[i + 1 :]] for other in sorted(group - {word})]
     return found
+
+
+def _said_as(words: list[str]) -> list[list[str]]:
+    """A value's words as people say them: as written; without a possessive's 's' ('Children's':
+    children); 'and' as 'or' ('Science & Nature': science or nature); and each word in everyday
+    words for the same thing (synonyms.toml [same]: kids for children)."""
+    found = [words]
+    if len(words) >= 2 and words[-1] == "s":
+        found.append(words[:-1])
+    if "and" in words[1:-1]:
+        found.append(["or" if w == "and" else w for w in words])
+    return [variant for said in found for variant in _same_words(said)]
 
 
 def _wider_words(words: list[str]) -> list[list[str]]:
