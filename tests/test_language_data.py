@@ -419,6 +419,29 @@ def test_a_part_of_the_week_is_its_days() -> None:
     assert weekend.constraint.negated and weekend.constraint.value == ("Saturday", "Sunday")
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "bound"),
+    [
+        ("budget is like 15-25k", 15000, 25000, "between"),  # the multiplier said once is both ends'
+        ("between 15 and 25k", 15000, 25000, "between"),
+        ("like 4.5 stars or more", 4.5, 4.5, "at_least"),  # a firmer bound after 'like' wins
+        ("like 2 hours", 2, 2, "about"),
+    ],
+)
+def test_ranges_and_bounds_as_people_type_them(text: str, low: float, high: float, bound: str) -> None:
+    (found,) = find_amounts(Utterance(text))
+    assert (found.low, found.high, found.bound) == (low, high, bound)
+
+
+def test_a_money_scale_is_money_and_a_word_after_a_number_may_name_nothing() -> None:
+    text, amount = load("units")["money_scales"]["example"]
+    (found,) = find_amounts(Utterance(text))
+    assert found.unit is not None and found.unit.dimension == "money" and found.low == amount
+    said, word = load("numbers")["not_nouns"]["example"]
+    (plain,) = find_amounts(Utterance(said))
+    assert plain.noun != word
+
+
 def test_everyday_words_are_plain_and_names_are_not() -> None:
     words = common_words()
     assert {"short", "roll", "card", "light", "dark"} <= words

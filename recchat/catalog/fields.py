@@ -31,7 +31,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("gametitle", "showtitle", "itemname", "productname", "film", "movie", "book", "game"),
         *("model", "product", "item"),  # a product list names its items by model
     ),
-    "description": ("description", "summary", "synopsis", "plot", "overview", "blurb", "about", "body"),
+    # not 'body': a car's body style ('SUV', 'Estate') is a category to ask for, no description
+    "description": ("description", "summary", "synopsis", "plot", "overview", "blurb", "about"),
     "tags": (
         *("tags", "genres", "genre", "categories", "keywords", "moods", "mood"),
         *("bookshelves", "shelves", "subjects", "labels"),

@@ -88,6 +88,9 @@ def find_amounts(said: Utterance) -> list[Amount]:
     return [_bounded(_with_noun(_as_people(a, said.lower), said.lower), said.lower) for a in found]
 
 
+_NO_NOUN = frozenset(load("numbers")["not_nouns"]["words"])  # 'under 20 grand if poss': no noun
+
+
 def _per_quantity(found: list[Amount], said: Utterance) -> list[Amount]:
     """'£3 per 100g', '30 quid a kilo', '3.50 a 100g': a price and the quantity it is for, one
     amount (units.toml [per_quantity]); '3 pound per 100g' is money, as no weight is paid in weight."""
@@ -137,6 +140,8 @@ def _amount_at(tokens: list[_Token], i: int, text: str) -> tuple[Amount, int] | 
     unit, k = _unit(tokens, j)
     if currency is not None and (unit is None or unit.dimension != "money"):
         unit, k = currency, j
+    if unit is None and any(t.text in load("units")["money_scales"]["words"] for t in tokens[i:j]):
+        unit = Unit("", "money", 1.0)  # '20 grand': money in the catalog's currency
     value, k = _and_a_half(tokens, k, value, unit)
     value, k = _compound(tokens, k, value, unit)
     end = tokens[k - 1].end
@@ -262,10 +267,23 @@ def _ranges(found: list[Amount], text: str) -> list[Amount]:
         if last is not None and between in joiners and last.high <= amount.low:
             unit = amount.unit or last.unit
             low = last.low if last.unit in (None, unit) or unit is None else last.unit.to_base(last.low) / unit.factor
+            low *= _shared_multiplier(text, last, amount)
             merged[-1] = Amount(low, amount.high, unit, Span(last.span.start, amount.span.end), "between")
             continue
         merged.append(amount)
     return merged
+
+
+def _shared_multiplier(text: str, first: Amount, second: Amount) -> float:
+    """'15-25k', '1.5 to 2m': the multiplier said once, after the second number, is the first's too."""
+    said = [re.match(r"[\d][\d,]*(?:\.\d+)?", text[a.span.start : a.span.end]) for a in (first, second)]
+    plain = [float(m.group().replace(",", "")) for m in said if m is not None]
+    if len(plain) != 2:
+        return 1.0
+    factor = second.low / plain[1] if plain[1] else 1.0
+    if first.low == plain[0] and factor in (1e3, 1e6) and first.low * factor <= second.high:
+        return factor
+    return 1.0
 
 
 @cache
@@ -283,17 +301,21 @@ def _bound_patterns(part: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(found)
 
 
-def _bounded(amount: Amount, text: str) -> Amount:
+def _bounded(amount: Amount, text: str, *, after_only: bool = False) -> Amount:
     """The words that bound an amount, before or after it; the span widened to them."""
     data = load("comparisons")
     before = text[: amount.span.start]
-    if amount.bound in ("plain", "between"):  # '5k+': the '+' said it already
+    if amount.bound in ("plain", "between") and not after_only:  # '5k+': the '+' said it already
         for bound, pattern in _bound_patterns("before"):
             found = pattern.search(before)
             if found is None or _suggested(before[: found.start()], found.group(1), data.get(bound, {})):
                 continue
             if bound == "between" and amount.bound != "between":
                 continue
+            if bound == "about":  # 'like 4.5 stars or more', 'like 15-25k': the firmer words win
+                firmer = _bounded(amount, text, after_only=True)
+                if firmer.bound != amount.bound or amount.bound == "between":
+                    return replace(firmer, span=Span(found.start(1), firmer.span.end))
             strict = found.group(1) in data.get(bound, {}).get("strict", [])
             kind = amount.bound if bound == "between" else bound
             return replace(amount, bound=kind, strict=strict, span=Span(found.start(1), amount.span.end))
@@ -354,8 +376,8 @@ def _with_noun(amount: Amount, text: str) -> Amount:
             if bounded is not None and phrase[:1].isalpha():
                 skip = max(skip, bounded.end())
     found = re.match(r"([\s-]+)([a-z]+(?:'[a-z]+)?)(?:\s+([a-z]+))?", after[skip:])
-    if found is None:
-        return amount
+    if found is None or found.group(2) in _NO_NOUN:
+        return amount  # 'under 20 grand if poss': 'if' names nothing
     start = amount.span.end + skip + len(found.group(1))
     two = f"{found.group(2)} {found.group(3)}" if found.group(3) else ""
     people = words("people", "nouns")
