@@ -463,9 +463,11 @@ def _alternatives(group: Sequence[str]) -> str:
 
 
 def _names_kind(constraint: Constraint) -> bool:
-    """The words said are the kind's own, as written ('Movie' said 'movie')."""
+    """Not a word whose stem only happens to be a kind's ('new' of News): the kind as written, or
+    a kind reached another way ('something to read': books)."""
     values = constraint.value if isinstance(constraint.value, tuple) else (constraint.value,)
-    return constraint.said.lower() in {str(v).lower() for v in values}
+    said = constraint.said.lower()
+    return not any(str(v).lower().startswith(said) and str(v).lower() != said for v in values)
 
 
 def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[str, ...]:
