@@ -226,6 +226,12 @@ def test_values_as_people_say_them() -> None:
     ]
 
 
+def test_a_word_about_the_chat_is_no_kind_its_stem_shares() -> None:
+    shows = toy([item(f"p{n}", f"Show {n}", type=kind, year=2015 + n) for n, kind in enumerate(["News", "Comedy"] * 4)])
+    assert [c.value for c in read(shows, "news podcasts please") if c.about == "kind"] == ["News"]
+    assert [c for c in read(shows, "new podcasts from 2020 on") if c.about == "kind"] == []
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)

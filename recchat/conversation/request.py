@@ -315,6 +315,8 @@ class RequestReader:
         if mark is not None:
             after = self.kinds.read(said, [*taken, Span(0, mark)])  # 'a red, actually a white'
             found = after if any(not f.constraint.negated for f in after) else found
+        # a word about the chat is no kind its stem happens to share ('new' podcasts: not News)
+        found = [f for f in found if f.constraint.said.lower() not in _FILLER or _names_kind(f.constraint)]
         return [
             f for f in found if f.constraint.said.lower() in self.kinds.names or not self._tags_in(f.constraint.said)
         ]
@@ -458,6 +460,14 @@ def _corrected_at(said: Utterance) -> int | None:
 
 def _alternatives(group: Sequence[str]) -> str:
     return group[0] if len(group) == 1 else f"{', '.join(group[:-1])} or {group[-1]}"
+
+
+def _names_kind(constraint: Constraint) -> bool:
+    """Not a word whose stem only happens to be a kind's ('new' of News): the kind as written, or
+    a kind reached another way ('something to read': books)."""
+    values = constraint.value if isinstance(constraint.value, tuple) else (constraint.value,)
+    said = constraint.said.lower()
+    return not any(str(v).lower().startswith(said) and str(v).lower() != said for v in values)
 
 
 def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[str, ...]:
