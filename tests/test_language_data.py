@@ -367,6 +367,19 @@ def test_years_said_land_on_a_duration_or_on_a_count_written_in_years() -> None:
     assert _read(cheeses, "aged at least 2 years") == [("Age", "at_least", 2 * 525600.0)]
 
 
+def test_an_er_word_counts_the_thing_it_is_made_of() -> None:
+    cars = MeasuredFields(*catalog(items_with(Seats=[2, 4, 5, 5, 7, 7], Doors=[3, 5, 5, 5, 5, 5])))
+    assert _read(cars, "we need a 7 seater") == [("Seats", "at_least", 7.0)]
+
+
+def test_a_unit_said_as_the_header_writes_it_names_that_field() -> None:
+    cars = MeasuredFields(
+        *catalog(items_with(**{"CO2 (g/km)": [0, 95, 104, 120, 155, 99], "Seats": [5, 5, 7, 5, 4, 5]}))
+    )
+    (found,) = _read(cars, "low co2, under 100 g/km please")
+    assert found[0] == "CO2 (g/km)" and found[1] == "at_most" and found[2] < 100
+
+
 def test_a_bound_said_to_be_too_much_is_the_other_bound() -> None:
     text, op = load("comparisons")["unwanted_after"]["example"]
     fields = _priced_by_weight()

@@ -128,6 +128,10 @@ class MeasuredFields:
             if restated is not None:
                 found.append(restated)
                 continue
+            by_header = _header_unit(amount, said, present)  # 'under 100 g/km' of 'CO2 (g/km)'
+            if by_header is not None:
+                found.append(_constraint(by_header, replace(amount, unit=None, per=None), said))
+                continue
             amount = _as_money(amount, said, present)
             if amount.per is not None:
                 field, amount = _paid_for(amount, present)
@@ -194,6 +198,26 @@ def _as_money(amount: Amount, said: Utterance, present: list[NumberField]) -> Am
     if currency is None or not any(f.info.dimension == "money" for f in present):
         return amount
     return replace(amount, unit=currency)
+
+
+_HEADER_UNIT = re.compile(r"\(([^()]*[a-z][^()]*)\)\s*$")
+
+
+def _header_unit(amount: Amount, said: Utterance, present: list[NumberField]) -> NumberField | None:
+    """A number written with the unit a field's header gives in brackets, as the header writes
+    it, where recchat reads no unit of its own in it ('100 g/km' of 'CO2 (g/km)')."""
+    number = re.search(r"\d[\d.,]*", said.lower[amount.span.start : amount.span.end])
+    if number is None:
+        return None
+    start = amount.span.start + number.end()
+    written = re.match(r"\s*(\S+)", said.lower[start:])
+    if written is None or "/" not in written.group(1):
+        return None  # a plain unit ('45 g') is read as one already
+    for field in present:
+        header = _HEADER_UNIT.search(field.name.lower())
+        if header is not None and header.group(1).replace(" ", "") == written.group(1).rstrip(".,;!?"):
+            return field
+    return None
 
 
 def _written_in(amount: Amount, present: list[NumberField]) -> tuple[NumberField | None, Amount]:
@@ -444,7 +468,13 @@ def _noun(field: NumberField) -> str:
 
 
 def _noun_stems(noun: str) -> set[str]:
-    return {stem(w) for w in noun.split() if len(w) >= 3}
+    """The noun's words, and the thing an '-er' word counts ('a 7 seater': seats, 'a 3 bedder')."""
+    found = {stem(w) for w in noun.split() if len(w) >= 3}
+    for word in noun.split():
+        if len(word) >= 5 and word.endswith("er"):
+            base = word[:-2]
+            found.add(stem(base[:-1] if len(base) >= 4 and base[-1] == base[-2] else base))
+    return found
 
 
 def _named_before(said: Utterance, amount: Amount) -> set[str]:
