@@ -380,6 +380,34 @@ def test_a_unit_said_as_the_header_writes_it_names_that_field() -> None:
     assert found[0] == "CO2 (g/km)" and found[1] == "at_most" and found[2] < 100
 
 
+def test_a_budget_names_the_price_and_long_names_no_count() -> None:
+    shows = MeasuredFields(
+        *catalog(
+            items_with(
+                **{
+                    "Price": ["£2,000", "£9,000", "£18,000", "£30,000"],
+                    "Mileage": ["9,000 miles", "40,000 miles", "70,000 miles", "120,000 miles"],
+                }
+            )
+        )
+    )
+    assert _read(shows, "budget is like 15-25k") == [("Price", "between", (15000.0, 25000.0))]
+    pods = MeasuredFields(
+        *catalog(
+            items_with(
+                **{"Episode length": ["20 min", "45 min", "1 hr 20 min", "55 min"], "Episodes": [12, 340, 80, 600]}
+            )
+        )
+    )
+    found = pods.relative(Utterance("podcasts with long episodes"), [], (), Pivot(), set())
+    assert [f.constraint.field for f in found] == ["Episode length"]
+
+
+def test_a_year_after_like_with_an_open_end_is_a_year() -> None:
+    (found,) = read_years(Utterance("like 2020 onwards"), [], YearContext("First aired", 2024, 1990))
+    assert found.constraint.value == (2020, None)
+
+
 def test_a_bound_said_to_be_too_much_is_the_other_bound() -> None:
     text, op = load("comparisons")["unwanted_after"]["example"]
     fields = _priced_by_weight()

@@ -85,7 +85,7 @@ def read_relative(
                 constrained.add(field.name)
     for entry in _entries("named"):
         for span, _ in _said(entry, said, [*taken, *(f.span for f in found)]):
-            named = _named_field(said, span, [f for f in present if f.name not in constrained])
+            named = _named_field(said, span, [f for f in present if f.name not in constrained], entry.dimensions)
             if named is None:
                 continue
             field, whole = named
@@ -145,13 +145,19 @@ def _says_else(entry: _Entry, said: Utterance, span: Span, taken: Sequence[Span]
     return True
 
 
-def _named_field(said: Utterance, span: Span, present: Sequence[NumberField]) -> tuple[NumberField, Span] | None:
-    """'big screen': the number field whose own name holds the word after the size word."""
+def _named_field(
+    said: Utterance, span: Span, present: Sequence[NumberField], dimensions: Sequence[str] = ()
+) -> tuple[NumberField, Span] | None:
+    """'big screen': the number field whose own name holds the word after the size word; a
+    length word ('long episodes') only a field of its `dimensions`."""
     following = re.match(r"[\s-]+(?:of\s+)?([a-z]+)", said.lower[span.end :])
     if following is None:
         return None
     word = following.group(1)
     noun = stem(word)
+    if dimensions:
+        field = next((f for f in present if noun in f.nouns and f.info.dimension in dimensions), None)
+        return (field, Span(span.start, span.end + following.end())) if field else None
     # 'loads of episodes' counts them: a plural is no measure of one ('Episode Length')
     field = next((f for f in present if noun in f.nouns and (noun == word or f.info.dimension is None)), None)
     return (field, Span(span.start, span.end + following.end())) if field else None

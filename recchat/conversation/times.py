@@ -115,6 +115,9 @@ def _bare(said: Utterance, taken: Sequence[Span], context: YearContext) -> list[
         bounds: tuple[int | None, int | None] = (year, year)
         if match.group("open"):
             bounds = (None, year) if match.group("earlier") else (year, None)
+        elif (open_end := _OPEN_END.match(said.lower, match.end())) is not None:  # '2020 onwards'
+            bounds = (None, year) if open_end.group("earlier") else (year, None)
+            span = Span(span.start, open_end.end())
         return [_found(bounds, span, said, context)]
     return []
 
@@ -132,6 +135,8 @@ def _amount_around(text: str, match: re.Match[str]) -> bool:
     from recchat.language.units import units
 
     before = text[: match.start()].rstrip()
+    if re.search(r"(?:^|\s)like$", before) and _OPEN_END.match(text, match.end()):
+        return False  # 'like 2020 onwards': a year, 'like' a filler, no title's cue
     previous = re.search(r"([a-z']+)$", before)
     if (previous is not None and previous.group(1) in CUES) or re.match(r"\s+the\b", text[match.end() :]):
         return True
