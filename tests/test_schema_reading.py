@@ -232,6 +232,12 @@ def test_a_word_about_the_chat_is_no_kind_its_stem_shares() -> None:
     assert [c for c in read(shows, "new podcasts from 2020 on") if c.about == "kind"] == []
 
 
+def test_a_status_said_with_a_word_for_having_seen_is_that_status_unless_pointing() -> None:
+    shows = toy([item(f"p{n}", f"Show {n}", Status=["Finished", "Active"][n % 2]) for n in range(8)])
+    assert [c.value for c in read(shows, "a finished series please")] == ["Finished"]
+    assert [c for c in read(shows, "finished the 2nd one already", shown=["p0", "p1"]) if c.field == "Status"] == []
+
+
 def test_shorter_and_easier_than_the_last_list() -> None:
     shown = ["t3a", "t4a"]  # Ridge Run (Moderate, 9.8 km), Canyon Rim (Moderate, 7.4 km)
     shorter = read(trails(), "something shorter", shown=shown)

@@ -56,6 +56,7 @@ _FILLER = frozenset(
 # Of those, words a category field may hold as a value of its own (a class in the 'Evening', a
 # 'Modern' style): read as that value where a category has it.
 _CATEGORY_WORDS = frozenset({"evening", "night", "weekend", "modern", "vintage"})
+_SEEN_WORDS = frozenset(w for w in load("feelings")["seen"]["words"] if " " not in w)
 # "more recent", "more modern": a comparison, not a wish for more items
 _WANTS_NEW = re.compile(
     r"\b(?:other|others|else|another|new|different|rest|besides|instead|"
@@ -163,7 +164,9 @@ class RequestReader:
         found, by_person = self._people_pointing(said, found, context)
         pointed = Pointed((*pointed.references, *by_person), pointed.spans)
         # values may share words with the kind ("a card game", "a horror movie")
-        found += self._values_in(said, [*taken, *(f.span for f in found if f.constraint.about != "kind")])
+        found += self._values_in(
+            said, [*taken, *(f.span for f in found if f.constraint.about != "kind")], bool(pointed.references)
+        )
         found += parts_of_week(self.schema, said, [*taken, *(f.span for f in found)])  # 'on a weekday'
         measured = {f.constraint.field for f in found if f.constraint.about == "number"}
         found += self._relative_in(
@@ -233,14 +236,14 @@ class RequestReader:
         titled = len(self.index.title_words.get(stem(word), ())) / max(len(self.index), 1)
         return titled < share <= RARE_WORD_SHARE
 
-    def _values_in(self, said: Utterance, taken: Sequence[Span]) -> list[Found]:
+    def _values_in(self, said: Utterance, taken: Sequence[Span], pointing: bool = False) -> list[Found]:
         """The catalog's values named: wanted (one each, or any of several joined by 'or'; not
         when said of an item on the table, inside a name, or as a taste) or, under a 'not', to
         avoid."""
         located = [
             (value, span)
             for value, span in self.values.spans(said.text)
-            if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span, value)
+            if not any(span.overlaps(t) for t in taken) and not self._only_filler(said, span, value, pointing)
         ]
         located += times_of_day(self.values, said, [*taken, *(s for _, s in located)])  # 'after work'
         located = [(self._placed(said, value, span), span) for value, span in located]
@@ -281,11 +284,15 @@ class RequestReader:
         wider = tuple(self.values.wider[v.text] for v in values if v.text in self.values.wider)
         return tuple(dict.fromkeys((*values, *wider)))
 
-    def _only_filler(self, said: Utterance, span: Span, value: Value | None = None) -> bool:
+    def _only_filler(self, said: Utterance, span: Span, value: Value | None = None, pointing: bool = False) -> bool:
         """A value made of words about the conversation or of this catalog's kind words; but a
-        category's own time of day or style ('Evening', 'Weekend', 'Modern') is that value."""
+        category's own time of day or style ('Evening', 'Weekend', 'Modern') is that value, and so
+        is its 'Finished' or 'Completed' where the turn points at nothing it could be said of
+        ('a finished series'; not 'finished the 2nd one')."""
         words = re.findall(r"[a-z0-9]+", said.lower[span.start : span.end])
         if value is not None and value.category and all(w in _CATEGORY_WORDS for w in words):
+            return False
+        if value is not None and value.category and not pointing and all(w in _SEEN_WORDS for w in words):
             return False
         return all(w in _FILLER or (stem(w) in self.kinds.words and stem(w) in self._generic) for w in words)
 
