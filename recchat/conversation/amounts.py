@@ -91,11 +91,20 @@ def find_amounts(said: Utterance) -> list[Amount]:
 _NO_NOUN = frozenset(load("numbers")["not_nouns"]["words"])  # 'under 20 grand if poss': no noun
 
 
+_PER = load("units")["per_quantity"]
+# the words between a price and the quantity it is for: '£3 per 100g', '30 quid a kilo'
+_PER_JOIN = re.compile(rf"\s*(?:(?:{'|'.join(re.escape(w) for w in _PER['words'])})\s*)?")
+
+
+def also_money(amount: Amount, text: str) -> Unit | None:
+    """The currency a unit word of the amount also names ('pound': GBP), if it does."""
+    word = text[amount.span.start : amount.span.end].split()[-1]
+    return units().symbols.get(str(_PER["also_money"].get(word, "")).lower())
+
+
 def _per_quantity(found: list[Amount], said: Utterance) -> list[Amount]:
     """'£3 per 100g', '30 quid a kilo', '3.50 a 100g': a price and the quantity it is for, one
     amount (units.toml [per_quantity]); '3 pound per 100g' is money, as no weight is paid in weight."""
-    table = load("units")["per_quantity"]
-    joins = "|".join(re.escape(w) for w in table["words"])
     merged: list[Amount] = []
     i = 0
     while i < len(found):
@@ -106,14 +115,13 @@ def _per_quantity(found: list[Amount], said: Utterance) -> list[Amount]:
             quantity is not None
             and quantity.unit is not None
             and quantity.unit.dimension not in ("money", "duration")  # '8 a day' is a rate's noun
-            and re.fullmatch(rf"\s*(?:(?:{joins})\s*)?", between)
+            and _PER_JOIN.fullmatch(between)
             and (between.strip() or said.lower[quantity.span.start :].startswith(("a ", "an ")))
             and (price.unit is None or price.unit.dimension in ("money", quantity.unit.dimension))
         ):
             unit = price.unit
             if unit is not None and unit.dimension == quantity.unit.dimension:
-                word = said.lower[price.span.start : price.span.end].split()[-1]
-                unit = units().symbols.get(str(table["also_money"].get(word, "")).lower())
+                unit = also_money(price, said.lower)
             if unit is not None or price.unit is None:
                 merged.append(replace(price, unit=unit, per=quantity, span=Span(price.span.start, quantity.span.end)))
                 i += 2

@@ -15,6 +15,7 @@ from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.values import Value, ValueVocabulary
 from recchat.domain import Constraint
 from recchat.language import alternation, load
+from recchat.text import normalise_title
 
 
 @cache
@@ -44,14 +45,21 @@ def _category_values(values: ValueVocabulary, word: str) -> list[Value]:
     return [v for v, _ in values.spans(word, fuzzy=False) if v.category and v.text.lower() == word]
 
 
+@cache
+def _week_parts() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (name, re.compile(rf"\b(?:{alternation(part['said'])})\b"), tuple(part["days"]))
+        for name, part in load("time")["parts_of_week"].items()
+        if name != "example"
+    )
+
+
 def parts_of_week(schema: CatalogSchema, said: Utterance, taken: Sequence[Span]) -> list[Found]:
     """'on a weekday' -> Monday to Friday of a category field of day names (not where the field
     has a value 'Weekday' of its own: the value reader reads that)."""
     found: list[Found] = []
-    for name, part in load("time")["parts_of_week"].items():
-        if name == "example":
-            continue
-        match = re.search(rf"\b(?:{alternation(part['said'])})\b", said.lower)
+    for name, pattern, part_days in _week_parts():
+        match = pattern.search(said.lower)
         if match is None:
             continue
         span = Span(match.start(), match.end())
@@ -59,8 +67,8 @@ def parts_of_week(schema: CatalogSchema, said: Utterance, taken: Sequence[Span])
             continue
         for info in schema.fields:
             held = {v.lower(): v for v in info.values} if info.kind is FieldKind.CATEGORY else {}
-            days = tuple(held[d] for d in part["days"] if d in held)
-            if len(days) < 2 or any(normalise(v) == name for v in held):
+            days = tuple(held[d] for d in part_days if d in held)
+            if len(days) < 2 or any("".join(normalise_title(v).split()) == name for v in held):
                 continue
             negated = said.negated(span)
             label = f"{'not ' if negated else ''}{said.text[span.start : span.end]} ({', '.join(days)})"
@@ -68,7 +76,3 @@ def parts_of_week(schema: CatalogSchema, said: Utterance, taken: Sequence[Span])
             found.append(Found(constraint, span))
             break
     return found
-
-
-def normalise(value: str) -> str:
-    return re.sub(r"[^a-z]", "", value.lower())

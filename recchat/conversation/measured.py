@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from recchat.catalog.schema import CatalogSchema, FieldInfo, FieldKind
-from recchat.conversation.amounts import Amount, find_amounts, solo
+from recchat.conversation.amounts import Amount, also_money, find_amounts, solo
 from recchat.conversation.kinds import Found
 from recchat.conversation.relative import read_relative
 from recchat.conversation.spans import Span, Utterance
@@ -193,8 +193,7 @@ def _as_money(amount: Amount, said: Utterance, present: list[NumberField]) -> Am
     unit = amount.unit
     if unit is None or any(f.info.dimension == unit.dimension and _near(f, amount.in_base()[0]) for f in present):
         return amount
-    word = said.lower[amount.span.start : amount.span.end].split()[-1]
-    currency = units().symbols.get(str(load("units")["per_quantity"]["also_money"].get(word, "")).lower())
+    currency = also_money(amount, said.lower)
     if currency is None or not any(f.info.dimension == "money" for f in present):
         return amount
     return replace(amount, unit=currency)

@@ -336,10 +336,8 @@ def _field_word(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         chosen = tuple(ordinal.shown[v] for v, t in ordered if (t > top / 2) != negated)
         if not chosen or len(chosen) == len(ordered):
             return []
-        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
         word = said.text[span.start : span.end]
-        label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"
-        return [Found(Constraint("category", ordinal.field, "is", value, False, label, word), span)]
+        return [_tiers_wish(ordinal, chosen, negated, word, word, span)]
     return []
 
 
@@ -355,11 +353,15 @@ def _tier_named(ordinal: Ordinal, said: Utterance, taken: Sequence[Span]) -> lis
         chosen = tuple(ordinal.shown[v] for v, t in ordered if _tier_meant(t, tier, top, negated))
         if not chosen:
             continue
-        value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
-        label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"  # 'cheap ($)'
-        text = said.text[span.start : span.end]
-        return [Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)]
+        return [_tiers_wish(ordinal, chosen, negated, word, said.text[span.start : span.end], span)]
     return []
+
+
+def _tiers_wish(ordinal: Ordinal, chosen: tuple[str, ...], negated: bool, word: str, text: str, span: Span) -> Found:
+    """A wish for these values of an ordered field, labelled by the word that asked ('cheap ($)')."""
+    value: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+    label = f"{'not ' if negated else ''}{word} ({' or '.join(chosen)})"
+    return Found(Constraint("category", ordinal.field, "is", value, False, label, text), span)
 
 
 MIN_FUZZY_TIER = 6  # letters: a tier word this long is still read with one slip ('beginer')
