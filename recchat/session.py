@@ -155,11 +155,12 @@ class Session:
         narrowed = bool(_asks(self.state.constraints) - _asks(before))
         answered = understood is not None and bool(understood.heard.references)
         repeats = understood is not None and (narrowed or answered) and not understood.heard.wants_new and not fresh
-        # "more like the 2nd one": the request stands, so suggestions from before the list just
-        # seen that meet it come back before any of it is given up; that list itself does not
+        # "more like the 2nd one", "more, not those": the request stands, so suggestions from before
+        # the list just seen that meet it come back before any of it is given up; that list does not
         pointed_at = {r.item_id for r in understood.heard.references if r.act == "anchor"} if understood else set()
+        more = len(pointed_at) == 1 or (understood is not None and understood.heard.wants_new)
         kept_out: frozenset[str] = frozenset()
-        if len(pointed_at) == 1 and not fresh and not repeats:
+        if more and not fresh and not repeats:
             repeats, kept_out = True, frozenset(self.state.last_list)
         unused = understood.heard.unused if understood else ()
         leaning = understood.heard.leaning if understood else ()

@@ -86,6 +86,17 @@ def test_more_like_one_brings_back_earlier_matches_but_not_the_list_just_seen(se
     assert all("science fiction" in r.item.tags for r in reply.recommendations) and not reply.relaxed
 
 
+def test_more_not_those_brings_back_earlier_matches_before_breaking_a_wish(session: Session) -> None:
+    first = session.handle("science fiction movies", k=2)
+    last = session.handle("any other ones?", k=1)  # four science fiction movies: three shown
+    reply = session.handle("more? not those", k=3)
+    ids = [r.item.id for r in reply.recommendations]
+    # the one not shown yet, then the two shown before the last list; never the list just seen
+    assert last.recommendations[0].item.id not in ids
+    assert set(ids[1:]) == {r.item.id for r in first.recommendations}
+    assert all("science fiction" in r.item.tags for r in reply.recommendations) and not reply.relaxed
+
+
 def test_too_few_are_said_and_relaxed_in_the_open(session: Session) -> None:
     reply = session.handle("books by Agatha Christie", k=3)
     assert reply.recommendations[0].item.metadata.get("author") == "Agatha Christie"
