@@ -140,12 +140,16 @@ def year_in_title(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-_ROOT_ENDINGS = ("ically", "ical", "ian", "ic", "ia", "al", "ous", "ist", "ism", "y", "s")
+_ROOT_ENDINGS = (
+    *("isation", "ization", "ation", "ised", "ized", "ising", "izing"),
+    *("ically", "ical", "ian", "ic", "ia", "al", "ous", "ist", "ism", "y", "s"),
+)
 
 
 def root(word: str) -> str:
     """A word without one common ending, for matching a word to a tag of another form
-    ('strategic' ~ 'strategy', 'dystopian' ~ 'dystopia', 'comedic' ~ 'comedy'); unchanged
+    ('strategic' ~ 'strategy', 'dystopian' ~ 'dystopia', 'comedic' ~ 'comedy', 'dramatisation'
+    ~ 'dramatised'); unchanged
     when fewer than five letters would be left."""
     for ending in _ROOT_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 5:

@@ -744,3 +744,31 @@ def test_make_it_restates_the_amount_of_the_wish_last_bounded() -> None:
     found = pitches().reader.read("actually make it 35", context).heard.constraints
     assert [(c.field, c.op, c.value) for c in found] == [("Price per night", "at_most", 35.0)]
     assert not pitches().reader.read("make it 35", Context()).heard.constraints  # nothing to restate
+
+
+def _venues() -> Toy:
+    rows = [
+        ("Hall A", ["Monday", "Tuesday"], "Yes", "Dramatised"),
+        ("Hall B", ["Sunday"], "No", "Dramatised"),
+        ("Hall C", ["Tuesday"], "Yes", "Narrated"),
+        ("Hall D", [], "No", "Narrated"),
+    ]
+    return toy(repeated("v", rows, ("Days shut", "Offers tastings", "Format")))
+
+
+def test_a_value_said_with_the_opposite_of_its_fields_name_is_ruled_out() -> None:
+    [open_tuesdays] = read(_venues(), "one thats open tuesdays?")
+    assert open_tuesdays.negated and open_tuesdays.field == "Days shut"
+    assert meeting(_venues(), open_tuesdays) == ["Hall B", "Hall D"]
+    [shut] = read(_venues(), "shut on a tuesday is fine, actually i want one shut tuesdays")
+    assert not shut.negated and meeting(_venues(), shut) == ["Hall A", "Hall C"]
+
+
+def test_a_yes_no_field_named_by_the_thing_done() -> None:
+    [book] = read(_venues(), "somewhere i can taste a few")
+    assert book.field == "Offers tastings" and meeting(_venues(), book) == ["Hall A", "Hall C"]
+
+
+def test_another_form_of_a_one_word_value() -> None:
+    staged = [c for c in read(_venues(), "any dramatisations on?") if c.field == "Format"]
+    assert [meeting(_venues(), c) for c in staged] == [["Hall A", "Hall B"]]

@@ -11,7 +11,7 @@ from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.spans import NEGATOR, Span, Utterance
 from recchat.domain import Constraint
 from recchat.language import load
-from recchat.text import STOPWORDS, fold, stem
+from recchat.text import STOPWORDS, fold, root, stem
 from recchat.vocabulary import KIND_GROUPS, KIND_VERBS, TAG_SYNONYMS
 
 MAX_WORDS = 3
@@ -55,6 +55,8 @@ class KindReader:
         self._verbs = {
             stem(verb): values for verb, noun in KIND_VERBS.items() if (values := self._cues.get(stem(noun)))
         }
+        # another form of a one-word value: 'dramatisations' for Dramatised (text.root)
+        self._roots = {r: {v} for v in self.values if " " not in v and len(r := root(_key([v.lower()]))) >= 5}
         # single words as typed, singular and plural: what a misspelling is compared with
         self._words = {
             form: {v for v in self.values if _key([form]) in _cues_for(v)}
@@ -91,7 +93,7 @@ class KindReader:
                 window = tokens[i : i + size]
                 values = self._cues.get(_key(t.group() for t in window))
                 if values is None and size == 1:
-                    values = self._misspelt(window[0].group())
+                    values = self._misspelt(window[0].group()) or self._roots.get(root(_key([window[0].group()])))
                 span = Span(window[0].start(), window[-1].end())
                 after = tokens[i + size].group() if i + size < len(tokens) else ""
                 if values and after not in _VERB_OBJECTS and not any(span.overlaps(t) for t in taken):

@@ -20,6 +20,7 @@ from recchat.conversation.graded import graded_fields, read_graded
 from recchat.conversation.kinds import Found, KindReader
 from recchat.conversation.lifts import Lifted, read_lifts
 from recchat.conversation.measured import MeasuredFields, Pivot
+from recchat.conversation.opposites import opposite_said
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.people_table import PeopleTable
 from recchat.conversation.references import Pointed, Shown, read_references
@@ -252,12 +253,21 @@ class RequestReader:
             later = {v.field for v, span in located if span.start >= mark and not said.negated(span)}
             located = [(v, s) for v, s in located if s.start >= mark or said.negated(s) or v.field not in later]
         instead = _contrasted(said, located)
+        # 'open on a monday' for 'Days closed': not said with a 'not', but ruled out all the same
+        opposite = {span: word for value, span in located if (word := opposite_said(said, span, value.fields))}
+        ruled_out = {span for _, span in located if said.negated(span) != (span in opposite)}
         found = [
-            Found(value_constraint(self._widened((value,)), True, said.text[span.start : span.end]), span)
+            Found(
+                _said_as(
+                    value_constraint(self._widened((value,)), True, said.text[span.start : span.end]),
+                    opposite.get(span),
+                ),
+                span,
+            )
             for value, span in located
-            if said.negated(span) and span not in instead
+            if span in ruled_out and span not in instead
         ]
-        wanted = [(value, span) for value, span in located if not said.negated(span) or span in instead]
+        wanted = [(value, span) for value, span in located if span not in ruled_out or span in instead]
         # a yes/no field asked for by its name is one wish of its own: many share the text 'No'
         found += [
             Found(value_constraint((value,), False, said.text[span.start : span.end]), span)
@@ -484,3 +494,8 @@ def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[
         return ()
     value = found[0].constraint.value
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _said_as(constraint: Constraint, opposite: str | None) -> Constraint:
+    """'open tuesday' rather than 'no tuesday', where the value was ruled out by its opposite."""
+    return constraint if opposite is None else replace(constraint, label=f"{opposite} {constraint.value}")

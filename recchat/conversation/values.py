@@ -169,6 +169,8 @@ class ValueVocabulary:
             # for a broader or narrower one: 'pet friendly' for Dogs, and by its last word, the
             # thing it is about, where the first is a verb or a quality ('can book' for Takes bookings)
             head = [[words[-1]]] if len(words) > 1 and len(words[-1]) >= 4 and words[-1] not in _YES else []
+            if head and (verb := re.sub(r"ings?$", "", words[-1])) != words[-1] and len(verb) >= 3:
+                head.append([verb])  # the thing done: 'can book' for Takes bookings
             for said in [*_same_words(words), *_wider_words(words), *head]:
                 self._by_key.setdefault(stem(said[0]), value)
                 if len(said) > 1:  # 'still running' whole, where its first word alone says nothing
