@@ -25,6 +25,7 @@ UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones: run onc
 UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's timetable: run once, at the round's end
 UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # used cars and podcasts: run once, at the round's end
 BLIND_6 = ROOT / "tests" / "blind6"  # an audiobook store and a restaurant guide: half b held out
+UNTOUCHED_6 = ROOT / "tests" / "untouched6"  # perfumes, attractions, power tools: run once, at the round's end
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},
@@ -43,14 +44,27 @@ KINDS_BY_CATALOG = {
     "podcasts": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
     "audiobooks": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
     "restaurants": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
+    "perfumes": SHARED | {"kind", "year", "relative year", "number", "person", "avoid word/title"},
+    "attractions": SHARED | {"kind", "year", "relative year", "number", "minutes", "person", "avoid word/title"},
+    "tools": SHARED | {"kind", "year", "relative year", "number", "avoid word/title"},
 }
 Blind = tuple[Suite, dict[str, Truth]]
 
 
 @pytest.fixture(
     scope="module",
-    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5, UNTOUCHED_3, UNTOUCHED_4, UNTOUCHED_5, BLIND_6],
-    ids=["blind", "blind-3", "untouched-2", "blind-5", "untouched-3", "untouched-4", "untouched-5", "blind-6"],
+    params=[BLIND, BLIND_3, UNTOUCHED_2, BLIND_5, UNTOUCHED_3, UNTOUCHED_4, UNTOUCHED_5, BLIND_6, UNTOUCHED_6],
+    ids=[
+        "blind",
+        "blind-3",
+        "untouched-2",
+        "blind-5",
+        "untouched-3",
+        "untouched-4",
+        "untouched-5",
+        "blind-6",
+        "untouched-6",
+    ],
 )
 def blind(request: pytest.FixtureRequest) -> Blind:
     suite = read_suite(request.param)

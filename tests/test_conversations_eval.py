@@ -46,6 +46,9 @@ UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's class timetab
 UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # a used-car dealer's stock and a podcast directory, the same way
 # An audiobook store and a restaurant guide, written blind; half a developed on, half b held out.
 BLIND_6 = ROOT / "tests" / "blind6"
+# A perfume shop, a city's museums and attractions, a hardware store's power tools: written blind,
+# untouched until the round's end (tests/untouched6/README.md).
+UNTOUCHED_6 = ROOT / "tests" / "untouched6"
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
 PUBLIC_KINDS = set(KINDS) - {"category", "unit number", "relative number", "list value"}
@@ -315,6 +318,7 @@ def oracle(truth: Any, shift: int = 0) -> Any:
         UNTOUCHED_4,
         UNTOUCHED_5,
         BLIND_6,
+        UNTOUCHED_6,
     ],
     ids=[
         "public",
@@ -330,6 +334,7 @@ def oracle(truth: Any, shift: int = 0) -> Any:
         "untouched-4",
         "untouched-5",
         "blind-6",
+        "untouched-6",
     ],
 )
 def test_an_oracle_answering_from_the_catalog_scores_everything(folder: Path) -> None:
@@ -360,6 +365,10 @@ BLIND_KINDS = {"category", "unit number", "relative number", "list value", "refe
         (UNTOUCHED_4, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
         (UNTOUCHED_5, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
         (BLIND_6, BLIND_KINDS | {"kind", "number", "year", "relative year", "person", "avoid word/title"}),
+        (
+            UNTOUCHED_6,
+            BLIND_KINDS | {"kind", "number", "year", "relative year", "minutes", "person", "avoid word/title"},
+        ),
     ],
     ids=[
         "blind-2",
@@ -371,6 +380,7 @@ BLIND_KINDS = {"category", "unit number", "relative number", "list value", "refe
         "untouched-4",
         "untouched-5",
         "blind-6",
+        "untouched-6",
     ],
 )
 def test_the_blind_suites_are_big_varied_and_every_turn_can_be_met(folder: Path, kinds: set[str]) -> None:
