@@ -772,3 +772,34 @@ def test_a_yes_no_field_named_by_the_thing_done() -> None:
 def test_another_form_of_a_one_word_value() -> None:
     staged = [c for c in read(_venues(), "any dramatisations on?") if c.field == "Format"]
     assert [meeting(_venues(), c) for c in staged] == [["Hall A", "Hall B"]]
+
+
+def _machines() -> Toy:
+    rows = [
+        ("Mower A", "18V", "2.5Ah", "400 W", "25 km/h", "3.4 fl oz"),
+        ("Mower B", "36V", "5.0Ah", "1,200 W", "40 km/h", "1.7 fl oz"),
+        ("Mower C", "12V", "4000 mAh", "250 W", "15 km/h", "6.8 fl oz"),
+    ]
+    return toy(repeated("m", rows, ("Voltage", "Battery", "Motor", "Top speed", "Tank")))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "titles"),
+    [
+        ("at least 18v", "Voltage", ["Mower A", "Mower B"]),
+        ("over 500 watts", "Motor", ["Mower B"]),
+        ("a 5ah battery or bigger", "Battery", ["Mower B"]),  # 'mAh' and 'Ah' in one column
+        ("something over 20 km/h", "Top speed", ["Mower A", "Mower B"]),
+        ("over 20 mph", "Top speed", ["Mower B"]),  # 32 km/h
+        ("tank at least 100ml", "Tank", ["Mower A", "Mower C"]),  # fluid ounces, converted
+    ],
+)
+def test_electrical_and_speed_units_and_fluid_ounces(text: str, field: str, titles: list[str]) -> None:
+    schema = _machines().schema
+    assert {f.name: f.dimension for f in schema.fields if f.name in {"Voltage", "Motor", "Top speed"}} == {
+        "Voltage": "voltage",
+        "Motor": "power",
+        "Top speed": "speed",
+    }
+    (found,) = [c for c in read(_machines(), text) if c.field == field]
+    assert meeting(_machines(), found) == titles

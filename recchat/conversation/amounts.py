@@ -17,9 +17,11 @@ from recchat.language import load, words
 from recchat.language.units import Unit, units
 from recchat.text import STOPWORDS
 
-# a unit with a power ('m2', 'm²', 'km²') is one token, not metres and a number
+# a unit with a power ('m2', 'm²', 'km²') is one token, not metres and a number; so is a unit
+# per another ('km/h')
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]{1,3}[23²³](?![\d.])|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]{1,3}[23²³](?![\d.])|[a-z]{1,3}/[a-z](?![a-z])"
+    r"|[a-z]+(?:'[a-z]+)?|[$€£¥₹%+~<>≤≥½]|[-–—/]"
 )
 MAX_NOUN_WORDS = 2
 

@@ -14,7 +14,8 @@ OPEN_END = 99.0  # "3+" players: no stated upper bound (as recchat has always re
 # Digits with thousands separators, then a decimal part; one pattern per decimal mark.
 _DOT_DECIMAL = r"\d{1,3}(?:(?:,|[ \u00a0\u202f'])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _COMMA_DECIMAL = r"\d{1,3}(?:(?:\.|[ \u00a0\u202f'])\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_WORD = r"[^\W\d_]{1,3}[23](?!\d)|[^\W\d_]+\.?|[%\"'$€£¥₹]"  # 'm2' a unit with its power
+# 'm2' a unit with its power; 'km/h' a unit per another
+_WORD = r"[^\W\d_]{1,3}[23](?!\d)|[^\W\d_]{1,3}/[^\W\d_](?![^\W\d_])|[^\W\d_]+\.?|[%\"'$€£¥₹]"
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", re.I)
 # '45:44', '1:02:30': a clock-style length (minutes:seconds, or hours:minutes:seconds), as music
 # and video exports write it; a time of day is no item's property in a catalog
