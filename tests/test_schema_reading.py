@@ -803,3 +803,10 @@ def test_electrical_and_speed_units_and_fluid_ounces(text: str, field: str, titl
     }
     (found,) = [c for c in read(_machines(), text) if c.field == field]
     assert meeting(_machines(), found) == titles
+
+
+def test_a_fields_own_name_is_no_clipped_word_for_another_fields_value() -> None:
+    rows = [("Bowl", "Matte", ["glazed rim", "handles"]), ("Jug", "Gloss", ["spout"]), ("Cup", "Matte", ["spout"])]
+    pots = toy(repeated("p", rows, ("Glaze", "Features")))
+    found = read(pots, "something with a matte glaze")
+    assert [(c.field, meeting(pots, c)) for c in found] == [("Glaze", ["Bowl", "Cup"])]

@@ -115,7 +115,10 @@ class ValueVocabulary:
             for head, tail in compound_parts(key):
                 self._by_key.setdefault(_key([head, tail]), named)
         self._words = {k: v for k, v in self._by_key.items() if " " not in k}
-        self._sorted_words = sorted(self._words)  # for words that begin with a clipped one
+        # for words that begin with a clipped one: one-word values only ('roast' is no clipping of
+        # 'roastednut', the joined form of 'roasted nuts'), and no field's own name clipped
+        self._sorted_words = sorted(k for k, v in self._words.items() if " " not in normalise_title(v.text))
+        self._field_words = field_words
         # values written as letters ('B&B', 'R&B') named by the words they stand for
         self._lettered = {
             _initials(k.split()): v
@@ -239,7 +242,7 @@ class ValueVocabulary:
         """A clipped word ('stats' for statistics, 'econ' for economics): the start of one value's
         word, at least three letters short of it, and no everyday word itself; the rest no word
         of its own either ('java' is not javascript, 'foot' not football)."""
-        if len(word) < MIN_PART or plain(word) or word in _spoken():
+        if len(word) < MIN_PART or plain(word) or word in _spoken() or stem(word) in self._field_words:
             return None
         start = bisect.bisect_left(self._sorted_words, word)
         found: dict[str, Value] = {}
