@@ -40,6 +40,7 @@ def test_recchat_fields_from_common_names_land_under_recchat_names() -> None:
         "popularity": 1234.0,
         "id": "tt0113277",
         "Director": "Michael Mann",
+        "Num Votes": "1,234",  # still a field of its own: 'at least 1,000 votes'
     }
 
 

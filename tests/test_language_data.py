@@ -297,7 +297,7 @@ def test_what_headers_say() -> None:
         header, dimension = entry["example"]
         cells = [1, 2, 3]
         schema = learn_schema(items_with(**{header: cells}))
-        assert schema.fields[0].dimension == dimension, header
+        assert (schema.fields[0].dimension or "") == dimension, header
     for section in ("people", "year", "people_counts", "ages"):
         header, _ = data[section]["example"]
         assert header_says(header, section), header

@@ -810,3 +810,19 @@ def test_a_fields_own_name_is_no_clipped_word_for_another_fields_value() -> None
     pots = toy(repeated("p", rows, ("Glaze", "Features")))
     found = read(pots, "something with a matte glaze")
     assert [(c.field, meeting(pots, c)) for c in found] == [("Glaze", ["Bowl", "Cup"])]
+
+
+def _shows() -> Toy:
+    rows = [("Show A", 4.5, "1,900", "40"), ("Show B", 4.1, "52,000", "1,200"), ("Show C", 3.9, "300", "640")]
+    return toy(repeated("s", rows, ("Rating", "Ratings count", "Episodes")))
+
+
+def test_a_count_of_ratings_is_a_count_not_a_rating() -> None:
+    assert _shows().schema.field("Ratings count").dimension is None  # type: ignore[union-attr]
+    [many] = read(_shows(), "popular ones with 20k+ ratings")
+    assert many.field == "Ratings count" and meeting(_shows(), many) == ["Show B"]
+
+
+def test_a_bare_amount_goes_to_the_field_the_utterance_names_elsewhere() -> None:
+    [episodes] = read(_shows(), "loads of episodes to get through, like 500+")
+    assert episodes.field == "Episodes" and meeting(_shows(), episodes) == ["Show B", "Show C"]

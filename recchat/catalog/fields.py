@@ -176,7 +176,9 @@ def apply_plan(data: dict[str, Any], plan: Plan) -> dict[str, Any]:
             value = _read(field, data.get(source), field in plan.mapped or source == field)
             if value is not _UNREAD:
                 found[field] = value
-                if source == column:
+                # a count of people under its own header ('Ratings count') stays a field too: a
+                # person may ask for 'at least 20,000 ratings'
+                if source == column and not (field == "popularity" and column != field):
                     del out[column]
                 break
     for name, low_column, high_column in plan.ranges:

@@ -166,7 +166,7 @@ def header_noun(name: str) -> str:
 
 def _dimension_of_header_words(name: str) -> str | None:
     entry = _measure_entry(name)
-    return str(entry["dimension"]) if entry else None
+    return str(entry["dimension"]) or None if entry else None
 
 
 def _unit_of_header_words(name: str) -> Unit | None:

@@ -12,7 +12,7 @@ the words are data (language/measures.toml, people.toml), the fields are the sch
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -184,7 +184,8 @@ class MeasuredFields:
         if named and (by_name := [f for f in present if f.nouns & named or _dimension_named(f, named)]):
             return _choose(by_name, named, amount.low)
         decimal = "." in said.text[amount.span.start : amount.span.end]
-        return _bare(amount, [f for f in present if not (decimal and f.whole)], recent)
+        mentioned = {stem(w) for w in re.findall(r"[a-z]+", said.lower) if len(w) >= 3}
+        return _bare(amount, [f for f in present if not (decimal and f.whole)], recent, mentioned)
 
 
 def _as_money(amount: Amount, said: Utterance, present: list[NumberField]) -> Amount:
@@ -313,10 +314,13 @@ def _restated(
     return None
 
 
-def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> NumberField | None:
+def _bare(
+    amount: Amount, present: list[NumberField], recent: Sequence[str], mentioned: Set[str] = frozenset()
+) -> NumberField | None:
     """'under 30', 'over 100' with nothing to say what: the field last asked about that can hold
-    it, else the one field that can, else the one price that can ('9.0 or higher' is no count:
-    the caller leaves out fields of whole numbers)."""
+    it, else the one that can whose noun the utterance says elsewhere ('loads of episodes, like
+    500+'), else the one field that can, else the one price that can ('9.0 or higher' is no
+    count: the caller leaves out fields of whole numbers)."""
     if amount.bound in ("plain", "between") or amount.people:
         return None
     holding = [f for f in present if f.info.role not in ("people_count", "age") and f.holds(amount.low)]
@@ -324,6 +328,9 @@ def _bare(amount: Amount, present: list[NumberField], recent: Sequence[str]) -> 
         found = next((f for f in holding if f.name == name), None)
         if found is not None:
             return found
+    said_of = [f for f in holding if f.nouns & mentioned]
+    if len(said_of) == 1:
+        return said_of[0]
     money = [f for f in holding if f.info.dimension == "money"]
     return holding[0] if len(holding) == 1 else money[0] if len(money) == 1 else None
 
