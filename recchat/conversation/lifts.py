@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from recchat.conversation.spans import Span, Utterance
-from recchat.text import STOPWORDS, words
+from recchat.language import load
+from recchat.language.units import units
+from recchat.text import STOPWORDS, stem, words
 
 _DROP = re.compile(
     r"\b(?:forget(?:\s+about)?|drop|scrap|ditch|lose|ignore|never\s*mind|nvm|remove|no\s+need\s+for)\s+"
@@ -95,3 +97,15 @@ def read_lifts(said: Utterance) -> Lifted:
         sorts.append(_SORTS[match.group("how") or match.group("any")])
         spans.append(Span(match.start(), match.end()))
     return Lifted(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(sorts)), tuple(spans))
+
+
+def named_by(word: str) -> frozenset[str]:
+    """The word, and where it is a general word for what a field measures ('budget', 'cost'),
+    every other word for that and its units' names ('price', 'gbp'): 'forget the budget' takes
+    back 'at most 15,000 GBP' on a field called 'Price' (language/fields.toml [[measure]])."""
+    found = {stem(word)}
+    for entry in load("fields")["measure"]:
+        if entry["dimension"] and stem(word) in {stem(w) for w in entry["words"]}:
+            found |= {stem(w) for w in entry["words"]}
+            found |= {u.id.lower() for u in units().by_id.values() if u.dimension == entry["dimension"]}
+    return frozenset(found)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from recchat.conversation.kinds import plural
-from recchat.conversation.lifts import Lifted
+from recchat.conversation.lifts import Lifted, named_by
 from recchat.domain import Constraint, Reference
 from recchat.errors import FormatError
 from recchat.text import stem, words
@@ -160,7 +160,7 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
         return True
     if "people" in lifted.sorts and constraint.about == "number" and re.match(r"for (?!age)", constraint.label):
         return True  # a count of people reads 'for 8 players'
-    named = {stem(w) for w in lifted.words}
+    named = {n for w in lifted.words for n in named_by(w)}
     held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
     return bool(named & held)
 
