@@ -826,3 +826,12 @@ def test_a_count_of_ratings_is_a_count_not_a_rating() -> None:
 def test_a_bare_amount_goes_to_the_field_the_utterance_names_elsewhere() -> None:
     [episodes] = read(_shows(), "loads of episodes to get through, like 500+")
     assert episodes.field == "Episodes" and meeting(_shows(), episodes) == ["Show B", "Show C"]
+
+
+def test_fewer_of_a_unit_than_those_on_the_field_measured_in_it() -> None:
+    rows = [("Van A", "12,000 miles"), ("Van B", "48,500 miles"), ("Van C", "61,000 miles"), ("Van D", "30,200 miles")]
+    vans = toy(repeated("v", rows, ("Odometer",)))
+    (fewer,) = read(vans, "any with less miles than those?", shown=["v1a", "v2a"])
+    assert fewer.op == "below" and meeting(vans, fewer) == ["Van A", "Van D"]
+    (more,) = read(vans, "more miles than that one", shown=["v3a"])
+    assert more.op == "above" and meeting(vans, more) == ["Van B", "Van C"]

@@ -160,6 +160,10 @@ def _named_field(
         return (field, Span(span.start, span.end + following.end())) if field else None
     # 'loads of episodes' counts them: a plural is no measure of one ('Episode Length')
     field = next((f for f in present if noun in f.nouns and (noun == word or f.info.dimension is None)), None)
+    if field is None:  # 'less miles than those': the one field measured in the unit named
+        unit = units().named(word, chat=True)
+        measured = [f for f in present if unit is not None and f.info.dimension == unit.dimension]
+        field = measured[0] if len(measured) == 1 else None
     return (field, Span(span.start, span.end + following.end())) if field else None
 
 
@@ -248,7 +252,7 @@ def _amount(field: NumberField, value: float) -> str:
         return f"${figure(value)}" if measure.unit in (None, "USD") else f"{figure(value)} {measure.unit}"
     written = units().with_id(measure.written) if measure.written else None
     if written is not None and field.info.dimension is not None:
-        return f"{value / written.factor:.3g} {written.id}"
+        return f"{figure(float(f'{value / written.factor:.3g}'))} {written.id}"  # 43,200 mi, not 4.32e+04
     if measure.unit and field.info.dimension is not None:
         return f"{figure(value)} {measure.unit}"
     return f"{figure(value)} {measure.noun}" if measure.noun else f"{figure(value)}"
