@@ -272,3 +272,15 @@ def test_a_pronoun_keeps_the_person_through_a_new_request() -> None:
 def test_references_listed_and_judged_after_the_pointer() -> None:
     heard = MIX.read("the 2nd and 4th look too bleak, not those", shown=["m1", "m2", "m3", "m4"]).heard
     assert {(r.item_id, r.act) for r in heard.references} == {("m2", "exclude"), ("m4", "exclude")}
+
+
+def test_a_kind_named_by_a_participle_is_not_made_plural() -> None:
+    from recchat.conversation.kinds import plural
+
+    assert [plural(v) for v in ("Dramatised", "Unabridged", "Bed", "Documentary", "Seed")] == [
+        "Dramatised",
+        "Unabridged",
+        "Beds",
+        "Documentaries",
+        "Seeds",
+    ]

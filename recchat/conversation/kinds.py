@@ -210,7 +210,8 @@ def _merged(found: list[Found]) -> list[Found]:
 
 
 def plural(value: str) -> str:
-    if value.endswith("s"):
+    # a participle names no thing to count: 'Unabridged', 'Dramatised' stay as they are ('Beds' do not)
+    if value.endswith("s") or (len(value) > 5 and value.endswith("ed") and not value.endswith("eed")):
         return value
     if value.endswith("y") and value[-2:-1] not in set("aeiou"):
         return value[:-1] + "ies"
