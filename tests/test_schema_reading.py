@@ -835,3 +835,21 @@ def test_fewer_of_a_unit_than_those_on_the_field_measured_in_it() -> None:
     assert fewer.op == "below" and meeting(vans, fewer) == ["Van A", "Van D"]
     (more,) = read(vans, "more miles than that one", shown=["v3a"])
     assert more.op == "above" and meeting(vans, more) == ["Van B", "Van C"]
+
+
+def test_a_word_of_two_fields_beside_one_fields_name_is_that_fields_value() -> None:
+    rows = [("Jar A", "Honey", ["honey", "oak"]), ("Jar B", "Dry", ["honey"]), ("Jar C", "Honey", ["smoke"])]
+    jars = toy(repeated("j", rows, ("Process", "Notes")))
+    [processed] = read(jars, "something honey processed")
+    assert (processed.field, meeting(jars, processed)) == ("Process", ["Jar A", "Jar C"])
+    [noted] = read(jars, "notes of honey")
+    assert noted.field == "Notes" and meeting(jars, noted) == ["Jar A", "Jar B"]
+
+
+def test_a_tier_or_beyond_it_on_an_ordered_field() -> None:
+    rows = [("Walk A", "Easy"), ("Walk B", "Moderate"), ("Walk C", "Hard"), ("Walk D", "Strenuous")]
+    walks = toy(repeated("w", rows, ("Difficulty",)))
+    [easier] = read(walks, "moderate or easier")
+    assert meeting(walks, easier) == ["Walk A", "Walk B"]
+    [harder] = read(walks, "a hard walk or harder")
+    assert meeting(walks, harder) == ["Walk C", "Walk D"]

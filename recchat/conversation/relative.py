@@ -413,3 +413,30 @@ def _scaled(ordinal: Ordinal, direction: str, pivot: Pivot, phrase: str, span: S
     label = f"{phrase} ({' or '.join(chosen)})"
     constraint = Constraint("category", ordinal.field, "is", value, False, label, said.text[span.start : span.end])
     return Found(constraint, span)
+
+
+def or_beyond(ordinal: Ordinal, found: Found, said: Utterance) -> Found:
+    """'medium roast or lighter', 'hard or harder': the tier named and every tier beyond it in the
+    direction the comparative says, on an ordered field (one word of the field's name may come
+    between)."""
+    constraint = found.constraint
+    if constraint.field != ordinal.field or constraint.negated or not isinstance(constraint.value, str):
+        return found
+    tier = ordinal.tiers.get(constraint.value.lower())
+    after = re.match(r"\s*(?:[a-z]+\s+)?(?:or|and)\s+([a-z]+(?:\s+[a-z]+)?)", said.lower[found.span.end :])
+    if tier is None or after is None:
+        return found
+    said_more = next(
+        (w for w in (after.group(1), after.group(1).split()[0]) if w in (*ordinal.less, *ordinal.more)), None
+    )
+    if said_more is None:
+        return found
+    lower = said_more in ordinal.less
+    chosen = tuple(
+        ordinal.shown[v]
+        for v, t in sorted(ordinal.tiers.items(), key=lambda p: p[1])
+        if (t <= tier if lower else t >= tier)
+    )
+    span = Span(found.span.start, found.span.end + after.end())
+    text = said.text[span.start : span.end]
+    return _tiers_wish(ordinal, chosen, False, text, text, span)

@@ -24,7 +24,7 @@ from recchat.conversation.opposites import opposite_said
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.people_table import PeopleTable
 from recchat.conversation.references import Pointed, Shown, read_references
-from recchat.conversation.relative import ordinal_fields, read_scaled
+from recchat.conversation.relative import Ordinal, or_beyond, ordinal_fields, read_scaled
 from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
@@ -33,7 +33,7 @@ from recchat.conversation.values import Value, ValueVocabulary, plain, value_con
 from recchat.domain import Constraint, Reference
 from recchat.language import alternation, everyday_words, load
 from recchat.ranking.filters import ALL_TEXT
-from recchat.text import content_words, root, stem
+from recchat.text import content_words, normalise_title, root, stem
 
 MAX_LEANING = 4  # soft wishes said in the understood line
 NAME_WORDS = 5  # a text field's value longer than this is a note, not a name
@@ -168,6 +168,7 @@ class RequestReader:
         found += self._values_in(
             said, [*taken, *(f.span for f in found if f.constraint.about != "kind")], bool(pointed.references)
         )
+        found = [_beyond(self.ordinals, f, said) for f in found]  # 'medium or lighter'
         found += parts_of_week(self.schema, said, [*taken, *(f.span for f in found)])  # 'on a weekday'
         measured = {f.constraint.field for f in found if f.constraint.about == "number"}
         found += self._relative_in(
@@ -285,9 +286,16 @@ class RequestReader:
 
     def _placed(self, said: Utterance, value: Value, span: Span) -> Value:
         """'taught in spanish': the category value ('Language: Spanish') a list value shares its
-        word with ('Skills: spanish'), said as where the item is (language/places.toml)."""
+        word with ('Skills: spanish'), said as where the item is (language/places.toml), or
+        beside a word of its field's name ('honey processed' for Process: Honey, not the tasting
+        note 'honey')."""
         placed = self.values.placed.get(value.text)
-        return placed if placed is not None and _PLACED.search(said.lower[: span.start]) else value
+        if placed is None:
+            return value
+        beside = said.lower[: span.start].split()[-1:] + said.lower[span.end :].split()[:1]
+        if _PLACED.search(said.lower[: span.start]) or any(_names_field(w, placed.fields) for w in beside):
+            return placed
+        return value
 
     def _widened(self, values: tuple[Value, ...]) -> tuple[Value, ...]:
         """'funny' where a few items are tagged funny and many comedy: either."""
@@ -499,3 +507,23 @@ def _kinds_said(taken: list[Span], said: Utterance, kinds: KindReader) -> tuple[
 def _said_as(constraint: Constraint, opposite: str | None) -> Constraint:
     """'open tuesday' rather than 'no tuesday', where the value was ruled out by its opposite."""
     return constraint if opposite is None else replace(constraint, label=f"{opposite} {constraint.value}")
+
+
+SHARED_START = 6  # letters a word and a field's name share: 'processed' of Process
+
+
+def _names_field(word: str, fields: Sequence[str]) -> bool:
+    """Is the word one of these fields' names, in some form ('processed' for Process)?"""
+    word = re.sub(r"[^a-z]", "", word)
+    for name in fields:
+        for part in normalise_title(name).split():
+            size = min(SHARED_START, len(part))
+            if size >= 4 and len(word) >= size and word[:size] == part[:size]:
+                return True
+    return False
+
+
+def _beyond(ordinals: Sequence[Ordinal], found: Found, said: Utterance) -> Found:
+    for ordinal in ordinals:
+        found = or_beyond(ordinal, found, said)
+    return found
