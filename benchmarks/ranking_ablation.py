@@ -10,6 +10,12 @@ ranker that only records what it is asked); then each recorded request is answer
 about one `recchat eval` plus a few seconds per variant. `--record FILE` keeps the replayed
 requests (a pickle of this machine's own making) so that later runs skip the replay.
 
+A variant changes `RankingWeights` fields, or: "select.X" (an option of `select`), "drop.ABOUT"
+(leave out the wishes of that kind), "shape.together" (the usage log's scores reshaped),
+"seeds.power" (every seed weight raised to a power: the latest seeds against older ones),
+"soft.ABOUT" (those wishes stop being filters and earn a bonus instead; "soft.when" limits that
+to the wishes said before, or in, this turn). Results of the last study: results/ranking-study7.md.
+
 Besides the whole set, every variant is scored on two halves split by dialogue (cases from one
 conversation stay together): a change worth keeping helps on both halves, not just on average.
 """
@@ -123,6 +129,8 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("popularity 1.75, together per seed", {"popularity": 1.75, "shape.together": "seednorm"}),
     ("popularity 2.0, together per seed", {"popularity": 2.0, "shape.together": "seednorm"}),
     ("popularity 1.75, without genre wishes", {"popularity": 1.75, "drop.tag": True}),
+    ("before study 7 (popularity 1.25, usage log summed)", {"popularity": 1.25, "shape.together": "sum"}),
+    ("popularity 1.25", {"popularity": 1.25}),
 ]
 
 
@@ -281,21 +289,22 @@ PARTS = (
 
 
 class _ShapedTogether(Retriever):
-    """The usage log's scores reshaped before they are scaled: "sqrt", "log" (of 1 + score),
-    "max" (the strongest seed's contribution, not the sum), "seednorm" (each seed's neighbours
-    divided by its strongest, so every seed counts alike whatever its count)."""
+    """The usage log's scores reshaped before they are scaled: "sqrt", "log" (of 1 + the
+    default score), "max" (the strongest seed's raw contribution, not the sum), "seednorm" (each
+    seed's neighbours divided by its strongest: the default since study 7), "sum" (the raw pair
+    weights summed over the seeds: the default before study 7)."""
 
     shape = "sqrt"
 
     def _together(self, seeds: Any) -> dict[str, tuple[float, str]]:
         import math
 
-        if self.shape in ("max", "seednorm"):
+        if self.shape in ("max", "seednorm", "sum"):
             scores: dict[str, tuple[float, str]] = {}
             for source, pairs in self.catalog.neighbours(seeds).items():
-                top = max((w for _, w in pairs), default=1.0) or 1.0
+                top = max((w for _, w in pairs), default=1.0) if self.shape == "seednorm" else 1.0
                 for other, weight in pairs:
-                    part = seeds[source] * (weight / top if self.shape == "seednorm" else weight)
+                    part = seeds[source] * weight / (top or 1.0)
                     total, strongest = scores.get(other, (0.0, source))
                     scores[other] = (max(total, part), source) if self.shape == "max" else (total + part, strongest)
             return scores
