@@ -10,6 +10,12 @@ ranker that only records what it is asked); then each recorded request is answer
 about one `recchat eval` plus a few seconds per variant. `--record FILE` keeps the replayed
 requests (a pickle of this machine's own making) so that later runs skip the replay.
 
+A variant changes `RankingWeights` fields, or: "select.X" (an option of `select`), "drop.ABOUT"
+(leave out the wishes of that kind), "shape.together" (the usage log's scores reshaped),
+"seeds.power" (every seed weight raised to a power: the latest seeds against older ones),
+"soft.ABOUT" (those wishes stop being filters and earn a bonus instead; "soft.when" limits that
+to the wishes said before, or in, this turn). Results of the last study: results/ranking-study7.md.
+
 Besides the whole set, every variant is scored on two halves split by dialogue (cases from one
 conversation stay together): a change worth keeping helps on both halves, not just on average.
 """
@@ -34,6 +40,7 @@ from recchat.eval.harness import evaluate
 from recchat.eval.metrics import ndcg_at, recall_at
 from recchat.factory import Runtime
 from recchat.profile import ProfileSnapshot
+from recchat.ranking.filters import meeting_one
 from recchat.ranking.retrieval import Query, RankingWeights, Retriever
 from recchat.ranking.select import select
 
@@ -78,6 +85,52 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("- tags named", {"tags": 0.0}),
     ("- assistant's titles as seeds", {"suggested_seed": 0.0}),
     ("- negatives (avoid)", {"avoid": 0.0}),
+    # study 7 (issue 24): the usage log's shape, seed recency, soft wishes
+    ("together 0.5", {"together": 0.5}),
+    ("together 1.5", {"together": 1.5}),
+    ("together 2.0", {"together": 2.0}),
+    ("together sqrt", {"shape.together": "sqrt"}),
+    ("together log", {"shape.together": "log"}),
+    ("together max per seed", {"shape.together": "max"}),
+    ("together per-seed normalised", {"shape.together": "seednorm"}),
+    ("popularity 1.0", {"popularity": 1.0}),
+    ("popularity 1.5", {"popularity": 1.5}),
+    ("assistant's titles 0.5", {"suggested_seed": 0.5}),
+    ("assistant's titles 1.0", {"suggested_seed": 1.0}),
+    ("seed recency sharper (weight^2)", {"seeds.power": 2.0}),
+    ("seed recency flatter (weight^0.5)", {"seeds.power": 0.5}),
+    ("soft genre wishes +0.5", {"soft.tag": 0.5}),
+    ("soft genre wishes +1.0", {"soft.tag": 1.0}),
+    ("soft genre wishes +2.0", {"soft.tag": 2.0}),
+    ("soft year wishes +1.0", {"soft.year": 1.0}),
+    ("soft genre, year wishes +1.0", {"soft.tag": 1.0, "soft.year": 1.0}),
+    ("soft wishes (all) +1.0", {"soft.tag": 1.0, "soft.year": 1.0, "soft.person": 1.0}),
+    ("soft genre wishes +0.25", {"soft.tag": 0.25}),
+    ("soft genre wishes +0.5, only those said before this turn", {"soft.tag": 0.5, "soft.when": "before"}),
+    ("soft genre wishes +0.5, only those said in this turn", {"soft.tag": 0.5, "soft.when": "now"}),
+    ("popularity 1.75", {"popularity": 1.75}),
+    ("popularity 1.5, together per seed", {"popularity": 1.5, "shape.together": "seednorm"}),
+    (
+        "popularity 1.5, together per seed, soft genre +0.5",
+        {"popularity": 1.5, "shape.together": "seednorm", "soft.tag": 0.5},
+    ),
+    ("popularity 1.5, seed recency flatter", {"popularity": 1.5, "seeds.power": 0.5}),
+    (
+        "popularity 1.5, together per seed, seed recency flatter",
+        {"popularity": 1.5, "shape.together": "seednorm", "seeds.power": 0.5},
+    ),
+    ("together per seed, seed recency flatter", {"shape.together": "seednorm", "seeds.power": 0.5}),
+    (
+        "popularity 1.5, together per seed, names 0",
+        {"popularity": 1.5, "shape.together": "seednorm", "names": 0.0},
+    ),
+    ("popularity 2.0", {"popularity": 2.0}),
+    ("popularity 2.5", {"popularity": 2.5}),
+    ("popularity 1.75, together per seed", {"popularity": 1.75, "shape.together": "seednorm"}),
+    ("popularity 2.0, together per seed", {"popularity": 2.0, "shape.together": "seednorm"}),
+    ("popularity 1.75, without genre wishes", {"popularity": 1.75, "drop.tag": True}),
+    ("before study 7 (popularity 1.25, usage log summed)", {"popularity": 1.25, "shape.together": "sum"}),
+    ("popularity 1.25", {"popularity": 1.25}),
 ]
 
 
@@ -161,17 +214,16 @@ def main() -> None:
     for name, changes in VARIANTS:
         if args.only and not any(part in name for part in args.only) and changes:
             continue
-        weights = {k: v for k, v in changes.items() if not k.startswith(("select.", "drop."))}
+        prefixes = ("select.", "drop.", "shape.", "seeds.", "soft.")
+        weights = {k: v for k, v in changes.items() if not k.startswith(prefixes)}
         options = {k.removeprefix("select."): v for k, v in changes.items() if k.startswith("select.")}
         dropped = {k.removeprefix("drop."): v for k, v in changes.items() if k.startswith("drop.")}
-        retriever = Retriever(catalog, replace(RankingWeights(), **weights))
+        soft = {k.removeprefix("soft."): v for k, v in changes.items() if k.startswith("soft.")}
+        retriever = _retriever(catalog, replace(RankingWeights(), **weights), changes.get("shape.together"))
+        power = changes.get("seeds.power")
         started = time.perf_counter()
         rankings = [
-            [
-                r.item.id
-                for r in select(retriever, catalog, _without(q, dropped), s, LIST_SIZE, **options).recommendations
-            ]
-            for q, s in calls
+            _ranked(retriever, catalog, _without(q, dropped), _seed_power(s, power), options, soft) for q, s in calls
         ]
         seconds = time.perf_counter() - started
         row = {
@@ -185,6 +237,104 @@ def main() -> None:
         print(_line(row), flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
+
+
+def _ranked(
+    retriever: Retriever,
+    catalog: Any,
+    query: Query,
+    snapshot: ProfileSnapshot,
+    options: dict[str, Any],
+    soft: dict[str, Any],
+) -> list[str]:
+    """The list `select` gives; with `soft` ({about: bonus}), the wishes of those kinds stop
+    being filters: the list without them and the list with them are merged, each item scored
+    by its fused score plus the bonus times the share of those wishes it meets."""
+    strict = select(retriever, catalog, query, snapshot, LIST_SIZE, **options).recommendations
+    soft = dict(soft)
+    when = soft.pop("when", None)
+    wishes = [c for c in query.constraints if not c.negated and c.about in soft]
+    if when is not None:  # "before": wishes carried from earlier turns; "now": said in this one
+        wishes = [c for c in wishes if (c in query.recent) == (when == "now")]
+    if not wishes:
+        return [r.item.id for r in strict]
+    hard = tuple(c for c in query.constraints if c not in wishes)
+    loose = select(retriever, catalog, replace(query, constraints=hard), snapshot, LIST_SIZE, **options)
+    meeting = [(meeting_one(catalog, c), soft[c.about]) for c in wishes]
+    scores: dict[str, float] = {}
+    for rec in [*loose.recommendations, *strict]:
+        raw = sum(rec.evidence.score_parts.get(p, 0.0) for p in PARTS)  # before list-order gaps
+        bonus = sum(b for held, b in meeting if rec.item.id in held) / len(meeting)
+        scores[rec.item.id] = max(scores.get(rec.item.id, -1e9), raw + bonus)
+    return sorted(scores, key=lambda i: -scores[i])[:LIST_SIZE]
+
+
+# the retriever's own score parts (select adds "evidence", "misses", "shown before" for order)
+PARTS = (
+    "request",
+    "profile",
+    "items",
+    "together",
+    "lexical",
+    "seed_text",
+    "popularity",
+    "tags",
+    "genres",
+    "names",
+    "themes",
+    "fit",
+    "avoid",
+    "background",
+)
+
+
+class _ShapedTogether(Retriever):
+    """The usage log's scores reshaped before they are scaled: "sqrt", "log" (of 1 + the
+    default score), "max" (the strongest seed's raw contribution, not the sum), "seednorm" (each
+    seed's neighbours divided by its strongest: the default since study 7), "sum" (the raw pair
+    weights summed over the seeds: the default before study 7)."""
+
+    shape = "sqrt"
+
+    def _together(self, seeds: Any) -> dict[str, tuple[float, str]]:
+        import math
+
+        if self.shape in ("max", "seednorm", "sum"):
+            scores: dict[str, tuple[float, str]] = {}
+            for source, pairs in self.catalog.neighbours(seeds).items():
+                top = max((w for _, w in pairs), default=1.0) if self.shape == "seednorm" else 1.0
+                for other, weight in pairs:
+                    part = seeds[source] * weight / (top or 1.0)
+                    total, strongest = scores.get(other, (0.0, source))
+                    scores[other] = (max(total, part), source) if self.shape == "max" else (total + part, strongest)
+            return scores
+        shaped = {"sqrt": math.sqrt, "log": math.log1p}[self.shape]
+        return {k: (shaped(v), s) for k, (v, s) in super()._together(seeds).items()}
+
+
+def _retriever(catalog: Any, weights: RankingWeights, shape: str | None) -> Retriever:
+    if shape is None:
+        return Retriever(catalog, weights)
+    retriever = _ShapedTogether(catalog, weights)
+    retriever.shape = shape
+    return retriever
+
+
+def _seed_power(snapshot: ProfileSnapshot, power: float | None) -> ProfileSnapshot:
+    """Seed weights (already halved every few turns) raised to `power`: above 1 the latest
+    seeds count more against older ones, below 1 less."""
+    if power is None:
+        return snapshot
+
+    def raised(weights: dict[str, float]) -> dict[str, float]:
+        return {i: w**power for i, w in weights.items()}
+
+    return replace(
+        snapshot,
+        liked_items=raised(snapshot.liked_items),
+        context_items=raised(snapshot.context_items),
+        wished_items=raised(snapshot.wished_items),
+    )
 
 
 def _without(query: Query, dropped: dict[str, bool]) -> Query:

@@ -190,3 +190,17 @@ def test_items_the_scores_cannot_tell_apart_rank_the_same_whatever_order_the_sto
     assert first == again
     popularity = {i: catalog.index.by_id[i].popularity for i in first}
     assert list(popularity.values()) == sorted(popularity.values(), reverse=True)  # the better known first
+
+
+def test_each_seeds_usage_log_neighbours_count_against_its_strongest(loaded: Runtime) -> None:
+    # Two seeds of equal weight: "a" came up in many sessions (large pair weights), "b" in few.
+    # Unnormalised, every neighbour of "a" outscores the best neighbour of "b".
+    class Log:
+        def neighbours(self, ids: object) -> dict[str, list[tuple[str, float]]]:
+            return {"a": [("a1", 4.0), ("a2", 2.0)], "b": [("b1", 0.5), ("b2", 0.25)]}
+
+    retriever = Retriever(loaded.catalog("mini"))
+    retriever.catalog = Log()  # type: ignore[assignment]
+    scores = retriever._together({"a": 1.0, "b": 1.0})
+    assert scores["a1"] == (1.0, "a") and scores["b1"] == (1.0, "b")  # each seed's best counts alike
+    assert scores["b1"][0] > scores["a2"][0]  # b's strongest neighbour now beats a's second

@@ -64,7 +64,7 @@ class RankingWeights:
     # how much a subject word in a query also asks for the words of its group
     # (language/subjects.toml): "extraterrestrials" finds "alien", across kinds of item too
     related_words: float = 0.5
-    popularity: float = 1.25
+    popularity: float = 1.75  # 1.25 before study 7: with hard wishes, the better known count for more
     # popularity against the most popular item of the same kind (a catalog mixing films, books
     # and games counts each its own way), not against the whole catalog
     popularity_per_kind: bool = True
@@ -187,13 +187,18 @@ class Retriever:
         )
 
     def _together(self, seeds: Mapping[str, float]) -> dict[str, tuple[float, str]]:
-        """Collaborative scores: item -> (score, the seed it came with most strongly)."""
+        """Collaborative scores: item -> (score, the seed it came with most strongly).
+
+        Each seed's neighbours count against its own strongest one: a seed that came up in many
+        sessions has larger pair weights than one that came up in few, and would otherwise
+        outweigh it whatever the seeds' own weights say (ReDial dev: study 7)."""
         scores: dict[str, tuple[float, str]] = {}
         best: dict[str, float] = {}
         for source, pairs in self.catalog.neighbours(seeds).items():
+            top = max((weight for _, weight in pairs), default=0.0) or 1.0
             for other, weight in pairs:
                 total, strongest = scores.get(other, (0.0, source))
-                contribution = seeds[source] * weight
+                contribution = seeds[source] * weight / top
                 if contribution > best.get(other, 0.0):
                     best[other], strongest = contribution, source
                 scores[other] = (total + contribution, strongest)
