@@ -25,7 +25,7 @@ UNTOUCHED_3 = ROOT / "tests" / "untouched3"  # campsites and headphones: run onc
 UNTOUCHED_4 = ROOT / "tests" / "untouched4"  # cheeses and a gym's timetable: run once, at the round's end
 UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # used cars and podcasts: run once, at the round's end
 BLIND_6 = ROOT / "tests" / "blind6"  # an audiobook store and a restaurant guide: half b held out
-UNTOUCHED_6 = ROOT / "tests" / "untouched6"  # perfumes, attractions, power tools: run once, at the round's end
+UNTOUCHED_6 = ROOT / "tests" / "untouched6"  # perfumes, attractions, power tools: run once, at the end of session 7
 SHARED = {"category", "unit number", "relative number", "list value", "references", "no repeats"}
 KINDS_BY_CATALOG = {
     "wines": SHARED | {"kind", "year", "relative year", "person"},

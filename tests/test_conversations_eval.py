@@ -47,7 +47,7 @@ UNTOUCHED_5 = ROOT / "tests" / "untouched5"  # a used-car dealer's stock and a p
 # An audiobook store and a restaurant guide, written blind; half a developed on, half b held out.
 BLIND_6 = ROOT / "tests" / "blind6"
 # A perfume shop, a city's museums and attractions, a hardware store's power tools: written blind,
-# untouched until the round's end (tests/untouched6/README.md).
+# untouched until the end of session 7, run once then (tests/untouched6/README.md).
 UNTOUCHED_6 = ROOT / "tests" / "untouched6"
 # The kinds the public suite's catalogs allow; the others (categories, numbers with units, list
 # values) need catalogs with such fields: tests/blind.
