@@ -242,6 +242,7 @@ def test_words_to_avoid_in_the_title_and_words_no_item_holds() -> None:
         ("doesn't matter how long", {"at most 30 minutes"}),
         ("any decade is fine", {"from the 2010s"}),
         ("ok forget the budget", {"at most 15,000 GBP"}),  # a word for money: the wish on the price
+        ("oh well, acme's fine then", {"not by Acme"}),  # what was ruled out is fine after all
     ],
 )
 def test_wishes_taken_back(text: str, taken_back: set[str]) -> None:
@@ -252,6 +253,7 @@ def test_wishes_taken_back(text: str, taken_back: set[str]) -> None:
             Constraint("number", "minutes", "at_most", 30.0, False, "at most 30 minutes", "30 min"),
             Constraint("year", "year", "between", (2010, 2019), False, "from the 2010s", "2010s"),
             Constraint("number", "Asking", "at_most", 15000.0, False, "at most 15,000 GBP", "max 15k"),
+            Constraint("person", "Maker", "has", "Acme", True, "not by Acme", "not acme"),
         )
     )
     after = state.heard((), (), "", False, lifted=read_lifts(Utterance(text)))

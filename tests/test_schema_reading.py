@@ -853,3 +853,27 @@ def test_a_tier_or_beyond_it_on_an_ordered_field() -> None:
     assert meeting(walks, easier) == ["Walk A", "Walk B"]
     [harder] = read(walks, "a hard walk or harder")
     assert meeting(walks, harder) == ["Walk C", "Walk D"]
+
+
+def test_the_opposite_word_is_no_value_of_its_own() -> None:
+    rows = [
+        ("Gallery A", "Craft", ["open studios", "cafe"], ["Monday"]),
+        ("Gallery B", "Photography", ["cafe"], []),
+        ("Gallery C", "Photography", ["shop"], ["Monday"]),
+        ("Gallery D", "Sculpture", ["open studios"], []),
+    ]
+    galleries = toy(repeated("g", rows, ("Theme", "Highlights", "Closed")))
+    found = read(galleries, "photography, open on mondays?")
+    assert {(c.field, c.negated) for c in found} == {("Theme", False), ("Closed", True)}
+
+
+def test_a_word_ruled_out_that_two_fields_hold_is_ruled_out_of_both() -> None:
+    rows = [
+        ("Scent A", "Leather", ["leather", "oud"]),
+        ("Scent B", "Woody", ["leather"]),
+        ("Scent C", "Woody", ["cedar"]),
+    ]
+    scents = toy(repeated("s", rows, ("Family", "Notes")))
+    found = read(scents, "not the leather ones")
+    assert {(c.field, c.negated) for c in found} == {("Family", True), ("Notes", True)}
+    assert set.intersection(*(set(meeting(scents, c)) for c in found)) == {"Scent C"}

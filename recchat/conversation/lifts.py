@@ -52,7 +52,7 @@ _SORTS = {
 }
 # "longer is fine", "older is ok too": that limit goes
 _FINE = re.compile(
-    r"\b(?P<what>[a-z]+)\s+(?:is|are|would\s+be|'?s)\s+(?:totally\s+|also\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
+    r"\b(?P<what>[a-z]+)(?:\s+(?:is|are|would\s+be)|\s*'s)\s+(?:totally\s+|also\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
 )
 
 # "doesn't need to feed that many", "it can be for fewer people": the count of people goes
@@ -67,6 +67,7 @@ _FEWER = re.compile(
 class Lifted:
     words: tuple[str, ...] = ()  # "crime", "sports", "short", "funny"
     sorts: tuple[str, ...] = ()  # "length", "year", "people"
+    allowed: tuple[str, ...] = ()  # "kestrel's fine then": what was ruled out is no longer
     spans: tuple[Span, ...] = field(default_factory=tuple)
 
 
@@ -85,10 +86,14 @@ def read_lifts(said: Utterance) -> Lifted:
         if word not in STOPWORDS and word not in {"it", "that", "this", "which"}:
             found_words.append(word)
             spans.append(Span(match.start(), match.end()))
+    allowed: list[str] = []
     for match in _FINE.finditer(said.lower):
         sort = _SORTS.get(match.group("what"))
         if sort is not None:
             sorts.append(sort)
+            spans.append(Span(match.start(), match.end()))
+        elif match.group("what") not in STOPWORDS and match.group("what") not in {"it", "that", "this", "which"}:
+            allowed.append(match.group("what"))
             spans.append(Span(match.start(), match.end()))
     for match in _FEWER.finditer(said.lower):
         sorts.append("people")
@@ -96,7 +101,9 @@ def read_lifts(said: Utterance) -> Lifted:
     for match in _ANY.finditer(said.lower):
         sorts.append(_SORTS[match.group("how") or match.group("any")])
         spans.append(Span(match.start(), match.end()))
-    return Lifted(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(sorts)), tuple(spans))
+    return Lifted(
+        tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(sorts)), allowed=tuple(allowed), spans=tuple(spans)
+    )
 
 
 def named_by(word: str) -> frozenset[str]:

@@ -21,17 +21,21 @@ def _opposites() -> dict[str, tuple[str, ...]]:
     return {named: tuple(words) for named, words in found.items()}
 
 
-def opposite_said(said: Utterance, span: Span, fields: tuple[str, ...]) -> str | None:
-    """The word, in the same clause, that says the opposite of the name of the field the value at
-    `span` belongs to ('open' in 'open tuesdays?' for 'Days closed'), if any."""
+def opposite_said(said: Utterance, span: Span, fields: tuple[str, ...]) -> Span | None:
+    """Where, in the same clause, a word says the opposite of the name of the field the value at
+    `span` belongs to ('open' in 'open tuesdays?' for 'Days closed'), if anywhere."""
     clause = said.clause_of(span.start)
-    before, after = said.lower[clause.start : span.start], said.lower[span.end : clause.end]
     for name in fields:
         named = f" {normalise_title(name)} "
         for word, opposites in _opposites().items():
             if f" {word} " not in named:
                 continue
             for opposite in opposites:
-                if re.search(rf"\b{re.escape(opposite)}\b", before) or re.match(rf"\W*{re.escape(opposite)}\b", after):
-                    return opposite
+                pattern = re.compile(rf"\b{re.escape(opposite)}\b")
+                before = list(pattern.finditer(said.lower, clause.start, span.start))
+                after = re.compile(rf"\W*({re.escape(opposite)})\b").match(said.lower, span.end, clause.end)
+                if before:
+                    return Span(before[-1].start(), before[-1].end())
+                if after:
+                    return Span(after.start(1), after.end(1))
     return None

@@ -256,17 +256,30 @@ class RequestReader:
         instead = _contrasted(said, located)
         # 'open on a monday' for 'Days closed': not said with a 'not', but ruled out all the same
         opposite = {span: word for value, span in located if (word := opposite_said(said, span, value.fields))}
+        # the opposite word says which way, and is no value of its own ('open' is no 'Open studio')
+        located = [(v, s) for v, s in located if not any(s.overlaps(o) for o in opposite.values())]
         ruled_out = {span for _, span in located if said.negated(span) != (span in opposite)}
         found = [
             Found(
                 _said_as(
                     value_constraint(self._widened((value,)), True, said.text[span.start : span.end]),
-                    opposite.get(span),
+                    said.text[o.start : o.end] if (o := opposite.get(span)) else None,
                 ),
                 span,
             )
             for value, span in located
             if span in ruled_out and span not in instead
+        ]
+        # 'not the leather ones': a word that is a list value and a category value rules out both
+        found += [
+            Found(
+                replace(value_constraint((other,), True, said.text[span.start : span.end]), label=f"no {value.text}"),
+                span,
+            )
+            for value, span in located
+            if span in ruled_out
+            and span not in instead
+            and (other := self.values.placed.get(value.text)) not in (None, value)
         ]
         wanted = [(value, span) for value, span in located if span not in ruled_out or span in instead]
         # a yes/no field asked for by its name is one wish of its own: many share the text 'No'

@@ -152,8 +152,9 @@ _LENGTH_LABEL = re.compile(r"\b(?:minutes|pages|short|long)\b")
 def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
     """Whether 'forget the crime part', 'doesn't have to be short', 'doesn't matter how long'
     takes this wish back (things to avoid are taken back by asking for them)."""
-    if constraint.negated:
-        return False
+    if constraint.negated:  # taken back by asking for it, or by saying it is fine after all
+        allowed = {stem(w) for w in lifted.allowed}
+        return bool(allowed & {stem(w) for w in words(f"{constraint.label} {_values(constraint)}")})
     if "length" in lifted.sorts and constraint.about == "number" and _LENGTH_LABEL.search(constraint.label):
         return True
     if "year" in lifted.sorts and constraint.about == "year":
@@ -212,7 +213,7 @@ def summary(constraints: Sequence[Constraint], *, one: bool = False, leaning: Se
         return soft[:1].upper() + soft[1:]
     kinds = [c for c in constraints if c.about == "kind" and not c.negated]
     genres = [c.label for c in constraints if c.about == "tag" and not c.negated and c.label]
-    rest = [c.label for c in constraints if c not in kinds and c.label and c.label not in genres]
+    rest = list(dict.fromkeys(c.label for c in constraints if c not in kinds and c.label and c.label not in genres))
     head = kinds[0].label if kinds else ""
     if one and kinds and isinstance(kinds[0].value, str):
         head = kinds[0].value
