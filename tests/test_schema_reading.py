@@ -877,3 +877,10 @@ def test_a_word_ruled_out_that_two_fields_hold_is_ruled_out_of_both() -> None:
     found = read(scents, "not the leather ones")
     assert {(c.field, c.negated) for c in found} == {("Family", True), ("Notes", True)}
     assert set.intersection(*(set(meeting(scents, c)) for c in found)) == {"Scent C"}
+
+
+def test_an_amount_said_under_a_not_is_ruled_out() -> None:
+    [no_36] = read(_machines(), "no 36v ones please")
+    assert no_36.negated and meeting(_machines(), no_36) == ["Mower A", "Mower C"]
+    [plain] = read(_machines(), "a 36v one")
+    assert not plain.negated and meeting(_machines(), plain) == ["Mower B"]

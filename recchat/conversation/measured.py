@@ -405,9 +405,15 @@ def _constraint(field: NumberField, amount: Amount, said: Utterance) -> Found:
         label = f"{_amount_label(said_low, shown)} to {_amount_label(said_high, shown)}"
         return _found(field, "between", (low, high), label, amount.span, said)
     if bound == "exactly":
-        return _found(field, "between", (low, low), _amount_label(said_low, shown), amount.span, said)
-    spread = (low * (1 - ABOUT), high * (1 + ABOUT))
-    return _found(field, "between", spread, f"about {_amount_label(said_low, shown)}", amount.span, said)
+        found = _found(field, "between", (low, low), _amount_label(said_low, shown), amount.span, said)
+    else:
+        spread = (low * (1 - ABOUT), high * (1 + ABOUT))
+        found = _found(field, "between", spread, f"about {_amount_label(said_low, shown)}", amount.span, said)
+    if amount.bound == "plain" and said.negated(amount.span):  # 'no 36v ones': not that amount
+        constraint = found.constraint
+        label = constraint.label.removeprefix("about ")
+        found = replace(found, constraint=replace(constraint, negated=True, label=f"not {label}"))
+    return found
 
 
 def _plain_bound(amount: Amount, field: NumberField) -> str:
