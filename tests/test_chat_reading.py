@@ -286,3 +286,18 @@ def test_a_kind_named_by_a_participle_is_not_made_plural() -> None:
         "Documentaries",
         "Seeds",
     ]
+
+
+def test_new_words_drop_nothing_when_the_earlier_wishes_could_not_be_met_together_either() -> None:
+    kids = Constraint("tag", "Good For", "has", "families", False, "families", "kid friendly")
+    science = Constraint("category", "Theme", "is", "Science", False, "Science", "science")
+    cheap = Constraint("number", "Price", "at_most", 10.0, False, "at most 10 GBP", "under 10")
+    state = ConversationState(constraints=(kids, science, cheap))
+
+    def possible(constraints: Any) -> bool:  # families and science never meet, whatever the price
+        return not {kids, science} <= set(constraints)
+
+    assert state.settled([cheap], False, possible).constraints == (kids, science, cheap)
+    # where the earlier wishes were possible together, the latest words still win
+    alone = ConversationState(constraints=(science, cheap))
+    assert alone.settled([cheap], False, lambda cs: not {science, cheap} <= set(cs)).constraints == (cheap,)

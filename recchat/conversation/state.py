@@ -87,6 +87,10 @@ class ConversationState:
         the way are dropped, and with them the earlier topic."""
         if not self.constraints or possible(self.constraints):
             return self
+        # what was asked before could not be met together either (the last reply relaxed it):
+        # the new words are not what stands in the way, so nothing earlier is dropped for them
+        if not possible([c for c in self.constraints if c not in new]):
+            return self
         # Genres are not settled away: too few of them is for the reply to relax, and say.
         carried = [
             c for about in RELAX_ORDER for c in self.constraints if c.about == about and c not in new and about != "tag"
