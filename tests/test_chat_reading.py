@@ -243,6 +243,7 @@ def test_words_to_avoid_in_the_title_and_words_no_item_holds() -> None:
         ("any decade is fine", {"from the 2010s"}),
         ("ok forget the budget", {"at most 15,000 GBP"}),  # a word for money: the wish on the price
         ("oh well, acme's fine then", {"not by Acme"}),  # what was ruled out is fine after all
+        ("forget the 12v bit", {"about 12 V"}),  # an amount with its unit
     ],
 )
 def test_wishes_taken_back(text: str, taken_back: set[str]) -> None:
@@ -254,6 +255,8 @@ def test_wishes_taken_back(text: str, taken_back: set[str]) -> None:
             Constraint("year", "year", "between", (2010, 2019), False, "from the 2010s", "2010s"),
             Constraint("number", "Asking", "at_most", 15000.0, False, "at most 15,000 GBP", "max 15k"),
             Constraint("person", "Maker", "has", "Acme", True, "not by Acme", "not acme"),
+            Constraint("number", "Voltage", "between", (9.0, 15.0), False, "about 12 V", "12v"),
+            Constraint("number", "Weight", "at_most", 12.0, False, "at most 12 kg", "12 kg"),
         )
     )
     after = state.heard((), (), "", False, lifted=read_lifts(Utterance(text)))

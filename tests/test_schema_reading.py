@@ -884,3 +884,10 @@ def test_an_amount_said_under_a_not_is_ruled_out() -> None:
     assert no_36.negated and meeting(_machines(), no_36) == ["Mower A", "Mower C"]
     [plain] = read(_machines(), "a 36v one")
     assert not plain.negated and meeting(_machines(), plain) == ["Mower B"]
+
+
+def test_a_hyphenated_kind_typed_as_two_words() -> None:
+    rows = [("T1", "Multi-Tool", ["tool bag"]), ("T2", "Jigsaw", ["blade"]), ("T3", "Multi-Tool", ["case"])]
+    tools = toy(repeated("t", rows, ("Type", "Kit")))
+    kinds = [c for c in read(tools, "a multi tool please") if c.field == "Type"]
+    assert [meeting(tools, c) for c in kinds] == [["T1", "T3"]]

@@ -69,7 +69,9 @@ class KindReader:
     @property
     def names(self) -> set[str]:
         """The kind values as written, singular and plural ("board game", "board games")."""
-        return {form for v in self.values for form in (v.lower(), plural(v.lower()))}
+        # as written and as typed without the hyphen ('multi tool' for Multi-Tool)
+        written = {form for v in self.values for form in (v.lower(), plural(v.lower()))}
+        return written | {form.replace("-", " ") for form in written}
 
     @property
     def words(self) -> set[str]:

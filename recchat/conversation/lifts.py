@@ -14,7 +14,7 @@ from recchat.text import STOPWORDS, stem, words
 
 _DROP = re.compile(
     r"\b(?:forget(?:\s+about)?|drop|scrap|ditch|lose|ignore|never\s*mind|nvm|remove|no\s+need\s+for)\s+"
-    r"(?:the\s+|that\s+|my\s+)?(?P<what>[a-z][a-z' -]{0,30}?)\s*"
+    r"(?:the\s+|that\s+|my\s+)?(?P<what>[a-z0-9][a-z0-9' -]{0,30}?)\s*"
     r"(?:part|thing|bit|requirement|stuff|idea|filter|restriction|limit)?(?=\s*(?:[,.;!?]|$|\band\b|\bjust\b|\bwhat\b))"
 )
 _NEED_NOT = re.compile(

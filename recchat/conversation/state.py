@@ -167,7 +167,9 @@ def taken_back(constraint: Constraint, lifted: Lifted) -> bool:
         return True  # a count of people reads 'for 8 players'
     named = {n for w in lifted.words for n in named_by(w)}
     held = {stem(w) for w in words(f"{constraint.label} {constraint.said} {_values(constraint)} {constraint.field}")}
-    return bool(named & held)
+    # 'forget the 12v bit': an amount with its unit names the wish that holds both
+    amounts = [m.groups() for w in lifted.words if (m := re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]+)", w))]
+    return bool(named & held) or any({number, unit} <= held for number, unit in amounts)
 
 
 def slot(constraint: Constraint) -> tuple[str, str]:
