@@ -304,3 +304,17 @@ def test_new_words_drop_nothing_when_the_earlier_wishes_could_not_be_met_togethe
     # where the earlier wishes were possible together, the latest words still win
     alone = ConversationState(constraints=(science, cheap))
     assert alone.settled([cheap], False, lambda cs: not {science, cheap} <= set(cs)).constraints == (cheap,)
+
+
+def test_a_word_to_keep_out_of_the_name_with_the_negator_before_it() -> None:
+    from recchat.conversation.avoid import read_name_avoid
+
+    values = {
+        text: [f.constraint.value for f in read_name_avoid(Utterance(text), [])]
+        for text in ("nothing with marine in the name", "none with sea salt in the title", "ones with rose in the name")
+    }
+    assert values == {
+        "nothing with marine in the name": ["marine"],
+        "none with sea salt in the title": ["sea salt"],
+        "ones with rose in the name": [],
+    }

@@ -103,7 +103,11 @@ def read_name_avoid(said: Utterance, taken: Sequence[Span]) -> list[Found]:
         span = Span(match.start(), match.end())
         said_words = match.group("quoted") or match.group("plain")
         words = [w for w in _WORD.findall(said_words) if w not in STOPWORDS and w not in _SKIP]
-        if not words or not said.negated(span) or any(span.overlaps(t) for t in taken):
+        words = words[max((i + 1 for i, w in enumerate(words) if NEGATOR.fullmatch(w)), default=0) :]
+        # the negator may be among the words caught ('nothing with marine in the name')
+        group = "quoted" if match.group("quoted") else "plain"
+        last = Span(match.end(group) - 1, match.end(group))
+        if not words or not (said.negated(span) or said.negated(last)) or any(span.overlaps(t) for t in taken):
             continue
         value = " ".join(words[-MAX_PHRASE_WORDS:])
         constraint = Constraint("title", "title", "has", value, True, f"no '{value}' in the title", value)
