@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from recchat.catalog.schema import CatalogSchema
 from recchat.conversation.spans import NEGATOR, Span, Utterance
@@ -66,7 +67,7 @@ class KindReader:
             if " " not in form
         }
 
-    @property
+    @cached_property
     def names(self) -> set[str]:
         """The kind values as written, singular and plural ("board game", "board games")."""
         # as written and as typed without the hyphen ('multi tool' for Multi-Tool)

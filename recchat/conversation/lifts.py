@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from recchat.conversation.spans import Span, Utterance
 from recchat.language import load
@@ -106,6 +107,7 @@ def read_lifts(said: Utterance) -> Lifted:
     )
 
 
+@cache
 def named_by(word: str) -> frozenset[str]:
     """The word, and where it is a general word for what a field measures ('budget', 'cost'),
     every other word for that and its units' names ('price', 'gbp'): 'forget the budget' takes

@@ -21,6 +21,12 @@ def _opposites() -> dict[str, tuple[str, ...]]:
     return {named: tuple(words) for named, words in found.items()}
 
 
+@cache
+def _patterns(opposite: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The opposite word anywhere before a value, and right after it."""
+    return re.compile(rf"\b{re.escape(opposite)}\b"), re.compile(rf"\W*({re.escape(opposite)})\b")
+
+
 def opposite_said(said: Utterance, span: Span, fields: tuple[str, ...]) -> Span | None:
     """Where, in the same clause, a word says the opposite of the name of the field the value at
     `span` belongs to ('open' in 'open tuesdays?' for 'Days closed'), if anywhere."""
@@ -31,9 +37,9 @@ def opposite_said(said: Utterance, span: Span, fields: tuple[str, ...]) -> Span 
             if f" {word} " not in named:
                 continue
             for opposite in opposites:
-                pattern = re.compile(rf"\b{re.escape(opposite)}\b")
-                before = list(pattern.finditer(said.lower, clause.start, span.start))
-                after = re.compile(rf"\W*({re.escape(opposite)})\b").match(said.lower, span.end, clause.end)
+                anywhere, next_to = _patterns(opposite)
+                before = list(anywhere.finditer(said.lower, clause.start, span.start))
+                after = next_to.match(said.lower, span.end, clause.end)
                 if before:
                     return Span(before[-1].start(), before[-1].end())
                 if after:

@@ -24,7 +24,7 @@ from recchat.conversation.opposites import opposite_said
 from recchat.conversation.people import PeopleReader
 from recchat.conversation.people_table import PeopleTable
 from recchat.conversation.references import Pointed, Shown, read_references
-from recchat.conversation.relative import Ordinal, or_beyond, ordinal_fields, read_scaled
+from recchat.conversation.relative import SHARED_ROOT, Ordinal, or_beyond, ordinal_fields, read_scaled
 from recchat.conversation.same_people import PeopleOf, SamePeople, pointing_by_person
 from recchat.conversation.spans import Span, Utterance
 from recchat.conversation.times import YearContext, read_years
@@ -522,15 +522,12 @@ def _said_as(constraint: Constraint, opposite: str | None) -> Constraint:
     return constraint if opposite is None else replace(constraint, label=f"{opposite} {constraint.value}")
 
 
-SHARED_START = 6  # letters a word and a field's name share: 'processed' of Process
-
-
 def _names_field(word: str, fields: Sequence[str]) -> bool:
     """Is the word one of these fields' names, in some form ('processed' for Process)?"""
     word = re.sub(r"[^a-z]", "", word)
     for name in fields:
         for part in normalise_title(name).split():
-            size = min(SHARED_START, len(part))
+            size = min(SHARED_ROOT, len(part))  # 'processed' of Process
             if size >= 4 and len(word) >= size and word[:size] == part[:size]:
                 return True
     return False
