@@ -51,6 +51,8 @@ _SORTS = {
     "earlier": "year",
     "later": "year",
 }
+# "it doesn't matter", "that's fine": words that point back, naming no wish
+_POINTERS = frozenset({"it", "that", "this", "which"})
 # "longer is fine", "older is ok too": that limit goes
 _FINE = re.compile(
     r"\b(?P<what>[a-z]+)(?:\s+(?:is|are|would\s+be)|\s*'s)\s+(?:totally\s+|also\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
@@ -84,7 +86,7 @@ def read_lifts(said: Utterance) -> Lifted:
                 spans.append(Span(match.start(), match.end()))
     for match in _NO_MATTER.finditer(said.lower):
         word = match.group("what")
-        if word not in STOPWORDS and word not in {"it", "that", "this", "which"}:
+        if word not in STOPWORDS and word not in _POINTERS:
             found_words.append(word)
             spans.append(Span(match.start(), match.end()))
     allowed: list[str] = []
@@ -93,7 +95,7 @@ def read_lifts(said: Utterance) -> Lifted:
         if sort is not None:
             sorts.append(sort)
             spans.append(Span(match.start(), match.end()))
-        elif match.group("what") not in STOPWORDS and match.group("what") not in {"it", "that", "this", "which"}:
+        elif match.group("what") not in STOPWORDS and match.group("what") not in _POINTERS:
             allowed.append(match.group("what"))
             spans.append(Span(match.start(), match.end()))
     for match in _FEWER.finditer(said.lower):
